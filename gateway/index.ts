@@ -1,0 +1,61 @@
+/**
+ * The federated gateway: serves the committed static supergraph (no runtime introspection) and forwards the
+ * caller's identity headers to every subgraph, which authorizes on its own.
+ */
+import fs from 'node:fs';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloGateway } from '@apollo/gateway';
+import { isDomain, type GatewayConfig } from '../subgraphs/kit/config';
+import { requestIdFrom } from '../subgraphs/kit/context';
+import { formatError } from '../subgraphs/kit/errors';
+import { serveHttp, type RunningHttp } from '../subgraphs/kit/http';
+import { SubgraphSource, type GatewayContext } from './subgraph-source';
+
+/** Headers a subgraph needs to decide for itself: identity and purpose. */
+export const FORWARDED_HEADERS = ['authorization', 'x-purpose'] as const;
+
+export interface RunningGateway extends RunningHttp {
+  stop(): Promise<void>;
+}
+
+export function createGateway(config: GatewayConfig): ApolloServer<GatewayContext> {
+  const gateway = new ApolloGateway({
+    supergraphSdl: fs.readFileSync(config.supergraphFile, 'utf8'),
+    buildService: ({ name, url }) => new SubgraphSource(name, isDomain(name) ? config.subgraphUrls[name] : String(url)),
+  });
+  return new ApolloServer<GatewayContext>({
+    gateway,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: !config.production,
+    csrfPrevention: true,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+}
+
+export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  const apollo = createGateway(config);
+  await apollo.start();
+  const http = await serveHttp({
+    apollo,
+    port: config.port,
+    host: config.host,
+    ready: async () => true,
+    context: async (headers) => {
+      const forwarded: Record<string, string> = {};
+      for (const name of FORWARDED_HEADERS) {
+        const value = headers.get(name);
+        if (value !== undefined) forwarded[name] = value;
+      }
+      return { headers: forwarded, requestId: requestIdFrom(headers.get('x-request-id')) };
+    },
+  });
+  return {
+    ...http,
+    async stop() {
+      await http.close();
+      await apollo.stop();
+    },
+  };
+}

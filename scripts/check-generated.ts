@@ -1,0 +1,46 @@
+/**
+ * Fails when committed generated files are stale: the composed supergraph and the codegen resolver types.
+ * Regenerates them in place, so a developer can commit the fresh ones right after a failure.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../subgraphs/kit/config';
+import { composeSupergraph, SUPERGRAPH_FILE } from './compose';
+
+function generatedFiles(): string[] {
+  const dir = path.join(PROJECT_ROOT, 'subgraphs');
+  return fs
+    .readdirSync(dir)
+    .map((d) => path.join(dir, d, '__generated__', 'resolvers.ts'))
+    .filter((f) => fs.existsSync(f));
+}
+
+function main(): void {
+  const stale: string[] = [];
+  const composed = composeSupergraph();
+  if ('errors' in composed) {
+    process.stderr.write(`Composition failed:\n${composed.errors.map((e) => `  - ${e}`).join('\n')}\n`);
+    process.exit(1);
+  }
+  const committed = fs.existsSync(SUPERGRAPH_FILE) ? fs.readFileSync(SUPERGRAPH_FILE, 'utf8') : '';
+  if (committed !== composed.supergraphSdl) {
+    fs.writeFileSync(SUPERGRAPH_FILE, composed.supergraphSdl);
+    stale.push(path.relative(PROJECT_ROOT, SUPERGRAPH_FILE));
+  }
+  const before = new Map(generatedFiles().map((f) => [f, fs.readFileSync(f, 'utf8')]));
+  execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js'), '--config', 'codegen.yml', '--silent'], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (const file of generatedFiles()) {
+    if (before.get(file) !== fs.readFileSync(file, 'utf8')) stale.push(path.relative(PROJECT_ROOT, file));
+  }
+  if (stale.length) {
+    process.stderr.write(`Generated files were stale and have been regenerated; commit them:\n${stale.map((f) => `  - ${f}`).join('\n')}\n`);
+    process.exit(1);
+  }
+  process.stdout.write('Generated files are up to date (supergraph, resolver types).\n');
+}
+
+main();

@@ -1,0 +1,439 @@
+import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { RegionRow, PlaceRow, ResidenceRow } from '../entities';
+import { Connection } from '../../kit/pagination';
+import { GeospatialContext } from '../loaders';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date, YYYY-MM-DD. */
+  Date: { input: string; output: string; }
+  /** A GeoJSON geometry object (RFC 7946): longitude before latitude, WGS 84. */
+  GeoJSON: { input: Record<string, unknown>; output: Record<string, unknown>; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Exactly one of circle, box or polygon (a GeoJSON Polygon). */
+export type AreaInput = {
+  box?: InputMaybe<BoxInput>;
+  circle?: InputMaybe<CircleInput>;
+  polygon?: InputMaybe<Scalars['GeoJSON']['input']>;
+};
+
+export type BoxInput = {
+  maxLat: Scalars['Float']['input'];
+  maxLon: Scalars['Float']['input'];
+  minLat: Scalars['Float']['input'];
+  minLon: Scalars['Float']['input'];
+};
+
+export type CircleInput = {
+  centre: PointInput;
+  /** Radius in metres, at most 50,000. */
+  radius: Scalars['Float']['input'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
+export type Person = {
+  __typename?: 'Person';
+  id: Scalars['ID']['output'];
+  /** The person's current residence, as geocoded address point; null if unknown. */
+  residence: Maybe<Residence>;
+};
+
+export type Place = {
+  __typename?: 'Place';
+  address: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: Maybe<PlaceKind>;
+  lat: Maybe<Scalars['Float']['output']>;
+  /** The point as GeoJSON. */
+  location: Maybe<Scalars['GeoJSON']['output']>;
+  lon: Maybe<Scalars['Float']['output']>;
+  name: Maybe<Scalars['String']['output']>;
+  region: Maybe<Region>;
+};
+
+export type PlaceConnection = {
+  __typename?: 'PlaceConnection';
+  edges: Array<PlaceEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PlaceEdge = {
+  __typename?: 'PlaceEdge';
+  cursor: Scalars['String']['output'];
+  node: Place;
+};
+
+export type PlaceKind =
+  /** A government service centre. */
+  | 'GOVERNMENT'
+  /** A residential address point. */
+  | 'RESIDENCE';
+
+export type PointInput = {
+  lat: Scalars['Float']['input'];
+  lon: Scalars['Float']['input'];
+};
+
+/**
+ * The provincial geographic information service: administrative regions of Hainan (GB/T 2260), address points, and
+ * spatial queries. Region boundaries are synthetic (see README); codes, names and seats are real.
+ */
+export type Query = {
+  __typename?: 'Query';
+  /** Great-circle distance between two points, in metres. */
+  distance: Scalars['Float']['output'];
+  /** An address point by ID. */
+  place: Maybe<Place>;
+  /** Address points inside an area (exactly one of circle, box, polygon), ordered by ID. */
+  places: PlaceConnection;
+  /** A region by its 6-digit GB/T 2260 code; null for an unknown code. */
+  region: Maybe<Region>;
+  /** The most specific region containing the point, or null outside Hainan. */
+  regionAt: Maybe<Region>;
+  /** Regions, optionally of one level and/or directly below one parent. */
+  regions: Array<Region>;
+};
+
+
+/**
+ * The provincial geographic information service: administrative regions of Hainan (GB/T 2260), address points, and
+ * spatial queries. Region boundaries are synthetic (see README); codes, names and seats are real.
+ */
+export type QueryDistanceArgs = {
+  from: PointInput;
+  to: PointInput;
+};
+
+
+/**
+ * The provincial geographic information service: administrative regions of Hainan (GB/T 2260), address points, and
+ * spatial queries. Region boundaries are synthetic (see README); codes, names and seats are real.
+ */
+export type QueryPlaceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The provincial geographic information service: administrative regions of Hainan (GB/T 2260), address points, and
+ * spatial queries. Region boundaries are synthetic (see README); codes, names and seats are real.
+ */
+export type QueryPlacesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<PlaceKind>;
+  within: AreaInput;
+};
+
+
+/**
+ * The provincial geographic information service: administrative regions of Hainan (GB/T 2260), address points, and
+ * spatial queries. Region boundaries are synthetic (see README); codes, names and seats are real.
+ */
+export type QueryRegionArgs = {
+  code: Scalars['ID']['input'];
+};
+
+
+/**
+ * The provincial geographic information service: administrative regions of Hainan (GB/T 2260), address points, and
+ * spatial queries. Region boundaries are synthetic (see README); codes, names and seats are real.
+ */
+export type QueryRegionAtArgs = {
+  lat: Scalars['Float']['input'];
+  lon: Scalars['Float']['input'];
+};
+
+
+/**
+ * The provincial geographic information service: administrative regions of Hainan (GB/T 2260), address points, and
+ * spatial queries. Region boundaries are synthetic (see README); codes, names and seats are real.
+ */
+export type QueryRegionsArgs = {
+  level?: InputMaybe<RegionLevel>;
+  parentCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type Region = {
+  __typename?: 'Region';
+  /** Area in square metres, computed on the sphere from the boundary. */
+  area: Scalars['Float']['output'];
+  /** Boundary as a GeoJSON Polygon or MultiPolygon (synthetic). */
+  boundary: Scalars['GeoJSON']['output'];
+  children: Array<Region>;
+  code: Scalars['ID']['output'];
+  level: RegionLevel;
+  name: Scalars['String']['output'];
+  parent: Maybe<Region>;
+  /** The seat of government as a GeoJSON Point. */
+  seat: Scalars['GeoJSON']['output'];
+};
+
+export type RegionLevel =
+  /** A prefecture-level city. */
+  | 'CITY'
+  /** A county-level unit: county, autonomous county or county-level city. */
+  | 'COUNTY'
+  /** A district of a prefecture-level city. */
+  | 'DISTRICT'
+  | 'PROVINCE';
+
+/** Where a person lives: an address point and its region. */
+export type Residence = {
+  __typename?: 'Residence';
+  place: Maybe<Place>;
+  region: Maybe<Region>;
+  since: Maybe<Scalars['Date']['output']>;
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Person: Person;
+  Place: Place;
+  Region: Region;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Person:
+    ( { __typename: 'Person' }
+    & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
+  Place:
+    ( { __typename: 'Place' }
+    & GraphQLRecursivePick<FederationTypes['Place'], {"id":true}> );
+  Region:
+    ( { __typename: 'Region' }
+    & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  AreaInput: AreaInput;
+  BoxInput: BoxInput;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CircleInput: CircleInput;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  GeoJSON: ResolverTypeWrapper<Scalars['GeoJSON']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Person: ResolverTypeWrapper<Omit<Person, 'residence'> & { residence?: Maybe<ResolversTypes['Residence']> }>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Place: ResolverTypeWrapper<PlaceRow>;
+  PlaceConnection: ResolverTypeWrapper<Connection<PlaceRow>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  PlaceEdge: ResolverTypeWrapper<Omit<PlaceEdge, 'node'> & { node: ResolversTypes['Place'] }>;
+  PlaceKind: PlaceKind;
+  PointInput: PointInput;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Region: ResolverTypeWrapper<RegionRow>;
+  RegionLevel: RegionLevel;
+  Residence: ResolverTypeWrapper<ResidenceRow>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  AreaInput: AreaInput;
+  BoxInput: BoxInput;
+  Float: Scalars['Float']['output'];
+  CircleInput: CircleInput;
+  Date: Scalars['Date']['output'];
+  GeoJSON: Scalars['GeoJSON']['output'];
+  PageInfo: PageInfo;
+  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  Person: Omit<Person, 'residence'> & { residence?: Maybe<ResolversParentTypes['Residence']> } | FederationReferenceTypes['Person'];
+  ID: Scalars['ID']['output'];
+  Place: PlaceRow;
+  PlaceConnection: Connection<PlaceRow>;
+  Int: Scalars['Int']['output'];
+  PlaceEdge: Omit<PlaceEdge, 'node'> & { node: ResolversParentTypes['Place'] };
+  PointInput: PointInput;
+  Query: Record<PropertyKey, never>;
+  Region: RegionRow;
+  Residence: ResidenceRow;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export interface GeoJsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['GeoJSON'], any> {
+  name: 'GeoJSON';
+}
+
+export type PageInfoResolvers<ContextType = GeospatialContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PersonResolvers<ContextType = GeospatialContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  residence?: Resolver<Maybe<ResolversTypes['Residence']>, ParentType, ContextType>;
+}>;
+
+export type PlaceResolvers<ContextType = GeospatialContext, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place'], FederationReferenceType extends FederationReferenceTypes['Place'] = FederationReferenceTypes['Place']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Place']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['PlaceKind']>, ParentType, ContextType>;
+  lat?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['GeoJSON']>, ParentType, ContextType>;
+  lon?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+}>;
+
+export type PlaceConnectionResolvers<ContextType = GeospatialContext, ParentType extends ResolversParentTypes['PlaceConnection'] = ResolversParentTypes['PlaceConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PlaceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PlaceEdgeResolvers<ContextType = GeospatialContext, ParentType extends ResolversParentTypes['PlaceEdge'] = ResolversParentTypes['PlaceEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Place'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = GeospatialContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  distance?: Resolver<ResolversTypes['Float'], ParentType, ContextType, RequireFields<QueryDistanceArgs, 'from' | 'to'>>;
+  place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<QueryPlaceArgs, 'id'>>;
+  places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, RequireFields<QueryPlacesArgs, 'first' | 'within'>>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
+  regionAt?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionAtArgs, 'lat' | 'lon'>>;
+  regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, Partial<QueryRegionsArgs>>;
+}>;
+
+export type RegionResolvers<ContextType = GeospatialContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  area?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  boundary?: Resolver<ResolversTypes['GeoJSON'], ParentType, ContextType>;
+  children?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['RegionLevel'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  seat?: Resolver<ResolversTypes['GeoJSON'], ParentType, ContextType>;
+}>;
+
+export type ResidenceResolvers<ContextType = GeospatialContext, ParentType extends ResolversParentTypes['Residence'] = ResolversParentTypes['Residence']> = ResolversObject<{
+  place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = GeospatialContext> = ResolversObject<{
+  Date?: GraphQLScalarType;
+  GeoJSON?: GraphQLScalarType;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Person?: PersonResolvers<ContextType>;
+  Place?: PlaceResolvers<ContextType>;
+  PlaceConnection?: PlaceConnectionResolvers<ContextType>;
+  PlaceEdge?: PlaceEdgeResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Region?: RegionResolvers<ContextType>;
+  Residence?: ResidenceResolvers<ContextType>;
+}>;
+

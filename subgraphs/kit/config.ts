@@ -1,0 +1,152 @@
+/**
+ * The one place that reads process.env. Every variable is documented in README.md ("Configuration").
+ * Explicit options passed by callers (tests, the launcher) win over the environment.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The folder holding package.json, from source (subgraphs/kit) or from a build (dist/subgraphs/kit). */
+export const PROJECT_ROOT = ((): string => {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
+
+export const DOMAINS = ['population', 'geospatial'] as const;
+export type DomainName = (typeof DOMAINS)[number];
+
+/** Default ports: the gateway on 4000, subgraphs from 4001 in the order of DOMAINS. */
+export const GATEWAY_PORT = 4000;
+export function defaultPort(domain: DomainName): number {
+  return 4001 + DOMAINS.indexOf(domain);
+}
+
+export class ConfigError extends Error {
+  constructor(variable: string, reason: string) {
+    super(`Configuration variable ${variable} is invalid: ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function envName(domain: string, suffix: string): string {
+  return `${domain.toUpperCase()}_${suffix}`;
+}
+
+export function readInt(env: Env, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got "${raw}".`);
+  }
+  return value;
+}
+
+function readUrl(env: Env, name: string, protocols: readonly string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'it is not a URL.');
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(name, `expected a URL starting with ${protocols.join(' or ')}, got "${url.protocol}".`);
+  }
+  return raw;
+}
+
+export type DatabaseConfig =
+  | { driver: 'sqlite'; file: string }
+  | { driver: 'postgresql'; url: string; schema: string };
+
+export interface SeedConfig {
+  /** Persons to generate on first start when the domain's database is empty; 0 disables seeding. */
+  persons: number;
+  seed: number;
+}
+
+export interface SubgraphConfig {
+  domain: DomainName;
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  seed: SeedConfig;
+  production: boolean;
+}
+
+export const PG_PROTOCOLS = ['postgres:', 'postgresql:'] as const;
+
+/**
+ * Database of one domain: <DOMAIN>_DATABASE_URL, else DATABASE_URL with a schema per domain
+ * (prefixed by DATABASE_SCHEMA_PREFIX, so that test runs can share one database), else a SQLite file under DATA_DIR.
+ */
+export function databaseConfig(domain: DomainName, env: Env = process.env): DatabaseConfig {
+  const own = readUrl(env, envName(domain, 'DATABASE_URL'), PG_PROTOCOLS);
+  const shared = readUrl(env, 'DATABASE_URL', PG_PROTOCOLS);
+  const prefix = env.DATABASE_SCHEMA_PREFIX ?? '';
+  if (!/^[a-z0-9_]*$/.test(prefix)) throw new ConfigError('DATABASE_SCHEMA_PREFIX', 'use lower-case letters, digits and underscores only.');
+  if (own) return { driver: 'postgresql', url: own, schema: prefix + domain };
+  if (shared) return { driver: 'postgresql', url: shared, schema: prefix + domain };
+  return { driver: 'sqlite', file: path.join(dataDir(env), `${domain}.sqlite`) };
+}
+
+export function dataDir(env: Env = process.env): string {
+  return path.resolve(PROJECT_ROOT, env.DATA_DIR || 'data');
+}
+
+export function isProduction(env: Env = process.env): boolean {
+  return env.NODE_ENV === 'production';
+}
+
+export function seedConfig(env: Env = process.env): SeedConfig {
+  return {
+    persons: readInt(env, 'SEED_PERSONS', 20000, 0, 100_000_000),
+    seed: readInt(env, 'SEED', 2026, 0, 2 ** 31 - 1),
+  };
+}
+
+export function subgraphConfig(domain: DomainName, env: Env = process.env): SubgraphConfig {
+  return {
+    domain,
+    port: readInt(env, envName(domain, 'PORT'), defaultPort(domain), 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    database: databaseConfig(domain, env),
+    seed: seedConfig(env),
+    production: isProduction(env),
+  };
+}
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  /** Where each subgraph answers; <DOMAIN>_URL, else localhost on the domain's default port. */
+  subgraphUrls: Record<DomainName, string>;
+  supergraphFile: string;
+  production: boolean;
+  /** Per-subgraph request timeout in milliseconds. */
+  subgraphTimeoutMs: number;
+}
+
+export function gatewayConfig(env: Env = process.env): GatewayConfig {
+  const subgraphUrls = {} as Record<DomainName, string>;
+  for (const domain of DOMAINS) {
+    subgraphUrls[domain] =
+      readUrl(env, envName(domain, 'URL'), ['http:', 'https:']) ?? `http://127.0.0.1:${defaultPort(domain)}/graphql`;
+  }
+  return {
+    port: readInt(env, 'GATEWAY_PORT', GATEWAY_PORT, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    subgraphUrls,
+    supergraphFile: path.resolve(PROJECT_ROOT, env.SUPERGRAPH_FILE || path.join('schema', 'supergraph.graphql')),
+    production: isProduction(env),
+    subgraphTimeoutMs: readInt(env, 'SUBGRAPH_TIMEOUT_MS', 10000, 1, 600000),
+  };
+}
+
+export function isDomain(name: string): name is DomainName {
+  return (DOMAINS as readonly string[]).includes(name);
+}

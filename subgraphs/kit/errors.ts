@@ -1,0 +1,49 @@
+/**
+ * Caller-facing errors of every subgraph: a code in extensions.code and a full sentence saying what was wrong
+ * and, where possible, how to fix it. Internal faults never reach callers with their details (see server.ts).
+ */
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+export const ErrorCode = {
+  BadUserInput: 'BAD_USER_INPUT',
+  NotFound: 'NOT_FOUND',
+  Forbidden: 'FORBIDDEN',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Conflict: 'CONFLICT',
+  Unavailable: 'SERVICE_UNAVAILABLE',
+  Internal: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+/** A bad argument or input field: names it, says why. */
+export function badInput(argument: string, reason: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(`Argument "${argument}" is invalid: ${reason}`, {
+    extensions: { code: ErrorCode.BadUserInput, argumentName: argument, reason, ...extra },
+  });
+}
+
+export function unavailable(reason: string): GraphQLError {
+  return new GraphQLError(`The service is unavailable: ${reason}`, { extensions: { code: ErrorCode.Unavailable } });
+}
+
+const SAFE_CODES = new Set<string>(Object.values(ErrorCode).filter((c) => c !== ErrorCode.Internal));
+const GRAPHQL_STANDARD_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+
+/**
+ * Errors the platform raised on purpose keep their code and message; anything else (a driver error with SQL,
+ * a bug) becomes a generic internal error, so no SQL, stack or internal name leaves the service.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? '');
+  if (SAFE_CODES.has(code) || GRAPHQL_STANDARD_CODES.has(code)) {
+    const { stacktrace: _omit, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    return { ...formatted, extensions };
+  }
+  logInternal(error);
+  return { message: 'Internal server error.', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.Internal } };
+}
+
+function logInternal(error: unknown): void {
+  const original = (error as { originalError?: unknown })?.originalError ?? error;
+  process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'internal error', error: String((original as Error)?.stack ?? original) })}\n`);
+}
+

@@ -1,0 +1,78 @@
+/**
+ * One MikroORM instance per domain: each department owns its own database (a SQLite file in the embedded
+ * default, a PostgreSQL schema or URL in production). Schema changes at start-up are additive only.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EntitySchema, MikroORM } from '@mikro-orm/core';
+import { MikroORM as SqliteOrm } from '@mikro-orm/better-sqlite';
+import { MikroORM as PostgresOrm } from '@mikro-orm/postgresql';
+import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/knex';
+import type { DatabaseConfig } from './config';
+
+export type Orm = MikroORM<AbstractSqlDriver, SqlEntityManager>;
+export type EntityManager = SqlEntityManager;
+
+/** Counts SQL statements sent by one domain: the tests assert it, so that N+1 regressions fail loudly. */
+export class QueryCounter {
+  count = 0;
+  reset(): void {
+    this.count = 0;
+  }
+}
+
+export interface Database {
+  orm: Orm;
+  queries: QueryCounter;
+  config: DatabaseConfig;
+  /** True when a trivial statement succeeds: /readyz. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: DatabaseConfig, entities: EntitySchema<any, any>[]): Promise<Database> {
+  const common = {
+    entities,
+    discovery: { warnWhenNoEntities: false },
+    // Requests always work on a fork (context.ts); the global manager is never shared across requests.
+    allowGlobalContext: false,
+    debug: false,
+  };
+  let orm: Orm;
+  if (config.driver === 'sqlite') {
+    fs.mkdirSync(path.dirname(config.file), { recursive: true });
+    orm = (await SqliteOrm.init({ ...common, dbName: config.file })) as unknown as Orm;
+    // WAL lets readers run while the seeder or a writer holds the write lock.
+    await orm.em.getConnection().execute('pragma journal_mode = wal');
+    await orm.em.getConnection().execute('pragma synchronous = normal');
+  } else {
+    orm = (await PostgresOrm.init({
+      ...common,
+      clientUrl: config.url,
+      schema: config.schema,
+      pool: { min: 0, max: 10 },
+    })) as unknown as Orm;
+    await orm.em.getConnection().execute(`create schema if not exists "${config.schema}"`);
+  }
+  // Additive only: never drop a table or a column holding departmental data.
+  await orm.schema.updateSchema({ safe: true, dropTables: false });
+
+  const queries = new QueryCounter();
+  orm.em.getConnection().getKnex().on('query', () => {
+    queries.count += 1;
+  });
+  return {
+    orm,
+    queries,
+    config,
+    async ping() {
+      try {
+        await orm.em.getConnection().execute('select 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => orm.close(true),
+  };
+}

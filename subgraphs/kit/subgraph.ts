@@ -1,0 +1,49 @@
+/**
+ * What a domain hands the kit: its name, SDL, resolvers, entities, loaders and seed plan. A domain module
+ * exports one of these and nothing else; servers, tests and the seeder all start from it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse, type DocumentNode } from 'graphql';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { EntitySchema } from '@mikro-orm/core';
+import { PROJECT_ROOT, type DomainName } from './config';
+import type { EntityManager } from './orm';
+import type { WorldChunk } from './world/world';
+
+/** Rows to insert, grouped by entity, in an order that satisfies references within the domain. */
+export type SeedRows = ReadonlyArray<readonly [EntitySchema<any, any>, readonly object[]]>;
+
+export interface DomainSeed {
+  /** Reference data that does not depend on the generated persons (regions, code lists). */
+  reference?: () => SeedRows;
+  /** The domain's rows for one chunk of the synthetic world; every domain sees the same chunks. */
+  fromChunk?: (chunk: WorldChunk) => SeedRows;
+}
+
+export interface RequestContext<Loaders> {
+  em: EntityManager;
+  loaders: Loaders;
+  requestId: string;
+}
+
+export interface SubgraphDefinition<Loaders = unknown> {
+  name: DomainName;
+  typeDefs: DocumentNode;
+  // Typed per domain by codegen (subgraphs/<domain>/__generated__/resolvers.ts); erased here.
+  resolvers: GraphQLResolverMap<any>;
+  entities: EntitySchema<any, any>[];
+  loaders: (em: EntityManager) => Loaders;
+  seed: DomainSeed;
+}
+
+export function defineSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): SubgraphDefinition<Loaders> {
+  return definition;
+}
+
+export const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
+
+/** The domain's SDL, from schema/<domain>.graphql: the one source for the server, composition and codegen. */
+export function loadTypeDefs(domain: DomainName): DocumentNode {
+  return parse(fs.readFileSync(path.join(SCHEMA_DIR, `${domain}.graphql`), 'utf8'));
+}

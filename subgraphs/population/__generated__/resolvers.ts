@@ -1,0 +1,406 @@
+import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { PersonRow, HouseholdRow } from '../entities';
+import { Connection } from '../../kit/pagination';
+import { PopulationContext } from '../loaders';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date, YYYY-MM-DD. */
+  Date: { input: string; output: string; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type Gender =
+  | 'FEMALE'
+  | 'MALE';
+
+/** A hukou household. */
+export type Household = {
+  __typename?: 'Household';
+  address: Maybe<Scalars['String']['output']>;
+  /** The head of the household. */
+  head: Maybe<Person>;
+  id: Scalars['ID']['output'];
+  /** Members, the head first. */
+  members: Maybe<Array<HouseholdMember>>;
+  /** The region (GB/T 2260 code) of the household's registration. */
+  region: Maybe<Region>;
+  registeredOn: Maybe<Scalars['Date']['output']>;
+};
+
+export type HouseholdMember = {
+  __typename?: 'HouseholdMember';
+  person: Maybe<Person>;
+  relationship: Maybe<Relationship>;
+};
+
+export type LifeStatus =
+  | 'DECEASED'
+  | 'EMIGRATED'
+  | 'LIVING';
+
+export type MaritalStatus =
+  | 'DIVORCED'
+  | 'MARRIED'
+  | 'SINGLE'
+  | 'WIDOWED';
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A resident registered in Hainan. The ID is opaque and stable; the citizen ID number is an ordinary field.
+ * Fields other than the key are nullable: where a caller may not see a value, it is null with a FORBIDDEN error.
+ */
+export type Person = {
+  __typename?: 'Person';
+  /** Current address as registered. */
+  address: Maybe<Scalars['String']['output']>;
+  /** Age in whole years today. */
+  age: Maybe<Scalars['Int']['output']>;
+  birthDate: Maybe<Scalars['Date']['output']>;
+  /** Ethnic group name (GB 3304), e.g. 汉族, 黎族. */
+  ethnicity: Maybe<Scalars['String']['output']>;
+  /** Ethnic group code (GB 3304), e.g. 01, 19. */
+  ethnicityCode: Maybe<Scalars['String']['output']>;
+  /** True for floating population: living here with hukou registered elsewhere. */
+  floating: Maybe<Scalars['Boolean']['output']>;
+  gender: Maybe<Gender>;
+  /** The person's hukou household; null if not a member of any. */
+  household: Maybe<Household>;
+  /** The region (GB/T 2260 code) where the person's hukou is registered. */
+  hukouRegion: Maybe<Region>;
+  id: Scalars['ID']['output'];
+  /** The 18-character citizen identity number (GB 11643-1999). */
+  idNumber: Maybe<Scalars['String']['output']>;
+  maritalStatus: Maybe<MaritalStatus>;
+  name: Maybe<Scalars['String']['output']>;
+  /** For floating population, the GB/T 2260 code of the region of origin (may lie outside Hainan). */
+  originRegionCode: Maybe<Scalars['String']['output']>;
+  phone: Maybe<Scalars['String']['output']>;
+  /** Relationship to the head of the household. */
+  relationshipToHead: Maybe<Relationship>;
+  status: Maybe<LifeStatus>;
+  /** Date of death or emigration; null while living. */
+  statusDate: Maybe<Scalars['Date']['output']>;
+};
+
+export type PersonConnection = {
+  __typename?: 'PersonConnection';
+  edges: Array<PersonEdge>;
+  pageInfo: PageInfo;
+  /** How many persons match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PersonEdge = {
+  __typename?: 'PersonEdge';
+  cursor: Scalars['String']['output'];
+  node: Person;
+};
+
+export type PersonFilter = {
+  /** Born on or after this date. */
+  bornFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Born on or before this date. */
+  bornTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Ethnic group, by GB 3304 name (黎族) or code (19). */
+  ethnicity?: InputMaybe<Scalars['String']['input']>;
+  floating?: InputMaybe<Scalars['Boolean']['input']>;
+  gender?: InputMaybe<Gender>;
+  /** Exactly this citizen identity number (validated). */
+  idNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Persons whose name starts with this text. */
+  namePrefix?: InputMaybe<Scalars['String']['input']>;
+  /** Persons whose hukou is registered in this region or any region below it (GB/T 2260 code, e.g. 460100 for Haikou). */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<LifeStatus>;
+};
+
+/** The population basic information database, kept by public security as the household registration (hukou) register. */
+export type Query = {
+  __typename?: 'Query';
+  /** A hukou household by its ID; null if there is no such household. */
+  household: Maybe<Household>;
+  /** A person by their opaque person ID; null if there is no such person. */
+  person: Maybe<Person>;
+  /** A person by their 18-character citizen identity number (GB 11643); the number is validated first. */
+  personByIdNumber: Maybe<Person>;
+  /** Persons matching the filter, ordered by person ID; `first` is at most 500. */
+  persons: PersonConnection;
+};
+
+
+/** The population basic information database, kept by public security as the household registration (hukou) register. */
+export type QueryHouseholdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The population basic information database, kept by public security as the household registration (hukou) register. */
+export type QueryPersonArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The population basic information database, kept by public security as the household registration (hukou) register. */
+export type QueryPersonByIdNumberArgs = {
+  idNumber: Scalars['String']['input'];
+};
+
+
+/** The population basic information database, kept by public security as the household registration (hukou) register. */
+export type QueryPersonsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PersonFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An administrative region, resolved by the geospatial subgraph. */
+export type Region = {
+  __typename?: 'Region';
+  code: Scalars['ID']['output'];
+};
+
+/** A member's relationship to the head of their hukou household. */
+export type Relationship =
+  | 'CHILD'
+  | 'GRANDCHILD'
+  | 'HEAD'
+  | 'OTHER'
+  | 'PARENT'
+  | 'SIBLING'
+  | 'SPOUSE';
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Household: Household;
+  Person: Person;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Household:
+    ( { __typename: 'Household' }
+    & GraphQLRecursivePick<FederationTypes['Household'], {"id":true}> );
+  Person:
+    ( { __typename: 'Person' }
+    & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  Gender: Gender;
+  Household: ResolverTypeWrapper<HouseholdRow>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  HouseholdMember: ResolverTypeWrapper<PersonRow>;
+  LifeStatus: LifeStatus;
+  MaritalStatus: MaritalStatus;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Person: ResolverTypeWrapper<PersonRow>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  PersonConnection: ResolverTypeWrapper<Connection<PersonRow>>;
+  PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
+  PersonFilter: PersonFilter;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Region: ResolverTypeWrapper<Region>;
+  Relationship: Relationship;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Date: Scalars['Date']['output'];
+  Household: HouseholdRow;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  HouseholdMember: PersonRow;
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
+  Person: PersonRow;
+  Int: Scalars['Int']['output'];
+  PersonConnection: Connection<PersonRow>;
+  PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
+  PersonFilter: PersonFilter;
+  Query: Record<PropertyKey, never>;
+  Region: Region;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export type HouseholdResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household'], FederationReferenceType extends FederationReferenceTypes['Household'] = FederationReferenceTypes['Household']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Household']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  head?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  members?: Resolver<Maybe<Array<ResolversTypes['HouseholdMember']>>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  registeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type HouseholdMemberResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['HouseholdMember'] = ResolversParentTypes['HouseholdMember']> = ResolversObject<{
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  relationship?: Resolver<Maybe<ResolversTypes['Relationship']>, ParentType, ContextType>;
+}>;
+
+export type PageInfoResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PersonResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  age?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  birthDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  ethnicity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ethnicityCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  floating?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  gender?: Resolver<Maybe<ResolversTypes['Gender']>, ParentType, ContextType>;
+  household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType>;
+  hukouRegion?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  idNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  maritalStatus?: Resolver<Maybe<ResolversTypes['MaritalStatus']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  originRegionCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  relationshipToHead?: Resolver<Maybe<ResolversTypes['Relationship']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['LifeStatus']>, ParentType, ContextType>;
+  statusDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type PersonConnectionResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PersonEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PersonEdgeResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['PersonEdge'] = ResolversParentTypes['PersonEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<QueryHouseholdArgs, 'id'>>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
+  personByIdNumber?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonByIdNumberArgs, 'idNumber'>>;
+  persons?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPersonsArgs, 'first'>>;
+}>;
+
+export type RegionResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = PopulationContext> = ResolversObject<{
+  Date?: GraphQLScalarType;
+  Household?: HouseholdResolvers<ContextType>;
+  HouseholdMember?: HouseholdMemberResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Person?: PersonResolvers<ContextType>;
+  PersonConnection?: PersonConnectionResolvers<ContextType>;
+  PersonEdge?: PersonEdgeResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Region?: RegionResolvers<ContextType>;
+}>;
+

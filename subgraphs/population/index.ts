@@ -1,0 +1,15 @@
+/** The population subgraph: the population basic information database of the public security department. */
+import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
+import { entities } from './entities';
+import { populationLoaders } from './loaders';
+import { resolvers } from './resolvers';
+import { seed } from './seed';
+
+export const population = defineSubgraph({
+  name: 'population',
+  typeDefs: loadTypeDefs('population'),
+  resolvers,
+  entities,
+  loaders: populationLoaders,
+  seed,
+});

@@ -1,0 +1,90 @@
+/** The population register's vocabulary: persons, households, and how they are found. */
+import type { FilterQuery } from '@mikro-orm/core';
+import { badInput } from '../kit/errors';
+import { paginate } from '../kit/pagination';
+import { REGION_CODE, regionScope } from '../kit/region-codes';
+import { isCalendarDate } from '../kit/scalars';
+import { validateIdNumber } from '../kit/world/id-number';
+import type { PersonFilter, Relationship, Resolvers } from './__generated__/resolvers';
+import { Person, type PersonRow } from './entities';
+
+const RELATIONSHIP_ORDER = ['HEAD', 'SPOUSE', 'PARENT', 'CHILD', 'GRANDCHILD', 'SIBLING', 'OTHER'];
+
+function validIdNumber(argument: string, value: string): string {
+  const result = validateIdNumber(value);
+  if (!result.ok) throw badInput(argument, result.reason);
+  return value;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Whole years between a birth date and today. */
+export function ageOn(birthDate: string, today = new Date()): number {
+  const [y, m, d] = birthDate.split('-').map(Number);
+  let age = today.getUTCFullYear() - y;
+  if (today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d)) age -= 1;
+  return age;
+}
+
+export function personWhere(filter: PersonFilter | null | undefined): FilterQuery<PersonRow> {
+  const where: FilterQuery<PersonRow>[] = [];
+  if (!filter) return {};
+  if (filter.regionCode != null) {
+    if (!REGION_CODE.test(filter.regionCode)) throw badInput('filter.regionCode', 'a region code has 6 digits (GB/T 2260), e.g. 460100.');
+    const scope = regionScope(filter.regionCode);
+    if (scope.level === 'province') where.push({ hukouRegionCode: { $like: `${scope.prefix}%` } });
+    else if (scope.level === 'city') where.push({ hukouCityCode: scope.code });
+    else where.push({ hukouRegionCode: scope.code });
+  }
+  if (filter.namePrefix != null) {
+    if (filter.namePrefix.length === 0 || filter.namePrefix.length > 32) throw badInput('filter.namePrefix', 'give 1 to 32 characters.');
+    where.push({ name: { $like: `${escapeLike(filter.namePrefix)}%` } });
+  }
+  if (filter.gender != null) where.push({ gender: filter.gender });
+  if (filter.ethnicity != null) where.push({ $or: [{ ethnicity: filter.ethnicity }, { ethnicityCode: filter.ethnicity }] });
+  if (filter.status != null) where.push({ status: filter.status });
+  if (filter.floating != null) where.push({ floating: filter.floating });
+  if (filter.idNumber != null) where.push({ idNumber: validIdNumber('filter.idNumber', filter.idNumber) });
+  for (const [key, op] of [['bornFrom', '$gte'], ['bornTo', '$lte']] as const) {
+    const value = filter[key];
+    if (value == null) continue;
+    if (!isCalendarDate(value)) throw badInput(`filter.${key}`, 'use a calendar date written YYYY-MM-DD.');
+    where.push({ birthDate: { [op]: value } });
+  }
+  if (filter.bornFrom && filter.bornTo && filter.bornFrom > filter.bornTo) {
+    throw badInput('filter.bornFrom', `${filter.bornFrom} is after bornTo ${filter.bornTo}; the range would be empty.`);
+  }
+  return where.length === 1 ? where[0] : { $and: where };
+}
+
+export const resolvers: Resolvers = {
+  Query: {
+    person: (_, { id }, { loaders }) => loaders.personById.load(id),
+    personByIdNumber: (_, { idNumber }, { loaders }) => loaders.personByIdNumber.load(validIdNumber('idNumber', idNumber)),
+    persons: (_, { filter, first, after }, { em }) => paginate(em, Person, personWhere(filter), { first, after }),
+    household: (_, { id }, { loaders }) => loaders.householdById.load(id),
+  },
+  Person: {
+    __resolveReference: (ref, { loaders }) => loaders.personById.load(ref.id),
+    age: (person) => ageOn(person.birthDate),
+    hukouRegion: (person) => ({ code: person.hukouRegionCode }),
+    household: (person, _, { loaders }) => (person.householdId ? loaders.householdById.load(person.householdId) : null),
+  },
+  Household: {
+    __resolveReference: (ref, { loaders }) => loaders.householdById.load(ref.id),
+    region: (household) => ({ code: household.regionCode }),
+    members: async (household, _, { loaders }) => {
+      const members = await loaders.membersByHousehold.load(household.id);
+      return [...members].sort(
+        (a, b) => RELATIONSHIP_ORDER.indexOf(a.relationshipToHead ?? 'OTHER') - RELATIONSHIP_ORDER.indexOf(b.relationshipToHead ?? 'OTHER'),
+      );
+    },
+    head: (household, _, { loaders }) => (household.headId ? loaders.personById.load(household.headId) : null),
+  },
+  HouseholdMember: {
+    relationship: (member) => (member.relationshipToHead ?? 'OTHER') as Relationship,
+    person: (member) => member,
+  },
+};

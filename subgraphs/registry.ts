@@ -1,0 +1,7 @@
+/** Every domain of the platform, by name: the launcher, the seeder and the tests start from this list. */
+import type { DomainName } from './kit/config';
+import type { SubgraphDefinition } from './kit/subgraph';
+import { geospatial } from './geospatial';
+import { population } from './population';
+
+export const SUBGRAPHS: Record<DomainName, SubgraphDefinition<any>> = { population, geospatial };
