@@ -8,8 +8,10 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloGateway } from '@apollo/gateway';
 import { isDomain, type GatewayConfig } from '../subgraphs/kit/config';
 import { requestIdFrom } from '../subgraphs/kit/context';
+import { introspectionGuard } from '../subgraphs/kit/authorization';
 import { formatError } from '../subgraphs/kit/errors';
 import { serveHttp, type RunningHttp } from '../subgraphs/kit/http';
+import { createIdentity } from '../subgraphs/kit/identity';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
 
 /** Headers a subgraph needs to decide for itself: identity and purpose. */
@@ -30,11 +32,12 @@ export function createGateway(config: GatewayConfig): ApolloServer<GatewayContex
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionGuard((ctx) => ctx.principal)],
   });
 }
 
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  const identity = await createIdentity(config.auth, config.production);
   const apollo = createGateway(config);
   await apollo.start();
   const http = await serveHttp({
@@ -43,12 +46,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     host: config.host,
     ready: async () => true,
     context: async (headers) => {
+      // Refuse a bad token here (HTTP 401) before planning; subgraphs verify it again on their own.
+      const principal = await identity.principal(headers);
       const forwarded: Record<string, string> = {};
       for (const name of FORWARDED_HEADERS) {
         const value = headers.get(name);
         if (value !== undefined) forwarded[name] = value;
       }
-      return { headers: forwarded, requestId: requestIdFrom(headers.get('x-request-id')) };
+      return { headers: forwarded, principal, requestId: requestIdFrom(headers.get('x-request-id')) };
     },
   });
   return {

@@ -6,11 +6,13 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
+import type { Principal } from '../auth';
 import { ErrorCode } from '../subgraphs/kit/errors';
 
 export interface GatewayContext {
   /** Identity and purpose headers, forwarded as received: every subgraph verifies them itself. */
   headers: Record<string, string>;
+  principal: Principal;
   requestId: string;
 }
 

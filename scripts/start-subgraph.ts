@@ -11,7 +11,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = subgraphConfig(domain);
-  const running = await startSubgraph(SUBGRAPHS[domain], config, (line) => logLine(domain, line));
+  const running = await startSubgraph(SUBGRAPHS[domain], config, { log: (line) => logLine(domain, line) });
   logLine(domain, 'listening', { url: running.url, database: config.database.driver });
   stopOnSignals(domain, running.stop);
 }

@@ -1,5 +1,6 @@
 /** The geospatial subgraph: the provincial geographic information service of natural resources. */
 import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
+import { catalogue } from './catalogue';
 import { entities } from './entities';
 import { geospatialLoaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -10,6 +11,7 @@ export const geospatial = defineSubgraph({
   typeDefs: loadTypeDefs('geospatial'),
   resolvers,
   entities,
+  catalogue,
   loaders: geospatialLoaders,
   seed,
 });

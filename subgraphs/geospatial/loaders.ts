@@ -1,15 +1,15 @@
 /** One loader per relation the geospatial graph walks. */
 import { manyByKey, oneByKey } from '../kit/loaders';
-import type { EntityManager } from '../kit/orm';
+import type { DataAccess } from '../kit/scope';
 import type { RequestContext } from '../kit/subgraph';
 import { Place, Region, Residence } from './entities';
 
-export function geospatialLoaders(em: EntityManager) {
+export function geospatialLoaders(data: DataAccess) {
   return {
-    regionByCode: oneByKey(em, Region, 'code'),
-    regionsByParent: manyByKey(em, Region, 'parentCode', { code: 'asc' }),
-    placeById: oneByKey(em, Place, 'id'),
-    residenceByPerson: oneByKey(em, Residence, 'personId'),
+    regionByCode: oneByKey(data, Region, 'code'),
+    regionsByParent: manyByKey(data, Region, 'parentCode', { code: 'asc' }),
+    placeById: oneByKey(data, Place, 'id'),
+    residenceByPerson: oneByKey(data, Residence, 'personId'),
   };
 }
 

@@ -12,7 +12,7 @@ export const PROJECT_ROOT = ((): string => {
   return dir;
 })();
 
-export const DOMAINS = ['population', 'geospatial'] as const;
+export const DOMAINS = ['population', 'geospatial', 'governance'] as const;
 export type DomainName = (typeof DOMAINS)[number];
 
 /** Default ports: the gateway on 4000, subgraphs from 4001 in the order of DOMAINS. */
@@ -74,6 +74,9 @@ export interface SubgraphConfig {
   port: number;
   host: string;
   database: DatabaseConfig;
+  /** Where the governance service keeps policies and grants; every subgraph reads them. */
+  governanceDatabase: DatabaseConfig;
+  auth: AuthConfig;
   seed: SeedConfig;
   production: boolean;
 }
@@ -115,6 +118,8 @@ export function subgraphConfig(domain: DomainName, env: Env = process.env): Subg
     port: readInt(env, envName(domain, 'PORT'), defaultPort(domain), 0, 65535),
     host: env.HOST || '127.0.0.1',
     database: databaseConfig(domain, env),
+    governanceDatabase: databaseConfig('governance', env),
+    auth: authConfig(env),
     seed: seedConfig(env),
     production: isProduction(env),
   };
@@ -122,6 +127,7 @@ export function subgraphConfig(domain: DomainName, env: Env = process.env): Subg
 
 export interface GatewayConfig {
   port: number;
+  auth: AuthConfig;
   host: string;
   /** Where each subgraph answers; <DOMAIN>_URL, else localhost on the domain's default port. */
   subgraphUrls: Record<DomainName, string>;
@@ -139,6 +145,7 @@ export function gatewayConfig(env: Env = process.env): GatewayConfig {
   }
   return {
     port: readInt(env, 'GATEWAY_PORT', GATEWAY_PORT, 0, 65535),
+    auth: authConfig(env),
     host: env.HOST || '127.0.0.1',
     subgraphUrls,
     supergraphFile: path.resolve(PROJECT_ROOT, env.SUPERGRAPH_FILE || path.join('schema', 'supergraph.graphql')),
@@ -149,4 +156,31 @@ export function gatewayConfig(env: Env = process.env): GatewayConfig {
 
 export function isDomain(name: string): name is DomainName {
   return (DOMAINS as readonly string[]).includes(name);
+}
+
+/** How callers are identified: JWTs verified against a JWKS (a file or a URL). */
+export interface AuthConfig {
+  /** A JWKS file or URL; unset means the development key pair under DATA_DIR/keys (refused in production). */
+  jwks: { file: string } | { url: string } | { devKeysDir: string };
+  issuer: string;
+  audience: string;
+  clockToleranceSeconds: number;
+}
+
+export const DEV_ISSUER = 'https://identity.dev.hainan-data-graph.local';
+export const DEFAULT_AUDIENCE = 'hainan-data-graph';
+
+export function authConfig(env: Env = process.env): AuthConfig {
+  const url = readUrl(env, 'JWKS_URL', ['https:', 'http:']);
+  const file = env.JWKS_FILE ? path.resolve(PROJECT_ROOT, env.JWKS_FILE) : undefined;
+  if (url && file) throw new ConfigError('JWKS_URL', 'set either JWKS_URL or JWKS_FILE, not both.');
+  if (isProduction(env) && !url && !file) {
+    throw new ConfigError('JWKS_FILE', 'production needs the identity provider\'s keys (JWKS_FILE or JWKS_URL); the development key is refused.');
+  }
+  return {
+    jwks: url ? { url } : file ? { file } : { devKeysDir: path.join(dataDir(env), 'keys') },
+    issuer: env.TOKEN_ISSUER || DEV_ISSUER,
+    audience: env.TOKEN_AUDIENCE || DEFAULT_AUDIENCE,
+    clockToleranceSeconds: readInt(env, 'TOKEN_CLOCK_SKEW_SECONDS', 30, 0, 600),
+  };
 }

@@ -1,6 +1,9 @@
-/** The per-request context: built once per request with a forked EntityManager and fresh loaders. */
+/** The per-request context: built once per request with the caller, their ability, a forked EntityManager and fresh loaders. */
 import { randomUUID } from 'node:crypto';
+import type { Authorizer } from './authorization';
+import type { Identity } from './identity';
 import type { Database } from './orm';
+import { scopedAccess, unrestrictedAccess } from './scope';
 import type { RequestContext, SubgraphDefinition } from './subgraph';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -10,11 +13,24 @@ export function requestIdFrom(header: string | undefined): string {
   return header && REQUEST_ID.test(header) ? header : randomUUID();
 }
 
-export function createContext<L>(
-  definition: SubgraphDefinition<L>,
-  db: Database,
-  headers: { get(name: string): string | undefined },
-): RequestContext<L> {
-  const em = db.orm.em.fork();
-  return { em, loaders: definition.loaders(em), requestId: requestIdFrom(headers.get('x-request-id')) };
+export interface ContextFactoryOptions {
+  identity: Identity;
+  /** Null only when a benchmark measures the cost of enforcement by switching it off. */
+  authorizer: Authorizer | null;
+}
+
+export function contextFactory<L>(definition: SubgraphDefinition<L>, db: Database, options: ContextFactoryOptions) {
+  return async (headers: { get(name: string): string | undefined }): Promise<RequestContext<L>> => {
+    // Verified first: a bad token fails the request before any data is touched.
+    const principal = await options.identity.principal(headers);
+    const em = db.orm.em.fork();
+    const requestId = requestIdFrom(headers.get('x-request-id'));
+    if (!options.authorizer) {
+      const data = unrestrictedAccess(em);
+      return { em, data, loaders: definition.loaders(data), requestId };
+    }
+    const auth = options.authorizer.authorize(principal);
+    const data = scopedAccess(em, auth.ability);
+    return { em, data, loaders: definition.loaders(data), auth, requestId };
+  };
 }

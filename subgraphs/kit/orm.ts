@@ -42,6 +42,8 @@ export async function openDatabase(config: DatabaseConfig, entities: EntitySchem
   if (config.driver === 'sqlite') {
     fs.mkdirSync(path.dirname(config.file), { recursive: true });
     orm = (await SqliteOrm.init({ ...common, dbName: config.file })) as unknown as Orm;
+    // Several services open the governance file at once; wait for a lock instead of failing.
+    await orm.em.getConnection().execute('pragma busy_timeout = 10000');
     // WAL lets readers run while the seeder or a writer holds the write lock.
     await orm.em.getConnection().execute('pragma journal_mode = wal');
     await orm.em.getConnection().execute('pragma synchronous = normal');
@@ -55,7 +57,7 @@ export async function openDatabase(config: DatabaseConfig, entities: EntitySchem
     await orm.em.getConnection().execute(`create schema if not exists "${config.schema}"`);
   }
   // Additive only: never drop a table or a column holding departmental data.
-  await orm.schema.updateSchema({ safe: true, dropTables: false });
+  await withRetries(() => orm.schema.updateSchema({ safe: true, dropTables: false }));
 
   const queries = new QueryCounter();
   orm.em.getConnection().getKnex().on('query', () => {
@@ -75,4 +77,20 @@ export async function openDatabase(config: DatabaseConfig, entities: EntitySchem
     },
     close: () => orm.close(true),
   };
+}
+
+/**
+ * Services that share a database (the governance store) may create the same table at the same moment;
+ * the loser's statement fails, and a second look finds the table there.
+ */
+async function withRetries(fn: () => Promise<unknown>, attempts = 3): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await fn();
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 100));
+    }
+  }
 }

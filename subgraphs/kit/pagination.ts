@@ -4,7 +4,7 @@
  */
 import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import { badInput } from './errors';
-import type { EntityManager } from './orm';
+import { restrict, type DataAccess } from './scope';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 500;
@@ -48,17 +48,24 @@ export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE):
   return first;
 }
 
-/** A page of `entity` rows matching `where`, ordered by `key` (unique), after the given cursor. */
+export function emptyConnection<T>(): Connection<T> {
+  return { edges: [], nodes: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, totalCount: async () => 0 };
+}
+
+/** A page of the visible `entity` rows matching `filter`, ordered by `key` (unique), after the given cursor. */
 export async function paginate<T extends object>(
-  em: EntityManager,
+  data: DataAccess,
   entity: EntitySchema<T, any>,
-  where: FilterQuery<T>,
+  filter: FilterQuery<T>,
   args: PageArgs,
   key: keyof T & string = 'id' as keyof T & string,
   max = MAX_PAGE_SIZE,
 ): Promise<Connection<T>> {
   const size = pageSize(args.first, max);
   const after = args.after ? decodeCursor(args.after) : null;
+  const where = restrict(filter, data.visible(entity));
+  if (where === null) return emptyConnection();
+  const { em } = data;
   const pageWhere = (after === null ? where : { $and: [where, { [key]: { $gt: after } }] }) as FilterQuery<T>;
   const rows =
     size === 0

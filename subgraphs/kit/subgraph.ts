@@ -8,7 +8,10 @@ import { parse, type DocumentNode } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { EntitySchema } from '@mikro-orm/core';
 import { PROJECT_ROOT, type DomainName } from './config';
+import type { Catalogue } from '../../auth';
+import type { AuthContext } from './authorization';
 import type { EntityManager } from './orm';
+import type { DataAccess } from './scope';
 import type { WorldChunk } from './world/world';
 
 /** Rows to insert, grouped by entity, in an order that satisfies references within the domain. */
@@ -23,7 +26,11 @@ export interface DomainSeed {
 
 export interface RequestContext<Loaders> {
   em: EntityManager;
+  /** Row-scoped access to the domain's tables: use it for every query of rows. */
+  data: DataAccess;
   loaders: Loaders;
+  /** The caller and their ability; absent only in a benchmark build that measures enforcement off. */
+  auth?: AuthContext;
   requestId: string;
 }
 
@@ -33,7 +40,9 @@ export interface SubgraphDefinition<Loaders = unknown> {
   // Typed per domain by codegen (subgraphs/<domain>/__generated__/resolvers.ts); erased here.
   resolvers: GraphQLResolverMap<any>;
   entities: EntitySchema<any, any>[];
-  loaders: (em: EntityManager) => Loaders;
+  /** The resource catalogue entries of every object type and field this subgraph serves. */
+  catalogue: Catalogue;
+  loaders: (data: DataAccess) => Loaders;
   seed: DomainSeed;
 }
 

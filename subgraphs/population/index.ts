@@ -1,5 +1,6 @@
 /** The population subgraph: the population basic information database of the public security department. */
 import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
+import { catalogue } from './catalogue';
 import { entities } from './entities';
 import { populationLoaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -10,6 +11,7 @@ export const population = defineSubgraph({
   typeDefs: loadTypeDefs('population'),
   resolvers,
   entities,
+  catalogue,
   loaders: populationLoaders,
   seed,
 });

@@ -1,16 +1,15 @@
 /** One loader per relation the population graph walks; the kit batches each into one SQL query per request. */
 import { manyByKey, oneByKey } from '../kit/loaders';
-import type { EntityManager } from '../kit/orm';
+import type { DataAccess } from '../kit/scope';
 import type { RequestContext } from '../kit/subgraph';
 import { Household, Person } from './entities';
 
-export function populationLoaders(em: EntityManager) {
+export function populationLoaders(data: DataAccess) {
   return {
-    personById: oneByKey(em, Person, 'id'),
-    personByIdNumber: oneByKey(em, Person, 'idNumber'),
-    householdById: oneByKey(em, Household, 'id'),
+    personById: oneByKey(data, Person, 'id'),
+    householdById: oneByKey(data, Household, 'id'),
     // Heads first: members are ordered by relationship rank when resolved.
-    membersByHousehold: manyByKey(em, Person, 'householdId', { birthDate: 'asc', id: 'asc' }),
+    membersByHousehold: manyByKey(data, Person, 'householdId', { birthDate: 'asc', id: 'asc' }),
   };
 }
 

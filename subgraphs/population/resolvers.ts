@@ -2,6 +2,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { badInput } from '../kit/errors';
 import { paginate } from '../kit/pagination';
+import { findVisible, type DataAccess } from '../kit/scope';
 import { REGION_CODE, regionScope } from '../kit/region-codes';
 import { isCalendarDate } from '../kit/scalars';
 import { validateIdNumber } from '../kit/world/id-number';
@@ -28,42 +29,56 @@ export function ageOn(birthDate: string, today = new Date()): number {
   return age;
 }
 
-export function personWhere(filter: PersonFilter | null | undefined): FilterQuery<PersonRow> {
+/** The filter as SQL conditions, and the Person fields it reads (each must be readable in full by the caller). */
+export function personWhere(filter: PersonFilter | null | undefined): { where: FilterQuery<PersonRow>; fields: string[] } {
   const where: FilterQuery<PersonRow>[] = [];
-  if (!filter) return {};
+  const fields: string[] = [];
+  const add = (condition: FilterQuery<PersonRow>, ...read: string[]) => {
+    where.push(condition);
+    fields.push(...read);
+  };
+  if (!filter) return { where: {}, fields };
   if (filter.regionCode != null) {
     if (!REGION_CODE.test(filter.regionCode)) throw badInput('filter.regionCode', 'a region code has 6 digits (GB/T 2260), e.g. 460100.');
     const scope = regionScope(filter.regionCode);
-    if (scope.level === 'province') where.push({ hukouRegionCode: { $like: `${scope.prefix}%` } });
-    else if (scope.level === 'city') where.push({ hukouCityCode: scope.code });
-    else where.push({ hukouRegionCode: scope.code });
+    if (scope.level === 'province') add({ hukouRegionCode: { $like: `${scope.prefix}%` } }, 'hukouRegionCode');
+    else if (scope.level === 'city') add({ hukouCityCode: scope.code }, 'hukouRegionCode');
+    else add({ hukouRegionCode: scope.code }, 'hukouRegionCode');
   }
   if (filter.namePrefix != null) {
     if (filter.namePrefix.length === 0 || filter.namePrefix.length > 32) throw badInput('filter.namePrefix', 'give 1 to 32 characters.');
-    where.push({ name: { $like: `${escapeLike(filter.namePrefix)}%` } });
+    add({ name: { $like: `${escapeLike(filter.namePrefix)}%` } }, 'name');
   }
-  if (filter.gender != null) where.push({ gender: filter.gender });
-  if (filter.ethnicity != null) where.push({ $or: [{ ethnicity: filter.ethnicity }, { ethnicityCode: filter.ethnicity }] });
-  if (filter.status != null) where.push({ status: filter.status });
-  if (filter.floating != null) where.push({ floating: filter.floating });
-  if (filter.idNumber != null) where.push({ idNumber: validIdNumber('filter.idNumber', filter.idNumber) });
+  if (filter.gender != null) add({ gender: filter.gender }, 'gender');
+  if (filter.ethnicity != null) add({ $or: [{ ethnicity: filter.ethnicity }, { ethnicityCode: filter.ethnicity }] }, 'ethnicity', 'ethnicityCode');
+  if (filter.status != null) add({ status: filter.status }, 'status');
+  if (filter.floating != null) add({ floating: filter.floating }, 'floating');
+  if (filter.idNumber != null) add({ idNumber: validIdNumber('filter.idNumber', filter.idNumber) }, 'idNumber');
   for (const [key, op] of [['bornFrom', '$gte'], ['bornTo', '$lte']] as const) {
     const value = filter[key];
     if (value == null) continue;
     if (!isCalendarDate(value)) throw badInput(`filter.${key}`, 'use a calendar date written YYYY-MM-DD.');
-    where.push({ birthDate: { [op]: value } });
+    add({ birthDate: { [op]: value } }, 'birthDate');
   }
   if (filter.bornFrom && filter.bornTo && filter.bornFrom > filter.bornTo) {
     throw badInput('filter.bornFrom', `${filter.bornFrom} is after bornTo ${filter.bornTo}; the range would be empty.`);
   }
-  return where.length === 1 ? where[0] : { $and: where };
+  return { where: where.length === 1 ? where[0] : { $and: where }, fields: [...new Set(fields)] };
+}
+
+/** A filter may only touch rows where the caller can read every filtered field in full: no probing. */
+function filteredPersons(data: DataAccess, filter: PersonFilter | null | undefined): FilterQuery<PersonRow> {
+  const { where, fields } = personWhere(filter);
+  if (fields.length === 0) return where;
+  return { $and: [where, data.readable(Person, fields)] } as FilterQuery<PersonRow>;
 }
 
 export const resolvers: Resolvers = {
   Query: {
     person: (_, { id }, { loaders }) => loaders.personById.load(id),
-    personByIdNumber: (_, { idNumber }, { loaders }) => loaders.personByIdNumber.load(validIdNumber('idNumber', idNumber)),
-    persons: (_, { filter, first, after }, { em }) => paginate(em, Person, personWhere(filter), { first, after }),
+    // A lookup by ID number is a filter on it: it finds only persons whose number the caller may read in full.
+    personByIdNumber: (_, { idNumber }, { data }) => findVisible(data, Person, filteredPersons(data, { idNumber: validIdNumber('idNumber', idNumber) })),
+    persons: (_, { filter, first, after }, { data }) => paginate(data, Person, filteredPersons(data, filter), { first, after }),
     household: (_, { id }, { loaders }) => loaders.householdById.load(id),
   },
   Person: {

@@ -5,9 +5,13 @@
 import { postGraphQL, startPlatform, type Platform } from '../support/platform';
 
 let platform: Platform;
+/** A province-level police officer: public security owns the population register and reads all of it. */
+let police: Record<string, string>;
+const q = (query: string, variables?: Record<string, unknown>) => platform.query(query, variables, police);
 
 beforeAll(async () => {
   platform = await startPlatform('federation', { persons: 400, seed: 11 });
+  police = await platform.as({ sub: 'police-hq', dept: 'public-security', roles: ['officer'], region: '460000' });
 });
 afterAll(async () => {
   await platform?.stop();
@@ -32,9 +36,9 @@ function expectNoInternals(body: string): void {
 
 describe('cross-domain queries through the gateway', () => {
   it('returns a person with household, hukou region and residence from two subgraphs in one request', async () => {
-    const page = await platform.query(`{ persons(first: 5, filter: { status: LIVING }) { edges { node { id } } } }`);
+    const page = await q(`{ persons(first: 5, filter: { status: LIVING }) { edges { node { id } } } }`);
     const id = page.data.persons.edges[0].node.id as string;
-    const res = await platform.query(
+    const res = await q(
       `query($id: ID!) { person(id: $id) { id name gender birthDate age ethnicity status
         hukouRegion { code name level parent { code } }
         household { id region { code name } members { relationship person { id } } }
@@ -55,9 +59,9 @@ describe('cross-domain queries through the gateway', () => {
   });
 
   it('returns the same person by citizen ID number as by person ID', async () => {
-    const page = await platform.query(`{ persons(first: 1) { edges { node { id idNumber name } } } }`);
+    const page = await q(`{ persons(first: 1) { edges { node { id idNumber name } } } }`);
     const node = page.data.persons.edges[0].node;
-    const res = await platform.query(`query($n: String!) { personByIdNumber(idNumber: $n) { id name } }`, { n: node.idNumber });
+    const res = await q(`query($n: String!) { personByIdNumber(idNumber: $n) { id name } }`, { n: node.idNumber });
     expect(res.data.personByIdNumber).toEqual({ id: node.id, name: node.name });
   });
 
@@ -66,7 +70,7 @@ describe('cross-domain queries through the gateway', () => {
     let after: string | null = null;
     let total = -1;
     do {
-      const res: any = await platform.query(
+      const res: any = await q(
         `query($after: String) { persons(first: 37, after: $after, filter: { regionCode: "460100", gender: FEMALE }) {
           totalCount pageInfo { hasNextPage endCursor } edges { node { id gender hukouRegion { code } } } } }`,
         { after },
@@ -85,7 +89,7 @@ describe('cross-domain queries through the gateway', () => {
   });
 
   it('filters by birth-date range, name prefix and ethnicity', async () => {
-    const res = await platform.query(`{
+    const res = await q(`{
       born: persons(first: 500, filter: { bornFrom: "1980-01-01", bornTo: "1989-12-31" }) { totalCount edges { node { birthDate } } }
       li: persons(first: 500, filter: { ethnicity: "黎族" }) { totalCount edges { node { ethnicity } } }
       liByCode: persons(first: 0, filter: { ethnicity: "19" }) { totalCount }
@@ -95,17 +99,17 @@ describe('cross-domain queries through the gateway', () => {
     expect(res.data.li.totalCount).toBeGreaterThan(0);
     for (const { node } of res.data.li.edges) expect(node.ethnicity).toBe('黎族');
     expect(res.data.liByCode.totalCount).toBe(res.data.li.totalCount);
-    const someone = await platform.query(`{ persons(first: 1) { edges { node { name } } } }`);
+    const someone = await q(`{ persons(first: 1) { edges { node { name } } } }`);
     const surname = (someone.data.persons.edges[0].node.name as string).slice(0, 1);
-    const byName = await platform.query(`query($p: String) { persons(first: 500, filter: { namePrefix: $p }) { totalCount edges { node { name } } } }`, { p: surname });
+    const byName = await q(`query($p: String) { persons(first: 500, filter: { namePrefix: $p }) { totalCount edges { node { name } } } }`, { p: surname });
     expect(byName.data.persons.totalCount).toBeGreaterThan(0);
     for (const { node } of byName.data.persons.edges) expect(node.name.startsWith(surname)).toBe(true);
   });
 
   it('returns a household with its members, the head first', async () => {
-    const page = await platform.query(`{ persons(first: 1) { edges { node { household { id } } } } }`);
+    const page = await q(`{ persons(first: 1) { edges { node { household { id } } } } }`);
     const id = page.data.persons.edges[0].node.household.id;
-    const res = await platform.query(`query($id: ID!) { household(id: $id) { id address head { id } members { relationship person { id } } } }`, { id });
+    const res = await q(`query($id: ID!) { household(id: $id) { id address head { id } members { relationship person { id } } } }`, { id });
     expect(res.data.household.members[0].relationship).toBe('HEAD');
     expect(res.data.household.members[0].person.id).toBe(res.data.household.head.id);
   });
@@ -113,10 +117,10 @@ describe('cross-domain queries through the gateway', () => {
 
 describe('SQL queries per federated request', () => {
   it('resolves a page of persons with households, members and residence regions in a fixed number of queries, whatever the page size', async () => {
-    const small = await platform.countQueries(() => platform.query(PAGE_QUERY, { first: 10 }));
+    const small = await platform.countQueries(() => q(PAGE_QUERY, { first: 10 }));
     let result: any;
     const large = await platform.countQueries(async () => {
-      result = await platform.query(PAGE_QUERY, { first: 100 });
+      result = await q(PAGE_QUERY, { first: 100 });
     });
     expect(result.errors).toBeUndefined();
     expect(result.data.persons.edges).toHaveLength(100);
@@ -135,7 +139,7 @@ describe('bad input', () => {
     ['460105199002301234', 'date'],
     ['46010519900101123Y', 'check'],
   ])('refuses the citizen ID number %s with BAD_USER_INPUT naming the argument (%s)', async (idNumber) => {
-    const res = await platform.query(`query($n: String!) { personByIdNumber(idNumber: $n) { id } }`, { n: idNumber });
+    const res = await q(`query($n: String!) { personByIdNumber(idNumber: $n) { id } }`, { n: idNumber });
     expect(res.data?.personByIdNumber ?? null).toBeNull();
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].message).toContain('"idNumber"');
@@ -144,63 +148,63 @@ describe('bad input', () => {
   });
 
   it('refuses an invalid citizen ID number inside a filter, naming the filter field', async () => {
-    const res = await platform.query(`{ persons(filter: { idNumber: "46010519900101123Y" }) { totalCount } }`);
+    const res = await q(`{ persons(filter: { idNumber: "46010519900101123Y" }) { totalCount } }`);
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].message).toContain('"filter.idNumber"');
   });
 
   it('refuses a page size above the maximum, stating the maximum', async () => {
-    const res = await platform.query(`{ persons(first: 501) { totalCount } }`);
+    const res = await q(`{ persons(first: 501) { totalCount } }`);
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].message).toContain('500');
     expect(res.errors?.[0].extensions?.maximum).toBe(500);
   });
 
   it('refuses a forged cursor and an empty date range', async () => {
-    const cursor = await platform.query(`{ persons(after: "bm90LWEtY3Vyc29y") { totalCount } }`);
+    const cursor = await q(`{ persons(after: "bm90LWEtY3Vyc29y") { totalCount } }`);
     expect(cursor.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const range = await platform.query(`{ persons(filter: { bornFrom: "2000-01-01", bornTo: "1990-01-01" }) { totalCount } }`);
+    const range = await q(`{ persons(filter: { bornFrom: "2000-01-01", bornTo: "1990-01-01" }) { totalCount } }`);
     expect(range.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     // An impossible date in the document fails validation; in a variable it is bad user input. Both say why.
-    const literal = await platform.query(`{ persons(filter: { bornFrom: "2001-02-29" }) { totalCount } }`);
+    const literal = await q(`{ persons(filter: { bornFrom: "2001-02-29" }) { totalCount } }`);
     expect(literal.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(literal.errors?.[0].message).toContain('calendar date');
-    const variable = await platform.query(`query($d: Date) { persons(filter: { bornFrom: $d }) { totalCount } }`, { d: '2001-02-29' });
+    const variable = await q(`query($d: Date) { persons(filter: { bornFrom: $d }) { totalCount } }`, { d: '2001-02-29' });
     expect(variable.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(variable.errors?.[0].message).toContain('calendar date');
     expectNoInternals(literal.body + variable.body);
   });
 
   it('returns null for an unknown region code and an error for a malformed one', async () => {
-    const unknown = await platform.query(`{ region(code: "469099") { name } }`);
+    const unknown = await q(`{ region(code: "469099") { name } }`);
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data.region).toBeNull();
-    const malformed = await platform.query(`{ region(code: "46") { name } }`);
+    const malformed = await q(`{ region(code: "46") { name } }`);
     expect(malformed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('answers malformed and invalid documents with the standard GraphQL errors, without internals', async () => {
-    const parse = await platform.query(`{ persons(first: 1) { edges { node { id } }`);
+    const parse = await q(`{ persons(first: 1) { edges { node { id } }`);
     expect(parse.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
-    const invalid = await platform.query(`{ persons { edges { node { salary } } } }`);
+    const invalid = await q(`{ persons { edges { node { salary } } } }`);
     expect(invalid.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expectNoInternals(parse.body + invalid.body);
   });
 
   it('answers a request body that is not JSON with 400', async () => {
-    const res = await fetch(platform.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const res = await fetch(platform.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...police }, body: '{"query": ' });
     expect(res.status).toBe(400);
   });
 });
 
 describe('each subgraph on its own', () => {
   it('resolves _entities for Person straight from the population and geospatial subgraphs', async () => {
-    const page = await platform.query(`{ persons(first: 2, filter: { status: LIVING }) { edges { node { id name } } } }`);
+    const page = await q(`{ persons(first: 2, filter: { status: LIVING }) { edges { node { id name } } } }`);
     const ids = page.data.persons.edges.map((e: any) => e.node.id);
     const representations = ids.map((id: string) => ({ __typename: 'Person', id }));
-    const pop = await postGraphQL(platform.subgraphs.population.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id name } } }`, { r: representations });
+    const pop = await postGraphQL(platform.subgraphs.population.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id name } } }`, { r: representations }, police);
     expect(pop.data._entities.map((e: any) => e.id)).toEqual(ids);
-    const geo = await postGraphQL(platform.subgraphs.geospatial.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { residence { region { code } } } } }`, { r: representations });
+    const geo = await postGraphQL(platform.subgraphs.geospatial.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { residence { region { code } } } } }`, { r: representations }, police);
     expect(geo.data._entities[0].residence.region.code).toMatch(/^46\d{4}$/);
   });
 

@@ -1,9 +1,14 @@
 /**
  * The whole platform for integration tests: every subgraph as a real HTTP server on an ephemeral port with its
- * own database, seeded from the synthetic world, and the gateway in front of them over real HTTP.
+ * own database, seeded from the synthetic world, and the gateway in front of them over real HTTP. Callers are
+ * identified by tokens signed with a development key pair made for the run.
  */
-import { DOMAINS, gatewayConfig, type DomainName } from '../../subgraphs/kit/config';
-import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/server';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { signToken, type TokenClaims } from '../../auth';
+import { DEFAULT_AUDIENCE, DEV_ISSUER, DOMAINS, gatewayConfig, type AuthConfig, type DomainName } from '../../subgraphs/kit/config';
+import { startSubgraph, type RunningSubgraph, type StartOptions } from '../../subgraphs/kit/server';
 import { SUBGRAPHS } from '../../subgraphs/registry';
 import { startGateway, type RunningGateway } from '../../gateway';
 import { testDatabases } from './database';
@@ -29,44 +34,71 @@ export async function postGraphQL<T = any>(url: string, query: string, variables
 export interface Platform {
   gateway: RunningGateway;
   subgraphs: Record<DomainName, RunningSubgraph>;
+  auth: AuthConfig;
+  /** Signs a token for these claims with the run's development key. */
+  token(claims: TokenClaims, options?: { expiresIn?: number | string; notBefore?: number | string }): Promise<string>;
+  /** Authorization headers for a caller: `await as({ sub, dept, roles })`. */
+  as(claims: TokenClaims, purpose?: string): Promise<Record<string, string>>;
   query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** SQL statements each subgraph sent while `fn` ran. */
   countQueries(fn: () => Promise<unknown>): Promise<Record<DomainName, number>>;
   stop(): Promise<void>;
 }
 
-export async function startPlatform(label: string, options: { persons?: number; seed?: number } = {}): Promise<Platform> {
+export interface PlatformOptions {
+  persons?: number;
+  seed?: number;
+  /** Per-subgraph start options (e.g. enforcement off for a benchmark). */
+  start?: StartOptions;
+}
+
+export async function startPlatform(label: string, options: PlatformOptions = {}): Promise<Platform> {
   const databases = testDatabases(label);
+  const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), `hdg-keys-${label}-`));
+  const auth: AuthConfig = { jwks: { devKeysDir: keysDir }, issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, clockToleranceSeconds: 30 };
   const subgraphs = {} as Record<DomainName, RunningSubgraph>;
   let gateway: RunningGateway | undefined;
   const stop = async () => {
     await gateway?.stop();
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
     await databases.cleanup();
+    fs.rmSync(keysDir, { recursive: true, force: true });
   };
   try {
-    await Promise.all(
-      DOMAINS.map(async (domain) => {
-        subgraphs[domain] = await startSubgraph(SUBGRAPHS[domain], {
+    // One at a time: they share the governance database, and its first start installs the default policy.
+    for (const domain of DOMAINS) {
+      subgraphs[domain] = await startSubgraph(
+        SUBGRAPHS[domain],
+        {
           domain,
           port: 0,
           host: '127.0.0.1',
           database: databases.configFor(domain),
+          governanceDatabase: databases.configFor('governance'),
+          auth,
           seed: { persons: options.persons ?? 300, seed: options.seed ?? 7 },
           production: false,
-        });
-      }),
-    );
+        },
+        options.start,
+      );
+    }
     const urls = Object.fromEntries(DOMAINS.map((d) => [d, subgraphs[d].url])) as Record<DomainName, string>;
-    gateway = await startGateway({ ...gatewayConfig({}), port: 0, subgraphUrls: urls });
+    gateway = await startGateway({ ...gatewayConfig({}), auth, port: 0, subgraphUrls: urls });
   } catch (error) {
     await stop();
     throw error;
   }
   const running = gateway;
+  const privateKeyFile = path.join(keysDir, 'dev-signing-key.private.jwk.json');
+  const token: Platform['token'] = (claims, o = {}) => signToken(privateKeyFile, claims, { issuer: auth.issuer, audience: auth.audience, expiresIn: o.expiresIn ?? '10m', notBefore: o.notBefore });
   return {
     gateway: running,
     subgraphs,
+    auth,
+    token,
+    async as(claims, purpose) {
+      return { authorization: `Bearer ${await token(claims)}`, ...(purpose ? { 'x-purpose': purpose } : {}) };
+    },
     query: (query, variables, headers) => postGraphQL(running.url, query, variables, headers),
     async countQueries(fn) {
       for (const d of DOMAINS) subgraphs[d].db.queries.reset();

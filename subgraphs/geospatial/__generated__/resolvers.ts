@@ -66,6 +66,8 @@ export type Place = {
   lon: Maybe<Scalars['Float']['output']>;
   name: Maybe<Scalars['String']['output']>;
   region: Maybe<Region>;
+  /** The GB/T 2260 code of the region the point lies in. */
+  regionCode: Maybe<Scalars['ID']['output']>;
 };
 
 export type PlaceConnection = {
@@ -201,6 +203,8 @@ export type Residence = {
   __typename?: 'Residence';
   place: Maybe<Place>;
   region: Maybe<Region>;
+  /** The GB/T 2260 code of the region the person lives in. */
+  regionCode: Maybe<Scalars['ID']['output']>;
   since: Maybe<Scalars['Date']['output']>;
 };
 
@@ -384,6 +388,7 @@ export type PlaceResolvers<ContextType = GeospatialContext, ParentType extends R
   lon?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
 export type PlaceConnectionResolvers<ContextType = GeospatialContext, ParentType extends ResolversParentTypes['PlaceConnection'] = ResolversParentTypes['PlaceConnection']> = ResolversObject<{
@@ -421,6 +426,7 @@ export type RegionResolvers<ContextType = GeospatialContext, ParentType extends 
 export type ResidenceResolvers<ContextType = GeospatialContext, ParentType extends ResolversParentTypes['Residence'] = ResolversParentTypes['Residence']> = ResolversObject<{
   place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 

@@ -410,8 +410,8 @@ export function hainanBoundaries(): ReadonlyMap<string, Polygon | MultiPolygon> 
   map.set('460300', toGeometry([xisha, nansha]));
   map.set('460000', toGeometry([ISLAND_OUTLINE.slice(), xisha, nansha]));
   // Keep HAINAN_REGIONS order so iteration is predictable.
-  const ordered = new Map(HAINAN_REGIONS.map((r) => [r.code, map.get(r.code)!] as const));
-  boundaries = freezeDeep(ordered);
+  const ordered = new Map(HAINAN_REGIONS.map((r) => [r.code, freezeDeep(map.get(r.code)!)] as const));
+  boundaries = ordered;
   return boundaries;
 }
 

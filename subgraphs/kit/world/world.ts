@@ -8,7 +8,6 @@
 // All names, numbers and addresses are synthetic; none describes a real person.
 
 import { randomPointIn } from './geometry';
-import type { LonLat } from './geometry';
 import { OUT_OF_PROVINCE_ORIGINS, RESIDENCE_REGIONS, hainanFullName } from './hainan';
 import type { RegionInfo } from './hainan';
 import { makeIdNumber } from './id-number';
@@ -465,11 +464,8 @@ function address(rng: Rng, meta: ResidenceMeta): string {
   return `${meta.fullName}${village}村${rng.pick(CHINESE_ORDINALS)}组${rng.int(1, 200)}号`;
 }
 
-function locationFor(rng: Rng, meta: ResidenceMeta): LonLat {
-  return randomPointIn(rng, meta.region.code);
-}
-
-// Yearly mortality by age band, tuned so that ~0.7% of records are deceased; emigration ~0.3%.
+// Chance that a record is of someone who has died (within the last ten years), by age band, tuned so
+// that ~0.7% of records are deceased; likewise ~0.3% emigrated, mostly working-age adults.
 function deathChance(age: number): number {
   if (age < 50) return 0.0015;
   if (age < 65) return 0.006;
@@ -586,7 +582,7 @@ export function* generateWorld(options: WorldOptions): Generator<WorldChunk> {
       regionCode: meta.region.code,
       address: address(rng, meta),
       placeId: opaqueId('A', seed, h),
-      location: locationFor(rng, meta),
+      location: randomPointIn(rng, meta.region.code), // near the seat, always inside the region
       registeredOn: dateOfDay(registeredDay),
       members,
     });

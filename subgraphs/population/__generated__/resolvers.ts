@@ -33,6 +33,8 @@ export type Household = {
   members: Maybe<Array<HouseholdMember>>;
   /** The region (GB/T 2260 code) of the household's registration. */
   region: Maybe<Region>;
+  /** The GB/T 2260 code of the region where the household is registered. */
+  regionCode: Maybe<Scalars['ID']['output']>;
   registeredOn: Maybe<Scalars['Date']['output']>;
 };
 
@@ -81,8 +83,10 @@ export type Person = {
   gender: Maybe<Gender>;
   /** The person's hukou household; null if not a member of any. */
   household: Maybe<Household>;
-  /** The region (GB/T 2260 code) where the person's hukou is registered. */
+  /** The region where the person's hukou is registered. */
   hukouRegion: Maybe<Region>;
+  /** The GB/T 2260 code of the region where the person's hukou is registered. */
+  hukouRegionCode: Maybe<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
   /** The 18-character citizen identity number (GB 11643-1999). */
   idNumber: Maybe<Scalars['String']['output']>;
@@ -333,6 +337,7 @@ export type HouseholdResolvers<ContextType = PopulationContext, ParentType exten
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   members?: Resolver<Maybe<Array<ResolversTypes['HouseholdMember']>>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   registeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
@@ -359,6 +364,7 @@ export type PersonResolvers<ContextType = PopulationContext, ParentType extends 
   gender?: Resolver<Maybe<ResolversTypes['Gender']>, ParentType, ContextType>;
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType>;
   hukouRegion?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  hukouRegionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   idNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   maritalStatus?: Resolver<Maybe<ResolversTypes['MaritalStatus']>, ParentType, ContextType>;

@@ -144,22 +144,28 @@ describe('hainanBoundaries', () => {
   it('returns non-overlapping siblings: random island points fall in exactly one unit and one district', () => {
     const rng = rngFor(1, 'geometry-test');
     const [minX, minY, maxX, maxY] = bbox(outline);
+    const province = boundaries.get('460000')!;
+    const problems: string[] = [];
     let onIsland = 0;
     for (let k = 0; k < 20_000; k++) {
       const p: LonLat = [minX + rng.next() * (maxX - minX), minY + rng.next() * (maxY - minY)];
+      const units = ISLAND_UNITS.filter((r) => pointInPolygon(p, boundaries.get(r.code)!)).map((r) => r.code);
       if (!pointInPolygon(p, outline)) {
-        expect(ISLAND_UNITS.filter((r) => pointInPolygon(p, boundaries.get(r.code)!))).toEqual([]);
+        if (units.length > 0 || regionAt(p) !== undefined) problems.push(`${p} off the island but in ${units}`);
         continue;
       }
       onIsland++;
-      const units = ISLAND_UNITS.filter((r) => pointInPolygon(p, boundaries.get(r.code)!)).map((r) => r.code);
-      expect(units).toHaveLength(1);
+      if (units.length !== 1) {
+        problems.push(`${p} in units ${units}`);
+        continue;
+      }
       const unit = units[0]!;
-      const districts = HAINAN_REGIONS.filter((r) => r.parentCode === unit && pointInPolygon(p, boundaries.get(r.code)!));
-      if (unit === '460100' || unit === '460200') expect(districts).toHaveLength(1);
-      expect(regionAt(p)).toBe(districts[0]?.code ?? unit);
-      expect(pointInPolygon(p, boundaries.get('460000')!)).toBe(true);
+      const districts = HAINAN_REGIONS.filter((r) => r.parentCode === unit && pointInPolygon(p, boundaries.get(r.code)!)).map((r) => r.code);
+      if ((unit === '460100' || unit === '460200') && districts.length !== 1) problems.push(`${p} in districts ${districts}`);
+      if (regionAt(p) !== (districts[0] ?? unit)) problems.push(`${p} regionAt ${regionAt(p)}`);
+      if (!pointInPolygon(p, province)) problems.push(`${p} outside the province`);
     }
+    expect(problems.slice(0, 10)).toEqual([]);
     expect(onIsland).toBeGreaterThan(10_000);
   });
 

@@ -1,0 +1,58 @@
+// The authorization layer's public API. Everything here is pure except tokens.ts.
+export { DEPARTMENTS, ROLES, ACTIONS, isDepartment, isRole, isAction } from './vocabulary';
+export type { Department, Role, Action } from './vocabulary';
+export { isRegionCode, regionPrefix } from './region';
+export { PUBLIC_PRINCIPAL, principalKey, isRecognisedGovernment } from './principal';
+export type { Principal } from './principal';
+export {
+  ERROR_CODES,
+  AuthenticationError,
+  PolicyError,
+  CatalogueError,
+  forbiddenError,
+  unauthenticatedError,
+  badPolicyError,
+} from './errors';
+export type { ErrorCode } from './errors';
+export {
+  ACCEPTED_ALGORITHMS,
+  DEV_KID_PREFIX,
+  createTokenVerifier,
+  ensureDevKeys,
+  signToken,
+  isDevelopmentKey,
+  hasDevelopmentKey,
+} from './tokens';
+export type { TokenVerifier, TokenVerifierOptions, TokenClaims, SignOptions } from './tokens';
+export {
+  SHARING_TYPES,
+  SENSITIVITIES,
+  MASK_STRATEGIES,
+  field,
+  defineCatalogue,
+  mergeCatalogues,
+  checkCatalogue,
+  catalogueEntryProblems,
+} from './catalogue';
+export type {
+  SharingType,
+  Sensitivity,
+  MaskStrategy,
+  FieldEntry,
+  TypeCatalogue,
+  Catalogue,
+  FieldSpec,
+  TypeSpec,
+  CatalogueProblem,
+} from './catalogue';
+export { PLACEHOLDERS, parseConditions } from './conditions';
+export type { ConditionNode, PlaceholderName } from './conditions';
+export { compilePolicies, checkPolicies, checkGrant } from './policies';
+export type { PolicyRule, RolePolicy, Grant } from './policies';
+export { buildAbility } from './abilities';
+export type { RequestAbility, BuildAbilityInput, RuleSource, AuthzCaslAbility } from './abilities';
+export { fieldDecision, explainField, allows, conditionFields } from './decisions';
+export type { FieldDecision, FieldExplanation } from './decisions';
+export { maskValue, maskIdNumber, maskName, maskPhone, maskAddress, maskBirthDate, maskCoordinates } from './masking';
+export { rowFilter, toMikroOrmWhere } from './row-filter';
+export type { RowFilter, RowFilterOptions } from './row-filter';

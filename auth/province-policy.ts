@@ -1,0 +1,57 @@
+// The province's default role policy, installed into the governance database when it holds none.
+// Security officers change it through the governance service; README.md ("Authorization") explains it.
+import type { RolePolicy } from './policies';
+
+/** Population fields of Person (public security's register); geospatial's Person.residence is not among them. */
+const POPULATION_PERSON_FIELDS = [
+  'id', 'idNumber', 'name', 'gender', 'birthDate', 'age', 'ethnicity', 'ethnicityCode', 'phone', 'address',
+  'maritalStatus', 'status', 'statusDate', 'hukouRegionCode', 'hukouRegion', 'household', 'relationshipToHead',
+  'floating', 'originRegionCode',
+];
+
+/** Identity details other departments may see only masked, unless a sharing grant opens them. */
+const MASKED_FOR_OTHERS = [
+  { action: 'readMasked', subject: 'Person', fields: ['idNumber', 'phone', 'address'], reason: 'province policy: identity numbers, phones and addresses are shared masked' },
+  { action: 'readMasked', subject: 'Household', fields: ['address'], reason: 'province policy: household addresses are shared masked' },
+  { action: 'readMasked', subject: 'Place', fields: ['address', 'location', 'lon', 'lat'], reason: 'province policy: address points are shared masked (about 1 km)' },
+] as const;
+
+export const PROVINCE_POLICY: readonly RolePolicy[] = [
+  {
+    id: 'police-own-area',
+    dept: 'public-security',
+    role: 'officer',
+    description: 'Police officers read the population records of the area their office covers (a city, a county or the province) and no others.',
+    rules: [
+      {
+        action: ['read', 'readMasked'],
+        subject: 'Person',
+        fields: POPULATION_PERSON_FIELDS,
+        conditions: { $not: { hukouRegionCode: { $like: '${principal.regionPrefix}%' } } },
+        inverted: true,
+        reason: 'province policy: police read population records of their own area only',
+      },
+    ],
+  },
+  ...(['officer', 'analyst', 'app'] as const).map((role) => ({
+    id: `masked-identity-${role}`,
+    dept: '*',
+    role,
+    description: `Every department's ${role}s see citizen ID numbers, phones and addresses masked.`,
+    rules: MASKED_FOR_OTHERS.map((rule) => ({ ...rule, fields: [...rule.fields] })),
+  })),
+  {
+    id: 'dashboards-no-records',
+    dept: '*',
+    role: 'dashboard',
+    description: 'Dashboard accounts read statistics, never individual records.',
+    rules: [
+      {
+        action: ['read', 'readMasked'],
+        subject: ['Person', 'Household', 'HouseholdMember', 'Place', 'Residence'],
+        inverted: true,
+        reason: 'province policy: dashboard accounts read statistics, never records',
+      },
+    ],
+  },
+];

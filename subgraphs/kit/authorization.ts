@@ -1,0 +1,130 @@
+/**
+ * Authorization applied by the kit to every subgraph: one CASL ability per request (cached per policy version and
+ * caller), every field of every object type wrapped to return the value, the masked value or a FORBIDDEN error,
+ * and every query of rows restricted to the rows the caller may see. Domains write none of this.
+ */
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { BREAK, defaultFieldResolver, GraphQLError, isObjectType, visit, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { buildAbility, fieldDecision, forbiddenError, maskValue, principalKey, type Catalogue, type Principal, type RequestAbility } from '../../auth';
+import type { PolicySnapshot, PolicyStore } from './policy-store';
+
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+const MAX_CACHED_ABILITIES = 2000;
+/** Roles that may read schemas (introspection, `_service`) outside production. */
+export const SCHEMA_READER_ROLES = ['developer', 'security-officer'];
+
+export interface AuthContext {
+  principal: Principal;
+  ability: RequestAbility;
+  /** The policies and grants the ability was built from: one snapshot for the whole request. */
+  policies: PolicySnapshot;
+}
+
+export interface Authorizer {
+  catalogue: Catalogue;
+  policies: PolicyStore;
+  authorize(principal: Principal): AuthContext;
+}
+
+export function createAuthorizer(catalogue: Catalogue, policies: PolicyStore): Authorizer {
+  const cache = new Map<string, RequestAbility>();
+  return {
+    catalogue,
+    policies,
+    authorize(principal) {
+      // One snapshot per request: a request in flight keeps the policy version it started with.
+      const snapshot = policies.current();
+      const key = `${snapshot.version}|${principalKey(principal)}`;
+      let ability = cache.get(key);
+      if (!ability || (ability.validUntil && ability.validUntil.getTime() <= Date.now())) {
+        ability = buildAbility({ principal, catalogue, policies: snapshot.policies, grants: snapshot.grants });
+        if (cache.size >= MAX_CACHED_ABILITIES) cache.delete(cache.keys().next().value as string);
+        cache.set(key, ability);
+      }
+      return { principal, ability, policies: snapshot };
+    },
+  };
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+}
+
+/**
+ * Wraps every field of every non-root object type (in place). A field without a catalogue entry is denied,
+ * as is every field when the context carries no authorization (deny by default).
+ */
+export function authorizeFields(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('_') || ROOT_TYPES.has(type.name)) continue;
+    const typeName = type.name;
+    for (const field of Object.values(type.getFields())) {
+      const fieldName = field.name;
+      if (fieldName.startsWith('__')) continue;
+      const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) => {
+        const auth = (context as { auth?: AuthContext }).auth;
+        if (!auth) return forbiddenError(typeName, fieldName, undefined);
+        const decision = fieldDecision(auth.ability, typeName, fieldName, source as Record<string, unknown>);
+        if (decision === 'FULL') return resolve(source, args, context, info);
+        const entry = auth.ability.catalogue[typeName]?.fields[fieldName];
+        if (decision === 'DENIED' || !entry) return forbiddenError(typeName, fieldName, entry, { authenticated: auth.principal.kind === 'government' });
+        const value = resolve(source, args, context, info);
+        return isPromiseLike(value) ? Promise.resolve(value).then((v) => maskValue(entry.mask, v)) : maskValue(entry.mask, value);
+      };
+    }
+  }
+  return schema;
+}
+
+/** `_service` hands out the subgraph's SDL: to developers and security officers, and never in production. */
+export function guardServiceField(schema: GraphQLSchema, production: boolean): GraphQLSchema {
+  const field = schema.getQueryType()?.getFields()._service;
+  if (!field) return schema;
+  const resolve = field.resolve ?? defaultFieldResolver;
+  field.resolve = (source, args, context, info) => {
+    const principal = (context as { auth?: AuthContext }).auth?.principal;
+    if (production || !principal?.roles.some((r) => SCHEMA_READER_ROLES.includes(r))) {
+      return new GraphQLError('The subgraph schema (_service) is served to developer and security-officer accounts only, and never in production; the composed supergraph is in schema/supergraph.graphql.', {
+        extensions: { code: 'FORBIDDEN' },
+      });
+    }
+    return resolve(source, args, context, info);
+  };
+  return schema;
+}
+
+function readsSchema(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/**
+ * Introspection is answered to developer and security-officer accounts only (and never in production, where
+ * Apollo Server turns it off): field names and descriptions of private data are not everyone's business.
+ */
+export function introspectionGuard<Ctx extends BaseContext>(principalOf: (context: Ctx) => Principal | undefined): ApolloServerPlugin<Ctx> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, contextValue }) {
+          if (!readsSchema(document)) return;
+          const principal = principalOf(contextValue);
+          if (principal?.roles.some((r) => SCHEMA_READER_ROLES.includes(r))) return;
+          throw new GraphQLError('Introspection is answered to developer and security-officer accounts only.', {
+            extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+          });
+        },
+      };
+    },
+  };
+}

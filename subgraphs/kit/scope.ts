@@ -1,0 +1,68 @@
+/**
+ * Row-level authorization pushed into SQL: every query of rows goes through a DataAccess, so pagination,
+ * totalCount and lookups never count, return or reveal rows the caller may not see.
+ */
+import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
+import { forbiddenError, rowFilter, type RequestAbility } from '../../auth';
+import type { EntityManager } from './orm';
+
+export interface DataAccess {
+  em: EntityManager;
+  /** Rows of `entity` the caller may see at all (some field, in full or masked); null when none. */
+  visible<T extends object>(entity: EntitySchema<T, any>): FilterQuery<T> | null;
+  /**
+   * Rows on which the caller may read every one of `fields` in full: the only rows a filter on those fields may
+   * touch, so a filter cannot probe values the caller cannot see. A field never readable in full is FORBIDDEN.
+   */
+  readable<T extends object>(entity: EntitySchema<T, any>, fields: readonly string[]): FilterQuery<T>;
+}
+
+const ALL = {};
+
+export function unrestrictedAccess(em: EntityManager): DataAccess {
+  return { em, visible: () => ALL, readable: () => ALL };
+}
+
+export function scopedAccess(em: EntityManager, ability: RequestAbility): DataAccess {
+  const visibleCache = new Map<string, object | null>();
+  return {
+    em,
+    visible<T extends object>(entity: EntitySchema<T, any>) {
+      const type = entity.meta.className;
+      if (!visibleCache.has(type)) {
+        const filter = rowFilter<T>(ability, ['read', 'readMasked'], type);
+        visibleCache.set(type, filter.kind === 'none' ? null : filter.kind === 'all' ? ALL : (filter.where as object));
+      }
+      return visibleCache.get(type) as FilterQuery<T> | null;
+    },
+    readable<T extends object>(entity: EntitySchema<T, any>, fields: readonly string[]) {
+      const type = entity.meta.className;
+      const parts: object[] = [];
+      for (const field of fields) {
+        const filter = rowFilter<T>(ability, 'read', type, undefined, { fields: [field] });
+        if (filter.kind === 'none') {
+          const entry = ability.catalogue[type]?.fields[field];
+          // The same refusal as reading the field, so filtering says no more than selecting would.
+          throw forbiddenError(type, field, entry, { authenticated: ability.principal.kind === 'government' });
+        }
+        if (filter.kind === 'where') parts.push(filter.where as object);
+      }
+      return (parts.length === 0 ? ALL : parts.length === 1 ? parts[0] : { $and: parts }) as FilterQuery<T>;
+    },
+  };
+}
+
+/** Both restrictions together, or null when nothing can match. */
+export function restrict<T extends object>(where: FilterQuery<T>, scope: FilterQuery<T> | null): FilterQuery<T> | null {
+  if (scope === null) return null;
+  if (Object.keys(scope as object).length === 0) return where;
+  if (Object.keys(where as object).length === 0) return scope;
+  return { $and: [where, scope] } as FilterQuery<T>;
+}
+
+/** One visible row matching `where`, or null: a hidden row is indistinguishable from a missing one. */
+export async function findVisible<T extends object>(data: DataAccess, entity: EntitySchema<T, any>, where: FilterQuery<T>): Promise<T | null> {
+  const scoped = restrict(where, data.visible(entity));
+  if (scoped === null) return null;
+  return (await data.em.findOne(entity, scoped, { disableIdentityMap: true })) as T | null;
+}

@@ -1,0 +1,58 @@
+/**
+ * The population register's entries in the resource catalogue: who owns each field, how it is shared, how
+ * sensitive it is and how it is masked. Owner: public security (the hukou register is a police register).
+ */
+import { defineCatalogue, field, mergeCatalogues } from '../../auth';
+import { connectionCatalogue } from '../kit/catalogue';
+
+const shared = (sensitivity: 'NONE' | 'PERSONAL' = 'PERSONAL') => field('UNCONDITIONAL', { sensitivity });
+
+export const catalogue = mergeCatalogues(
+  defineCatalogue('public-security', {
+    Person: {
+      description: 'A resident in the population basic information database.',
+      regionField: 'hukouRegionCode',
+      fields: {
+        id: field('UNCONDITIONAL', { description: 'Opaque person ID; reveals nothing.' }),
+        idNumber: field('CONDITIONAL', { sensitivity: 'SENSITIVE', mask: 'idNumber', description: 'Citizen identity number (an identity number under the PIPL).' }),
+        name: field('UNCONDITIONAL', { sensitivity: 'PERSONAL', mask: 'name' }),
+        gender: shared(),
+        birthDate: field('UNCONDITIONAL', { sensitivity: 'PERSONAL', mask: 'birthDate' }),
+        age: shared(),
+        ethnicity: shared(),
+        ethnicityCode: shared(),
+        phone: field('CONDITIONAL', { sensitivity: 'PERSONAL', mask: 'phone' }),
+        address: field('CONDITIONAL', { sensitivity: 'PERSONAL', mask: 'address' }),
+        maritalStatus: field('CONDITIONAL', { sensitivity: 'PERSONAL' }),
+        status: shared(),
+        statusDate: shared(),
+        hukouRegionCode: shared('NONE'),
+        hukouRegion: shared('NONE'),
+        household: shared('NONE'),
+        relationshipToHead: shared(),
+        floating: shared(),
+        originRegionCode: shared(),
+      },
+    },
+    Household: {
+      description: 'A hukou household.',
+      regionField: 'regionCode',
+      fields: {
+        id: field('UNCONDITIONAL'),
+        regionCode: shared('NONE'),
+        region: shared('NONE'),
+        address: field('CONDITIONAL', { sensitivity: 'PERSONAL', mask: 'address' }),
+        registeredOn: shared(),
+        members: shared(),
+        head: shared(),
+      },
+    },
+    HouseholdMember: { description: 'A member of a household and their relationship to its head.', fields: { relationship: shared(), person: shared() } },
+    Region: {
+      owner: 'natural-resources',
+      extension: true,
+      fields: { code: field('UNCONDITIONAL', { open: true, description: 'GB/T 2260 administrative code.' }) },
+    },
+  }),
+  connectionCatalogue('public-security', 'Person'),
+);
