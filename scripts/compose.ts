@@ -1,13 +1,27 @@
 /**
- * Composes schema/<domain>.graphql into schema/supergraph.graphql with @apollo/composition.
+ * Composes schema/<domain>.graphql into schema/supergraph.graphql with @apollo/composition, after checking that
+ * every field of every subgraph has a resource-catalogue entry (an uncatalogued field fails the build).
  * `--check` fails when the committed supergraph differs from a fresh composition (run in CI).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { checkCatalogue } from '../auth';
 import { DOMAINS, defaultPort } from '../subgraphs/kit/config';
+import { catalogueOf } from '../subgraphs/kit/server';
 import { SCHEMA_DIR } from '../subgraphs/kit/subgraph';
+import { SUBGRAPHS } from '../subgraphs/registry';
+
+/** Every catalogue problem of every subgraph: a field without an entry, or an entry without a field. */
+export function catalogueProblems(): string[] {
+  return DOMAINS.flatMap((name) => {
+    const definition = SUBGRAPHS[name];
+    const schema = buildSubgraphSchema({ typeDefs: definition.typeDefs });
+    return checkCatalogue(schema, catalogueOf(definition)).map((p) => `CATALOGUE (${name}): ${p.message}`);
+  });
+}
 
 export const SUPERGRAPH_FILE = path.join(SCHEMA_DIR, 'supergraph.graphql');
 
@@ -17,6 +31,8 @@ export function composeSupergraph(): { supergraphSdl: string } | { errors: strin
     url: `http://127.0.0.1:${defaultPort(name)}/graphql`,
     typeDefs: parse(fs.readFileSync(path.join(SCHEMA_DIR, `${name}.graphql`), 'utf8')),
   }));
+  const problems = catalogueProblems();
+  if (problems.length > 0) return { errors: problems };
   const result = composeServices(services);
   if (result.errors) {
     return { errors: result.errors.map((e) => `${(e.extensions?.code as string) ?? 'ERROR'}: ${e.message}`) };

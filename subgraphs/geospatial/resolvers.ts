@@ -1,7 +1,8 @@
 /** The geographic information service's vocabulary: regions, address points, where persons live, distances. */
 import type { FilterQuery } from '@mikro-orm/core';
 import { badInput } from '../kit/errors';
-import { MAX_PAGE_SIZE, decodeCursor, encodeCursor, pageSize, type Connection } from '../kit/pagination';
+import { MAX_PAGE_SIZE, decodeCursor, emptyConnection, encodeCursor, pageSize, type Connection } from '../kit/pagination';
+import { findAllVisible, restrict } from '../kit/scope';
 import { REGION_CODE } from '../kit/region-codes';
 import { bbox, haversineMetres, pointInPolygon, type LonLat, type MultiPolygon, type Polygon } from '../kit/world/geometry';
 import type { AreaInput, PointInput, Resolvers } from './__generated__/resolvers';
@@ -70,8 +71,13 @@ async function placesWithin(ctx: GeospatialContext, within: AreaInput, kind: str
   const size = pageSize(first, MAX_PAGE_SIZE);
   const cursor = after ? decodeCursor(after) : null;
   const [minLon, minLat, maxLon, maxLat] = shape.box;
-  const where: FilterQuery<PlaceRow> = { lat: { $gte: minLat, $lte: maxLat }, lon: { $gte: minLon, $lte: maxLon }, ...(kind ? { kind } : {}) };
-  const candidates = await ctx.em.find(Place, where, {
+  // Searching by location reads the locations: only among points whose location the caller may read in full.
+  const where: FilterQuery<PlaceRow> = {
+    $and: [{ lat: { $gte: minLat, $lte: maxLat }, lon: { $gte: minLon, $lte: maxLon }, ...(kind ? { kind } : {}) }, ctx.data.readable(Place, ['lon', 'lat', ...(kind ? ['kind'] : [])])],
+  };
+  const scoped = restrict(where, ctx.data.visible(Place));
+  if (scoped === null) return emptyConnection();
+  const candidates = await ctx.em.find(Place, scoped, {
     fields: ['id', 'lon', 'lat'],
     orderBy: { id: 'asc' },
     limit: MAX_CANDIDATES + 1,
@@ -101,19 +107,15 @@ async function placesWithin(ctx: GeospatialContext, within: AreaInput, kind: str
 export const resolvers: Resolvers = {
   Query: {
     region: (_, { code }, { loaders }) => loaders.regionByCode.load(regionCode('code', code)),
-    regions: async (_, { level, parentCode }, { em }) => {
+    regions: async (_, { level, parentCode }, { data }) => {
       const where: FilterQuery<RegionRow> = {};
       if (level) where.level = level;
       if (parentCode != null) where.parentCode = regionCode('parentCode', parentCode);
-      return em.find(Region, where, { orderBy: { code: 'asc' }, disableIdentityMap: true });
+      return findAllVisible(data, Region, where, { orderBy: { code: 'asc' } });
     },
-    regionAt: async (_, { lon, lat }, { em }) => {
+    regionAt: async (_, { lon, lat }, { data }) => {
       const p = point('point', lon, lat);
-      const candidates = await em.find(
-        Region,
-        { minLon: { $lte: p[0] }, maxLon: { $gte: p[0] }, minLat: { $lte: p[1] }, maxLat: { $gte: p[1] } },
-        { disableIdentityMap: true },
-      );
+      const candidates = await findAllVisible(data, Region, { minLon: { $lte: p[0] }, maxLon: { $gte: p[0] }, minLat: { $lte: p[1] }, maxLat: { $gte: p[1] } });
       const containing = candidates.filter((r) => pointInPolygon(p, geometryOf(r)));
       containing.sort((a, b) => LEVEL_DEPTH[b.level] - LEVEL_DEPTH[a.level]);
       return containing[0] ?? null;

@@ -1,6 +1,7 @@
 /** The governance vocabulary: the catalogue, the policies in force, and a caller's own access. */
 import { buildAbility, explainField, PUBLIC_PRINCIPAL, type TypeCatalogue } from '../../auth';
 import type { Resolvers, SharingType, Sensitivity } from './__generated__/resolvers';
+import { findAllVisible } from '../kit/scope';
 import { PLATFORM_CATALOGUE } from './platform-catalogue';
 import { RolePolicyRecord } from './entities';
 
@@ -52,7 +53,7 @@ export const resolvers: Resolvers = {
       }));
     },
     policies: async (_, __, { data }) => {
-      const rows = await data.em.find(RolePolicyRecord, data.visible(RolePolicyRecord) ?? { id: null }, { orderBy: { id: 'asc' }, disableIdentityMap: true });
+      const rows = await findAllVisible(data, RolePolicyRecord, {}, { orderBy: { id: 'asc' } });
       return rows.map((row) => ({ id: row.id, dept: row.dept, role: row.role, description: row.description ?? null, rules: row.rules }));
     },
   },

@@ -2,7 +2,7 @@
  * Row-level authorization pushed into SQL: every query of rows goes through a DataAccess, so pagination,
  * totalCount and lookups never count, return or reveal rows the caller may not see.
  */
-import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
+import type { EntitySchema, FilterQuery, FindOptions } from '@mikro-orm/core';
 import { forbiddenError, rowFilter, type RequestAbility } from '../../auth';
 import type { EntityManager } from './orm';
 
@@ -30,7 +30,9 @@ export function scopedAccess(em: EntityManager, ability: RequestAbility): DataAc
     visible<T extends object>(entity: EntitySchema<T, any>) {
       const type = entity.meta.className;
       if (!visibleCache.has(type)) {
-        const filter = rowFilter<T>(ability, ['read', 'readMasked'], type);
+        // Judged on the fields this subgraph serves: another subgraph's fields of the same entity are its own call.
+        const fields = Object.keys(ability.catalogue[type]?.fields ?? {});
+        const filter = fields.length === 0 ? { kind: 'none' as const } : rowFilter<T>(ability, ['read', 'readMasked'], type, undefined, { fields });
         visibleCache.set(type, filter.kind === 'none' ? null : filter.kind === 'all' ? ALL : (filter.where as object));
       }
       return visibleCache.get(type) as FilterQuery<T> | null;
@@ -65,4 +67,11 @@ export async function findVisible<T extends object>(data: DataAccess, entity: En
   const scoped = restrict(where, data.visible(entity));
   if (scoped === null) return null;
   return (await data.em.findOne(entity, scoped, { disableIdentityMap: true })) as T | null;
+}
+
+/** Every visible row matching `where` (small reference sets; lists of records use paginate). */
+export async function findAllVisible<T extends object>(data: DataAccess, entity: EntitySchema<T, any>, where: FilterQuery<T>, options: FindOptions<T, any> = {}): Promise<T[]> {
+  const scoped = restrict(where, data.visible(entity));
+  if (scoped === null) return [];
+  return (await data.em.find(entity, scoped, { disableIdentityMap: true, ...options } as FindOptions<T, any>)) as T[];
 }
