@@ -4,7 +4,7 @@ import type { RolePolicy } from './policies';
 
 /** Population fields of Person (public security's register); geospatial's Person.residence is not among them. */
 const POPULATION_PERSON_FIELDS = [
-  'id', 'idNumber', 'name', 'gender', 'birthDate', 'age', 'ethnicity', 'ethnicityCode', 'phone', 'address',
+  'id', 'idNumber', 'name', 'gender', 'birthDate', 'age', 'ethnicity', 'ethnicityCode', 'phone', 'address', 'addressRegionCode',
   'maritalStatus', 'status', 'statusDate', 'hukouRegionCode', 'hukouRegion', 'household', 'relationshipToHead',
   'floating', 'originRegionCode',
 ];
@@ -21,13 +21,14 @@ export const PROVINCE_POLICY: readonly RolePolicy[] = [
     id: 'police-own-area',
     dept: 'public-security',
     role: 'officer',
-    description: 'Police officers read the population records of the area their office covers (a city, a county or the province) and no others.',
+    description:
+      'Police officers read the population records of the area their office covers (a city, a county or the province): persons registered there and persons living there (floating population), and no others.',
     rules: [
       {
         action: ['read', 'readMasked'],
         subject: 'Person',
         fields: POPULATION_PERSON_FIELDS,
-        conditions: { $not: { hukouRegionCode: { $like: '${principal.regionPrefix}%' } } },
+        conditions: { $not: { $or: [{ hukouRegionCode: { $like: '${principal.regionPrefix}%' } }, { addressRegionCode: { $like: '${principal.regionPrefix}%' } }] } },
         inverted: true,
         reason: 'province policy: police read population records of their own area only',
       },

@@ -32,6 +32,8 @@ export function createGateway(config: GatewayConfig): ApolloServer<GatewayContex
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     csrfPrevention: true,
+    // The service's own SIGTERM handler drains HTTP first, then stops Apollo; two handlers would race.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled(), introspectionGuard((ctx) => ctx.principal)],
   });
 }

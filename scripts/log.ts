@@ -20,4 +20,6 @@ export function stopOnSignals(service: string, stop: () => Promise<void>): void 
   };
   process.on('SIGTERM', () => onSignal('SIGTERM'));
   process.on('SIGINT', () => onSignal('SIGINT'));
+  // Started by the launcher (npm start) with an IPC channel: if the launcher dies, do not live on as an orphan.
+  if (process.send) process.on('disconnect', () => onSignal('launcher gone'));
 }

@@ -4,7 +4,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { DOMAINS, defaultPort, gatewayConfig, PROJECT_ROOT } from '../subgraphs/kit/config';
+import { ensureDevKeys, signToken } from '../auth';
+import { authConfig, DOMAINS, defaultPort, gatewayConfig, isProduction, PROJECT_ROOT } from '../subgraphs/kit/config';
 import { logLine } from './log';
 
 const started = Date.now();
@@ -13,7 +14,8 @@ const children: ChildProcess[] = [];
 function spawnService(script: string, args: string[]): ChildProcess {
   // The same node and loader (tsx) as this process, so TypeScript runs without a build step.
   const child = spawn(process.execPath, [...process.execArgv, path.join(PROJECT_ROOT, 'scripts', script), ...args], {
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // The IPC channel closes when this launcher dies, however it dies, and the service then stops itself.
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: process.env,
   });
   children.push(child);
@@ -50,7 +52,18 @@ function stop(code: number): void {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
+/** The embedded default's development identity: a token to try the graph with, never valid in production. */
+async function developmentToken(): Promise<string | null> {
+  const auth = authConfig();
+  if (isProduction() || !('devKeysDir' in auth.jwks)) return null;
+  const { privateKeyFile } = await ensureDevKeys(auth.jwks.devKeysDir);
+  const claims = { sub: 'dev-police-hq', dept: 'public-security', roles: ['officer'], region: '460000' };
+  return signToken(privateKeyFile, claims, { issuer: auth.issuer, audience: auth.audience, expiresIn: '12h' });
+}
+
 async function main(): Promise<void> {
+  // Made before the services start, so they all find the same development key pair.
+  const token = await developmentToken();
   for (const domain of DOMAINS) spawnService('start-subgraph.ts', [domain]);
   spawnService('start-gateway.ts', []);
   const gateway = gatewayConfig();
@@ -59,11 +72,18 @@ async function main(): Promise<void> {
   await waitReady(`http://127.0.0.1:${gateway.port}/healthz`, 60_000);
   const res = await fetch(`http://127.0.0.1:${gateway.port}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query: '{ region(code: "460000") { name } persons(first: 1) { totalCount } }' }),
   });
   const first = (await res.json()) as { data?: unknown };
   logLine('launcher', 'platform ready', { gateway: url, firstAnswerMs: Date.now() - started, firstAnswer: first.data ?? first });
+  if (token) {
+    process.stdout.write(
+      `\nDevelopment token (public-security officer, whole province; 12 h; refused in production):\n  ${token}\n` +
+        `Use it as: curl -s ${url} -H 'content-type: application/json' -H 'authorization: Bearer <token>' -d '{"query":"{ persons(first: 2) { totalCount edges { node { name idNumber } } } }"}'\n` +
+        'Other callers: npm run token -- --sub alice --dept health --roles analyst --region 460100\n\n',
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -67,6 +67,8 @@ export function createApollo<L>(definition: SubgraphDefinition<L>, options: { pr
     includeStacktraceInErrorResponses: false,
     introspection: !options.production,
     csrfPrevention: true,
+    // The service's own SIGTERM handler drains HTTP first, then stops Apollo; two handlers would race.
+    stopOnTerminationSignals: false,
     // No inline traces: they cost CPU and bytes on every response and nothing here reads them.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), introspectionGuard((ctx) => ctx.auth?.principal), ...plugins],
   });
@@ -79,7 +81,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
   const policies = options.policies ?? (await openPolicyStore(config.governanceDatabase));
   const db = await openDatabase(config.database, [...definition.entities, SeedRun]);
   try {
-    if (config.seed.persons > 0) {
+    if (config.seed.persons > 0 && (definition.seed.reference || definition.seed.fromChunk)) {
       const started = Date.now();
       const seeded = await seedDomains([{ definition: definition as SubgraphDefinition<unknown>, db }], { ...config.seed, log });
       if (seeded.length) log(`${definition.name}: seeded ${config.seed.persons} persons (seed ${config.seed.seed}) in ${Date.now() - started} ms.`);

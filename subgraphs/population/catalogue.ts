@@ -23,6 +23,7 @@ export const catalogue = mergeCatalogues(
         ethnicityCode: shared(),
         phone: field('CONDITIONAL', { sensitivity: 'PERSONAL', mask: 'phone' }),
         address: field('CONDITIONAL', { sensitivity: 'PERSONAL', mask: 'address' }),
+        addressRegionCode: shared(),
         maritalStatus: field('CONDITIONAL', { sensitivity: 'PERSONAL' }),
         status: shared(),
         statusDate: shared(),

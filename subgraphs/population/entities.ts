@@ -18,6 +18,8 @@ export const Person = defineEntity({
     hukouCityCode: p.string().length(6).index(),
     phone: p.string().length(20).nullable(),
     address: p.string().length(200).nullable(),
+    /** County or district code of the current address: where the person lives, registered there or not. */
+    addressRegionCode: p.string().length(6).nullable().index(),
     maritalStatus: p.string().length(10),
     status: p.string().length(10),
     statusDate: p.string().length(10).nullable(),

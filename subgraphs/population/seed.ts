@@ -22,6 +22,7 @@ export function populationRows(chunk: WorldChunk) {
         hukouCityCode: cityCodeOf(m.hukouRegionCode),
         phone: m.phone,
         address: h.address,
+        addressRegionCode: h.regionCode,
         maritalStatus: m.maritalStatus,
         status: m.status,
         statusDate: m.statusDate,

@@ -71,6 +71,8 @@ export type Person = {
   __typename?: 'Person';
   /** Current address as registered. */
   address: Maybe<Scalars['String']['output']>;
+  /** The GB/T 2260 code of the county or district of the current address (for floating population, not the hukou region). */
+  addressRegionCode: Maybe<Scalars['ID']['output']>;
   /** Age in whole years today. */
   age: Maybe<Scalars['Int']['output']>;
   birthDate: Maybe<Scalars['Date']['output']>;
@@ -356,6 +358,7 @@ export type PageInfoResolvers<ContextType = PopulationContext, ParentType extend
 export type PersonResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  addressRegionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   age?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   birthDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   ethnicity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
