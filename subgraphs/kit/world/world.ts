@@ -7,6 +7,7 @@
 // identity-number sequence counters, so chunkSize changes the grouping but never the content.
 // All names, numbers and addresses are synthetic; none describes a real person.
 
+import { enterprisesOf, type WorldEnterprise } from './enterprises';
 import { randomPointIn } from './geometry';
 import { OUT_OF_PROVINCE_ORIGINS, RESIDENCE_REGIONS, hainanFullName } from './hainan';
 import type { RegionInfo } from './hainan';
@@ -55,6 +56,8 @@ export interface WorldChunk {
   index: number;
   households: WorldHousehold[];
   persons: number;
+  /** Enterprises run by members of these households (see enterprises.ts). */
+  enterprises: WorldEnterprise[];
 }
 
 export interface WorldOptions {
@@ -588,7 +591,9 @@ export function* generateWorld(options: WorldOptions): Generator<WorldChunk> {
     });
     chunkPersons += count;
     if (chunkPersons >= chunkSize || personIndex >= persons) {
-      yield { index: chunkIndex++, households: chunk, persons: chunkPersons };
+      const enterprises: WorldEnterprise[] = [];
+      for (const household of chunk) enterprises.push(...enterprisesOf(seed, household, enterprises, options.today));
+      yield { index: chunkIndex++, households: chunk, persons: chunkPersons, enterprises };
       chunk = [];
       chunkPersons = 0;
     }
