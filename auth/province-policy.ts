@@ -1,6 +1,7 @@
 // The province's default role policy, installed into the governance database when it holds none.
 // Security officers change it through the governance service; README.md ("Authorization") explains it.
 import type { RolePolicy } from './policies';
+import type { Action } from './vocabulary';
 
 /** Population fields of Person (public security's register); geospatial's Person.residence is not among them. */
 const POPULATION_PERSON_FIELDS = [
@@ -40,6 +41,13 @@ export const PROVINCE_POLICY: readonly RolePolicy[] = [
     role,
     description: `Every department's ${role}s see citizen ID numbers, phones and addresses masked.`,
     rules: MASKED_FOR_OTHERS.map((rule) => ({ ...rule, fields: [...rule.fields] })),
+  })),
+  ...(['officer', 'app'] as const).map((role) => ({
+    id: `departmental-records-${role}`,
+    dept: '*',
+    role,
+    description: `Each department's ${role}s record what their department owns; the catalogue lets nobody write another department's fields.`,
+    rules: [{ action: ['create', 'update'] as Action[], subject: 'all', reason: `province policy: ${role}s record their own department's data` }],
   })),
   {
     id: 'dashboards-no-records',

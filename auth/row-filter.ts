@@ -60,8 +60,22 @@ export function toMikroOrmWhere(node: ConditionNode, fieldMap?: Readonly<Record<
   }
 }
 
+/** Joins parts, dropping repeats: one rule covering many fields would otherwise repeat its condition per field. */
 function flatten(op: '$and' | '$or', parts: Where[]): Where {
-  return parts.length === 1 ? (parts[0] as Where) : { [op]: parts };
+  const seen = new Set<string>();
+  const unique = parts.filter((part) => {
+    const key = JSON.stringify(part);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.length === 1 ? (unique[0] as Where) : { [op]: unique };
+}
+
+/** NOT of a condition, without stacking two negations. */
+function negate(where: Where): Where {
+  const keys = Object.keys(where);
+  return keys.length === 1 && keys[0] === '$not' ? (where.$not as Where) : { $not: where };
 }
 
 function filterFor(ability: RequestAbility, action: Action, type: string, field: string | undefined, fieldMap: Readonly<Record<string, string>> | undefined): Where | null {
@@ -71,7 +85,7 @@ function filterFor(ability: RequestAbility, action: Action, type: string, field:
     (rule) => {
       if (!rule.conditions) throw new PolicyError('A rule without conditions reached the condition translator.');
       const where = toMikroOrmWhere(rule.conditions.node, fieldMap);
-      return rule.inverted ? { $not: where } : where;
+      return rule.inverted ? negate(where) : where;
     },
     { and: (parts) => flatten('$and', parts), or: (parts) => flatten('$or', parts), empty: () => ALL },
   );

@@ -15,10 +15,11 @@ export const PROJECT_ROOT = ((): string => {
 export const DOMAINS = ['population', 'geospatial', 'governance'] as const;
 export type DomainName = (typeof DOMAINS)[number];
 
-/** Default ports: the gateway on 4000, subgraphs from 4001 in the order of DOMAINS. */
+/** Default ports: the gateway on 4000, each subgraph on its own fixed port. */
 export const GATEWAY_PORT = 4000;
+const PORTS: Record<string, number> = { population: 4001, geospatial: 4002, governance: 4003, enterprise: 4004, health: 4005, education: 4006, housing: 4007, credit: 4008 };
 export function defaultPort(domain: DomainName): number {
-  return 4001 + DOMAINS.indexOf(domain);
+  return PORTS[domain] ?? 4100 + DOMAINS.indexOf(domain);
 }
 
 export class ConfigError extends Error {
@@ -76,6 +77,8 @@ export interface SubgraphConfig {
   database: DatabaseConfig;
   /** Where the governance service keeps policies and grants; every subgraph reads them. */
   governanceDatabase: DatabaseConfig;
+  /** Where the other subgraphs answer, for checking references to their records (read when used). */
+  peers: Partial<Record<DomainName, string>>;
   auth: AuthConfig;
   seed: SeedConfig;
   production: boolean;
@@ -119,6 +122,7 @@ export function subgraphConfig(domain: DomainName, env: Env = process.env): Subg
     host: env.HOST || '127.0.0.1',
     database: databaseConfig(domain, env),
     governanceDatabase: databaseConfig('governance', env),
+    peers: subgraphUrls(env),
     auth: authConfig(env),
     seed: seedConfig(env),
     production: isProduction(env),
@@ -137,17 +141,22 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
 }
 
-export function gatewayConfig(env: Env = process.env): GatewayConfig {
-  const subgraphUrls = {} as Record<DomainName, string>;
+/** Where each subgraph answers: <DOMAIN>_URL, else localhost on the domain's default port. */
+export function subgraphUrls(env: Env = process.env): Record<DomainName, string> {
+  const urls = {} as Record<DomainName, string>;
   for (const domain of DOMAINS) {
-    subgraphUrls[domain] =
-      readUrl(env, envName(domain, 'URL'), ['http:', 'https:']) ?? `http://127.0.0.1:${defaultPort(domain)}/graphql`;
+    urls[domain] = readUrl(env, envName(domain, 'URL'), ['http:', 'https:']) ?? `http://127.0.0.1:${defaultPort(domain)}/graphql`;
   }
+  return urls;
+}
+
+export function gatewayConfig(env: Env = process.env): GatewayConfig {
+  const subgraphUrls_ = subgraphUrls(env);
   return {
     port: readInt(env, 'GATEWAY_PORT', GATEWAY_PORT, 0, 65535),
     auth: authConfig(env),
     host: env.HOST || '127.0.0.1',
-    subgraphUrls,
+    subgraphUrls: subgraphUrls_,
     supergraphFile: path.resolve(PROJECT_ROOT, env.SUPERGRAPH_FILE || path.join('schema', 'supergraph.graphql')),
     production: isProduction(env),
     subgraphTimeoutMs: readInt(env, 'SUBGRAPH_TIMEOUT_MS', 10000, 1, 600000),

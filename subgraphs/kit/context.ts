@@ -1,6 +1,7 @@
 /** The per-request context: built once per request with the caller, their ability, a forked EntityManager and fresh loaders. */
 import { randomUUID } from 'node:crypto';
 import type { Authorizer } from './authorization';
+import type { DomainName } from './config';
 import type { Identity } from './identity';
 import type { Database } from './orm';
 import { scopedAccess, unrestrictedAccess } from './scope';
@@ -15,6 +16,7 @@ export function requestIdFrom(header: string | undefined): string {
 
 export interface ContextFactoryOptions {
   identity: Identity;
+  peers: Partial<Record<DomainName, string>>;
   /** Null only when a benchmark measures the cost of enforcement by switching it off. */
   authorizer: Authorizer | null;
 }
@@ -25,12 +27,13 @@ export function contextFactory<L>(definition: SubgraphDefinition<L>, db: Databas
     const principal = await options.identity.principal(headers);
     const em = db.orm.em.fork();
     const requestId = requestIdFrom(headers.get('x-request-id'));
+    const common = { em, requestId, peers: options.peers, authorization: headers.get('authorization') };
     if (!options.authorizer) {
       const data = unrestrictedAccess(em);
-      return { em, data, loaders: definition.loaders(data), requestId };
+      return { ...common, data, loaders: definition.loaders(data) };
     }
     const auth = options.authorizer.authorize(principal);
     const data = scopedAccess(em, auth.ability);
-    return { em, data, loaders: definition.loaders(data), auth, requestId };
+    return { ...common, data, loaders: definition.loaders(data), auth };
   };
 }

@@ -17,25 +17,33 @@ export interface DataAccess {
   readable<T extends object>(entity: EntitySchema<T, any>, fields: readonly string[]): FilterQuery<T>;
 }
 
-const ALL = {};
 
 export function unrestrictedAccess(em: EntityManager): DataAccess {
-  return { em, visible: () => ALL, readable: () => ALL };
+  return { em, visible: () => ({}), readable: () => ({}) };
 }
 
+// Filters depend only on the ability, which is itself cached per caller and policy version: reuse them.
+const visibleByAbility = new WeakMap<RequestAbility, Map<string, object | null>>();
+
 export function scopedAccess(em: EntityManager, ability: RequestAbility): DataAccess {
-  const visibleCache = new Map<string, object | null>();
+  let visibleCache = visibleByAbility.get(ability);
+  if (!visibleCache) {
+    visibleCache = new Map();
+    visibleByAbility.set(ability, visibleCache);
+  }
   return {
     em,
     visible<T extends object>(entity: EntitySchema<T, any>) {
       const type = entity.meta.className;
-      if (!visibleCache.has(type)) {
+      if (!visibleCache!.has(type)) {
         // Judged on the fields this subgraph serves: another subgraph's fields of the same entity are its own call.
         const fields = Object.keys(ability.catalogue[type]?.fields ?? {});
         const filter = fields.length === 0 ? { kind: 'none' as const } : rowFilter<T>(ability, ['read', 'readMasked'], type, undefined, { fields });
-        visibleCache.set(type, filter.kind === 'none' ? null : filter.kind === 'all' ? ALL : (filter.where as object));
+        visibleCache!.set(type, filter.kind === 'none' ? null : filter.kind === 'all' ? {} : (filter.where as object));
       }
-      return visibleCache.get(type) as FilterQuery<T> | null;
+      // A copy per use: MikroORM rewrites the filter objects it is given, and the cached one is shared.
+      const cached = visibleCache!.get(type);
+      return (cached === null ? null : structuredClone(cached)) as FilterQuery<T> | null;
     },
     readable<T extends object>(entity: EntitySchema<T, any>, fields: readonly string[]) {
       const type = entity.meta.className;
@@ -49,7 +57,7 @@ export function scopedAccess(em: EntityManager, ability: RequestAbility): DataAc
         }
         if (filter.kind === 'where') parts.push(filter.where as object);
       }
-      return (parts.length === 0 ? ALL : parts.length === 1 ? parts[0] : { $and: parts }) as FilterQuery<T>;
+      return (parts.length === 0 ? {} : parts.length === 1 ? parts[0] : { $and: parts }) as FilterQuery<T>;
     },
   };
 }

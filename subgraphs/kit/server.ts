@@ -18,6 +18,7 @@ import { openDatabase, type Database } from './orm';
 import { openPolicyStore, type PolicyStore } from './policy-store';
 import { DateScalar, GeoJsonScalar } from './scalars';
 import { SeedRun, seedDomains } from './seed';
+import { IdempotencyRecord } from './writes';
 import type { RequestContext, SubgraphDefinition } from './subgraph';
 
 export interface RunningSubgraph {
@@ -79,7 +80,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
   const enforce = options.enforce ?? true;
   const identity = await createIdentity(config.auth, config.production);
   const policies = options.policies ?? (await openPolicyStore(config.governanceDatabase));
-  const db = await openDatabase(config.database, [...definition.entities, SeedRun]);
+  const db = await openDatabase(config.database, [...definition.entities, SeedRun, IdempotencyRecord]);
   try {
     if (config.seed.persons > 0 && (definition.seed.reference || definition.seed.fromChunk)) {
       const started = Date.now();
@@ -91,7 +92,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     const authorizer = enforce ? createAuthorizer(catalogueOf(definition as SubgraphDefinition<unknown>), policies) : null;
     const http = await serveHttp({
       apollo,
-      context: contextFactory(definition, db, { identity, authorizer }),
+      context: contextFactory(definition, db, { identity, authorizer, peers: config.peers }),
       ready: () => db.ping(),
       port: config.port,
       host: config.host,

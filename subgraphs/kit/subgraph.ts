@@ -31,6 +31,10 @@ export interface RequestContext<Loaders> {
   loaders: Loaders;
   /** The caller and their ability; absent only in a benchmark build that measures enforcement off. */
   auth?: AuthContext;
+  /** The caller's Authorization header as received, to ask other subgraphs as the same caller. */
+  authorization?: string;
+  /** Where the other subgraphs answer (for reference checks). */
+  peers: Partial<Record<DomainName, string>>;
   requestId: string;
 }
 

@@ -57,6 +57,8 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
   const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), `hdg-keys-${label}-`));
   const auth: AuthConfig = { jwks: { devKeysDir: keysDir }, issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, clockToleranceSeconds: 30 };
   const subgraphs = {} as Record<DomainName, RunningSubgraph>;
+  // Filled as the subgraphs start; read when a subgraph checks a reference, by then complete.
+  const peers: Partial<Record<DomainName, string>> = {};
   let gateway: RunningGateway | undefined;
   const stop = async () => {
     await gateway?.stop();
@@ -75,12 +77,14 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
           host: '127.0.0.1',
           database: databases.configFor(domain),
           governanceDatabase: databases.configFor('governance'),
+          peers,
           auth,
           seed: { persons: options.persons ?? 300, seed: options.seed ?? 7 },
           production: false,
         },
         options.start,
       );
+      peers[domain] = subgraphs[domain].url;
     }
     const urls = Object.fromEntries(DOMAINS.map((d) => [d, subgraphs[d].url])) as Record<DomainName, string>;
     gateway = await startGateway({ ...gatewayConfig({}), auth, port: 0, subgraphUrls: urls });

@@ -1,0 +1,130 @@
+/**
+ * The departments' write path, one mechanism for every domain: a mutation is authorized field by field
+ * (CASL create/update: only the owning department writes its fields), runs in one transaction, is idempotent
+ * under a caller-chosen key (repeating it returns the first result and writes nothing), and updates are
+ * guarded by optimistic locking (a stale version is refused with CONFLICT and the current version).
+ */
+import { createHash } from 'node:crypto';
+import { defineEntity, p, type EntitySchema, type FilterQuery } from '@mikro-orm/core';
+import { GraphQLError } from 'graphql';
+import { allows, forbiddenError, type Action } from '../../auth';
+import { badInput, ErrorCode } from './errors';
+import type { EntityManager } from './orm';
+import type { RequestContext } from './subgraph';
+
+/** Results of idempotent mutations, per caller, operation and key; written in the mutation's transaction. */
+export const IdempotencyRecord = defineEntity({
+  name: 'IdempotencyRecord',
+  tableName: 'idempotency_record',
+  properties: {
+    /** sha256 of caller, operation and key. */
+    id: p.string().primary().length(64),
+    operation: p.string().length(64),
+    requestHash: p.string().length(64),
+    result: p.text(),
+    createdAt: p.datetime(),
+  },
+});
+
+const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+
+export interface MutationSpec {
+  /** The mutation's name, e.g. "registerBirth": part of the idempotency scope. */
+  operation: string;
+  /** What it writes: for each GraphQL type, the action and the fields written. */
+  writes: readonly { type: string; action: Extract<Action, 'create' | 'update'>; fields: readonly string[] }[];
+}
+
+export function conflict(message: string, currentVersion: number | null): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.Conflict, currentVersion } });
+}
+
+export function notFound(type: string, key: string): GraphQLError {
+  return new GraphQLError(`There is no ${type} "${key}" (or you may not see it).`, { extensions: { code: ErrorCode.NotFound, type } });
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Refuses, before anything is read or written, any field the caller may not write. */
+export function authorizeWrite(ctx: RequestContext<unknown>, spec: MutationSpec): void {
+  const auth = ctx.auth;
+  if (!auth) return; // enforcement switched off by a benchmark
+  for (const write of spec.writes) {
+    for (const field of write.fields) {
+      if (!allows(auth.ability, write.action, write.type, field)) {
+        const entry = auth.ability.catalogue[write.type]?.fields[field];
+        const refusal = forbiddenError(write.type, field, entry, { authenticated: auth.principal.kind === 'government' });
+        throw new GraphQLError(
+          `You may not ${write.action} ${write.type}.${field}: only officers of ${entry?.owner ?? 'the owning department'} record it. (${refusal.message})`,
+          { extensions: { ...refusal.extensions, code: ErrorCode.Forbidden, action: write.action } },
+        );
+      }
+    }
+  }
+}
+
+/**
+ * Runs `write` for a mutation: authorized, in one transaction, idempotent under `idempotencyKey`. The result is
+ * stored as JSON with the key, so a retry returns exactly what the first call returned.
+ */
+export async function runMutation<R>(
+  ctx: RequestContext<unknown>,
+  spec: MutationSpec,
+  input: unknown,
+  idempotencyKey: string | null | undefined,
+  write: (em: EntityManager) => Promise<R>,
+): Promise<R> {
+  authorizeWrite(ctx, spec);
+  if (idempotencyKey != null && !KEY.test(idempotencyKey)) {
+    throw badInput('idempotencyKey', 'use 8 to 128 letters, digits, dots, underscores, colons or hyphens, e.g. a UUID.');
+  }
+  const caller = ctx.auth?.principal.sub ?? 'anonymous';
+  const id = idempotencyKey == null ? null : sha256(JSON.stringify([caller, spec.operation, idempotencyKey]));
+  const requestHash = sha256(JSON.stringify(input ?? null));
+  return ctx.em.fork().transactional(async (em) => {
+    if (id) {
+      const previous = await em.findOne(IdempotencyRecord, { id }, { disableIdentityMap: true });
+      if (previous) {
+        if (previous.requestHash !== requestHash) {
+          throw conflict(`The idempotency key "${idempotencyKey}" was already used for a different ${spec.operation} request; use a new key for a new request.`, null);
+        }
+        return JSON.parse(previous.result) as R;
+      }
+    }
+    // A JSON round trip, so the first answer and every replay are the same plain data.
+    const result = JSON.parse(JSON.stringify(await write(em))) as R;
+    if (id) {
+      // A concurrent retry with the same key loses on the primary key, and its transaction rolls back.
+      await em.insert(IdempotencyRecord, { id, operation: spec.operation, requestHash, result: JSON.stringify(result), createdAt: new Date() });
+    }
+    return result;
+  });
+}
+
+/**
+ * Updates one row under optimistic locking: only if its version is still `expectedVersion`; the new version is
+ * one higher. A stale version gets CONFLICT with the current version; a missing row NOT_FOUND.
+ */
+export async function updateVersioned<T extends { version: number }>(
+  em: EntityManager,
+  entity: EntitySchema<T, any>,
+  key: FilterQuery<T>,
+  keyText: string,
+  expectedVersion: number,
+  changes: Partial<T>,
+): Promise<T> {
+  if (!Number.isInteger(expectedVersion) || expectedVersion < 1) throw badInput('expectedVersion', 'give the version you last read, a whole number from 1.');
+  const where = { $and: [key, { version: expectedVersion }] } as FilterQuery<T>;
+  const affected = await em.nativeUpdate(entity, where, { ...changes, version: expectedVersion + 1 } as never);
+  const current = (await em.findOne(entity, key, { disableIdentityMap: true })) as T | null;
+  if (!current) throw notFound(entity.meta.className, keyText);
+  if (affected === 0) {
+    throw conflict(
+      `${entity.meta.className} "${keyText}" has changed since you read it: you sent version ${expectedVersion}, the current version is ${current.version}. Read it again and reapply your change.`,
+      current.version,
+    );
+  }
+  return current;
+}
