@@ -12,6 +12,8 @@
  *    a timed run; it records requests/s, p50 and p99 latency.
  * 2. In process: the time of one `fieldDecision(ability, 'Person', 'name', record)` for the same principal, whose
  *    province policy makes that field depend on the record (the hukou region), averaged over 1,000,000 calls.
+ * 3. The SQL one request sends on each platform, captured and re-run alone: how much of the difference is the
+ *    database's (row scoping adds the caller's row filter to the statements).
  *
  * Prints a Markdown report and writes it into docs/benchmarks-authorization.md, replacing only the section of the
  * driver it ran on (so a SQLite and a PostgreSQL run can sit side by side). Everything runs in this one Node
@@ -45,6 +47,8 @@ const CONCURRENCY = intFromEnv('BENCH_CONCURRENCY', 8, 1);
 const WARMUP_MS = intFromEnv('BENCH_WARMUP_S', 3, 0) * 1000;
 const DURATION_MS = intFromEnv('BENCH_DURATION_S', 15, 1) * 1000;
 const DECISIONS = intFromEnv('BENCH_DECISIONS', 1_000_000, 1000);
+const SQL_WARMUP = 20;
+const SQL_RUNS = 200;
 /** No single request may take longer than this; a stuck server fails the bench instead of hanging it. */
 const REQUEST_TIMEOUT_MS = 30_000;
 /** The p50 slowdown (enforcement on vs off) the platform aims to stay within. */
@@ -53,9 +57,9 @@ const GOAL_PERCENT = 15;
 const DRIVER = process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite';
 const DOC_FILE = path.join(PROJECT_ROOT, 'docs', 'benchmarks-authorization.md');
 
-// Filtered to Hainan hukou: the synthetic world also holds persons registered elsewhere (floating population),
-// whom the officer's province policy (police-own-area) rightly hides. Without the filter the enforced platform
-// would return a different page than the unenforced one and the comparison would be of different work.
+// Filtered to Hainan hukou: the synthetic world also holds persons whose hukou is registered outside Hainan, whom
+// the officer's province policy (police-own-area) may hide. Without the filter the enforced platform would return
+// a different page than the unenforced one and the comparison would be of different work.
 const QUERY = `query BenchAuthorization($first: Int, $filter: PersonFilter) {
   persons(first: $first, filter: $filter) { edges { node { name gender birthDate idNumber residence { region { name } } } } }
 }`;
@@ -156,6 +160,51 @@ function checkComplete(data: string): void {
   if (!page.persons.edges.some(({ node }) => node.residence?.region?.name)) throw new Error('No person on the page has a residence region: the query does not reach geospatial.');
 }
 
+interface Statement {
+  subgraph: string;
+  sql: string;
+  bindings: readonly unknown[];
+}
+
+interface SqlProfile {
+  statements: Statement[];
+  /** Sum over the request's statements of each one's median time, run alone and one after another. */
+  ms: number;
+}
+
+/**
+ * The SQL one request sends, captured per subgraph, then each statement re-run alone SQL_RUNS times: how much of
+ * the difference between the targets is the database's (row scoping adds conditions to the statements).
+ */
+async function profileSql(platform: Platform, headers: Record<string, string>): Promise<SqlProfile> {
+  const statements: Statement[] = [];
+  const detach: (() => void)[] = [];
+  for (const [subgraph, running] of Object.entries(platform.subgraphs)) {
+    const knex = running.db.orm.em.getConnection().getKnex();
+    const listener = (q: { sql: string; bindings?: readonly unknown[] }) => statements.push({ subgraph, sql: q.sql, bindings: q.bindings ?? [] });
+    knex.on('query', listener);
+    detach.push(() => knex.removeListener('query', listener));
+  }
+  try {
+    const res = await platform.query(QUERY, VARIABLES, headers);
+    if (res.status !== 200 || res.errors?.length) throw new Error(`The bench query failed while capturing its SQL: ${res.body.slice(0, 500)}`);
+  } finally {
+    for (const d of detach) d();
+  }
+  let ms = 0;
+  for (const statement of statements) {
+    const knex = platform.subgraphs[statement.subgraph as keyof Platform['subgraphs']].db.orm.em.getConnection().getKnex();
+    const times: number[] = [];
+    for (let i = 0; i < SQL_WARMUP + SQL_RUNS; i++) {
+      const t0 = performance.now();
+      await knex.raw(statement.sql, statement.bindings as never);
+      if (i >= SQL_WARMUP) times.push(performance.now() - t0);
+    }
+    ms += median(times);
+  }
+  return { statements, ms };
+}
+
 /** The in-process cost of one record-dependent field decision. */
 function measureDecision(): { nsPerCheck: number; nsPerFixedCheck: number; decision: string } {
   const principal: Principal = Object.freeze({
@@ -216,12 +265,14 @@ function machine(): string[] {
   ];
 }
 
-function report(results: readonly RoundResult[], decision: ReturnType<typeof measureDecision>, date: string): { markdown: string; slowdown: number } {
+function report(results: readonly RoundResult[], decision: ReturnType<typeof measureDecision>, sql: Record<Target, SqlProfile>, date: string): { markdown: string; slowdown: number } {
   const of = (t: Target) => results.filter((r) => r.target === t);
   const med = (t: Target, k: 'rps' | 'p50' | 'p99') => median(of(t).map((r) => r[k]));
   const slowdown = (med('on', 'p50') / med('off', 'p50') - 1) * 100;
   const p99Slowdown = (med('on', 'p99') / med('off', 'p99') - 1) * 100;
   const rpsLoss = (1 - med('on', 'rps') / med('off', 'rps')) * 100;
+  // The largest spread of p50 between rounds of one target, relative to its median: the noise floor.
+  const spread = Math.max(...(['on', 'off'] as const).map((t) => ((Math.max(...of(t).map((r) => r.p50)) - Math.min(...of(t).map((r) => r.p50))) / med(t, 'p50')) * 100));
   const signed = (n: number) => `${n >= 0 ? '+' : ''}${fmt(n)} %`;
   const command = `${process.env.DATABASE_URL ? `DATABASE_URL=${process.env.DATABASE_URL} ` : ''}npm run bench:authorization`;
   const lines: string[] = [
@@ -242,33 +293,55 @@ function report(results: readonly RoundResult[], decision: ReturnType<typeof mea
     '| --- | ---: | --- |',
     `| p50 latency | **${signed(slowdown)}** | at most +${GOAL_PERCENT} %: ${slowdown <= GOAL_PERCENT ? 'met' : '**not met**'} |`,
     `| p99 latency | ${signed(p99Slowdown)} | |`,
-    `| throughput lost | ${signed(rpsLoss)} | |`,
+    `| throughput (req/s) | ${signed(-rpsLoss)} | |`,
     `| one \`fieldDecision(ability, 'Person', 'name', record)\` (record-dependent: police-own-area policy), mean of ${DECISIONS.toLocaleString('en-US')} | ${fmt(decision.nsPerCheck)} ns | |`,
     `| one \`fieldDecision(ability, 'Region', 'name', record)\` (fixed answer, cached), mean of ${DECISIONS.toLocaleString('en-US')} | ${fmt(decision.nsPerFixedCheck)} ns | |`,
     '',
-    interpretation(slowdown, p99Slowdown, rpsLoss, med('on', 'p50') - med('off', 'p50'), decision.nsPerCheck),
+    `| SQL of one request, each statement re-run alone ${SQL_RUNS} times | on | off |`,
+    '| --- | ---: | ---: |',
+    `| statements (${subgraphsOf(sql)}) | ${statementCounts(sql.on)} | ${statementCounts(sql.off)} |`,
+    `| characters of SQL text | ${chars(sql.on).toLocaleString('en-US')} | ${chars(sql.off).toLocaleString('en-US')} |`,
+    `| time, sum of per-statement medians (ms) | ${fmt(sql.on.ms, 2)} | ${fmt(sql.off.ms, 2)} |`,
+    '',
+    interpretation({ slowdown, p99Slowdown, rpsLoss, deltaMs: med('on', 'p50') - med('off', 'p50'), serviceMs: { on: 1000 / med('on', 'rps'), off: 1000 / med('off', 'rps') }, ns: decision.nsPerCheck, spread, sql }),
   ];
   return { markdown: lines.join('\n'), slowdown };
 }
 
-function interpretation(slowdown: number, p99Slowdown: number, rpsLoss: number, deltaMs: number, ns: number): string {
-  // Each page answers 100 persons × 5 fields: 400 population field decisions (+ Region.name, + connection fields).
-  const decisionsPerPage = 100 * 5;
-  const decisionMs = (decisionsPerPage * ns) / 1e6;
-  const verdict =
-    slowdown <= GOAL_PERCENT
-      ? `within the goal of at most ${GOAL_PERCENT} % at p50`
-      : `over the goal of at most ${GOAL_PERCENT} % at p50`;
+const chars = (p: SqlProfile) => p.statements.reduce((n, st) => n + st.sql.length, 0);
+const subgraphsOf = (sql: Record<Target, SqlProfile>) => [...new Set([...sql.on.statements, ...sql.off.statements].map((st) => st.subgraph))].join(' / ');
+function statementCounts(p: SqlProfile): string {
+  const names = [...new Set(p.statements.map((st) => st.subgraph))];
+  return names.map((n) => p.statements.filter((st) => st.subgraph === n).length).join(' / ');
+}
+
+function interpretation(m: { slowdown: number; p99Slowdown: number; rpsLoss: number; deltaMs: number; serviceMs: Record<Target, number>; ns: number; spread: number; sql: Record<Target, SqlProfile> }): string {
+  // Every field of every object on the page is decided, in both subgraphs: per person name, gender, birthDate,
+  // idNumber and the key id in population, residence, Residence.region and Region.name in geospatial, plus the
+  // connection's edge and node: about ten per person.
+  const decisionsPerPage = 100 * 10;
+  const decisionMs = (decisionsPerPage * m.ns) / 1e6;
+  const sqlDelta = m.sql.on.ms - m.sql.off.ms;
+  // The loop is saturated (closed loop, one event loop): each request occupies it for 1000 / (req/s) ms.
+  const serviceDelta = m.serviceMs.on - m.serviceMs.off;
+  const verdict = m.slowdown <= GOAL_PERCENT ? `within the goal of at most +${GOAL_PERCENT} %` : `over the goal of at most +${GOAL_PERCENT} %`;
+  const signed = (n: number, digits = 1) => `${n >= 0 ? '+' : '−'}${fmt(Math.abs(n), digits)}`;
   return (
-    `With enforcement on, the median p50 latency of the 100-person page was ${fmt(slowdown)} % ${slowdown >= 0 ? 'higher' : 'lower'} ` +
-    `(${fmt(Math.abs(deltaMs), 2)} ms ${deltaMs >= 0 ? 'more' : 'less'}) than with it off, ${verdict}; p99 moved ${fmt(p99Slowdown)} % and throughput ` +
-    `${rpsLoss >= 0 ? 'fell' : 'rose'} ${fmt(Math.abs(rpsLoss))} %. The field decisions themselves explain little of that: ` +
-    `at ${fmt(ns)} ns each, the ~${decisionsPerPage} decisions of a page cost about ${fmt(decisionMs, 3)} ms. ` +
-    `The rest of the difference is the per-request work enforcement adds on top — token principal to ability ` +
-    `(cached per principal), the resolver wrapper around every field, the row-scope condition added to the SQL, ` +
-    `and loading the condition fields (hukouRegionCode) with each row — while both targets pay the same for ` +
-    `token verification, federation planning, SQL and JSON. All services and the load generator share one Node ` +
-    `event loop on this machine, so absolute numbers are low and rounds vary by a few per cent; compare medians.`
+    `With enforcement on, the median p50 latency of the 100-person page was ${signed(m.slowdown)} % ` +
+    `(${signed(m.deltaMs, 2)} ms) against enforcement off, ${verdict}; p99 moved ${signed(m.p99Slowdown)} % and throughput ` +
+    `${signed(-m.rpsLoss)} %. Latency at ${CONCURRENCY} in flight is mostly queueing: at saturation each request holds the loop for ` +
+    `1000 / (req/s) = ${fmt(m.serviceMs.on, 2)} ms on against ${fmt(m.serviceMs.off, 2)} ms off, so enforcement costs about ` +
+    `${fmt(serviceDelta, 2)} ms of work per request. The field decisions themselves are a small part of that: at ${fmt(m.ns)} ns each, the ` +
+    `~${decisionsPerPage.toLocaleString('en-US')} decisions of a page (every field of every object, both subgraphs) add up to about ${fmt(decisionMs, 2)} ms. ` +
+    `Row scoping adds the caller's row filter to the persons statement, growing the request's SQL from ` +
+    `${chars(m.sql.off).toLocaleString('en-US')} to ${chars(m.sql.on).toLocaleString('en-US')} characters; ` +
+    (Math.abs(sqlDelta) < 0.2 * Math.abs(serviceDelta)
+      ? `executing it accounts for little of that (run alone, the request's statements take ${fmt(m.sql.on.ms, 2)} ms on against ${fmt(m.sql.off.ms, 2)} ms off). `
+      : `run alone, the request's statements take ${fmt(m.sql.on.ms, 2)} ms on against ${fmt(m.sql.off.ms, 2)} ms off (${signed(sqlDelta, 2)} ms). `) +
+    `What remains is CPU work per request in the subgraphs' Node process (see "Where the time goes"), while token verification, ` +
+    `query planning, fetching and JSON cost both targets the same. All services ` +
+    `and the load generator share one Node event loop (nproc ${os.availableParallelism()}), so absolute throughput is modest, and the p50 of ` +
+    `one target varied by up to ${fmt(m.spread)} % between rounds: differences smaller than that are noise.`
   );
 }
 
@@ -289,7 +362,10 @@ function writeDoc(section: string): void {
       'with `enforce: false` (fields not wrapped, rows not scoped). The caller is a public-security officer of the',
       'whole province (`{ sub: "bench", dept: "public-security", roles: ["officer"], region: "460000" }`), who may',
       'read every field asked, so both platforms must return byte-identical answers; the bench checks that before',
-      'timing and on every response. The query is a page of 100 persons with five fields from two subgraphs:',
+      'timing and on every response. The query is a page of 100 persons with five fields from two subgraphs',
+      '(population and geospatial), with `{ first: 100, filter: { regionCode: "460000" } }`: the filter keeps the page to',
+      'persons with a Hainan hukou, since the synthetic world also holds persons registered elsewhere whom the',
+      "officer's policy may hide, which would make the two platforms answer (and work) differently:",
       '',
       '```graphql',
       QUERY,
@@ -299,7 +375,8 @@ function writeDoc(section: string): void {
       'targets round by round (on, off, on, off, …); every round warms up, then times. p50/p99 are nearest-rank over',
       'the requests of the timed window. CPU time per target is not reported: everything shares one process. The',
       'in-process figure is the mean time of one `fieldDecision` call for the same principal, built with',
-      '`buildAbility` over the platform catalogue and the default province policy.',
+      '`buildAbility` over the platform catalogue and the default province policy. Last, the SQL one request sends',
+      'is captured on each platform and every statement re-run alone, to separate database time from the rest.',
       '',
       '<!-- bench:authorization results -->',
       '',
@@ -324,6 +401,8 @@ async function main(): Promise<void> {
 
   const platforms: Partial<Record<Target, Platform>> = {};
   const results: RoundResult[] = [];
+  const sql = {} as Record<Target, SqlProfile>;
+  let completed = false;
   try {
     let t = Date.now();
     platforms.on = await startPlatform('bench_authz_on', { persons: PERSONS, seed: SEED });
@@ -347,6 +426,10 @@ async function main(): Promise<void> {
     }
     checkComplete(data.on);
     log(`both platforms return identical data (${data.on.length} bytes of JSON)`);
+    for (const target of ['on', 'off'] as const) {
+      sql[target] = await profileSql(targets[target].platform, await targets[target].platform.as(CLAIMS));
+      log(`enforcement ${target}: ${sql[target].statements.length} SQL statements, ${chars(sql[target])} characters, ${fmt(sql[target].ms, 2)} ms run alone`);
+    }
 
     for (let round = 1; round <= ROUNDS; round++) {
       for (const target of ['on', 'off'] as const) {
@@ -360,13 +443,16 @@ async function main(): Promise<void> {
         log(`round ${round} ${target.padEnd(3)}: ${result.requests} requests, ${fmt(result.rps)} req/s, p50 ${fmt(result.p50, 2)} ms, p99 ${fmt(result.p99, 2)} ms`);
       }
     }
+    completed = true;
   } finally {
-    const stops = (['on', 'off'] as const).flatMap((t) => (platforms[t] ? [platforms[t]!.stop()] : []));
-    const outcomes = await Promise.allSettled(stops);
-    for (const o of outcomes) if (o.status === 'rejected') log(`stopping a platform failed: ${o.reason instanceof Error ? o.reason.message : String(o.reason)}`);
+    // Both, even if the first fails; a failed stop fails the bench unless an earlier error is already on its way.
+    const outcomes = await Promise.allSettled((['on', 'off'] as const).flatMap((t) => (platforms[t] ? [platforms[t]!.stop()] : [])));
+    const failed = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
+    for (const reason of failed) log(`stopping a platform failed: ${reason instanceof Error ? reason.message : String(reason)}`);
+    if (completed && failed.length > 0) throw new Error(`${failed.length} platform(s) did not stop cleanly.`);
   }
 
-  const { markdown, slowdown } = report(results, decision, date);
+  const { markdown, slowdown } = report(results, decision, sql, date);
   process.stdout.write(`${markdown}\n`);
   if (!process.env.BENCH_NO_DOC) {
     writeDoc(markdown);
