@@ -6,7 +6,7 @@ import type { Action } from './vocabulary';
 /** Population fields of Person (public security's register); geospatial's Person.residence is not among them. */
 const POPULATION_PERSON_FIELDS = [
   'id', 'idNumber', 'name', 'gender', 'birthDate', 'age', 'ethnicity', 'ethnicityCode', 'phone', 'address', 'addressRegionCode',
-  'maritalStatus', 'status', 'statusDate', 'hukouRegionCode', 'hukouRegion', 'household', 'relationshipToHead',
+  'maritalStatus', 'status', 'statusDate', 'hukouRegionCode', 'hukouRegion', 'household', 'relationshipToHead', 'version',
   'floating', 'originRegionCode',
 ];
 

@@ -84,6 +84,20 @@ export async function runMutation<R>(
   const id = idempotencyKey == null ? null : sha256(JSON.stringify([caller, spec.operation, idempotencyKey]));
   const requestHash = sha256(JSON.stringify(input ?? null));
   return ctx.em.fork().transactional(async (em) => {
+    // Reads made while writing (checks, lookups through ctx.data) must see, and queue behind, this transaction:
+    // on SQLite's single connection a read outside it would wait for it forever. Mutations run one at a time.
+    const outside = { em: ctx.em, dataEm: ctx.data.em };
+    ctx.em = em;
+    ctx.data.em = em;
+    try {
+      return await writeOnce(em);
+    } finally {
+      ctx.em = outside.em;
+      ctx.data.em = outside.dataEm;
+    }
+  });
+
+  async function writeOnce(em: EntityManager): Promise<R> {
     if (id) {
       const previous = await em.findOne(IdempotencyRecord, { id }, { disableIdentityMap: true });
       if (previous) {
@@ -100,7 +114,7 @@ export async function runMutation<R>(
       await em.insert(IdempotencyRecord, { id, operation: spec.operation, requestHash, result: JSON.stringify(result), createdAt: new Date() });
     }
     return result;
-  });
+  }
 }
 
 /**

@@ -31,6 +31,7 @@ export const catalogue = mergeCatalogues(
         hukouRegion: shared('NONE'),
         household: shared('NONE'),
         relationshipToHead: shared(),
+        version: shared('NONE'),
         floating: shared(),
         originRegionCode: shared(),
       },

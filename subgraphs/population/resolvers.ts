@@ -8,6 +8,7 @@ import { isCalendarDate } from '../kit/scalars';
 import { validateIdNumber } from '../kit/world/id-number';
 import type { PersonFilter, Relationship, Resolvers } from './__generated__/resolvers';
 import { Person, type PersonRow } from './entities';
+import { mutations } from './mutations';
 
 const RELATIONSHIP_ORDER = ['HEAD', 'SPOUSE', 'PARENT', 'CHILD', 'GRANDCHILD', 'SIBLING', 'OTHER'];
 
@@ -74,6 +75,7 @@ function filteredPersons(data: DataAccess, filter: PersonFilter | null | undefin
 }
 
 export const resolvers: Resolvers = {
+  Mutation: mutations,
   Query: {
     person: (_, { id }, { loaders }) => loaders.personById.load(id),
     // A lookup by ID number is a filter on it: it finds only persons whose number the caller may read in full.

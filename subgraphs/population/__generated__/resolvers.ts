@@ -55,6 +55,59 @@ export type MaritalStatus =
   | 'SINGLE'
   | 'WIDOWED';
 
+/**
+ * Public security records births, deaths and moves in the register. Only its officers (and its apps) may write;
+ * every mutation takes an optional idempotencyKey (a retry with the same key returns the first result), and updates
+ * take the version last read (a stale one is refused with CONFLICT and the current version).
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Registers a newborn into an existing hukou household; the citizen ID number is assigned here. */
+  registerBirth: Maybe<Person>;
+  /** Records a death. */
+  registerDeath: Maybe<Person>;
+  /** Moves a person into another hukou household (and so to its address). */
+  registerMove: Maybe<Person>;
+};
+
+
+/**
+ * Public security records births, deaths and moves in the register. Only its officers (and its apps) may write;
+ * every mutation takes an optional idempotencyKey (a retry with the same key returns the first result), and updates
+ * take the version last read (a stale one is refused with CONFLICT and the current version).
+ */
+export type MutationRegisterBirthArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: RegisterBirthInput;
+};
+
+
+/**
+ * Public security records births, deaths and moves in the register. Only its officers (and its apps) may write;
+ * every mutation takes an optional idempotencyKey (a retry with the same key returns the first result), and updates
+ * take the version last read (a stale one is refused with CONFLICT and the current version).
+ */
+export type MutationRegisterDeathArgs = {
+  date: Scalars['Date']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  personId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Public security records births, deaths and moves in the register. Only its officers (and its apps) may write;
+ * every mutation takes an optional idempotencyKey (a retry with the same key returns the first result), and updates
+ * take the version last read (a stale one is refused with CONFLICT and the current version).
+ */
+export type MutationRegisterMoveArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  householdId: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  personId: Scalars['ID']['input'];
+  relationshipToHead: Relationship;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
@@ -102,6 +155,8 @@ export type Person = {
   status: Maybe<LifeStatus>;
   /** Date of death or emigration; null while living. */
   statusDate: Maybe<Scalars['Date']['output']>;
+  /** Increases with every change; send it back as expectedVersion when changing the record. */
+  version: Maybe<Scalars['Int']['output']>;
 };
 
 export type PersonConnection = {
@@ -179,6 +234,18 @@ export type QueryPersonsArgs = {
 export type Region = {
   __typename?: 'Region';
   code: Scalars['ID']['output'];
+};
+
+export type RegisterBirthInput = {
+  /** Not in the future, at most one year ago (later registrations go through the late-registration procedure). */
+  birthDate: Scalars['Date']['input'];
+  /** GB 3304 code, e.g. 01 (汉族), 19 (黎族). */
+  ethnicityCode: Scalars['String']['input'];
+  gender: Gender;
+  householdId: Scalars['ID']['input'];
+  /** 2 to 20 characters. */
+  name: Scalars['String']['input'];
+  relationshipToHead?: InputMaybe<Relationship>;
 };
 
 /** A member's relationship to the head of their hukou household. */
@@ -298,15 +365,17 @@ export type ResolversTypes = ResolversObject<{
   HouseholdMember: ResolverTypeWrapper<PersonRow>;
   LifeStatus: LifeStatus;
   MaritalStatus: MaritalStatus;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<PersonRow>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   PersonConnection: ResolverTypeWrapper<Connection<PersonRow>>;
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
   PersonFilter: PersonFilter;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<Region>;
+  RegisterBirthInput: RegisterBirthInput;
   Relationship: Relationship;
 }>;
 
@@ -317,15 +386,17 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   HouseholdMember: PersonRow;
+  Mutation: Record<PropertyKey, never>;
+  Int: Scalars['Int']['output'];
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Person: PersonRow;
-  Int: Scalars['Int']['output'];
   PersonConnection: Connection<PersonRow>;
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
   PersonFilter: PersonFilter;
   Query: Record<PropertyKey, never>;
   Region: Region;
+  RegisterBirthInput: RegisterBirthInput;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -346,6 +417,12 @@ export type HouseholdResolvers<ContextType = PopulationContext, ParentType exten
 export type HouseholdMemberResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['HouseholdMember'] = ResolversParentTypes['HouseholdMember']> = ResolversObject<{
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   relationship?: Resolver<Maybe<ResolversTypes['Relationship']>, ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  registerBirth?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<MutationRegisterBirthArgs, 'input'>>;
+  registerDeath?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<MutationRegisterDeathArgs, 'date' | 'expectedVersion' | 'personId'>>;
+  registerMove?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<MutationRegisterMoveArgs, 'expectedVersion' | 'householdId' | 'personId' | 'relationshipToHead'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -377,6 +454,7 @@ export type PersonResolvers<ContextType = PopulationContext, ParentType extends 
   relationshipToHead?: Resolver<Maybe<ResolversTypes['Relationship']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['LifeStatus']>, ParentType, ContextType>;
   statusDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type PersonConnectionResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = ResolversObject<{
@@ -405,6 +483,7 @@ export type Resolvers<ContextType = PopulationContext> = ResolversObject<{
   Date?: GraphQLScalarType;
   Household?: HouseholdResolvers<ContextType>;
   HouseholdMember?: HouseholdMemberResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
