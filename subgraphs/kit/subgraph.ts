@@ -11,6 +11,7 @@ import { PROJECT_ROOT, type DomainName } from './config';
 import type { Catalogue } from '../../auth';
 import type { AuthContext } from './authorization';
 import type { EntityManager } from './orm';
+import type { DomainImporter } from './import';
 import type { DataAccess } from './scope';
 import type { WorldChunk } from './world/world';
 
@@ -48,6 +49,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   catalogue: Catalogue;
   loaders: (data: DataAccess) => Loaders;
   seed: DomainSeed;
+  /** How `npm run import -- <domain> <file>` reads the department's files, where the domain takes them. */
+  importer?: DomainImporter;
 }
 
 export function defineSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): SubgraphDefinition<Loaders> {
