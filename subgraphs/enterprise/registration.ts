@@ -27,9 +27,17 @@ export const INVESTORS: Record<EnterpriseType, { min: number; max: number }> = {
 const PERSON_ID = /^[0-9A-Z]{1,16}$/;
 const SHARE_TOLERANCE = 1e-6;
 
+// One entry per region of Hainan at most: the seeder asks for every enterprise.
+const taxAuthorities = new Map<string, string>();
+
 /** The tax bureau in charge of enterprises of a county or district, e.g. 国家税务总局海口市龙华区税务局. */
 export function taxAuthorityOf(regionCode: string): string {
-  return `国家税务总局${(hainanFullName(regionCode) ?? '').replace(/^海南省/, '')}税务局`;
+  let authority = taxAuthorities.get(regionCode);
+  if (authority === undefined) {
+    authority = `国家税务总局${(hainanFullName(regionCode) ?? '').replace(/^海南省/, '')}税务局`;
+    if (hainanRegion(regionCode)) taxAuthorities.set(regionCode, authority);
+  }
+  return authority;
 }
 
 /** Today's date in China (UTC+8), which is when the register's days begin and end. */
