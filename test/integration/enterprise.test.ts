@@ -242,7 +242,11 @@ describe('enterprises(filter)', () => {
 describe('SQL queries per federated request', () => {
   const PERSONS = `query($first: Int) { persons(first: $first) { edges { node { id
     enterprises { uscc name status } shareholdings { share enterprise { uscc name } } } } } }`;
-  const ENTERPRISES = `query($first: Int) { enterprises(first: $first) { totalCount edges { node { ${ENTERPRISE_FIELDS} } } } }`;
+  // Every child list once; held enterprises are reached through shareholders only, so that each loader batches
+  // the whole page in one tick on every driver.
+  const ENTERPRISES = `query($first: Int) { enterprises(first: $first) { totalCount edges { node { uscc name industry { name } region { name }
+    legalRepresentative { name } shareholders { kind share person { id } enterprise { uscc name } } annualReports { year revenue }
+    taxRegistration { taxAuthority } qualityInspections { date result } investments { share } } } } }`;
 
   it('resolves a page of 100 persons with their enterprises and shareholdings in as many enterprise queries as a page of 10', async () => {
     const small = await platform.countQueries(() => gw('officer', PERSONS, { first: 10 }));
