@@ -1,0 +1,617 @@
+import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { EnterpriseRow, ShareholderRow, AnnualReportRow, QualityInspectionRow } from '../entities';
+import { IndustryDivision } from '../industries';
+import { Connection } from '../../kit/pagination';
+import { EnterpriseContext } from '../loaders';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date, YYYY-MM-DD. */
+  Date: { input: string; output: string; }
+  /** A GeoJSON geometry object (RFC 7946): longitude before latitude, WGS 84. */
+  GeoJSON: { input: Record<string, unknown>; output: Record<string, unknown>; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** An annual report (年度报告) filed with market regulation for one business year. */
+export type AnnualReport = {
+  __typename?: 'AnnualReport';
+  /** Number of employees at the end of the year. */
+  employees: Maybe<Scalars['Int']['output']>;
+  /** The GB/T 2260 code of the region where the enterprise is registered. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  /** Revenue of the year in yuan. */
+  revenue: Maybe<Scalars['Float']['output']>;
+  submittedOn: Maybe<Scalars['Date']['output']>;
+  year: Maybe<Scalars['Int']['output']>;
+};
+
+/**
+ * An enterprise or individual business registered by market regulation, keyed by its unified social credit code.
+ * Fields other than the key are nullable: where a caller may not see a value, it is null with a FORBIDDEN error.
+ */
+export type Enterprise = {
+  __typename?: 'Enterprise';
+  /** The registered address (住所). */
+  address: Maybe<Scalars['String']['output']>;
+  /** Annual reports of the last years, the latest first. */
+  annualReports: Maybe<Array<AnnualReport>>;
+  establishedOn: Maybe<Scalars['Date']['output']>;
+  /** The industry (GB/T 4754-2017 division). */
+  industry: Maybe<Industry>;
+  /** Employees covered by social insurance, as last reported. */
+  insuredHeadcount: Maybe<Scalars['Int']['output']>;
+  /** Enterprises this enterprise holds shares in. */
+  investments: Maybe<Array<Shareholding>>;
+  /** The legal representative (法定代表人), or the operator of an individual business. */
+  legalRepresentative: Maybe<Person>;
+  /** The registered address as a GeoJSON Point; null if it was not geocoded. */
+  location: Maybe<Scalars['GeoJSON']['output']>;
+  name: Maybe<Scalars['String']['output']>;
+  /** Product quality spot checks (产品质量监督抽查) of the enterprise's products, the latest first. */
+  qualityInspections: Maybe<Array<QualityInspection>>;
+  /** The region where the enterprise is registered. */
+  region: Maybe<Region>;
+  /** The GB/T 2260 code of the county or district where the enterprise is registered. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  /** Registered capital in yuan (for an individual business, the capital it declared). */
+  registeredCapital: Maybe<Scalars['Float']['output']>;
+  /** Investors and their shares of the registered capital, the largest first. */
+  shareholders: Maybe<Array<Shareholder>>;
+  status: Maybe<EnterpriseStatus>;
+  /** Date of revocation or cancellation; null while active. */
+  statusDate: Maybe<Scalars['Date']['output']>;
+  /** The tax registration (the business licence serves as it: the taxpayer number is the credit code). */
+  taxRegistration: Maybe<TaxRegistration>;
+  type: Maybe<EnterpriseType>;
+  /** The 18-character unified social credit code (GB 32100-2015). */
+  uscc: Scalars['ID']['output'];
+  /** The record's version: pass it as changeEnterprise's expectedVersion. */
+  version: Maybe<Scalars['Int']['output']>;
+};
+
+/** The registration items to change; give at least one. statusDate goes with status. */
+export type EnterpriseChangeInput = {
+  /** The new address, starting with the region's full name; the old point goes with the old address unless location is given. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  industryCode?: InputMaybe<Scalars['String']['input']>;
+  /** The address as a GeoJSON Point inside the region. */
+  location?: InputMaybe<Scalars['GeoJSON']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  registeredCapital?: InputMaybe<Scalars['Float']['input']>;
+  /** REVOKED or CANCELLED (an enterprise revoked or cancelled never becomes ACTIVE again). */
+  status?: InputMaybe<EnterpriseStatus>;
+  /** The date of the status change; required with status, not in the future. */
+  statusDate?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type EnterpriseConnection = {
+  __typename?: 'EnterpriseConnection';
+  edges: Array<EnterpriseEdge>;
+  pageInfo: PageInfo;
+  /** How many enterprises match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type EnterpriseEdge = {
+  __typename?: 'EnterpriseEdge';
+  cursor: Scalars['String']['output'];
+  node: Enterprise;
+};
+
+export type EnterpriseFilter = {
+  /** Established on or after this date. */
+  establishedFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Established on or before this date. */
+  establishedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** A GB/T 4754-2017 division (I65) or a whole section (I). */
+  industryCode?: InputMaybe<Scalars['String']['input']>;
+  /** Enterprises with at least this many employees covered by social insurance (a CONDITIONAL field: shared on request). */
+  insuredHeadcountFrom?: InputMaybe<Scalars['Int']['input']>;
+  /** Enterprises whose legal representative is this person (person ID). */
+  legalRepresentativeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Enterprises whose name starts with this text. */
+  namePrefix?: InputMaybe<Scalars['String']['input']>;
+  /** Enterprises registered in this region or any region below it (GB/T 2260 code, e.g. 460100 for Haikou). */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<EnterpriseStatus>;
+  type?: InputMaybe<EnterpriseType>;
+};
+
+export type EnterpriseStatus =
+  /** In business (存续). */
+  | 'ACTIVE'
+  /** Cancelled (注销): the enterprise no longer exists. */
+  | 'CANCELLED'
+  /** Business licence revoked (吊销): the enterprise may only liquidate and then be cancelled. */
+  | 'REVOKED';
+
+export type EnterpriseType =
+  /** 个体工商户 */
+  | 'INDIVIDUAL_BUSINESS'
+  /** 股份有限公司 */
+  | 'JOINT_STOCK'
+  /** 有限责任公司 */
+  | 'LIMITED_LIABILITY'
+  /** 合伙企业 */
+  | 'PARTNERSHIP'
+  /** 个人独资企业 */
+  | 'SOLE_PROPRIETORSHIP';
+
+/** An industry: a GB/T 4754-2017 division. */
+export type Industry = {
+  __typename?: 'Industry';
+  /** The division code with its section letter, e.g. I65. */
+  code: Maybe<Scalars['String']['output']>;
+  /** The division name, e.g. 软件和信息技术服务业. */
+  name: Maybe<Scalars['String']['output']>;
+};
+
+export type InspectionResult =
+  | 'FAIL'
+  | 'PASS';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Records a change of registration: name, address, capital, industry, or status (revocation, cancellation).
+   * `expectedVersion` is the version last read; a stale one is refused with CONFLICT and the current version.
+   */
+  changeEnterprise: Maybe<Enterprise>;
+  /**
+   * Registers a new enterprise and assigns it a unified social credit code for its region. Only officers and apps of
+   * market regulation register enterprises. Retrying with the same idempotencyKey returns the first result.
+   */
+  registerEnterprise: Maybe<Enterprise>;
+};
+
+
+export type MutationChangeEnterpriseArgs = {
+  changes: EnterpriseChangeInput;
+  expectedVersion: Scalars['Int']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  uscc: Scalars['ID']['input'];
+};
+
+
+export type MutationRegisterEnterpriseArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: RegisterEnterpriseInput;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
+export type Person = {
+  __typename?: 'Person';
+  /** Enterprises the person represents legally (or operates, for individual businesses). */
+  enterprises: Maybe<Array<Enterprise>>;
+  id: Scalars['ID']['output'];
+  /** Shares the person holds in enterprises. */
+  shareholdings: Maybe<Array<Shareholding>>;
+};
+
+/** A product quality spot check of an enterprise's product. */
+export type QualityInspection = {
+  __typename?: 'QualityInspection';
+  /** The market regulation bureau that ran the check. */
+  authority: Maybe<Scalars['String']['output']>;
+  date: Maybe<Scalars['Date']['output']>;
+  product: Maybe<Scalars['String']['output']>;
+  /** The GB/T 2260 code of the region where the enterprise is registered. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  result: Maybe<InspectionResult>;
+};
+
+/**
+ * The legal-person basic information database, kept by market regulation as the register of enterprises and
+ * individual businesses: registration, shareholders, annual reports, tax registration and quality inspections.
+ */
+export type Query = {
+  __typename?: 'Query';
+  /** An enterprise by its 18-character unified social credit code (GB 32100), validated first; null if there is none. */
+  enterprise: Maybe<Enterprise>;
+  /** Enterprises matching the filter, ordered by unified social credit code; `first` is at most 500. */
+  enterprises: EnterpriseConnection;
+};
+
+
+/**
+ * The legal-person basic information database, kept by market regulation as the register of enterprises and
+ * individual businesses: registration, shareholders, annual reports, tax registration and quality inspections.
+ */
+export type QueryEnterpriseArgs = {
+  uscc: Scalars['ID']['input'];
+};
+
+
+/**
+ * The legal-person basic information database, kept by market regulation as the register of enterprises and
+ * individual businesses: registration, shareholders, annual reports, tax registration and quality inspections.
+ */
+export type QueryEnterprisesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EnterpriseFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An administrative region, resolved by the geospatial subgraph. */
+export type Region = {
+  __typename?: 'Region';
+  code: Scalars['ID']['output'];
+};
+
+export type RegisterEnterpriseInput = {
+  /** The registered address, starting with the region's name, e.g. 海南省海口市龙华区滨海大道1号. */
+  address: Scalars['String']['input'];
+  /** Not in the future. */
+  establishedOn: Scalars['Date']['input'];
+  /** A GB/T 4754-2017 division code, e.g. I65. */
+  industryCode: Scalars['String']['input'];
+  /** The person ID of the legal representative. */
+  legalRepresentativeId: Scalars['ID']['input'];
+  /** The address as a GeoJSON Point inside the region; optional. */
+  location?: InputMaybe<Scalars['GeoJSON']['input']>;
+  /** The registered name; its ending must suit the type (有限公司, 股份有限公司, 合伙 ...). */
+  name: Scalars['String']['input'];
+  /** The county or district of registration (6-digit GB/T 2260 code of Hainan). */
+  regionCode: Scalars['ID']['input'];
+  /** Registered capital in yuan, above 0. */
+  registeredCapital: Scalars['Float']['input'];
+  shareholders: Array<ShareholderInput>;
+  type: EnterpriseType;
+};
+
+/** An investor in an enterprise: a person or another enterprise, and the share it holds. */
+export type Shareholder = {
+  __typename?: 'Shareholder';
+  /** The investor, when an enterprise. */
+  enterprise: Maybe<Enterprise>;
+  kind: Maybe<ShareholderKind>;
+  /** The investor, when a person. */
+  person: Maybe<Person>;
+  /** The GB/T 2260 code of the region where the invested enterprise is registered. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  /** Share of the registered capital, from 0 to 1; the shares of an enterprise add up to 1. */
+  share: Maybe<Scalars['Float']['output']>;
+};
+
+/** An investor of a new enterprise: exactly one of personId and uscc, and its share. */
+export type ShareholderInput = {
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  /** Share of the registered capital, above 0 and at most 1; the shares add up to 1. */
+  share: Scalars['Float']['input'];
+  uscc?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ShareholderKind =
+  | 'ENTERPRISE'
+  | 'PERSON';
+
+/** A share held in an enterprise, seen from the investor. */
+export type Shareholding = {
+  __typename?: 'Shareholding';
+  /** The enterprise invested in. */
+  enterprise: Maybe<Enterprise>;
+  /** The GB/T 2260 code of the region where the invested enterprise is registered. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  /** Share of the enterprise's registered capital, from 0 to 1. */
+  share: Maybe<Scalars['Float']['output']>;
+};
+
+/** The tax registration of an enterprise. */
+export type TaxRegistration = {
+  __typename?: 'TaxRegistration';
+  /** The GB/T 2260 code of the region whose tax bureau is in charge. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  registeredOn: Maybe<Scalars['Date']['output']>;
+  /** The tax bureau in charge, e.g. 国家税务总局海口市龙华区税务局. */
+  taxAuthority: Maybe<Scalars['String']['output']>;
+  /** The taxpayer identification number: the unified social credit code. */
+  taxpayerNumber: Maybe<Scalars['String']['output']>;
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Enterprise: Enterprise;
+  Person: Person;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Enterprise:
+    ( { __typename: 'Enterprise' }
+    & GraphQLRecursivePick<FederationTypes['Enterprise'], {"uscc":true}> );
+  Person:
+    ( { __typename: 'Person' }
+    & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  AnnualReport: ResolverTypeWrapper<AnnualReportRow>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  Enterprise: ResolverTypeWrapper<EnterpriseRow>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  EnterpriseChangeInput: EnterpriseChangeInput;
+  EnterpriseConnection: ResolverTypeWrapper<Connection<EnterpriseRow>>;
+  EnterpriseEdge: ResolverTypeWrapper<Omit<EnterpriseEdge, 'node'> & { node: ResolversTypes['Enterprise'] }>;
+  EnterpriseFilter: EnterpriseFilter;
+  EnterpriseStatus: EnterpriseStatus;
+  EnterpriseType: EnterpriseType;
+  GeoJSON: ResolverTypeWrapper<Scalars['GeoJSON']['output']>;
+  Industry: ResolverTypeWrapper<IndustryDivision>;
+  InspectionResult: InspectionResult;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Person: ResolverTypeWrapper<Omit<Person, 'enterprises' | 'shareholdings'> & { enterprises?: Maybe<Array<ResolversTypes['Enterprise']>>, shareholdings?: Maybe<Array<ResolversTypes['Shareholding']>> }>;
+  QualityInspection: ResolverTypeWrapper<QualityInspectionRow>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Region: ResolverTypeWrapper<Region>;
+  RegisterEnterpriseInput: RegisterEnterpriseInput;
+  Shareholder: ResolverTypeWrapper<ShareholderRow>;
+  ShareholderInput: ShareholderInput;
+  ShareholderKind: ShareholderKind;
+  Shareholding: ResolverTypeWrapper<ShareholderRow>;
+  TaxRegistration: ResolverTypeWrapper<EnterpriseRow>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  AnnualReport: AnnualReportRow;
+  Int: Scalars['Int']['output'];
+  ID: Scalars['ID']['output'];
+  Float: Scalars['Float']['output'];
+  Date: Scalars['Date']['output'];
+  Enterprise: EnterpriseRow;
+  String: Scalars['String']['output'];
+  EnterpriseChangeInput: EnterpriseChangeInput;
+  EnterpriseConnection: Connection<EnterpriseRow>;
+  EnterpriseEdge: Omit<EnterpriseEdge, 'node'> & { node: ResolversParentTypes['Enterprise'] };
+  EnterpriseFilter: EnterpriseFilter;
+  GeoJSON: Scalars['GeoJSON']['output'];
+  Industry: IndustryDivision;
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
+  Person: Omit<Person, 'enterprises' | 'shareholdings'> & { enterprises?: Maybe<Array<ResolversParentTypes['Enterprise']>>, shareholdings?: Maybe<Array<ResolversParentTypes['Shareholding']>> } | FederationReferenceTypes['Person'];
+  QualityInspection: QualityInspectionRow;
+  Query: Record<PropertyKey, never>;
+  Region: Region;
+  RegisterEnterpriseInput: RegisterEnterpriseInput;
+  Shareholder: ShareholderRow;
+  ShareholderInput: ShareholderInput;
+  Shareholding: ShareholderRow;
+  TaxRegistration: EnterpriseRow;
+}>;
+
+export type AnnualReportResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['AnnualReport'] = ResolversParentTypes['AnnualReport']> = ResolversObject<{
+  employees?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  revenue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  submittedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export type EnterpriseResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['Enterprise'] = ResolversParentTypes['Enterprise'], FederationReferenceType extends FederationReferenceTypes['Enterprise'] = FederationReferenceTypes['Enterprise']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Enterprise']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  annualReports?: Resolver<Maybe<Array<ResolversTypes['AnnualReport']>>, ParentType, ContextType>;
+  establishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  industry?: Resolver<Maybe<ResolversTypes['Industry']>, ParentType, ContextType>;
+  insuredHeadcount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  investments?: Resolver<Maybe<Array<ResolversTypes['Shareholding']>>, ParentType, ContextType>;
+  legalRepresentative?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['GeoJSON']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  qualityInspections?: Resolver<Maybe<Array<ResolversTypes['QualityInspection']>>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  registeredCapital?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  shareholders?: Resolver<Maybe<Array<ResolversTypes['Shareholder']>>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['EnterpriseStatus']>, ParentType, ContextType>;
+  statusDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  taxRegistration?: Resolver<Maybe<ResolversTypes['TaxRegistration']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['EnterpriseType']>, ParentType, ContextType>;
+  uscc?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type EnterpriseConnectionResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['EnterpriseConnection'] = ResolversParentTypes['EnterpriseConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['EnterpriseEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EnterpriseEdgeResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['EnterpriseEdge'] = ResolversParentTypes['EnterpriseEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType>;
+}>;
+
+export interface GeoJsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['GeoJSON'], any> {
+  name: 'GeoJSON';
+}
+
+export type IndustryResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['Industry'] = ResolversParentTypes['Industry']> = ResolversObject<{
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  changeEnterprise?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType, RequireFields<MutationChangeEnterpriseArgs, 'changes' | 'expectedVersion' | 'uscc'>>;
+  registerEnterprise?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType, RequireFields<MutationRegisterEnterpriseArgs, 'input'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PersonResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  enterprises?: Resolver<Maybe<Array<ResolversTypes['Enterprise']>>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shareholdings?: Resolver<Maybe<Array<ResolversTypes['Shareholding']>>, ParentType, ContextType>;
+}>;
+
+export type QualityInspectionResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['QualityInspection'] = ResolversParentTypes['QualityInspection']> = ResolversObject<{
+  authority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  result?: Resolver<Maybe<ResolversTypes['InspectionResult']>, ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  enterprise?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType, RequireFields<QueryEnterpriseArgs, 'uscc'>>;
+  enterprises?: Resolver<ResolversTypes['EnterpriseConnection'], ParentType, ContextType, RequireFields<QueryEnterprisesArgs, 'first'>>;
+}>;
+
+export type RegionResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type ShareholderResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['Shareholder'] = ResolversParentTypes['Shareholder']> = ResolversObject<{
+  enterprise?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['ShareholderKind']>, ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type ShareholdingResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['Shareholding'] = ResolversParentTypes['Shareholding']> = ResolversObject<{
+  enterprise?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type TaxRegistrationResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['TaxRegistration'] = ResolversParentTypes['TaxRegistration']> = ResolversObject<{
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  registeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  taxAuthority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  taxpayerNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = EnterpriseContext> = ResolversObject<{
+  AnnualReport?: AnnualReportResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  Enterprise?: EnterpriseResolvers<ContextType>;
+  EnterpriseConnection?: EnterpriseConnectionResolvers<ContextType>;
+  EnterpriseEdge?: EnterpriseEdgeResolvers<ContextType>;
+  GeoJSON?: GraphQLScalarType;
+  Industry?: IndustryResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Person?: PersonResolvers<ContextType>;
+  QualityInspection?: QualityInspectionResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Region?: RegionResolvers<ContextType>;
+  Shareholder?: ShareholderResolvers<ContextType>;
+  Shareholding?: ShareholdingResolvers<ContextType>;
+  TaxRegistration?: TaxRegistrationResolvers<ContextType>;
+}>;
+
