@@ -1,9 +1,10 @@
 /** Every domain of the platform, by name: the launcher, the seeder and the tests start from this list. */
 import type { DomainName } from './kit/config';
 import type { SubgraphDefinition } from './kit/subgraph';
+import { education } from './education';
 import { enterprise } from './enterprise';
 import { geospatial } from './geospatial';
 import { governance } from './governance';
 import { population } from './population';
 
-export const SUBGRAPHS: Record<DomainName, SubgraphDefinition<any>> = { population, geospatial, governance, enterprise };
+export const SUBGRAPHS: Record<DomainName, SubgraphDefinition<any>> = { population, geospatial, governance, enterprise, education };

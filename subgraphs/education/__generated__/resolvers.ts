@@ -1,0 +1,593 @@
+import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { SchoolRow, EnrolmentRow, StaffMemberRow, DegreeRow } from '../entities';
+import { Connection } from '../../kit/pagination';
+import { EducationContext } from '../loaders';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date, YYYY-MM-DD. */
+  Date: { input: string; output: string; }
+  /** A GeoJSON geometry object (RFC 7946): longitude before latitude, WGS 84. */
+  GeoJSON: { input: Record<string, unknown>; output: Record<string, unknown>; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** The highest level of education a person has completed, and when. */
+export type Degree = {
+  __typename?: 'Degree';
+  level: Maybe<DegreeLevel>;
+  /** The year it was completed; null for NONE. */
+  year: Maybe<Scalars['Int']['output']>;
+};
+
+/** The highest level of education a person has completed. */
+export type DegreeLevel =
+  | 'BACHELOR'
+  | 'DOCTORATE'
+  | 'JUNIOR_SECONDARY'
+  | 'MASTER'
+  | 'NONE'
+  | 'PRIMARY'
+  | 'SENIOR_SECONDARY'
+  /** Secondary or higher vocational education (中职, 高职/专科). */
+  | 'VOCATIONAL';
+
+export type EnrolStudentInput = {
+  /** A grade the school's level teaches (see SchoolLevel). */
+  grade: Scalars['Int']['input'];
+  /** The person's opaque person ID in the population register. */
+  personId: Scalars['ID']['input'];
+  /** The 10-digit code of the school. */
+  schoolCode: Scalars['ID']['input'];
+  /** The calendar year of the school year the enrolment starts in: from 1950 to next year. */
+  startYear: Scalars['Int']['input'];
+};
+
+/**
+ * A person's enrolment at a school: one per school attended. Enrolments are personal data and, for minors,
+ * sensitive personal information under the PIPL: shared with other departments only on request.
+ */
+export type Enrolment = {
+  __typename?: 'Enrolment';
+  /** The calendar year in which the person graduated or left; null while enrolled. */
+  endYear: Maybe<Scalars['Int']['output']>;
+  /** The grade (year of study at the school's level; see SchoolLevel): the current one while enrolled, else the last. */
+  grade: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  person: Maybe<Person>;
+  /** The GB/T 2260 code of the school's county or district. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  school: Maybe<School>;
+  /** The school's 10-digit code. */
+  schoolCode: Maybe<Scalars['ID']['output']>;
+  /** The calendar year of the school year in which the enrolment started (a school year starts in September). */
+  startYear: Maybe<Scalars['Int']['output']>;
+  status: Maybe<EnrolmentStatus>;
+  /** The record's version, for optimistic locking: pass it as expectedVersion when changing the enrolment. */
+  version: Maybe<Scalars['Int']['output']>;
+};
+
+export type EnrolmentConnection = {
+  __typename?: 'EnrolmentConnection';
+  edges: Array<EnrolmentEdge>;
+  pageInfo: PageInfo;
+  /** How many enrolments match in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type EnrolmentEdge = {
+  __typename?: 'EnrolmentEdge';
+  cursor: Scalars['String']['output'];
+  node: Enrolment;
+};
+
+export type EnrolmentFilter = {
+  /** Enrolments at this school (10-digit school code). */
+  schoolCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Enrolments that started in the school year beginning in this calendar year. */
+  startYear?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<EnrolmentStatus>;
+};
+
+export type EnrolmentStatus =
+  | 'ENROLLED'
+  | 'GRADUATED'
+  /** Left before completing the school's course (moved away, dropped out). */
+  | 'LEFT';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Enrols a known person at a school, in a grade the school's level teaches, from a school year's start. Refused
+   * while the person is already enrolled at that school. Repeating a call with the same idempotencyKey returns the
+   * first result and writes nothing.
+   */
+  enrolStudent: Maybe<Enrolment>;
+  /**
+   * Records that an enrolled student graduated in `endYear` (at least the start year, at most this year). Pass the
+   * version you last read as expectedVersion: a stale one is refused with CONFLICT and the current version.
+   */
+  graduateStudent: Maybe<Enrolment>;
+};
+
+
+export type MutationEnrolStudentArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: EnrolStudentInput;
+};
+
+
+export type MutationGraduateStudentArgs = {
+  endYear: Scalars['Int']['input'];
+  enrolmentId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
+export type Person = {
+  __typename?: 'Person';
+  /** Every enrolment of the person known to the education department, oldest first. */
+  enrolments: Maybe<Array<Enrolment>>;
+  /** The highest level of education the person has completed; null if the education department has no record. */
+  highestDegree: Maybe<Degree>;
+  id: Scalars['ID']['output'];
+};
+
+/**
+ * The education department's records: schools (open data), the enrolments of pupils and students, the teachers
+ * and staff of each school, and each person's highest degree.
+ */
+export type Query = {
+  __typename?: 'Query';
+  /** An enrolment by its ID; null if there is no such enrolment or you may not see it. */
+  enrolment: Maybe<Enrolment>;
+  /** Enrolments matching the filter, ordered by enrolment ID; `first` is at most 500. */
+  enrolments: EnrolmentConnection;
+  /** A school by its 10-digit school code; null if there is no such school. The code is validated first. */
+  school: Maybe<School>;
+  /** Schools matching the filter, ordered by school code; `first` is at most 500. */
+  schools: SchoolConnection;
+};
+
+
+/**
+ * The education department's records: schools (open data), the enrolments of pupils and students, the teachers
+ * and staff of each school, and each person's highest degree.
+ */
+export type QueryEnrolmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The education department's records: schools (open data), the enrolments of pupils and students, the teachers
+ * and staff of each school, and each person's highest degree.
+ */
+export type QueryEnrolmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EnrolmentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The education department's records: schools (open data), the enrolments of pupils and students, the teachers
+ * and staff of each school, and each person's highest degree.
+ */
+export type QuerySchoolArgs = {
+  code: Scalars['ID']['input'];
+};
+
+
+/**
+ * The education department's records: schools (open data), the enrolments of pupils and students, the teachers
+ * and staff of each school, and each person's highest degree.
+ */
+export type QuerySchoolsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SchoolFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Region = {
+  __typename?: 'Region';
+  code: Scalars['ID']['output'];
+  /** Schools in this region or any region below it (a city's districts, the whole province), ordered by code. */
+  schools: Maybe<SchoolConnection>;
+};
+
+
+export type RegionSchoolsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<SchoolLevel>;
+};
+
+/**
+ * A school. Codes are 10 digits in the style of the national 学校标识码: a level digit (1 kindergarten, 2 primary,
+ * 3 junior secondary, 4 senior secondary, 5 vocational, 6 university), the 6-digit GB/T 2260 code of the school's
+ * county or district, and a 3-digit sequence number. Schools are open data.
+ */
+export type School = {
+  __typename?: 'School';
+  code: Scalars['ID']['output'];
+  /** The school's enrolments, past and present, ordered by enrolment ID; `first` is at most 500. */
+  enrolments: Maybe<EnrolmentConnection>;
+  level: Maybe<SchoolLevel>;
+  /** The school's main gate as a GeoJSON Point. */
+  location: Maybe<Scalars['GeoJSON']['output']>;
+  name: Maybe<Scalars['String']['output']>;
+  region: Maybe<Region>;
+  /** The GB/T 2260 code of the county or district the school is in. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  /** Teachers and staff, teachers first, longest-serving first. */
+  staff: Maybe<Array<StaffMember>>;
+  type: Maybe<SchoolType>;
+};
+
+
+/**
+ * A school. Codes are 10 digits in the style of the national 学校标识码: a level digit (1 kindergarten, 2 primary,
+ * 3 junior secondary, 4 senior secondary, 5 vocational, 6 university), the 6-digit GB/T 2260 code of the school's
+ * county or district, and a 3-digit sequence number. Schools are open data.
+ */
+export type SchoolEnrolmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SchoolConnection = {
+  __typename?: 'SchoolConnection';
+  edges: Array<SchoolEdge>;
+  pageInfo: PageInfo;
+  /** How many schools match in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SchoolEdge = {
+  __typename?: 'SchoolEdge';
+  cursor: Scalars['String']['output'];
+  node: School;
+};
+
+export type SchoolFilter = {
+  level?: InputMaybe<SchoolLevel>;
+  /** Schools whose name starts with this text, e.g. 海口市. */
+  namePrefix?: InputMaybe<Scalars['String']['input']>;
+  /** Schools in this region or any region below it (GB/T 2260 code, e.g. 460100 for Haikou). */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  type?: InputMaybe<SchoolType>;
+};
+
+export type SchoolLevel =
+  /** 初级中学: grades 1-3 (初一 to 初三). */
+  | 'JUNIOR_SECONDARY'
+  /** 幼儿园: three years, grades 1-3 (小班, 中班, 大班). */
+  | 'KINDERGARTEN'
+  /** 小学: grades 1-6. */
+  | 'PRIMARY'
+  /** 普通高级中学: grades 1-3 (高一 to 高三). */
+  | 'SENIOR_SECONDARY'
+  /** 普通高等学校 (universities, colleges and vocational colleges): years 1-5. */
+  | 'UNIVERSITY'
+  /** 中等职业学校: grades 1-3. */
+  | 'VOCATIONAL';
+
+export type SchoolType =
+  /** 民办: run privately under licence. */
+  | 'PRIVATE'
+  /** 公办: run by the state. */
+  | 'PUBLIC';
+
+/** A teacher or member of staff of a school. */
+export type StaffMember = {
+  __typename?: 'StaffMember';
+  person: Maybe<Person>;
+  /** The GB/T 2260 code of the school's county or district. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  role: Maybe<StaffRole>;
+  /** The date they joined the school. */
+  since: Maybe<Scalars['Date']['output']>;
+};
+
+export type StaffRole =
+  | 'STAFF'
+  | 'TEACHER';
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Enrolment: Enrolment;
+  Person: Person;
+  Region: Region;
+  School: School;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Enrolment:
+    ( { __typename: 'Enrolment' }
+    & GraphQLRecursivePick<FederationTypes['Enrolment'], {"id":true}> );
+  Person:
+    ( { __typename: 'Person' }
+    & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
+  Region:
+    ( { __typename: 'Region' }
+    & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}> );
+  School:
+    ( { __typename: 'School' }
+    & GraphQLRecursivePick<FederationTypes['School'], {"code":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  Degree: ResolverTypeWrapper<DegreeRow>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  DegreeLevel: DegreeLevel;
+  EnrolStudentInput: EnrolStudentInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Enrolment: ResolverTypeWrapper<EnrolmentRow>;
+  EnrolmentConnection: ResolverTypeWrapper<Connection<EnrolmentRow>>;
+  EnrolmentEdge: ResolverTypeWrapper<Omit<EnrolmentEdge, 'node'> & { node: ResolversTypes['Enrolment'] }>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  EnrolmentFilter: EnrolmentFilter;
+  EnrolmentStatus: EnrolmentStatus;
+  GeoJSON: ResolverTypeWrapper<Scalars['GeoJSON']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Person: ResolverTypeWrapper<Omit<Person, 'enrolments' | 'highestDegree'> & { enrolments?: Maybe<Array<ResolversTypes['Enrolment']>>, highestDegree?: Maybe<ResolversTypes['Degree']> }>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Region: ResolverTypeWrapper<Omit<Region, 'schools'> & { schools?: Maybe<ResolversTypes['SchoolConnection']> }>;
+  School: ResolverTypeWrapper<SchoolRow>;
+  SchoolConnection: ResolverTypeWrapper<Connection<SchoolRow>>;
+  SchoolEdge: ResolverTypeWrapper<Omit<SchoolEdge, 'node'> & { node: ResolversTypes['School'] }>;
+  SchoolFilter: SchoolFilter;
+  SchoolLevel: SchoolLevel;
+  SchoolType: SchoolType;
+  StaffMember: ResolverTypeWrapper<StaffMemberRow>;
+  StaffRole: StaffRole;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Date: Scalars['Date']['output'];
+  Degree: DegreeRow;
+  Int: Scalars['Int']['output'];
+  EnrolStudentInput: EnrolStudentInput;
+  ID: Scalars['ID']['output'];
+  Enrolment: EnrolmentRow;
+  EnrolmentConnection: Connection<EnrolmentRow>;
+  EnrolmentEdge: Omit<EnrolmentEdge, 'node'> & { node: ResolversParentTypes['Enrolment'] };
+  String: Scalars['String']['output'];
+  EnrolmentFilter: EnrolmentFilter;
+  GeoJSON: Scalars['GeoJSON']['output'];
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
+  Person: Omit<Person, 'enrolments' | 'highestDegree'> & { enrolments?: Maybe<Array<ResolversParentTypes['Enrolment']>>, highestDegree?: Maybe<ResolversParentTypes['Degree']> } | FederationReferenceTypes['Person'];
+  Query: Record<PropertyKey, never>;
+  Region: Omit<Region, 'schools'> & { schools?: Maybe<ResolversParentTypes['SchoolConnection']> } | FederationReferenceTypes['Region'];
+  School: SchoolRow;
+  SchoolConnection: Connection<SchoolRow>;
+  SchoolEdge: Omit<SchoolEdge, 'node'> & { node: ResolversParentTypes['School'] };
+  SchoolFilter: SchoolFilter;
+  StaffMember: StaffMemberRow;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export type DegreeResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['Degree'] = ResolversParentTypes['Degree']> = ResolversObject<{
+  level?: Resolver<Maybe<ResolversTypes['DegreeLevel']>, ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type EnrolmentResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['Enrolment'] = ResolversParentTypes['Enrolment'], FederationReferenceType extends FederationReferenceTypes['Enrolment'] = FederationReferenceTypes['Enrolment']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Enrolment']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  endYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  grade?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  school?: Resolver<Maybe<ResolversTypes['School']>, ParentType, ContextType>;
+  schoolCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  startYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['EnrolmentStatus']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type EnrolmentConnectionResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['EnrolmentConnection'] = ResolversParentTypes['EnrolmentConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['EnrolmentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EnrolmentEdgeResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['EnrolmentEdge'] = ResolversParentTypes['EnrolmentEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Enrolment'], ParentType, ContextType>;
+}>;
+
+export interface GeoJsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['GeoJSON'], any> {
+  name: 'GeoJSON';
+}
+
+export type MutationResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  enrolStudent?: Resolver<Maybe<ResolversTypes['Enrolment']>, ParentType, ContextType, RequireFields<MutationEnrolStudentArgs, 'input'>>;
+  graduateStudent?: Resolver<Maybe<ResolversTypes['Enrolment']>, ParentType, ContextType, RequireFields<MutationGraduateStudentArgs, 'endYear' | 'enrolmentId' | 'expectedVersion'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PersonResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  enrolments?: Resolver<Maybe<Array<ResolversTypes['Enrolment']>>, ParentType, ContextType>;
+  highestDegree?: Resolver<Maybe<ResolversTypes['Degree']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  enrolment?: Resolver<Maybe<ResolversTypes['Enrolment']>, ParentType, ContextType, RequireFields<QueryEnrolmentArgs, 'id'>>;
+  enrolments?: Resolver<ResolversTypes['EnrolmentConnection'], ParentType, ContextType, RequireFields<QueryEnrolmentsArgs, 'first'>>;
+  school?: Resolver<Maybe<ResolversTypes['School']>, ParentType, ContextType, RequireFields<QuerySchoolArgs, 'code'>>;
+  schools?: Resolver<ResolversTypes['SchoolConnection'], ParentType, ContextType, RequireFields<QuerySchoolsArgs, 'first'>>;
+}>;
+
+export type RegionResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  schools?: Resolver<Maybe<ResolversTypes['SchoolConnection']>, ParentType, ContextType, Partial<RegionSchoolsArgs>>;
+}>;
+
+export type SchoolResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['School'] = ResolversParentTypes['School'], FederationReferenceType extends FederationReferenceTypes['School'] = FederationReferenceTypes['School']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['School']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  enrolments?: Resolver<Maybe<ResolversTypes['EnrolmentConnection']>, ParentType, ContextType, RequireFields<SchoolEnrolmentsArgs, 'first'>>;
+  level?: Resolver<Maybe<ResolversTypes['SchoolLevel']>, ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['GeoJSON']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  staff?: Resolver<Maybe<Array<ResolversTypes['StaffMember']>>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['SchoolType']>, ParentType, ContextType>;
+}>;
+
+export type SchoolConnectionResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['SchoolConnection'] = ResolversParentTypes['SchoolConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SchoolEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SchoolEdgeResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['SchoolEdge'] = ResolversParentTypes['SchoolEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['School'], ParentType, ContextType>;
+}>;
+
+export type StaffMemberResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember']> = ResolversObject<{
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['StaffRole']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = EducationContext> = ResolversObject<{
+  Date?: GraphQLScalarType;
+  Degree?: DegreeResolvers<ContextType>;
+  Enrolment?: EnrolmentResolvers<ContextType>;
+  EnrolmentConnection?: EnrolmentConnectionResolvers<ContextType>;
+  EnrolmentEdge?: EnrolmentEdgeResolvers<ContextType>;
+  GeoJSON?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Person?: PersonResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Region?: RegionResolvers<ContextType>;
+  School?: SchoolResolvers<ContextType>;
+  SchoolConnection?: SchoolConnectionResolvers<ContextType>;
+  SchoolEdge?: SchoolEdgeResolvers<ContextType>;
+  StaffMember?: StaffMemberResolvers<ContextType>;
+}>;
+

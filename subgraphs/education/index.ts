@@ -1,0 +1,17 @@
+/** The education subgraph: the education department's schools, enrolments, staff and degrees. */
+import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
+import { catalogue } from './catalogue';
+import { entities } from './entities';
+import { educationLoaders } from './loaders';
+import { resolvers } from './resolvers';
+import { seed } from './seed';
+
+export const education = defineSubgraph({
+  name: 'education',
+  typeDefs: loadTypeDefs('education'),
+  resolvers,
+  entities,
+  catalogue,
+  loaders: educationLoaders,
+  seed,
+});
