@@ -1,8 +1,9 @@
 /** Every domain of the platform, by name: the launcher, the seeder and the tests start from this list. */
 import type { DomainName } from './kit/config';
 import type { SubgraphDefinition } from './kit/subgraph';
+import { credit } from './credit';
 import { geospatial } from './geospatial';
 import { governance } from './governance';
 import { population } from './population';
 
-export const SUBGRAPHS: Record<DomainName, SubgraphDefinition<any>> = { population, geospatial, governance };
+export const SUBGRAPHS: Record<DomainName, SubgraphDefinition<any>> = { population, geospatial, governance, credit };
