@@ -3,7 +3,7 @@
  * penalties and product-quality violations. Subjects are plain keys (person IDs, USCCs), never relations.
  */
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import type { RatedFactor } from './rating';
+import type { CreditFacts, SubjectKind, TaxGrade } from './rating';
 
 /** Yuan, read as a JS number (MikroORM reads doubles as strings unless told). */
 const yuan = () => p.double().runtimeType('number').$type<number>();
@@ -28,16 +28,35 @@ export const CreditProfile = defineEntity({
     dishonestCaseNumber: p.string().length(64).nullable(),
     dishonestListedOn: p.string().length(10).nullable(),
     dishonestReason: p.string().length(200).nullable(),
-    /** Loans OVERDUE or in DEFAULT, kept with every loan event so the filter hasOverdueLoans is one indexed test. */
-    loansInArrears: p.integer().index(),
+    // The facts the rating reads (rating.ts), kept with every credit event; arrears are indexed for hasOverdueLoans.
+    loanCount: p.integer(),
+    overdueLoans: p.integer().index(),
+    defaultedLoans: p.integer().index(),
+    penaltyCount: p.integer(),
+    violationCount: p.integer(),
     score: p.double().runtimeType('number').$type<number>(),
     rating: p.string().length(3).index(),
-    factors: p.json<RatedFactor[]>(),
     ratedOn: p.string().length(10),
     version: p.integer().version(),
   },
 });
 export type CreditProfileRow = InferEntity<typeof CreditProfile>;
+
+/** The facts a profile's rating reads, straight from its row. */
+export function creditFacts(profile: CreditProfileRow): CreditFacts {
+  return {
+    subjectKind: profile.subjectKind as SubjectKind,
+    loanCount: profile.loanCount,
+    overdueLoans: profile.overdueLoans,
+    defaultedLoans: profile.defaultedLoans,
+    contracts: profile.contracts,
+    contractsOnTime: profile.contractsOnTime,
+    penaltyCount: profile.penaltyCount,
+    violationCount: profile.violationCount,
+    taxGrade: (profile.taxGrade ?? null) as TaxGrade | null,
+    onDishonestList: profile.onDishonestList,
+  };
+}
 
 export const Loan = defineEntity({
   name: 'Loan',

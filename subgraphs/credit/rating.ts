@@ -18,7 +18,9 @@
  * Bands: AAA from 90, AA from 82, A from 75, BBB from 65, BB from 55, B from 40, C below. A subject on the
  * dishonest list is rated C: the joint punishment of dishonest judgment debtors admits no offsetting merit.
  * Factor values are counts, ratios and grades only (never lenders or amounts), since rating and factors are
- * shared with every department while loans are not.
+ * shared with every department while loans are not. The facts are counts kept on the profile: every credit
+ * event updates them and stores the new score and rating (which filters read); the factors are this function
+ * of the same stored facts, so they are exactly those that produced the stored rating.
  */
 
 export type SubjectKind = 'PERSON' | 'ENTERPRISE';
@@ -35,14 +37,18 @@ export type RatingFactorKind =
   | 'TAX_GRADE'
   | 'DISHONEST_LIST';
 
+/** What a rating reads: counts kept on the profile itself, so that the factors can be shown without the records. */
 export interface CreditFacts {
   subjectKind: SubjectKind;
-  loanStatuses: readonly LoanStatus[];
+  /** Loans on record, repaid ones included. */
+  loanCount: number;
+  overdueLoans: number;
+  defaultedLoans: number;
   contracts: number;
   contractsOnTime: number;
-  administrativePenalties: number;
-  /** Enterprises only; ignored for persons. */
-  qualityViolations: number;
+  penaltyCount: number;
+  /** Product-quality violations; enterprises only, ignored for persons. */
+  violationCount: number;
   /** Enterprises only; ignored for persons. */
   taxGrade: TaxGrade | null;
   onDishonestList: boolean;
@@ -91,6 +97,15 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** The loan counts of a rating from the statuses of every loan on record. */
+export function loanFacts(statuses: readonly LoanStatus[]): Pick<CreditFacts, 'loanCount' | 'overdueLoans' | 'defaultedLoans'> {
+  return {
+    loanCount: statuses.length,
+    overdueLoans: statuses.filter((s) => s === 'OVERDUE').length,
+    defaultedLoans: statuses.filter((s) => s === 'DEFAULT').length,
+  };
+}
+
 export function ratingOfScore(score: number): CreditRating {
   for (const [rating, from] of RATING_BANDS) if (score >= from) return rating;
   return 'C';
@@ -98,9 +113,7 @@ export function ratingOfScore(score: number): CreditRating {
 
 /** The rating of a profile and the factors that produced it; the same facts always give the same rating. */
 export function rateCredit(facts: CreditFacts): Rating {
-  const overdue = facts.loanStatuses.filter((s) => s === 'OVERDUE').length;
-  const defaulted = facts.loanStatuses.filter((s) => s === 'DEFAULT').length;
-  const loans = facts.loanStatuses.length;
+  const { loanCount: loans, overdueLoans: overdue, defaultedLoans: defaulted } = facts;
   const factors: RatedFactor[] = [];
   const add = (factor: RatingFactorKind, weight: number, value: string, points: number, explanation: string) =>
     factors.push({ factor, weight, value, effect: bounded(points, weight), explanation });
@@ -120,11 +133,11 @@ export function rateCredit(facts: CreditFacts): Rating {
       `Fewer than ${MIN_CONTRACTS_JUDGED} contracts on record: too few to judge.`);
   }
 
-  const penalties = facts.administrativePenalties;
+  const penalties = facts.penaltyCount;
   add('ADMINISTRATIVE_PENALTIES', 32, String(penalties), -8 * penalties, penalties === 0 ? 'No administrative penalty.' : `${plural(penalties, 'administrative penalty', 'administrative penalties')}: 8 points each.`);
 
   if (facts.subjectKind === 'ENTERPRISE') {
-    const violations = facts.qualityViolations;
+    const violations = facts.violationCount;
     add('QUALITY_VIOLATIONS', 30, String(violations), -10 * violations, violations === 0 ? 'No product-quality violation.' : `${plural(violations, 'product-quality violation')}: 10 points each.`);
     const grade = facts.taxGrade;
     add('TAX_GRADE', 30, grade ?? 'none', grade ? TAX_GRADE_POINTS[grade] : 0, grade ? `Tax credit grade ${grade}.` : 'No tax credit grade yet.');

@@ -8,16 +8,16 @@ import { assertReferencesExist, ENTERPRISE, PERSON } from '../kit/references';
 import { REGION_CODE, regionScope } from '../kit/region-codes';
 import type { DataAccess } from '../kit/scope';
 import { authorizeWrite, runMutation, updateVersioned, type MutationSpec } from '../kit/writes';
-import type { CreditEventType, CreditProfileFilter, DishonestListFilter, Resolvers } from './__generated__/resolvers';
-import { AdministrativePenalty, CreditProfile, Loan, QualityViolation, type CreditProfileRow } from './entities';
+import type { CreditEventType, CreditProfileFilter, Resolvers } from './__generated__/resolvers';
+import { creditFacts, CreditProfile, Loan, AdministrativePenalty, type CreditProfileRow } from './entities';
 import { chinaToday, planCreditEvent, validateCreditEvent, type CreditEvent, type ProfileRef } from './events';
 import type { CreditContext } from './loaders';
-import { rateCredit, type SubjectKind, type TaxGrade } from './rating';
+import { loanFacts, rateCredit } from './rating';
 
 type Filter = FilterQuery<CreditProfileRow>;
 
 /** The filters as SQL conditions, and the CreditProfile fields they read (each must be readable in full). */
-export function profileWhere(filter: (CreditProfileFilter & DishonestListFilter) | null | undefined): { where: Filter; fields: string[] } {
+export function profileWhere(filter: CreditProfileFilter | null | undefined): { where: Filter; fields: string[] } {
   const where: Filter[] = [];
   const fields: string[] = [];
   const add = (condition: Filter, field: string) => {
@@ -34,7 +34,9 @@ export function profileWhere(filter: (CreditProfileFilter & DishonestListFilter)
   if (filter?.subjectKind != null) add({ subjectKind: filter.subjectKind }, 'subjectKind');
   if (filter?.rating != null) add({ rating: filter.rating }, 'rating');
   // Arrears are read off the loans, whatever column keeps them at hand.
-  if (filter?.hasOverdueLoans != null) add({ loansInArrears: filter.hasOverdueLoans ? { $gt: 0 } : 0 }, 'loans');
+  if (filter?.hasOverdueLoans != null) {
+    add(filter.hasOverdueLoans ? { $or: [{ overdueLoans: { $gt: 0 } }, { defaultedLoans: { $gt: 0 } }] } : { overdueLoans: 0, defaultedLoans: 0 }, 'loans');
+  }
   return { where: where.length === 0 ? {} : where.length === 1 ? where[0]! : { $and: where }, fields };
 }
 
@@ -88,37 +90,17 @@ function profileKey(ref: ProfileRef): { key: Filter; text: string } {
 async function applyCreditEvent(em: EntityManager, ref: ProfileRef, event: CreditEvent, expectedVersion: number, today: string): Promise<CreditProfileRow> {
   const { key, text } = profileKey(ref);
   const profile = await updateVersioned(em, CreditProfile, key, text, expectedVersion, {});
-  const [loans, penalties, violations] = await Promise.all([
-    em.find(Loan, { profileId: profile.id }, { disableIdentityMap: true }),
-    em.count(AdministrativePenalty, { profileId: profile.id }),
-    em.count(QualityViolation, { profileId: profile.id }),
-  ]);
+  const loans = await em.find(Loan, { profileId: profile.id }, { disableIdentityMap: true });
   const plan = planCreditEvent(profile, loans, event);
   if (plan.newLoan) await em.insert(Loan, plan.newLoan);
   if (plan.loanUpdate) await updateVersioned(em, Loan, { id: plan.loanUpdate.loan.id }, plan.loanUpdate.loan.id, plan.loanUpdate.loan.version, plan.loanUpdate.changes);
   if (plan.newPenalty) await em.insert(AdministrativePenalty, plan.newPenalty);
-  const next = { ...profile, ...plan.profileChanges };
-  const rated = rateCredit({
-    subjectKind: next.subjectKind as SubjectKind,
-    loanStatuses: plan.loanStatuses,
-    contracts: next.contracts,
-    contractsOnTime: next.contractsOnTime,
-    administrativePenalties: penalties + (plan.newPenalty ? 1 : 0),
-    qualityViolations: violations,
-    taxGrade: next.taxGrade as TaxGrade | null,
-    onDishonestList: next.onDishonestList,
-  });
-  const changes = {
-    ...plan.profileChanges,
-    loansInArrears: plan.loanStatuses.filter((s) => s !== 'CURRENT').length,
-    score: rated.score,
-    rating: rated.rating,
-    factors: rated.factors,
-    ratedOn: today,
-  };
+  const recorded = { ...plan.profileChanges, ...loanFacts(plan.loanStatuses), penaltyCount: profile.penaltyCount + (plan.newPenalty ? 1 : 0) };
+  const { score, rating } = rateCredit(creditFacts({ ...profile, ...recorded }));
+  const changes = { ...recorded, score, rating, ratedOn: today };
   // The version moved once already; naming it keeps MikroORM from moving it again.
   await em.nativeUpdate(CreditProfile, { id: profile.id }, { ...changes, version: profile.version });
-  return { ...next, ...changes };
+  return { ...profile, ...changes };
 }
 
 export const resolvers: Resolvers = {
@@ -155,6 +137,7 @@ export const resolvers: Resolvers = {
     qualityViolations: (profile, _, { loaders }) => (profile.subjectKind === 'ENTERPRISE' ? loaders.violationsByProfile.load(profile.id) : null),
     administrativePenalties: (profile, _, { loaders }) => loaders.penaltiesByProfile.load(profile.id),
     dishonestListing: (profile) => (profile.onDishonestList ? profile : null),
+    factors: (profile) => rateCredit(creditFacts(profile)).factors,
   },
   ContractPerformance: {
     onTime: (profile) => profile.contractsOnTime,

@@ -12,7 +12,7 @@ import { hainanAncestry } from '../kit/world/hainan';
 import { opaqueId, rngFor, type Rng } from '../kit/world/rng';
 import type { WorldChunk, WorldHousehold, WorldPerson } from '../kit/world/world';
 import { AdministrativePenalty, CreditProfile, Loan, QualityViolation, type AdministrativePenaltyRow, type CreditProfileRow, type LoanRow, type QualityViolationRow } from './entities';
-import { rateCredit, type LoanStatus, type SubjectKind, type TaxGrade } from './rating';
+import { loanFacts, rateCredit, type CreditFacts, type LoanStatus, type SubjectKind, type TaxGrade } from './rating';
 
 /** The world's reference date (generateWorld's default): seeded records never lie after it. */
 export const WORLD_TODAY = '2026-01-01';
@@ -113,6 +113,7 @@ class ProfileBuilder {
     readonly rng: Rng,
     readonly subject: Subject,
   ) {
+    // Keyed by 0, not the world seed (the chunk does not carry it): the subject's number alone keeps IDs unique.
     this.profileId = opaqueId('C', 0, subject.number);
   }
 
@@ -190,33 +191,27 @@ class ProfileBuilder {
         dishonestReason: rng.pick(DISHONEST_REASONS),
       };
     }
-    const statuses = this.loans.map((l) => l.status as LoanStatus);
-    const rated = rateCredit({
+    const facts: CreditFacts = {
       subjectKind: kind,
-      loanStatuses: statuses,
+      ...loanFacts(this.loans.map((l) => l.status as LoanStatus)),
       contracts: options.contracts,
       contractsOnTime: options.contractsOnTime,
-      administrativePenalties: this.penalties.length,
-      qualityViolations: this.violations.length,
+      penaltyCount: this.penalties.length,
+      violationCount: this.violations.length,
       taxGrade: options.taxGrade,
       onDishonestList: options.dishonest,
-    });
+    };
+    const { score, rating } = rateCredit(facts);
     const profile: CreditProfileRow = {
       id: this.profileId,
-      subjectKind: kind,
       personId: options.personId,
       uscc: options.uscc,
       regionCode,
       cityCode: cityCodeOf(regionCode),
-      taxGrade: options.taxGrade,
-      contracts: options.contracts,
-      contractsOnTime: options.contractsOnTime,
-      onDishonestList: options.dishonest,
+      ...facts,
       ...listing,
-      loansInArrears: statuses.filter((s) => s !== 'CURRENT').length,
-      score: rated.score,
-      rating: rated.rating,
-      factors: rated.factors,
+      score,
+      rating,
       ratedOn: WORLD_TODAY,
       version: 1,
     };

@@ -1,9 +1,9 @@
 /** The credit domain's pure parts: the rating, the validation of credit events, what an event changes, the seed. */
 import { GraphQLError } from 'graphql';
 import type { CreditEventInput } from '../../subgraphs/credit/__generated__/resolvers';
-import type { CreditProfileRow, LoanRow } from '../../subgraphs/credit/entities';
+import { creditFacts, type CreditProfileRow, type LoanRow } from '../../subgraphs/credit/entities';
 import { chinaToday, planCreditEvent, validAmount, validateCreditEvent, type CreditEvent } from '../../subgraphs/credit/events';
-import { BASE_SCORE, rateCredit, ratingOfScore, type CreditFacts } from '../../subgraphs/credit/rating';
+import { BASE_SCORE, loanFacts, rateCredit, ratingOfScore, type CreditFacts, type LoanStatus } from '../../subgraphs/credit/rating';
 import { creditRows, WORLD_TODAY } from '../../subgraphs/credit/seed';
 import { AdministrativePenalty, CreditProfile, Loan, QualityViolation } from '../../subgraphs/credit/entities';
 import { generateWorld } from '../../subgraphs/kit/world/world';
@@ -17,11 +17,13 @@ const WRONG_USCC = USCC.slice(0, 17) + (USCC.endsWith('0') ? '1' : '0');
 function facts(overrides: Partial<CreditFacts> = {}): CreditFacts {
   return {
     subjectKind: 'PERSON',
-    loanStatuses: [],
+    loanCount: 0,
+    overdueLoans: 0,
+    defaultedLoans: 0,
     contracts: 0,
     contractsOnTime: 0,
-    administrativePenalties: 0,
-    qualityViolations: 0,
+    penaltyCount: 0,
+    violationCount: 0,
     taxGrade: null,
     onDishonestList: false,
     ...overrides,
@@ -77,10 +79,13 @@ function profile(overrides: Partial<CreditProfileRow> = {}): CreditProfileRow {
     dishonestCaseNumber: null,
     dishonestListedOn: null,
     dishonestReason: null,
-    loansInArrears: 0,
+    loanCount: 0,
+    overdueLoans: 0,
+    defaultedLoans: 0,
+    penaltyCount: 0,
+    violationCount: 0,
     score: 75,
     rating: 'A',
-    factors: [],
     ratedOn: WORLD_TODAY,
     version: 3,
     ...overrides,
@@ -103,9 +108,9 @@ describe(rateCredit.name, () => {
   });
 
   it('returns the tax grade and quality violations as factors for enterprises only', () => {
-    const person = rateCredit(facts({ taxGrade: 'A', qualityViolations: 2 }));
+    const person = rateCredit(facts({ taxGrade: 'A', violationCount: 2 }));
     expect(person.score).toBe(BASE_SCORE);
-    const enterprise = rateCredit(facts({ subjectKind: 'ENTERPRISE', taxGrade: 'A', qualityViolations: 2 }));
+    const enterprise = rateCredit(facts({ subjectKind: 'ENTERPRISE', taxGrade: 'A', violationCount: 2 }));
     expect(effectOf(enterprise, 'TAX_GRADE')).toBe(15);
     expect(effectOf(enterprise, 'QUALITY_VIOLATIONS')).toBe(-20);
     expect(enterprise.score).toBe(70);
@@ -123,8 +128,8 @@ describe(rateCredit.name, () => {
   });
 
   it('returns credit for a clean loan history and takes points for loans in arrears', () => {
-    expect(effectOf(rateCredit(facts({ loanStatuses: ['CURRENT', 'CURRENT'] })), 'LOAN_HISTORY')).toBe(5);
-    const arrears = rateCredit(facts({ loanStatuses: ['CURRENT', 'OVERDUE', 'DEFAULT'] }));
+    expect(effectOf(rateCredit(facts({ ...loanFacts(['CURRENT', 'CURRENT']) })), 'LOAN_HISTORY')).toBe(5);
+    const arrears = rateCredit(facts({ ...loanFacts(['CURRENT', 'OVERDUE', 'DEFAULT']) }));
     expect(effectOf(arrears, 'LOAN_HISTORY')).toBe(0);
     expect(effectOf(arrears, 'OVERDUE_LOANS')).toBe(-12);
     expect(effectOf(arrears, 'DEFAULTED_LOANS')).toBe(-30);
@@ -133,12 +138,12 @@ describe(rateCredit.name, () => {
   });
 
   it('returns no factor beyond its weight, and a score between 0 and 100', () => {
-    const worst = rateCredit(facts({ subjectKind: 'ENTERPRISE', loanStatuses: Array(9).fill('DEFAULT'), administrativePenalties: 20, qualityViolations: 10, taxGrade: 'D', contracts: 10, contractsOnTime: 0 }));
+    const worst = rateCredit(facts({ subjectKind: 'ENTERPRISE', ...loanFacts(Array(9).fill('DEFAULT')), penaltyCount: 20, violationCount: 10, taxGrade: 'D', contracts: 10, contractsOnTime: 0 }));
     for (const f of worst.factors) expect(Math.abs(f.effect)).toBeLessThanOrEqual(f.weight);
     expect(effectOf(worst, 'DEFAULTED_LOANS')).toBe(-60);
     expect(effectOf(worst, 'ADMINISTRATIVE_PENALTIES')).toBe(-32);
     expect(worst.score).toBe(0);
-    const best = rateCredit(facts({ subjectKind: 'ENTERPRISE', loanStatuses: ['CURRENT'], taxGrade: 'A', contracts: 50, contractsOnTime: 50 }));
+    const best = rateCredit(facts({ subjectKind: 'ENTERPRISE', ...loanFacts(['CURRENT']), taxGrade: 'A', contracts: 50, contractsOnTime: 50 }));
     expect(best.score).toBe(100);
     expect(best.rating).toBe('AAA');
   });
@@ -151,14 +156,14 @@ describe(rateCredit.name, () => {
   });
 
   it('returns C for a subject on the dishonest list whatever its merits', () => {
-    const listed = rateCredit(facts({ subjectKind: 'ENTERPRISE', onDishonestList: true, taxGrade: 'A', loanStatuses: ['CURRENT'], contracts: 50, contractsOnTime: 50 }));
+    const listed = rateCredit(facts({ subjectKind: 'ENTERPRISE', onDishonestList: true, taxGrade: 'A', ...loanFacts(['CURRENT']), contracts: 50, contractsOnTime: 50 }));
     expect(listed.score).toBe(51);
     expect(listed.rating).toBe('C');
     expect(effectOf(listed, 'DISHONEST_LIST')).toBe(-50);
   });
 
   it('returns a score equal to the base plus the effects, and the same rating for the same facts', () => {
-    const f = facts({ loanStatuses: ['OVERDUE'], contracts: 7, contractsOnTime: 6, administrativePenalties: 1 });
+    const f = facts({ ...loanFacts(['OVERDUE']), contracts: 7, contractsOnTime: 6, penaltyCount: 1 });
     const rated = rateCredit(f);
     expect(rated.score).toBeCloseTo(BASE_SCORE + rated.factors.reduce((s, x) => s + x.effect, 0), 6);
     expect(rateCredit(f)).toEqual(rated);
@@ -347,8 +352,8 @@ describe(creditRows.name, () => {
     expect(penalised.size / enterprises.length).toBeGreaterThan(0.03);
   });
 
-  it('returns each profile rated from its own records by rateCredit', () => {
-    const loansOf = new Map<string, string[]>();
+  it('returns each profile rated by rateCredit from facts that match its own records', () => {
+    const loansOf = new Map<string, LoanStatus[]>();
     for (const l of all(Loan)) loansOf.set(l.profileId, [...(loansOf.get(l.profileId) ?? []), l.status]);
     const count = (entity: unknown) => {
       const m = new Map<string, number>();
@@ -357,14 +362,10 @@ describe(creditRows.name, () => {
     };
     const penalties = count(AdministrativePenalty);
     const violations = count(QualityViolation);
-    for (const p of all(CreditProfile).slice(0, 3000)) {
-      const statuses = (loansOf.get(p.id) ?? []) as CreditFacts['loanStatuses'];
-      const rated = rateCredit({
-        subjectKind: p.subjectKind, loanStatuses: statuses, contracts: p.contracts, contractsOnTime: p.contractsOnTime,
-        administrativePenalties: penalties.get(p.id) ?? 0, qualityViolations: violations.get(p.id) ?? 0, taxGrade: p.taxGrade, onDishonestList: p.onDishonestList,
-      });
-      expect({ score: p.score, rating: p.rating, factors: p.factors }).toEqual(rated);
-      expect(p.loansInArrears).toBe(statuses.filter((s) => s !== 'CURRENT').length);
+    for (const p of all(CreditProfile)) {
+      expect(p).toMatchObject({ ...loanFacts(loansOf.get(p.id) ?? []), penaltyCount: penalties.get(p.id) ?? 0, violationCount: violations.get(p.id) ?? 0 });
+      const { score, rating } = rateCredit(creditFacts(p));
+      expect({ score: p.score, rating: p.rating }).toEqual({ score, rating });
       expect(p.onDishonestList).toBe(p.dishonestCaseNumber !== null);
     }
   });
