@@ -75,7 +75,7 @@ export type CreditEventType =
   | 'LOAN_OPENED'
   /** A repayment of a loan is overdue: names the loan by loanId (or by lender, if the subject has one loan from it). */
   | 'LOAN_OVERDUE'
-  /** A repayment: amount (the whole balance if omitted) brings the loan current. */
+  /** A repayment of amount (the whole balance if omitted): settles arrears; a loan in DEFAULT only when repaid in full. */
   | 'LOAN_REPAID'
   /** An administrative penalty: needs authority and reason; amount is the fine, if any. */
   | 'PENALTY';
