@@ -1,0 +1,627 @@
+import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { CreditProfileRow, LoanRow, AdministrativePenaltyRow, QualityViolationRow } from '../entities';
+import { RatedFactor } from '../rating';
+import { Connection } from '../../kit/pagination';
+import { CreditContext } from '../loaders';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date, YYYY-MM-DD. */
+  Date: { input: string; output: string; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type AdministrativePenalty = {
+  __typename?: 'AdministrativePenalty';
+  /** The fine in yuan; null for a penalty without a fine (a warning). */
+  amount: Maybe<Scalars['Float']['output']>;
+  authority: Maybe<Scalars['String']['output']>;
+  date: Maybe<Scalars['Date']['output']>;
+  reason: Maybe<Scalars['String']['output']>;
+  /** The GB/T 2260 code of the subject's profile region. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+};
+
+export type ContractPerformance = {
+  __typename?: 'ContractPerformance';
+  /** Contracts on record. */
+  contracts: Maybe<Scalars['Int']['output']>;
+  /** Of those, performed on time. */
+  onTime: Maybe<Scalars['Int']['output']>;
+  /** onTime / contracts; null without contracts. */
+  onTimeRatio: Maybe<Scalars['Float']['output']>;
+  /** The GB/T 2260 code of the subject's profile region. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+};
+
+/**
+ * A credit event. Name the profile by exactly one of profileId and subject. Which other fields a type needs is
+ * stated on CreditEventType; fields a type does not use are refused rather than ignored.
+ */
+export type CreditEventInput = {
+  /** Yuan, above 0, at most two decimals: the principal (LOAN_OPENED), the repayment (LOAN_REPAID) or the fine (PENALTY). */
+  amount?: InputMaybe<Scalars['Float']['input']>;
+  /** The authority that imposed a penalty. */
+  authority?: InputMaybe<Scalars['String']['input']>;
+  caseNumber?: InputMaybe<Scalars['String']['input']>;
+  court?: InputMaybe<Scalars['String']['input']>;
+  /** When it happened; not in the future. */
+  date: Scalars['Date']['input'];
+  lender?: InputMaybe<Scalars['String']['input']>;
+  /** The loan, for LOAN_OVERDUE, LOAN_REPAID and LOAN_DEFAULTED. */
+  loanId?: InputMaybe<Scalars['ID']['input']>;
+  profileId?: InputMaybe<Scalars['ID']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+  subject?: InputMaybe<CreditSubjectInput>;
+  type: CreditEventType;
+};
+
+export type CreditEventType =
+  /** A court put the subject on the dishonest judgment-debtor list: needs court and caseNumber. */
+  | 'DISHONEST_LISTED'
+  /** The court took the subject off the list. */
+  | 'DISHONEST_REMOVED'
+  /** The lender declared the loan in default. */
+  | 'LOAN_DEFAULTED'
+  /** A new loan: needs lender and amount; date is the day it was opened. */
+  | 'LOAN_OPENED'
+  /** A repayment of a loan is overdue: names the loan by loanId (or by lender, if the subject has one loan from it). */
+  | 'LOAN_OVERDUE'
+  /** A repayment of amount (the whole balance if omitted): settles arrears; a loan in DEFAULT only when repaid in full. */
+  | 'LOAN_REPAID'
+  /** An administrative penalty: needs authority and reason; amount is the fine, if any. */
+  | 'PENALTY';
+
+/**
+ * The credit profile of one person or one enterprise. The ID is opaque. Fields other than the key are nullable:
+ * where a caller may not see a value, it is null with a FORBIDDEN error.
+ */
+export type CreditProfile = {
+  __typename?: 'CreditProfile';
+  /** Administrative penalties, oldest first. */
+  administrativePenalties: Maybe<Array<AdministrativePenalty>>;
+  /** How the subject has performed its contracts. */
+  contractPerformance: Maybe<ContractPerformance>;
+  /** The listing, while the subject is on the list. */
+  dishonestListing: Maybe<DishonestListing>;
+  /** The enterprise, for an enterprise profile. */
+  enterprise: Maybe<Enterprise>;
+  /** The factors that produced the rating, each with its effect on the score. */
+  factors: Maybe<Array<RatingFactor>>;
+  id: Scalars['ID']['output'];
+  /** Loans from banks and other lenders, oldest first. */
+  loans: Maybe<Array<Loan>>;
+  /** True while a court lists the subject as a dishonest judgment debtor. */
+  onDishonestList: Maybe<Scalars['Boolean']['output']>;
+  /** The person, for a personal profile. */
+  person: Maybe<Person>;
+  /** Product-quality violations found by market regulation; null for persons. */
+  qualityViolations: Maybe<Array<QualityViolation>>;
+  /** When the rating was last computed (every credit event recomputes it). */
+  ratedOn: Maybe<Scalars['Date']['output']>;
+  rating: Maybe<CreditRating>;
+  /** The GB/T 2260 code of the county or district where the person lives or the enterprise is registered. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  /** The rating score, 0-100: 75 plus the effects of the factors, bounded. */
+  score: Maybe<Scalars['Float']['output']>;
+  subjectKind: Maybe<SubjectKind>;
+  /** The enterprise's tax credit grade; null for persons. */
+  taxGrade: Maybe<TaxGrade>;
+  /** Incremented by every credit event; pass it as expectedVersion. */
+  version: Maybe<Scalars['Int']['output']>;
+};
+
+export type CreditProfileConnection = {
+  __typename?: 'CreditProfileConnection';
+  edges: Array<CreditProfileEdge>;
+  pageInfo: PageInfo;
+  /** How many profiles match in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CreditProfileEdge = {
+  __typename?: 'CreditProfileEdge';
+  cursor: Scalars['String']['output'];
+  node: CreditProfile;
+};
+
+export type CreditProfileFilter = {
+  /** True: at least one loan is OVERDUE or in DEFAULT; false: none is. */
+  hasOverdueLoans?: InputMaybe<Scalars['Boolean']['input']>;
+  rating?: InputMaybe<CreditRating>;
+  /** Profiles of this region or any region below it (GB/T 2260 code, e.g. 460100 for Haikou). */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  subjectKind?: InputMaybe<SubjectKind>;
+};
+
+/** Credit rating, best first; computed from the profile's factors (see `factors`). */
+export type CreditRating =
+  | 'A'
+  | 'AA'
+  | 'AAA'
+  | 'B'
+  | 'BB'
+  | 'BBB'
+  | 'C';
+
+/** The subject of a credit event: exactly one of personId and uscc. */
+export type CreditSubjectInput = {
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  uscc?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type DishonestListFilter = {
+  /** Listed subjects of this region or any region below it (GB/T 2260 code). */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  subjectKind?: InputMaybe<SubjectKind>;
+};
+
+export type DishonestListing = {
+  __typename?: 'DishonestListing';
+  caseNumber: Maybe<Scalars['String']['output']>;
+  court: Maybe<Scalars['String']['output']>;
+  listedOn: Maybe<Scalars['Date']['output']>;
+  reason: Maybe<Scalars['String']['output']>;
+};
+
+export type Enterprise = {
+  __typename?: 'Enterprise';
+  /** The enterprise's credit profile. */
+  credit: Maybe<CreditProfile>;
+  /** Unified social credit code (GB 32100). */
+  uscc: Scalars['ID']['output'];
+};
+
+export type Loan = {
+  __typename?: 'Loan';
+  /** The principal lent, in yuan. */
+  amount: Maybe<Scalars['Float']['output']>;
+  /** What is still owed, in yuan. */
+  balance: Maybe<Scalars['Float']['output']>;
+  /** Opaque loan ID; names the loan in LOAN_OVERDUE, LOAN_REPAID and LOAN_DEFAULTED events. */
+  id: Scalars['ID']['output'];
+  lender: Maybe<Scalars['String']['output']>;
+  openedOn: Maybe<Scalars['Date']['output']>;
+  /** The GB/T 2260 code of the borrower's profile region. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  status: Maybe<LoanStatus>;
+};
+
+export type LoanStatus =
+  /** Repaid as agreed so far (also a loan repaid in full). */
+  | 'CURRENT'
+  /** The lender has declared the loan in default. */
+  | 'DEFAULT'
+  /** A repayment is overdue. */
+  | 'OVERDUE';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Records a credit event on one profile (named by `profileId`, or by its subject) and recomputes its rating.
+   * `expectedVersion` is the profile version you last read: a stale one is refused with CONFLICT and the current
+   * version. Repeating a call with the same `idempotencyKey` returns the first result and writes nothing.
+   */
+  recordCreditEvent: Maybe<CreditProfile>;
+};
+
+
+export type MutationRecordCreditEventArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: CreditEventInput;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
+export type Person = {
+  __typename?: 'Person';
+  /** The person's credit profile; null for minors and persons without one. */
+  credit: Maybe<CreditProfile>;
+  id: Scalars['ID']['output'];
+};
+
+export type QualityViolation = {
+  __typename?: 'QualityViolation';
+  authority: Maybe<Scalars['String']['output']>;
+  date: Maybe<Scalars['Date']['output']>;
+  description: Maybe<Scalars['String']['output']>;
+  product: Maybe<Scalars['String']['output']>;
+  /** The GB/T 2260 code of the enterprise's profile region. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+};
+
+/**
+ * The enterprise and personal credit information database of the credit information centre: a credit profile per
+ * adult resident and per enterprise, with loans, contract performance, product-quality violations, administrative
+ * penalties, the courts' list of dishonest judgment debtors, and a rating computed from them.
+ */
+export type Query = {
+  __typename?: 'Query';
+  /** A credit profile by its opaque ID; null if there is no such profile. */
+  creditProfile: Maybe<CreditProfile>;
+  /** Credit profiles matching the filter, ordered by profile ID; `first` is at most 500. */
+  creditProfiles: CreditProfileConnection;
+  /** The courts' list of dishonest judgment debtors (open data): profiles on the list, ordered by profile ID; `first` is at most 500. */
+  dishonestList: CreditProfileConnection;
+};
+
+
+/**
+ * The enterprise and personal credit information database of the credit information centre: a credit profile per
+ * adult resident and per enterprise, with loans, contract performance, product-quality violations, administrative
+ * penalties, the courts' list of dishonest judgment debtors, and a rating computed from them.
+ */
+export type QueryCreditProfileArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The enterprise and personal credit information database of the credit information centre: a credit profile per
+ * adult resident and per enterprise, with loans, contract performance, product-quality violations, administrative
+ * penalties, the courts' list of dishonest judgment debtors, and a rating computed from them.
+ */
+export type QueryCreditProfilesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CreditProfileFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The enterprise and personal credit information database of the credit information centre: a credit profile per
+ * adult resident and per enterprise, with loans, contract performance, product-quality violations, administrative
+ * penalties, the courts' list of dishonest judgment debtors, and a rating computed from them.
+ */
+export type QueryDishonestListArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DishonestListFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One factor of a rating: its observed value and how many points it moved the score. */
+export type RatingFactor = {
+  __typename?: 'RatingFactor';
+  /** Points this factor added to the score (negative: taken away). */
+  effect: Maybe<Scalars['Float']['output']>;
+  explanation: Maybe<Scalars['String']['output']>;
+  factor: Maybe<RatingFactorKind>;
+  /** The observed value, e.g. a count, a ratio or a grade. */
+  value: Maybe<Scalars['String']['output']>;
+  /** The most points this factor can move the score, up or down. */
+  weight: Maybe<Scalars['Float']['output']>;
+};
+
+/** What went into a rating. */
+export type RatingFactorKind =
+  | 'ADMINISTRATIVE_PENALTIES'
+  | 'CONTRACT_PERFORMANCE'
+  | 'DEFAULTED_LOANS'
+  | 'DISHONEST_LIST'
+  /** Loans on record and all repaid as agreed. */
+  | 'LOAN_HISTORY'
+  | 'OVERDUE_LOANS'
+  | 'QUALITY_VIOLATIONS'
+  | 'TAX_GRADE';
+
+export type SubjectKind =
+  | 'ENTERPRISE'
+  | 'PERSON';
+
+/** The tax authority's annual taxpayer credit grade (A best, D worst; M for new or small enterprises). */
+export type TaxGrade =
+  | 'A'
+  | 'B'
+  | 'C'
+  | 'D'
+  | 'M';
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  CreditProfile: CreditProfile;
+  Enterprise: Enterprise;
+  Person: Person;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  CreditProfile:
+    ( { __typename: 'CreditProfile' }
+    & GraphQLRecursivePick<FederationTypes['CreditProfile'], {"id":true}> );
+  Enterprise:
+    ( { __typename: 'Enterprise' }
+    & GraphQLRecursivePick<FederationTypes['Enterprise'], {"uscc":true}> );
+  Person:
+    ( { __typename: 'Person' }
+    & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  AdministrativePenalty: ResolverTypeWrapper<AdministrativePenaltyRow>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ContractPerformance: ResolverTypeWrapper<CreditProfileRow>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CreditEventInput: CreditEventInput;
+  CreditEventType: CreditEventType;
+  CreditProfile: ResolverTypeWrapper<CreditProfileRow>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CreditProfileConnection: ResolverTypeWrapper<Connection<CreditProfileRow>>;
+  CreditProfileEdge: ResolverTypeWrapper<Omit<CreditProfileEdge, 'node'> & { node: ResolversTypes['CreditProfile'] }>;
+  CreditProfileFilter: CreditProfileFilter;
+  CreditRating: CreditRating;
+  CreditSubjectInput: CreditSubjectInput;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DishonestListFilter: DishonestListFilter;
+  DishonestListing: ResolverTypeWrapper<CreditProfileRow>;
+  Enterprise: ResolverTypeWrapper<Omit<Enterprise, 'credit'> & { credit?: Maybe<ResolversTypes['CreditProfile']> }>;
+  Loan: ResolverTypeWrapper<LoanRow>;
+  LoanStatus: LoanStatus;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Person: ResolverTypeWrapper<Omit<Person, 'credit'> & { credit?: Maybe<ResolversTypes['CreditProfile']> }>;
+  QualityViolation: ResolverTypeWrapper<QualityViolationRow>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RatingFactor: ResolverTypeWrapper<RatedFactor>;
+  RatingFactorKind: RatingFactorKind;
+  SubjectKind: SubjectKind;
+  TaxGrade: TaxGrade;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  AdministrativePenalty: AdministrativePenaltyRow;
+  Float: Scalars['Float']['output'];
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  ContractPerformance: CreditProfileRow;
+  Int: Scalars['Int']['output'];
+  CreditEventInput: CreditEventInput;
+  CreditProfile: CreditProfileRow;
+  Boolean: Scalars['Boolean']['output'];
+  CreditProfileConnection: Connection<CreditProfileRow>;
+  CreditProfileEdge: Omit<CreditProfileEdge, 'node'> & { node: ResolversParentTypes['CreditProfile'] };
+  CreditProfileFilter: CreditProfileFilter;
+  CreditSubjectInput: CreditSubjectInput;
+  Date: Scalars['Date']['output'];
+  DishonestListFilter: DishonestListFilter;
+  DishonestListing: CreditProfileRow;
+  Enterprise: Omit<Enterprise, 'credit'> & { credit?: Maybe<ResolversParentTypes['CreditProfile']> } | FederationReferenceTypes['Enterprise'];
+  Loan: LoanRow;
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  Person: Omit<Person, 'credit'> & { credit?: Maybe<ResolversParentTypes['CreditProfile']> } | FederationReferenceTypes['Person'];
+  QualityViolation: QualityViolationRow;
+  Query: Record<PropertyKey, never>;
+  RatingFactor: RatedFactor;
+}>;
+
+export type AdministrativePenaltyResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['AdministrativePenalty'] = ResolversParentTypes['AdministrativePenalty']> = ResolversObject<{
+  amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  authority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type ContractPerformanceResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['ContractPerformance'] = ResolversParentTypes['ContractPerformance']> = ResolversObject<{
+  contracts?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  onTime?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  onTimeRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type CreditProfileResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['CreditProfile'] = ResolversParentTypes['CreditProfile'], FederationReferenceType extends FederationReferenceTypes['CreditProfile'] = FederationReferenceTypes['CreditProfile']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CreditProfile']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  administrativePenalties?: Resolver<Maybe<Array<ResolversTypes['AdministrativePenalty']>>, ParentType, ContextType>;
+  contractPerformance?: Resolver<Maybe<ResolversTypes['ContractPerformance']>, ParentType, ContextType>;
+  dishonestListing?: Resolver<Maybe<ResolversTypes['DishonestListing']>, ParentType, ContextType>;
+  enterprise?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType>;
+  factors?: Resolver<Maybe<Array<ResolversTypes['RatingFactor']>>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  loans?: Resolver<Maybe<Array<ResolversTypes['Loan']>>, ParentType, ContextType>;
+  onDishonestList?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  qualityViolations?: Resolver<Maybe<Array<ResolversTypes['QualityViolation']>>, ParentType, ContextType>;
+  ratedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  rating?: Resolver<Maybe<ResolversTypes['CreditRating']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  subjectKind?: Resolver<Maybe<ResolversTypes['SubjectKind']>, ParentType, ContextType>;
+  taxGrade?: Resolver<Maybe<ResolversTypes['TaxGrade']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type CreditProfileConnectionResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['CreditProfileConnection'] = ResolversParentTypes['CreditProfileConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CreditProfileEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CreditProfileEdgeResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['CreditProfileEdge'] = ResolversParentTypes['CreditProfileEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CreditProfile'], ParentType, ContextType>;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export type DishonestListingResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['DishonestListing'] = ResolversParentTypes['DishonestListing']> = ResolversObject<{
+  caseNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  court?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  listedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type EnterpriseResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['Enterprise'] = ResolversParentTypes['Enterprise'], FederationReferenceType extends FederationReferenceTypes['Enterprise'] = FederationReferenceTypes['Enterprise']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Enterprise']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  credit?: Resolver<Maybe<ResolversTypes['CreditProfile']>, ParentType, ContextType>;
+  uscc?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type LoanResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['Loan'] = ResolversParentTypes['Loan']> = ResolversObject<{
+  amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  balance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lender?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  openedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['LoanStatus']>, ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  recordCreditEvent?: Resolver<Maybe<ResolversTypes['CreditProfile']>, ParentType, ContextType, RequireFields<MutationRecordCreditEventArgs, 'expectedVersion' | 'input'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PersonResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  credit?: Resolver<Maybe<ResolversTypes['CreditProfile']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type QualityViolationResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['QualityViolation'] = ResolversParentTypes['QualityViolation']> = ResolversObject<{
+  authority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  creditProfile?: Resolver<Maybe<ResolversTypes['CreditProfile']>, ParentType, ContextType, RequireFields<QueryCreditProfileArgs, 'id'>>;
+  creditProfiles?: Resolver<ResolversTypes['CreditProfileConnection'], ParentType, ContextType, RequireFields<QueryCreditProfilesArgs, 'first'>>;
+  dishonestList?: Resolver<ResolversTypes['CreditProfileConnection'], ParentType, ContextType, RequireFields<QueryDishonestListArgs, 'first'>>;
+}>;
+
+export type RatingFactorResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['RatingFactor'] = ResolversParentTypes['RatingFactor']> = ResolversObject<{
+  effect?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  explanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  factor?: Resolver<Maybe<ResolversTypes['RatingFactorKind']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  weight?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = CreditContext> = ResolversObject<{
+  AdministrativePenalty?: AdministrativePenaltyResolvers<ContextType>;
+  ContractPerformance?: ContractPerformanceResolvers<ContextType>;
+  CreditProfile?: CreditProfileResolvers<ContextType>;
+  CreditProfileConnection?: CreditProfileConnectionResolvers<ContextType>;
+  CreditProfileEdge?: CreditProfileEdgeResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  DishonestListing?: DishonestListingResolvers<ContextType>;
+  Enterprise?: EnterpriseResolvers<ContextType>;
+  Loan?: LoanResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Person?: PersonResolvers<ContextType>;
+  QualityViolation?: QualityViolationResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  RatingFactor?: RatingFactorResolvers<ContextType>;
+}>;
+

@@ -1,0 +1,101 @@
+/**
+ * The credit information database's entries in the resource catalogue. Owner: the credit information centre.
+ *
+ * - Open (public by law): the courts' list of dishonest judgment debtors (Supreme People's Court provisions on
+ *   publishing it) and administrative penalties (published under the rules on administrative penalty disclosure);
+ *   with them the profile's opaque ID, kind and region, without which the open list cannot be read or filtered.
+ *   Personal information lawfully made public may be processed (PIPL art. 13, 27), so these stay PERSONAL.
+ * - UNCONDITIONAL: rating, score and factors, so that every department can apply joint rewards and punishments;
+ *   the enterprise tax grade and quality violations likewise. A person's rating is personal information.
+ * - CONDITIONAL: loans (financial accounts: SENSITIVE under PIPL art. 28) and contract performance; another
+ *   department reads them only through a sharing grant, for a stated purpose.
+ */
+import { defineCatalogue, field, mergeCatalogues } from '../../auth';
+import { connectionCatalogue } from '../kit/catalogue';
+
+const open = (sensitivity: 'NONE' | 'PERSONAL' = 'NONE') => field('UNCONDITIONAL', { open: true, sensitivity });
+const shared = (sensitivity: 'NONE' | 'PERSONAL' = 'NONE') => field('UNCONDITIONAL', { sensitivity });
+const financial = field('CONDITIONAL', { sensitivity: 'SENSITIVE', description: 'A financial account (PIPL art. 28).' });
+const contractual = field('CONDITIONAL', { sensitivity: 'PERSONAL' });
+
+export const catalogue = mergeCatalogues(
+  defineCatalogue('credit', {
+    CreditProfile: {
+      description: 'The credit profile of one person or enterprise.',
+      regionField: 'regionCode',
+      fields: {
+        id: field('UNCONDITIONAL', { open: true, description: 'Opaque profile ID; reveals nothing.' }),
+        subjectKind: open(),
+        person: shared('PERSONAL'),
+        // Unified social credit codes are published by the enterprise credit information publicity system.
+        enterprise: open(),
+        regionCode: open(),
+        loans: financial,
+        taxGrade: shared(),
+        contractPerformance: contractual,
+        qualityViolations: shared(),
+        administrativePenalties: open('PERSONAL'),
+        onDishonestList: open('PERSONAL'),
+        dishonestListing: open('PERSONAL'),
+        score: shared('PERSONAL'),
+        rating: shared('PERSONAL'),
+        factors: shared('PERSONAL'),
+        ratedOn: shared(),
+        version: shared(),
+      },
+    },
+    Loan: {
+      description: 'A loan on a credit profile.',
+      regionField: 'regionCode',
+      fields: {
+        id: field('CONDITIONAL', { description: 'Opaque loan ID; reveals nothing.' }),
+        lender: financial,
+        amount: financial,
+        balance: financial,
+        status: financial,
+        openedOn: financial,
+        regionCode: field('CONDITIONAL'),
+      },
+    },
+    ContractPerformance: {
+      description: 'Contracts on record and how many were performed on time.',
+      regionField: 'regionCode',
+      fields: { contracts: contractual, onTime: contractual, onTimeRatio: contractual, regionCode: field('CONDITIONAL') },
+    },
+    QualityViolation: {
+      description: 'A product-quality violation of an enterprise.',
+      regionField: 'regionCode',
+      fields: { date: shared(), authority: shared(), product: shared(), description: shared(), regionCode: shared() },
+    },
+    AdministrativePenalty: {
+      description: 'An administrative penalty (published by law).',
+      regionField: 'regionCode',
+      fields: { date: open('PERSONAL'), authority: open(), reason: open('PERSONAL'), amount: open('PERSONAL'), regionCode: open() },
+    },
+    DishonestListing: {
+      description: "A court's listing of a dishonest judgment debtor (published by law).",
+      fields: { court: open(), caseNumber: open('PERSONAL'), listedOn: open('PERSONAL'), reason: open('PERSONAL') },
+    },
+    RatingFactor: {
+      description: 'One factor of a credit rating and its effect on the score.',
+      fields: { factor: shared('PERSONAL'), weight: shared(), value: shared('PERSONAL'), effect: shared('PERSONAL'), explanation: shared('PERSONAL') },
+    },
+    Person: {
+      owner: 'public-security',
+      extension: true,
+      fields: {
+        id: field('UNCONDITIONAL', { owner: 'public-security' }),
+        credit: field('UNCONDITIONAL', { owner: 'credit', sensitivity: 'PERSONAL', description: "The link to the person's credit profile." }),
+      },
+    },
+    Enterprise: {
+      owner: 'market-regulation',
+      extension: true,
+      fields: {
+        uscc: field('UNCONDITIONAL', { open: true, description: 'Unified social credit code (GB 32100), public by law.' }),
+        credit: field('UNCONDITIONAL', { owner: 'credit', open: true, description: "The link to the enterprise's credit profile." }),
+      },
+    },
+  }),
+  connectionCatalogue('credit', 'CreditProfile'),
+);

@@ -1,0 +1,17 @@
+/** The credit subgraph: the enterprise and personal credit information database of the credit information centre. */
+import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
+import { catalogue } from './catalogue';
+import { entities } from './entities';
+import { creditLoaders } from './loaders';
+import { resolvers } from './resolvers';
+import { seed } from './seed';
+
+export const credit = defineSubgraph({
+  name: 'credit',
+  typeDefs: loadTypeDefs('credit'),
+  resolvers,
+  entities,
+  catalogue,
+  loaders: creditLoaders,
+  seed,
+});
