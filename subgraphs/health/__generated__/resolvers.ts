@@ -124,7 +124,10 @@ export type HealthRecord = {
   /** The person whose record it is. */
   person: Maybe<Person>;
   region: Maybe<Region>;
-  /** The GB/T 2260 code of the county or district of the person's household. */
+  /**
+   * The GB/T 2260 code of the county or district of the person's household; for a record opened by recordEncounter or
+   * recordVaccination, of the facility that opened it.
+   */
   regionCode: Maybe<Scalars['ID']['output']>;
   /** Vaccine doses given, oldest first. */
   vaccinations: Maybe<Array<Vaccination>>;
