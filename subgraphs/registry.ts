@@ -6,6 +6,7 @@ import { education } from './education';
 import { enterprise } from './enterprise';
 import { geospatial } from './geospatial';
 import { governance } from './governance';
+import { health } from './health';
 import { population } from './population';
 
-export const SUBGRAPHS: Record<DomainName, SubgraphDefinition<any>> = { population, geospatial, governance, enterprise, education, credit };
+export const SUBGRAPHS: Record<DomainName, SubgraphDefinition<any>> = { population, geospatial, governance, enterprise, education, credit, health };

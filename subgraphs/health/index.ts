@@ -1,0 +1,17 @@
+/** The health subgraph: the resident health records of the health commission and its facility register. */
+import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
+import { catalogue } from './catalogue';
+import { entities } from './entities';
+import { healthLoaders } from './loaders';
+import { resolvers } from './resolvers';
+import { seed } from './seed';
+
+export const health = defineSubgraph({
+  name: 'health',
+  typeDefs: loadTypeDefs('health'),
+  resolvers,
+  entities,
+  catalogue,
+  loaders: healthLoaders,
+  seed,
+});
