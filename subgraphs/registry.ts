@@ -3,6 +3,7 @@ import type { DomainName } from './kit/config';
 import type { SubgraphDefinition } from './kit/subgraph';
 import { geospatial } from './geospatial';
 import { governance } from './governance';
+import { housing } from './housing';
 import { population } from './population';
 
-export const SUBGRAPHS: Record<DomainName, SubgraphDefinition<any>> = { population, geospatial, governance };
+export const SUBGRAPHS: Record<DomainName, SubgraphDefinition<any>> = { population, geospatial, governance, housing };

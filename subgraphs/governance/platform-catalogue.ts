@@ -2,7 +2,8 @@
 import { mergeCatalogues } from '../../auth';
 import { STRUCTURAL_CATALOGUE } from '../kit/catalogue';
 import { catalogue as geospatial } from '../geospatial/catalogue';
+import { catalogue as housing } from '../housing/catalogue';
 import { catalogue as population } from '../population/catalogue';
 import { catalogue as governance } from './catalogue';
 
-export const PLATFORM_CATALOGUE = mergeCatalogues(STRUCTURAL_CATALOGUE, population, geospatial, governance);
+export const PLATFORM_CATALOGUE = mergeCatalogues(STRUCTURAL_CATALOGUE, population, geospatial, governance, housing);
