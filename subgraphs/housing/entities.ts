@@ -62,6 +62,8 @@ export const PropertyTransfer = defineEntity({
   properties: {
     id: p.string().primary().length(16),
     propertyId: p.string().length(16).index(),
+    /** 1 for the property's first transfer, 2 for the next: the order of transfers registered on one day too. */
+    sequence: p.integer(),
     date: p.string().length(10),
     /** Price in yuan. */
     price: decimal(),
@@ -70,6 +72,7 @@ export const PropertyTransfer = defineEntity({
     toOwners: p.text(),
     regionCode: p.string().length(6).index(),
   },
+  uniques: [{ properties: ['propertyId', 'sequence'] }],
 });
 export type PropertyTransferRow = InferEntity<typeof PropertyTransfer>;
 

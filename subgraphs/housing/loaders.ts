@@ -11,7 +11,7 @@ export function housingLoaders(data: DataAccess) {
     ownersByProperty: manyByKey(data, PropertyOwner, 'propertyId', { share: 'desc', ownerId: 'asc' }),
     // The owner table read the other way round: what a person or an enterprise owns.
     holdingsByOwner: manyByKey(data, PropertyOwner, 'ownerId', { propertyId: 'asc' }),
-    transfersByProperty: manyByKey(data, PropertyTransfer, 'propertyId', { date: 'asc', id: 'asc' }),
+    transfersByProperty: manyByKey(data, PropertyTransfer, 'propertyId', { sequence: 'asc' }),
     mortgagesByProperty: manyByKey(data, PropertyMortgage, 'propertyId', { registeredOn: 'asc', id: 'asc' }),
   };
 }

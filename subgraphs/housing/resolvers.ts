@@ -163,7 +163,7 @@ export const resolvers: Resolvers = {
         const visible = restrict({ id: input.propertyId }, ctx.data.visible(Property));
         const property = visible && (await em.findOne(Property, visible, { disableIdentityMap: true }));
         if (!property) throw notFound('Property', input.propertyId);
-        const last = await em.findOne(PropertyTransfer, { propertyId: property.id }, { orderBy: { date: 'desc' }, disableIdentityMap: true });
+        const last = await em.findOne(PropertyTransfer, { propertyId: property.id }, { orderBy: { sequence: 'desc' }, disableIdentityMap: true });
         const notBefore = last ? { date: last.date, what: 'the last transfer' } : { date: property.registeredOn, what: 'the first registration' };
         const date = validDate('input.date', input.date, { notAfter: today, notBefore });
         const price = validPrice('input.price', input.price);
@@ -175,6 +175,7 @@ export const resolvers: Resolvers = {
         await em.insert(PropertyTransfer, {
           id: registeredId(TRANSFER_ID_PREFIX),
           propertyId: property.id,
+          sequence: (last?.sequence ?? 0) + 1,
           date,
           price,
           fromOwners: JSON.stringify(previous.map(({ kind, ownerId, share }) => ({ kind, ownerId, share }))),

@@ -148,6 +148,7 @@ class Register {
       this.transfers.push({
         id: opaqueId(TRANSFER_ID_PREFIX, 0, index * 4 + j),
         propertyId: id,
+        sequence: j + 1,
         date: sale.date,
         price: priceOf(rng, p.regionCode, p.usage, p.floorArea, sale.date),
         fromOwners: JSON.stringify(sale.from),
