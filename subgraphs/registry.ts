@@ -7,6 +7,7 @@ import { enterprise } from './enterprise';
 import { geospatial } from './geospatial';
 import { governance } from './governance';
 import { health } from './health';
+import { housing } from './housing';
 import { population } from './population';
 
-export const SUBGRAPHS: Record<DomainName, SubgraphDefinition<any>> = { population, geospatial, governance, enterprise, education, credit, health };
+export const SUBGRAPHS: Record<DomainName, SubgraphDefinition<any>> = { population, geospatial, governance, enterprise, education, credit, health, housing };

@@ -6,7 +6,8 @@ import { catalogue as education } from '../education/catalogue';
 import { catalogue as enterprise } from '../enterprise/catalogue';
 import { catalogue as geospatial } from '../geospatial/catalogue';
 import { catalogue as health } from '../health/catalogue';
+import { catalogue as housing } from '../housing/catalogue';
 import { catalogue as population } from '../population/catalogue';
 import { catalogue as governance } from './catalogue';
 
-export const PLATFORM_CATALOGUE = mergeCatalogues(STRUCTURAL_CATALOGUE, population, geospatial, governance, enterprise, education, credit, health);
+export const PLATFORM_CATALOGUE = mergeCatalogues(STRUCTURAL_CATALOGUE, population, geospatial, governance, enterprise, education, credit, health, housing);

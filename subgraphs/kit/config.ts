@@ -12,7 +12,7 @@ export const PROJECT_ROOT = ((): string => {
   return dir;
 })();
 
-export const DOMAINS = ['population', 'geospatial', 'governance', 'enterprise', 'education', 'credit', 'health'] as const;
+export const DOMAINS = ['population', 'geospatial', 'governance', 'enterprise', 'education', 'credit', 'health', 'housing'] as const;
 export type DomainName = (typeof DOMAINS)[number];
 
 /** Default ports: the gateway on 4000, each subgraph on its own fixed port. */

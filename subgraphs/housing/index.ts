@@ -1,0 +1,17 @@
+/** The housing subgraph: the individual housing information system of the housing department, on real-estate registration. */
+import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
+import { catalogue } from './catalogue';
+import { entities } from './entities';
+import { housingLoaders } from './loaders';
+import { resolvers } from './resolvers';
+import { seed } from './seed';
+
+export const housing = defineSubgraph({
+  name: 'housing',
+  typeDefs: loadTypeDefs('housing'),
+  resolvers,
+  entities,
+  catalogue,
+  loaders: housingLoaders,
+  seed,
+});
