@@ -57,7 +57,16 @@ export const PROVINCE_POLICY: readonly RolePolicy[] = [
     rules: [
       {
         action: ['read', 'readMasked'],
-        subject: ['Person', 'Household', 'HouseholdMember', 'Place', 'Residence'],
+        // Every type that describes individual persons or their affairs; open reference data (regions, schools,
+        // facilities, the public enterprise register) stays readable, as for anyone.
+        subject: [
+          'Person', 'Household', 'HouseholdMember', 'Place', 'Residence',
+          'Shareholder', 'Shareholding', 'AnnualReport', 'TaxRegistration',
+          'HealthRecord', 'ChronicCondition', 'Vaccination', 'Encounter', 'Diagnosis', 'MedicalInsurance',
+          'Enrolment', 'StaffMember', 'Degree',
+          'Property', 'PropertyOwner', 'PropertyTransfer', 'PropertyMortgage',
+          'CreditProfile', 'Loan', 'ContractPerformance', 'RatingFactor',
+        ],
         inverted: true,
         reason: 'province policy: dashboard accounts read statistics, never records',
       },
