@@ -373,7 +373,8 @@ describe('recordCreditEvent', () => {
   });
 
   it('records an event on an enterprise named by USCC, checked against the enterprise register, and refuses an unknown one', async () => {
-    const enterprise = find((p) => p.subjectKind === 'ENTERPRISE' && p.version === 1 && p.administrativePenalties.length === 0 && p.id !== undefined, 'enterprise profile');
+    // The last such profile: the first is written by the test above.
+    const enterprise = truth.filter((p) => p.subjectKind === 'ENTERPRISE' && p.version === 1 && p.administrativePenalties.length === 0).at(-1)!;
     const named = await record('creditOfficer', { subject: { uscc: enterprise.enterprise!.uscc }, type: 'PENALTY', date: '2025-03-03', authority: '海南省市场监督管理局', reason: '虚假宣传' }, enterprise.version);
     expect(named.errors).toBeUndefined();
     const unknown = makeUscc(987_654_321, '460105');
