@@ -3,10 +3,9 @@
  * penalties and product-quality violations. Subjects are plain keys (person IDs, USCCs), never relations.
  */
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { doubleColumn as yuan } from '../kit/columns';
 import type { CreditFacts, SubjectKind, TaxGrade } from './rating';
 
-/** Yuan, read as a JS number (MikroORM reads doubles as strings unless told). */
-const yuan = () => p.double().runtimeType('number').$type<number>();
 
 export const CreditProfile = defineEntity({
   name: 'CreditProfile',
@@ -34,7 +33,7 @@ export const CreditProfile = defineEntity({
     defaultedLoans: p.integer().index(),
     penaltyCount: p.integer(),
     violationCount: p.integer(),
-    score: p.double().runtimeType('number').$type<number>(),
+    score: yuan(),
     rating: p.string().length(3).index(),
     ratedOn: p.string().length(10),
     version: p.integer().version(),

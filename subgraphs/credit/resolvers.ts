@@ -5,7 +5,7 @@ import { badInput } from '../kit/errors';
 import type { EntityManager } from '../kit/orm';
 import { paginate } from '../kit/pagination';
 import { assertReferencesExist, ENTERPRISE, PERSON } from '../kit/references';
-import { REGION_CODE, regionScope } from '../kit/region-codes';
+import { inRegion } from '../kit/region-codes';
 import type { DataAccess } from '../kit/scope';
 import { authorizeWrite, runMutation, updateVersioned, type MutationSpec } from '../kit/writes';
 import type { CreditEventType, CreditProfileFilter, Resolvers } from './__generated__/resolvers';
@@ -24,13 +24,7 @@ export function profileWhere(filter: CreditProfileFilter | null | undefined): { 
     where.push(condition);
     fields.push(field);
   };
-  if (filter?.regionCode != null) {
-    if (!REGION_CODE.test(filter.regionCode)) throw badInput('filter.regionCode', 'a region code has 6 digits (GB/T 2260), e.g. 460100.');
-    const scope = regionScope(filter.regionCode);
-    if (scope.level === 'province') add({ regionCode: { $like: `${scope.prefix}%` } }, 'regionCode');
-    else if (scope.level === 'city') add({ cityCode: scope.code }, 'regionCode');
-    else add({ regionCode: scope.code }, 'regionCode');
-  }
+  if (filter?.regionCode != null) add(inRegion<CreditProfileRow>('filter.regionCode', filter.regionCode) as Filter, 'regionCode');
   if (filter?.subjectKind != null) add({ subjectKind: filter.subjectKind }, 'subjectKind');
   if (filter?.rating != null) add({ rating: filter.rating }, 'rating');
   // Arrears are read off the loans, whatever column keeps them at hand.

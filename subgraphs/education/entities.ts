@@ -3,9 +3,8 @@
  * referenced by their person ID (a plain key into the population register, no cross-table FKs).
  */
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { doubleColumn as coordinate } from '../kit/columns';
 
-/** A double-precision column read as a JS number (MikroORM reads doubles as strings unless told). */
-const coordinate = () => p.double().runtimeType('number').$type<number>();
 
 export const School = defineEntity({
   name: 'School',

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntitySchema, type FilterQuery } from '@mikro-orm/core';
 import { badInput } from '../kit/errors';
 import { paginate } from '../kit/pagination';
-import { REGION_CODE, regionScope } from '../kit/region-codes';
+import { REGION_CODE, inRegion, regionScope } from '../kit/region-codes';
 import { PERSON, assertReferencesExist } from '../kit/references';
 import { restrict, type DataAccess } from '../kit/scope';
 import { notFound, runMutation, updateVersioned } from '../kit/writes';
@@ -81,17 +81,10 @@ function filterOf<T>(parts: [FilterQuery<T>, string][]): Filter<T> {
   return { where: (where.length === 0 ? {} : where.length === 1 ? where[0] : { $and: where }) as FilterQuery<T>, fields: [...new Set(parts.map(([, field]) => field))] };
 }
 
-/** Schools in a region at any level: the province by prefix, a city by its code, a county or district exactly. */
-function inRegion(code: string): FilterQuery<SchoolRow> {
-  const scope = regionScope(code);
-  if (scope.level === 'province') return { regionCode: { $like: `${scope.prefix}%` } };
-  if (scope.level === 'city') return { cityCode: scope.code };
-  return { regionCode: scope.code };
-}
 
 export function schoolWhere(filter: SchoolFilter | null | undefined): Filter<SchoolRow> {
   const parts: [FilterQuery<SchoolRow>, string][] = [];
-  if (filter?.regionCode != null) parts.push([inRegion(validRegionCode('filter.regionCode', filter.regionCode)), 'regionCode']);
+  if (filter?.regionCode != null) parts.push([inRegion<SchoolRow>('filter.regionCode', filter.regionCode), 'regionCode']);
   if (filter?.level != null) parts.push([{ level: filter.level }, 'level']);
   if (filter?.type != null) parts.push([{ type: filter.type }, 'type']);
   if (filter?.namePrefix != null) parts.push([{ name: { $like: `${escapeLike(validNamePrefix('filter.namePrefix', filter.namePrefix))}%` } }, 'name']);
@@ -116,7 +109,7 @@ function readableWhere<T extends object>(data: DataAccess, entity: EntitySchema<
 function schoolsIn(ctx: EducationContext, code: string, level: SchoolLevelArg | null | undefined, args: { first?: number | null; after?: string | null }) {
   const where = readableWhere(ctx.data, School, schoolWhere({ level }));
   const scope = regionScope(validRegionCode('code', code));
-  if (scope.level === 'province') return paginate(ctx.data, School, { $and: [where, inRegion(code)] }, args, 'code');
+  if (scope.level === 'province') return paginate(ctx.data, School, { $and: [where, inRegion<SchoolRow>('code', code)] }, args, 'code');
   if (scope.level === 'city') return ctx.loaders.schoolPagesByCity(scope.code, args, where);
   return ctx.loaders.schoolPagesByCounty(scope.code, args, where);
 }

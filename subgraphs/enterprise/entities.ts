@@ -3,9 +3,8 @@
  * enterprises are plain keys (person IDs, credit codes), never foreign keys.
  */
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { doubleColumn as amount } from '../kit/columns';
 
-/** A double-precision column read as a JS number (MikroORM reads doubles as strings unless told). */
-const amount = () => p.double().runtimeType('number').$type<number>();
 
 export const Enterprise = defineEntity({
   name: 'Enterprise',

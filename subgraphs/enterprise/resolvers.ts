@@ -5,7 +5,7 @@ import { badInput } from '../kit/errors';
 import type { EntityManager } from '../kit/orm';
 import { paginate } from '../kit/pagination';
 import { assertReferencesExist, PERSON } from '../kit/references';
-import { cityCodeOf, REGION_CODE, regionScope } from '../kit/region-codes';
+import { cityCodeOf, inRegion } from '../kit/region-codes';
 import { isCalendarDate } from '../kit/scalars';
 import { findAllVisible, findVisible, type DataAccess } from '../kit/scope';
 import { makeUscc } from '../kit/world/uscc';
@@ -39,13 +39,7 @@ export function enterpriseWhere(filter: EnterpriseFilter | null | undefined): { 
     fields.push(...read);
   };
   if (!filter) return { where: {}, fields };
-  if (filter.regionCode != null) {
-    if (!REGION_CODE.test(filter.regionCode)) throw badInput('filter.regionCode', 'a region code has 6 digits (GB/T 2260), e.g. 460100.');
-    const scope = regionScope(filter.regionCode);
-    if (scope.level === 'province') add({ regionCode: { $like: `${scope.prefix}%` } }, 'regionCode');
-    else if (scope.level === 'city') add({ cityCode: scope.code }, 'regionCode');
-    else add({ regionCode: scope.code }, 'regionCode');
-  }
+  if (filter.regionCode != null) add(inRegion('filter.regionCode', filter.regionCode), 'regionCode');
   if (filter.industryCode != null) {
     const code = filter.industryCode;
     if (INDUSTRY_SECTIONS.includes(code)) add({ industryCode: { $like: `${code}%` } }, 'industry');

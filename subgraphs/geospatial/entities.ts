@@ -1,8 +1,7 @@
 /** The geographic information service: regions with boundaries, address points, and where persons live. */
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { doubleColumn as coordinate } from '../kit/columns';
 
-/** A double-precision column read as a JS number (MikroORM reads doubles as strings unless told). */
-const coordinate = () => p.double().runtimeType('number').$type<number>();
 
 export const Region = defineEntity({
   name: 'Region',

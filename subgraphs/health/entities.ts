@@ -4,9 +4,8 @@
  * Every child row repeats its record's region code: region-limited sharing grants filter on it.
  */
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { doubleColumn as coordinate } from '../kit/columns';
 
-/** A double-precision column read as a JS number (MikroORM reads doubles as strings unless told). */
-const coordinate = () => p.double().runtimeType('number').$type<number>();
 
 export const HealthFacility = defineEntity({
   name: 'HealthFacility',

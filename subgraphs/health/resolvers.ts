@@ -4,11 +4,10 @@ import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import { badInput } from '../kit/errors';
 import { paginate } from '../kit/pagination';
 import { assertReferencesExist, PERSON } from '../kit/references';
-import { cityCodeOf, REGION_CODE, regionScope } from '../kit/region-codes';
+import { inRegion } from '../kit/region-codes';
 import { restrict, type DataAccess } from '../kit/scope';
 import type { EntityManager } from '../kit/orm';
 import { runMutation, updateVersioned, type MutationSpec } from '../kit/writes';
-import { RESIDENCE_REGIONS } from '../kit/world/hainan';
 import { OPAQUE_ID_DOMAIN, opaqueId } from '../kit/world/rng';
 import type { HealthFacilityFilter, HealthRecordFilter, MedicalInsuranceScheme, RecordEncounterInput, RecordVaccinationInput, Resolvers } from './__generated__/resolvers';
 import {
@@ -41,16 +40,6 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Finding records
 
-/** Rows of a region or any region below it: a province by prefix, a city by its counties and districts. */
-export function inRegion<T extends { regionCode: string }>(argument: string, code: string): FilterQuery<T> {
-  if (!REGION_CODE.test(code)) throw badInput(argument, 'a region code has 6 digits (GB/T 2260), e.g. 460100.');
-  const scope = regionScope(code);
-  if (scope.level === 'province') return { regionCode: { $like: `${scope.prefix}%` } } as FilterQuery<T>;
-  if (scope.level === 'county') return { regionCode: code } as FilterQuery<T>;
-  // Rows carry county or district codes; a list of them keeps the region index in use.
-  const below = RESIDENCE_REGIONS.filter((r) => cityCodeOf(r.code) === code).map((r) => r.code);
-  return (below.length > 0 ? { regionCode: { $in: below } } : { regionCode: code }) as FilterQuery<T>;
-}
 
 /**
  * The IDs of records having a child row that matches `where`, as a SQL subquery. Filtering reads the child's
@@ -70,7 +59,7 @@ function filteredRecords(data: DataAccess, filter: HealthRecordFilter | null | u
   if (!filter) return {};
   const where: FilterQuery<HealthRecordRow>[] = [];
   const fields: string[] = [];
-  const region = filter.regionCode != null ? inRegion<HealthRecordRow>('filter.regionCode', filter.regionCode) : null;
+  const region = filter.regionCode != null ? inRegion<HealthRecordRow>('filter.regionCode', filter.regionCode, { region: 'regionCode' }) : null;
   const condition = filter.chronicCondition != null ? validChronicCondition('filter.chronicCondition', filter.chronicCondition) : null;
   const vaccine = filter.vaccinated != null ? validVaccine('filter.vaccinated', filter.vaccinated) : null;
   if (region) fields.push('regionCode');
@@ -89,7 +78,7 @@ function filteredFacilities(data: DataAccess, filter: HealthFacilityFilter | nul
   const where: FilterQuery<HealthFacilityRow>[] = [];
   const fields: string[] = [];
   if (filter.regionCode != null) {
-    where.push(inRegion('filter.regionCode', filter.regionCode));
+    where.push(inRegion('filter.regionCode', filter.regionCode, { region: 'regionCode' }));
     fields.push('regionCode');
   }
   if (filter.level != null) {

@@ -4,9 +4,8 @@
  * (person IDs and unified social credit codes), never relations into other departments' databases.
  */
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { doubleColumn as decimal } from '../kit/columns';
 
-/** A double-precision column read as a JS number (MikroORM reads doubles as strings unless told). */
-const decimal = () => p.double().runtimeType('number').$type<number>();
 
 export const Property = defineEntity({
   name: 'Property',

@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { badInput } from '../kit/errors';
 import { paginate } from '../kit/pagination';
 import { assertReferencesExist, ENTERPRISE, PERSON } from '../kit/references';
-import { REGION_CODE, cityCodeOf, regionScope } from '../kit/region-codes';
+import { cityCodeOf, inRegion } from '../kit/region-codes';
 import { findAllVisible, restrict, type DataAccess } from '../kit/scope';
 import { notFound, runMutation, updateVersioned, type MutationSpec } from '../kit/writes';
 import type { PropertyFilter, PropertyOwnerKind, PropertyUsage, Resolvers } from './__generated__/resolvers';
@@ -33,13 +33,7 @@ export function propertyWhere(filter: PropertyFilter | null | undefined): { wher
     fields.push(...read);
   };
   if (!filter) return { where, fields };
-  if (filter.regionCode != null) {
-    if (!REGION_CODE.test(filter.regionCode)) throw badInput('filter.regionCode', 'a region code has 6 digits (GB/T 2260), e.g. 460100.');
-    const scope = regionScope(filter.regionCode);
-    if (scope.level === 'province') add({ regionCode: { $like: `${scope.prefix}%` } }, 'regionCode');
-    else if (scope.level === 'city') add({ cityCode: scope.code }, 'regionCode');
-    else add({ regionCode: scope.code }, 'regionCode');
-  }
+  if (filter.regionCode != null) add(inRegion('filter.regionCode', filter.regionCode), 'regionCode');
   if (filter.usage != null) add({ usage: filter.usage }, 'usage');
   for (const [key, op] of [['minFloorArea', '$gte'], ['maxFloorArea', '$lte']] as const) {
     const value = filter[key];

@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { badInput } from '../kit/errors';
 import { paginate } from '../kit/pagination';
 import { findVisible, type DataAccess } from '../kit/scope';
-import { REGION_CODE, regionScope } from '../kit/region-codes';
+import { inRegion } from '../kit/region-codes';
 import { isCalendarDate } from '../kit/scalars';
 import { validateIdNumber } from '../kit/world/id-number';
 import type { PersonFilter, Relationship, Resolvers } from './__generated__/resolvers';
@@ -39,13 +39,7 @@ export function personWhere(filter: PersonFilter | null | undefined): { where: F
     fields.push(...read);
   };
   if (!filter) return { where: {}, fields };
-  if (filter.regionCode != null) {
-    if (!REGION_CODE.test(filter.regionCode)) throw badInput('filter.regionCode', 'a region code has 6 digits (GB/T 2260), e.g. 460100.');
-    const scope = regionScope(filter.regionCode);
-    if (scope.level === 'province') add({ hukouRegionCode: { $like: `${scope.prefix}%` } }, 'hukouRegionCode');
-    else if (scope.level === 'city') add({ hukouCityCode: scope.code }, 'hukouRegionCode');
-    else add({ hukouRegionCode: scope.code }, 'hukouRegionCode');
-  }
+  if (filter.regionCode != null) add(inRegion('filter.regionCode', filter.regionCode, { region: 'hukouRegionCode', city: 'hukouCityCode' }), 'hukouRegionCode');
   if (filter.namePrefix != null) {
     if (filter.namePrefix.length === 0 || filter.namePrefix.length > 32) throw badInput('filter.namePrefix', 'give 1 to 32 characters.');
     add({ name: { $like: `${escapeLike(filter.namePrefix)}%` } }, 'name');

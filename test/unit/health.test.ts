@@ -7,7 +7,7 @@ import { buildAbility, fieldDecision, type Grant, type Principal } from '../../a
 import { PROVINCE_POLICY } from '../../auth/province-policy';
 import { catalogue } from '../../subgraphs/health/catalogue';
 import { facilityRegister } from '../../subgraphs/health/facilities';
-import { inRegion } from '../../subgraphs/health/resolvers';
+import { inRegion } from '../../subgraphs/kit/region-codes';
 import { HEALTH_ID_KEY, RECORD_PREFIX, healthRows } from '../../subgraphs/health/seed';
 import {
   FACILITY_CODE,
@@ -139,10 +139,11 @@ describe('dates, identifiers and allergies', () => {
 
 describe('region filters', () => {
   it('selects a province by prefix, a city by its districts, a county exactly', () => {
-    expect(inRegion('r', '460000')).toEqual({ regionCode: { $like: '46%' } });
-    expect(inRegion('r', '460100')).toEqual({ regionCode: { $in: ['460105', '460106', '460107', '460108'] } });
-    expect(inRegion('r', '460400')).toEqual({ regionCode: { $in: ['460400'] } });
-    expect(inRegion('r', '469025')).toEqual({ regionCode: '469025' });
+    expect(inRegion('r', '460000', { region: 'regionCode' })).toEqual({ regionCode: { $like: '46%' } });
+    // Health rows keep no prefecture column: a prefecture is its code prefix.
+    expect(inRegion('r', '460100', { region: 'regionCode' })).toEqual({ regionCode: { $like: '4601%' } });
+    expect(inRegion('r', '460400', { region: 'regionCode' })).toEqual({ regionCode: { $like: '4604%' } });
+    expect(inRegion('r', '469025', { region: 'regionCode' })).toEqual({ regionCode: '469025' });
     expect(refusal(() => inRegion('filter.regionCode', '4601')).argument).toBe('filter.regionCode');
   });
 });
