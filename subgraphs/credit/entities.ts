@@ -86,6 +86,12 @@ export const AdministrativePenalty = defineEntity({
     authority: p.string().length(64),
     reason: p.string().length(200),
     amount: yuan().nullable(),
+    /**
+     * For a penalty an authority reported in a file (import.ts): its natural key, the authority and its decision
+     * number (行政处罚决定书文号), e.g. 海口市市场监督管理局/琼市监罚〔2025〕12号; a re-delivered decision is recognised
+     * by it. Null for penalties recorded through the graph or seeded.
+     */
+    naturalKey: p.string().length(129).nullable().unique(),
   },
 });
 export type AdministrativePenaltyRow = InferEntity<typeof AdministrativePenalty>;

@@ -216,6 +216,7 @@ export function planCreditEvent(profile: CreditProfileRow, loans: readonly LoanR
         authority: event.authority,
         reason: event.reason,
         amount: event.amount,
+        naturalKey: null,
       };
       return { profileChanges: {}, newPenalty: penalty, loanStatuses: statuses() };
     }

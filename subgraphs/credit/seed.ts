@@ -155,6 +155,7 @@ class ProfileBuilder {
       reason,
       // About one penalty in six is a warning without a fine.
       amount: rng.chance(0.15) ? null : yuanRounded(Math.exp(rng.normal(9.3, 1)), 100),
+      naturalKey: null,
     });
   }
 

@@ -43,6 +43,12 @@ export const Enrolment = defineEntity({
      * person from being enrolled twice at one school at a time, even when two requests race.
      */
     activeSchoolCode: p.string().length(10).nullable(),
+    /**
+     * For an enrolment a school reported in a file (import.ts): its natural key, school code, person ID and start
+     * year, e.g. 2460105001/P0A1B2C3D/2025; a re-delivered enrolment is recognised by it. Null for enrolments
+     * recorded through the graph or seeded.
+     */
+    naturalKey: p.string().length(32).nullable().unique(),
     version: p.integer().version(),
   },
   indexes: [{ properties: ['schoolCode', 'id'] }],

@@ -118,7 +118,7 @@ function schoolsIn(ctx: EducationContext, code: string, level: SchoolLevelArg | 
 // Writes.
 
 /** A new enrolment's ID: 'E' and 15 random hex digits (seeded enrolments have 9 characters, so never collide). */
-function newEnrolmentId(): string {
+export function newEnrolmentId(): string {
   return `E${randomBytes(8).toString('hex').slice(0, 15).toUpperCase()}`;
 }
 
@@ -160,6 +160,7 @@ export const resolvers: Resolvers = {
           endYear: null,
           status: 'ENROLLED',
           activeSchoolCode: schoolCode,
+          naturalKey: null,
           version: 1,
         };
         try {

@@ -299,6 +299,7 @@ function recordedSchoolLife(rng: Rng, person: WorldPerson, regionCode: string): 
       endYear: completedIn,
       status: 'GRADUATED',
       activeSchoolCode: null,
+      naturalKey: null,
       version: 1,
     };
     const leftIn = rng.chance(stage.leaving) ? startYear + rng.int(0, stage.years - 1) : null;

@@ -85,6 +85,12 @@ export const Encounter = defineEntity({
     type: p.string().length(10),
     /** ICD-10 codes, principal diagnosis first. */
     diagnoses: p.json<string[]>(),
+    /**
+     * For an encounter a facility reported in a file (import.ts): its natural key, the facility's code and the
+     * facility's own encounter number (门诊号/住院号), e.g. 460106H01/MZ2025000123; a re-delivered encounter is
+     * recognised by it. Null for encounters recorded through the graph or seeded.
+     */
+    naturalKey: p.string().length(42).nullable().unique(),
   },
 });
 export type EncounterRow = InferEntity<typeof Encounter>;

@@ -2,6 +2,7 @@
 import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
 import { catalogue } from './catalogue';
 import { entities } from './entities';
+import { importer } from './import';
 import { healthLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { seed } from './seed';
@@ -14,4 +15,5 @@ export const health = defineSubgraph({
   catalogue,
   loaders: healthLoaders,
   seed,
+  importer,
 });

@@ -99,7 +99,7 @@ function filteredFacilities(data: DataAccess, filter: HealthFacilityFilter | nul
 /** Rows created after seeding take indexes from the upper half of the ID space, which seeded rows never reach. */
 const CREATED_BASE = OPAQUE_ID_DOMAIN / 2;
 
-function newId(prefix: string): string {
+export function newId(prefix: string): string {
   return opaqueId(prefix, HEALTH_ID_KEY, CREATED_BASE + randomInt(CREATED_BASE));
 }
 
@@ -158,7 +158,7 @@ async function recordEncounter(ctx: HealthContext, input: RecordEncounterInput, 
     const facility = await existingFacility(em, 'input.facilityCode', facilityCode);
     await assertReferencesExist(ctx, PERSON, [personId], 'input.personId');
     const record = await recordOf(em, personId, facility);
-    const encounter: EncounterRow = { id: newId(ENCOUNTER_PREFIX), recordId: record.id, regionCode: record.regionCode, date, facilityCode, type: input.type, diagnoses };
+    const encounter: EncounterRow = { id: newId(ENCOUNTER_PREFIX), recordId: record.id, regionCode: record.regionCode, date, facilityCode, type: input.type, diagnoses, naturalKey: null };
     await em.insert(Encounter, encounter);
     // A chronic condition diagnosed for the first time is followed on the record from now on.
     const followed = new Set((await em.find(ChronicCondition, { recordId: record.id }, { fields: ['code'], disableIdentityMap: true })).map((c) => c.code));

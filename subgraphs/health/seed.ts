@@ -152,7 +152,7 @@ function personHealth(person: WorldPerson, regionCode: string, facilities: Regio
   const encounter = (type: string, day: number, facilityCode: string, diagnoses: string[]) => {
     if (encounters.length >= ENCOUNTERS_PER_PERSON) return;
     const id = opaqueId(ENCOUNTER_PREFIX, HEALTH_ID_KEY, person.index * ENCOUNTERS_PER_PERSON + encounters.length);
-    encounters.push({ id, recordId, regionCode, date: dateOf(day), facilityCode, type, diagnoses });
+    encounters.push({ id, recordId, regionCode, date: dateOf(day), facilityCode, type, diagnoses, naturalKey: null });
   };
   // Chronic patients are followed up at their centre (quarterly in principle; one to three visits recorded last year).
   for (const c of conditions) {

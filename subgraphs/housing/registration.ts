@@ -75,6 +75,13 @@ export function validateCertificateNumber(raw: string, regionCode?: string, toda
   return { ok: true, value: `琼(${year})${office}不动产权第${match[3]}号`, year, office, serial: Number(match[3]) };
 }
 
+/** A certificate is issued on or after the registration it records: its year is not before the registration's. */
+export function validCertificateYear(argument: string, certificate: { year: number }, registeredOn: string): void {
+  if (certificate.year < Number(registeredOn.slice(0, 4))) {
+    throw badInput(argument, `the certificate is of ${certificate.year}, before the registration on ${registeredOn}.`);
+  }
+}
+
 /** Today's date in China (UTC+8), YYYY-MM-DD: registration offices date their records in local time. */
 export function chinaToday(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

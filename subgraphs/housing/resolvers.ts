@@ -16,6 +16,7 @@ import {
   TRANSFER_ID_PREFIX,
   validAddress,
   validateCertificateNumber,
+  validCertificateYear,
   validDate,
   validFloorArea,
   validLocation,
@@ -125,9 +126,7 @@ export const resolvers: Resolvers = {
         const [lon, lat] = validLocation('input.location', input.location, regionCode);
         const floorArea = validFloorArea('input.floorArea', input.floorArea);
         const registeredOn = validDate('input.registeredOn', input.registeredOn, { notAfter: today });
-        if (certificate.year < Number(registeredOn.slice(0, 4))) {
-          throw badInput('input.certificateNumber', `the certificate is of ${certificate.year}, before the registration on ${registeredOn}.`);
-        }
+        validCertificateYear('input.certificateNumber', certificate, registeredOn);
         const owners = validOwners('input.owners', input.owners);
         if (await em.count(Property, { certificateNumber: certificate.value })) {
           throw badInput('input.certificateNumber', `${certificate.value} is already registered; a certificate number identifies one property.`);

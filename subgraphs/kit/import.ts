@@ -7,7 +7,9 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
-import type { Database } from './orm';
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from './errors';
+import type { Database, EntityManager } from './orm';
 
 export type ParsedRow<T> = { row: T } | { errors: string[] };
 
@@ -22,6 +24,36 @@ export interface DomainImporter<T extends object = any> {
   parse(record: Record<string, string>): ParsedRow<T>;
   /** Checks within the domain that need the database (a household that must exist): reasons per row, by index. */
   check?(rows: readonly T[], db: Database): Promise<Map<number, string[]>>;
+  /**
+   * Rows of other tables that follow from the rows just inserted (a property's owners, a credit profile's rating),
+   * written in the batch's transaction: only rows this run inserted are given, never skipped ones.
+   */
+  afterInsert?(rows: readonly T[], em: EntityManager): Promise<void>;
+}
+
+/**
+ * Runs one of a domain's validators (which throw BAD_USER_INPUT naming the argument, see errors.ts) on a file's
+ * value: the value when valid, else undefined with "<column>: <reason>" added to `errors`. Pass the column's name
+ * as the validator's argument; `rename` maps argument names the validator makes up itself (input.subject.uscc).
+ */
+export function collect<R>(errors: string[], validate: () => R, rename: (argument: string) => string = (a) => a): R | undefined {
+  try {
+    return validate();
+  } catch (error) {
+    if (!(error instanceof GraphQLError) || error.extensions.code !== ErrorCode.BadUserInput) throw error;
+    errors.push(`${rename(String(error.extensions.argumentName))}: ${String(error.extensions.reason)}`);
+    return undefined;
+  }
+}
+
+/** A number written in a file's column: undefined (and a reason) when the cell is empty or not a number. */
+export function numberIn(errors: string[], column: string, text: string | undefined): number | undefined {
+  const value = text?.trim() ?? '';
+  if (value === '' || !Number.isFinite(Number(value))) {
+    errors.push(`${column}: ${value === '' ? 'required' : `"${value}" is not a number`}.`);
+    return undefined;
+  }
+  return Number(value);
 }
 
 export interface ImportReport {
@@ -105,6 +137,7 @@ export async function importFile<T extends object>(db: Database, importer: Domai
       );
       const fresh = unique.filter((b) => !existing.has(b.row[importer.key])).map((b) => b.row);
       for (let i = 0; i < fresh.length; i += 500) await em.insertMany(importer.entity, fresh.slice(i, i + 500));
+      if (fresh.length > 0) await importer.afterInsert?.(fresh, em);
       totals.imported += fresh.length;
       totals.skipped += unique.length - fresh.length;
     });

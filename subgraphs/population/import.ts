@@ -2,7 +2,7 @@
  * The population register's file import (`npm run import -- population persons.csv`): persons delivered by police
  * stations, one per line, keyed by citizen ID number so that re-importing a file changes nothing.
  */
-import { createHash } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { DomainImporter } from '../kit/import';
 import { cityCodeOf } from '../kit/region-codes';
 import { isCalendarDate } from '../kit/scalars';
@@ -15,10 +15,9 @@ const RELATIONSHIPS = ['HEAD', 'SPOUSE', 'CHILD', 'PARENT', 'GRANDCHILD', 'SIBLI
 const NAME = /^[\u3400-\u9fff\u00b7]{2,20}$/;
 const PHONE = /^1[3-9]\d{9}$/;
 
-/** A stable person ID for an imported ID number, so a re-run produces the same key. */
-function personIdFor(idNumber: string): string {
-  const n = Number(BigInt(`0x${createHash('sha256').update(idNumber).digest('hex').slice(0, 12)}`) % BigInt(OPAQUE_ID_DOMAIN));
-  return opaqueId('P', 2, n);
+/** A new opaque person ID, from the upper half of the ID space that seeding never reaches; re-runs are decided by the ID number. */
+function newPersonId(): string {
+  return opaqueId('P', 2, randomInt(OPAQUE_ID_DOMAIN / 2, OPAQUE_ID_DOMAIN));
 }
 
 export const importer: DomainImporter<PersonRow> = {
@@ -43,7 +42,7 @@ export const importer: DomainImporter<PersonRow> = {
     if (errors.length > 0 || !id.ok) return { errors };
     return {
       row: {
-        id: personIdFor(r.idNumber!),
+        id: newPersonId(),
         idNumber: r.idNumber!,
         name: r.name!,
         gender: r.gender!,

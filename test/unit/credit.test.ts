@@ -269,7 +269,7 @@ describe(planCreditEvent.name, () => {
 
   it('returns a penalty and listings as changes to the profile', () => {
     expect(planCreditEvent(profile(), [], event({ type: 'PENALTY', lender: null, authority: '海口市市场监督管理局', reason: '虚假宣传' }), ids).newPenalty).toEqual({
-      id: 'NNEW', profileId: 'C0000TEST', regionCode: '460106', date: '2025-06-01', authority: '海口市市场监督管理局', reason: '虚假宣传', amount: 50000,
+      id: 'NNEW', profileId: 'C0000TEST', regionCode: '460106', date: '2025-06-01', authority: '海口市市场监督管理局', reason: '虚假宣传', amount: 50000, naturalKey: null,
     });
     const listed = planCreditEvent(profile(), [], event({ type: 'DISHONEST_LISTED', lender: null, amount: null, court: '海口市中级人民法院', caseNumber: '（2025）琼01执1号' }));
     expect(listed.profileChanges).toEqual({ onDishonestList: true, dishonestCourt: '海口市中级人民法院', dishonestCaseNumber: '（2025）琼01执1号', dishonestListedOn: '2025-06-01', dishonestReason: null });
