@@ -53,10 +53,7 @@ const KEY = /^[0-9A-Za-z]{1,24}$/;
 /** A court case number such as （2024）琼0106执1234号, with full- or half-width brackets. */
 const CASE_NUMBER = /^[（(]\d{4}[）)]\S+号$/;
 
-/** Today's calendar date in China Standard Time (UTC+8), the date every credit event is judged against. */
-export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { todayInChina as chinaToday } from '../kit/scalars';
 
 function text(input: CreditEventInput, name: keyof typeof TEXT_LIMITS): string | null {
   const raw = input[name];

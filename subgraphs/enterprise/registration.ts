@@ -40,10 +40,7 @@ export function taxAuthorityOf(regionCode: string): string {
   return authority;
 }
 
-/** Today's date in China (UTC+8), which is when the register's days begin and end. */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { todayInChina } from '../kit/scalars';
 
 export function validUscc(argument: string, value: string): string {
   const result = validateUscc(value);

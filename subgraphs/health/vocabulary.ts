@@ -186,10 +186,9 @@ export function validDose(argument: string, vaccine: Vaccine, dose: number): num
 /** Records start with the province's health information system; nothing is recorded before 1950. */
 const EARLIEST_DATE = '1950-01-01';
 
-/** Today's date in China Standard Time (UTC+8), where "not in the future" is judged. */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+import { todayInChina } from '../kit/scalars';
+
+export { todayInChina };
 
 /** A calendar date that has happened: not after today in China, not before 1950. */
 export function validPastDate(argument: string, date: string, now = new Date()): string {

@@ -82,10 +82,7 @@ export function validCertificateYear(argument: string, certificate: { year: numb
   }
 }
 
-/** Today's date in China (UTC+8), YYYY-MM-DD: registration offices date their records in local time. */
-export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { todayInChina as chinaToday } from '../kit/scalars';
 
 /** A date that is a real calendar date and lies within the bounds given (inclusive), else BAD_USER_INPUT. */
 export function validDate(argument: string, date: string, bounds: { notAfter?: string; notBefore?: { date: string; what: string } } = {}): string {

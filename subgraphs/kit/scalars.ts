@@ -81,3 +81,8 @@ export const GeoJsonScalar = new GraphQLScalarType({
   parseValue: parseGeoJson,
   parseLiteral: (ast, variables) => parseGeoJson(literalToJson(ast, variables)),
 });
+
+/** Today's date in China Standard Time (UTC+8, no daylight saving): when registers' days begin and end. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

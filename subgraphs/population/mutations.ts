@@ -2,7 +2,7 @@
 import { randomInt } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import { badInput } from '../kit/errors';
-import { isCalendarDate } from '../kit/scalars';
+import { isCalendarDate, todayInChina } from '../kit/scalars';
 import { findVisible } from '../kit/scope';
 import { notFound, runMutation, updateVersioned } from '../kit/writes';
 import { cityCodeOf } from '../kit/region-codes';
@@ -16,13 +16,10 @@ import type { PopulationContext } from './loaders';
 const NAME = /^[\u3400-\u9fff\u00b7]{2,20}$/;
 const PERSON_FIELDS = ['id', 'idNumber', 'name', 'gender', 'birthDate', 'ethnicity', 'ethnicityCode', 'hukouRegionCode', 'address', 'addressRegionCode', 'maritalStatus', 'status', 'household', 'relationshipToHead', 'floating'];
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 function date(argument: string, value: string): string {
   if (!isCalendarDate(value)) throw badInput(argument, 'use a calendar date written YYYY-MM-DD.');
-  if (value > today()) throw badInput(argument, `${value} is in the future.`);
+  if (value > todayInChina()) throw badInput(argument, `${value} is in the future.`);
   return value;
 }
 
