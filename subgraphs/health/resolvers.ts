@@ -7,7 +7,7 @@ import { assertReferencesExist, PERSON } from '../kit/references';
 import { inRegion } from '../kit/region-codes';
 import { restrict, type DataAccess } from '../kit/scope';
 import type { EntityManager } from '../kit/orm';
-import { runMutation, updateVersioned, type MutationSpec } from '../kit/writes';
+import { authorizeWrite, runMutation, updateVersioned, type MutationSpec } from '../kit/writes';
 import { OPAQUE_ID_DOMAIN, opaqueId } from '../kit/world/rng';
 import type { HealthFacilityFilter, HealthRecordFilter, MedicalInsuranceScheme, RecordEncounterInput, RecordVaccinationInput, Resolvers } from './__generated__/resolvers';
 import {
@@ -150,6 +150,8 @@ const RECORD_VACCINATION: MutationSpec = {
 const UPDATE_ALLERGIES: MutationSpec = { operation: 'updateAllergies', writes: [{ type: 'HealthRecord', action: 'update', fields: ['allergies'] }] };
 
 async function recordEncounter(ctx: HealthContext, input: RecordEncounterInput, idempotencyKey: string | null | undefined): Promise<EncounterRow> {
+  // Who may write is answered before what was written is judged: a refused caller learns nothing from validation.
+  authorizeWrite(ctx, RECORD_ENCOUNTER);
   const personId = validPersonId('input.personId', input.personId);
   const facilityCode = validFacilityCode('input.facilityCode', input.facilityCode);
   const date = validPastDate('input.date', input.date);
@@ -169,6 +171,7 @@ async function recordEncounter(ctx: HealthContext, input: RecordEncounterInput, 
 }
 
 async function recordVaccination(ctx: HealthContext, input: RecordVaccinationInput, idempotencyKey: string | null | undefined): Promise<VaccinationRow> {
+  authorizeWrite(ctx, RECORD_VACCINATION);
   const personId = validPersonId('input.personId', input.personId);
   const vaccine = validVaccine('input.vaccine', input.vaccine);
   const dose = validDose('input.dose', vaccine, input.dose);
@@ -199,6 +202,7 @@ export const resolvers: Resolvers = {
     recordEncounter: (_, { input, idempotencyKey }, ctx) => recordEncounter(ctx, input, idempotencyKey),
     recordVaccination: (_, { input, idempotencyKey }, ctx) => recordVaccination(ctx, input, idempotencyKey),
     updateAllergies: (_, { recordId, expectedVersion, allergies, idempotencyKey }, ctx) => {
+      authorizeWrite(ctx, UPDATE_ALLERGIES);
       const valid = validAllergies('allergies', allergies);
       return runMutation(ctx, UPDATE_ALLERGIES, { recordId, expectedVersion, allergies }, idempotencyKey, (em) =>
         updateVersioned(em, HealthRecord, { id: recordId }, recordId, expectedVersion, { allergies: valid }),

@@ -385,6 +385,11 @@ describe('recording care', () => {
     expect((await recordOf(patient.person.id)).encounters).toHaveLength(before.encounters.length);
   });
 
+  it('refuses another department with FORBIDDEN even when its input is also malformed: validation says nothing to it', async () => {
+    const res = await gw('housingOfficer', ENCOUNTER, { input: encounterInput({ diagnoses: ['I1O'], date: '2999-01-01' }) });
+    expect(codes(res)).toEqual(['FORBIDDEN']);
+  });
+
   it.each([
     [{ diagnoses: ['I1O'] }, 'input.diagnoses[0]', 'not an ICD-10 code'],
     [{ diagnoses: ['J06', 'X99'] }, 'input.diagnoses[1]', 'not on the province'],
