@@ -17,24 +17,9 @@ const MASKED_FOR_OTHERS = [
   { action: 'readMasked', subject: 'Place', fields: ['address', 'location', 'lon', 'lat'], reason: 'province policy: address points are shared masked (about 1 km)' },
 ] as const;
 
+// Order matters: a later rule overrides an earlier one (CASL), so restrictions such as police-own-area come after
+// the permissions they restrict (masked-identity-officer).
 export const PROVINCE_POLICY: readonly RolePolicy[] = [
-  {
-    id: 'police-own-area',
-    dept: 'public-security',
-    role: 'officer',
-    description:
-      'Police officers read the population records of the area their office covers (a city, a county or the province): persons registered there and persons living there (floating population), and no others.',
-    rules: [
-      {
-        action: ['read', 'readMasked'],
-        subject: 'Person',
-        fields: POPULATION_PERSON_FIELDS,
-        conditions: { $not: { $or: [{ hukouRegionCode: { $like: '${principal.regionPrefix}%' } }, { addressRegionCode: { $like: '${principal.regionPrefix}%' } }] } },
-        inverted: true,
-        reason: 'province policy: police read population records of their own area only',
-      },
-    ],
-  },
   ...(['officer', 'analyst', 'app'] as const).map((role) => ({
     id: `masked-identity-${role}`,
     dept: '*',
@@ -92,6 +77,23 @@ export const PROVINCE_POLICY: readonly RolePolicy[] = [
         reason: "province policy: officers follow their own department's sharing requests",
       },
       { action: 'read', subject: 'GrantScope', reason: "province policy: the scope of a request one may see" },
+    ],
+  },
+  {
+    id: 'police-own-area',
+    dept: 'public-security',
+    role: 'officer',
+    description:
+      'Police officers read the population records of the area their office covers (a city, a county or the province): persons registered there and persons living there (floating population), and no others.',
+    rules: [
+      {
+        action: ['read', 'readMasked'],
+        subject: 'Person',
+        fields: POPULATION_PERSON_FIELDS,
+        conditions: { $not: { $or: [{ hukouRegionCode: { $like: '${principal.regionPrefix}%' } }, { addressRegionCode: { $like: '${principal.regionPrefix}%' } }] } },
+        inverted: true,
+        reason: 'province policy: police read population records of their own area only',
+      },
     ],
   },
 ];
