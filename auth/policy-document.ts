@@ -476,12 +476,13 @@ export function unifiedDiff(a: string, b: string, fromLabel: string, toLabel: st
       lines.push({ op: ' ', text: x[start + i], ai: start + i, bi: start + j });
       i++;
       j++;
-    } else if (j < my && (i === mx || lcs[i * (my + 1) + j + 1] >= lcs[(i + 1) * (my + 1) + j])) {
-      lines.push({ op: '+', text: y[start + j], ai: start + i, bi: start + j });
-      j++;
-    } else {
+    } else if (i < mx && (j === my || lcs[(i + 1) * (my + 1) + j] >= lcs[i * (my + 1) + j + 1])) {
+      // Removals before additions, as diff(1) prints them.
       lines.push({ op: '-', text: x[start + i], ai: start + i, bi: start + j });
       i++;
+    } else {
+      lines.push({ op: '+', text: y[start + j], ai: start + i, bi: start + j });
+      j++;
     }
   }
   for (let k = 0; k < x.length - endX; k++) lines.push({ op: ' ', text: x[endX + k], ai: endX + k, bi: endY + k });
