@@ -86,6 +86,19 @@ export function showStatus(text) {
   statusEl().textContent = text;
 }
 
+let flash = null;
+/** A status line to show after the next page change (e.g. "Signed in as …"). */
+export function flashStatus(text) {
+  flash = text;
+}
+
+/** Called on every page change: clears the previous page's messages and shows a flashed status. */
+export function resetMessages() {
+  clearMessages();
+  if (flash) statusEl().textContent = flash;
+  flash = null;
+}
+
 export function clearMessages() {
   const el = alertEl();
   el.hidden = true;

@@ -1,6 +1,6 @@
 // The governance console: a single page with one tab per task, routed by the URL fragment (#policies), every
 // page rendered from data fetched through the public GraphQL API as the signed-in officer.
-import { clearMessages, session } from './api.js';
+import { resetMessages, session } from './api.js';
 import { h } from './dom.js';
 import { signInPage } from './pages/signin.js';
 import { cataloguePage } from './pages/catalogue.js';
@@ -55,7 +55,7 @@ let generation = 0;
 async function render() {
   const page = current();
   const mine = ++generation;
-  clearMessages();
+  resetMessages();
   renderTabs(page);
   renderSession();
   const main = document.getElementById('main');

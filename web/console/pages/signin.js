@@ -1,6 +1,6 @@
 // Sign in: paste a bearer token from the identity provider, or, in the embedded development mode only, mint a
 // development token for chosen attributes (the gateway offers /console/dev-token there and nowhere else).
-import { act, gql, session, showError, showStatus } from '../api.js';
+import { act, flashStatus, gql, session, showError } from '../api.js';
 import { field, h, section, select } from '../dom.js';
 
 async function devSignInInfo() {
@@ -25,7 +25,7 @@ async function useToken(token, { navigate, refreshSession }) {
   }
   refreshSession();
   const claims = session.claims();
-  showStatus(`Signed in as ${claims?.sub ?? 'the token holder'}.`);
+  flashStatus(`Signed in as ${claims?.sub ?? 'the token holder'}.`);
   navigate('catalogue');
 }
 
