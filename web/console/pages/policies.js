@@ -34,7 +34,7 @@ const STEPS = [
   { mutation: 'cosignPolicyVersion', label: 'Co-sign', states: ['DRAFT', 'IN_REVIEW'], reasonRequired: true, needsCosign: true },
   { mutation: 'rejectPolicyVersion', label: 'Reject', states: ['DRAFT', 'IN_REVIEW'], reasonRequired: true },
   { mutation: 'activatePolicyVersion', label: 'Activate', states: ['APPROVED'], reasonRequired: false },
-  { mutation: 'restorePolicyVersion', label: 'Restore as new draft', states: ['APPROVED', 'ACTIVE', 'SUPERSEDED', 'REJECTED'], reasonRequired: true },
+  { mutation: 'restorePolicyVersion', label: 'Restore as new draft', states: ['APPROVED', 'SUPERSEDED', 'REJECTED'], reasonRequired: true },
 ];
 
 function stepMutation(name, reasonRequired) {
