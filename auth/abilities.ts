@@ -6,7 +6,9 @@
 //   3. role policies for (dept or '*', role), in the order given, so their `inverted` rules restrict
 //      defaults and grants alike;
 //   4. catalogue caps: NOT_SHARED fields of other departments are never readable, and only the owning
-//      department writes a field, whatever a policy or grant says.
+//      department writes a field, whatever a policy or grant says;
+//   5. the one exception: policy rules marked overrideNotShared, which the governance service accepts only
+//      when the owning department's security officer has co-signed the policy version.
 // Every rule carries a `reason` and a structured `source`, which explainField reports.
 import { Ability } from '@casl/ability';
 import type { MatchConditions, Subject } from '@casl/ability';
@@ -157,8 +159,10 @@ function grantRules(principal: Principal, catalogue: Catalogue, grants: readonly
   return { rules, validUntil };
 }
 
-function policyRules(principal: Principal, policies: readonly RolePolicy[]): AuthzRawRule[] {
+/** The caller's policy rules, split: co-signed openings of NOT_SHARED fields go after the catalogue caps. */
+function policyRules(principal: Principal, policies: readonly RolePolicy[]): { rules: AuthzRawRule[]; overrides: AuthzRawRule[] } {
   const rules: AuthzRawRule[] = [];
+  const overrides: AuthzRawRule[] = [];
   const attrs = placeholderValues(principal);
   const roles = new Set(principal.roles);
   for (const policy of compilePolicies(policies)) {
@@ -183,10 +187,10 @@ function policyRules(principal: Principal, policies: readonly RolePolicy[]): Aut
           rule.conditions = compileCondition(bound.node, r.inverted);
         }
       }
-      rules.push(rule);
+      (r.overrideNotShared ? overrides : rules).push(rule);
     });
   }
-  return rules;
+  return { rules, overrides };
 }
 
 function fieldMatcher(fields: string[]): (field: string) => boolean {
@@ -210,7 +214,8 @@ export function buildAbility({ principal, catalogue, policies, grants, now = new
   if (government) {
     const granted = grantRules(principal, catalogue, grants, nowMs);
     validUntil = granted.validUntil;
-    rules = rules.concat(granted.rules, policyRules(principal, policies), caps);
+    const fromPolicies = policyRules(principal, policies);
+    rules = rules.concat(granted.rules, fromPolicies.rules, caps, fromPolicies.overrides);
   } else {
     compilePolicies(policies); // still validate (cached), so a bad policy is noticed on any request
   }

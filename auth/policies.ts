@@ -19,6 +19,12 @@ export interface PolicyRule {
   conditions?: Record<string, unknown>;
   inverted?: boolean;
   reason?: string;
+  /**
+   * Opens the listed NOT_SHARED fields of another department, which the catalogue caps otherwise close to
+   * everyone but their owner. Valid only on read rules with explicit fields; the governance service accepts it
+   * only in a version co-signed by the owning department's security officer.
+   */
+  overrideNotShared?: boolean;
 }
 
 /** Rules attached to a (department or '*', role) pair. */
@@ -50,6 +56,7 @@ export interface CompiledRule {
   readonly conditions: ConditionTemplate | undefined;
   readonly inverted: boolean;
   readonly reason: string;
+  readonly overrideNotShared: boolean;
 }
 
 export interface CompiledPolicy {
@@ -82,6 +89,15 @@ function compileRule(policy: RolePolicy, rule: PolicyRule, index: number): Compi
     throw new PolicyError(`${where} has a fields list that is empty or names something that is not a field.`);
   }
   const conditions = rule.conditions === undefined ? undefined : parseConditions(rule.conditions, where);
+  if (rule.inverted !== undefined && typeof rule.inverted !== 'boolean') throw new PolicyError(`${where} has "inverted" that is not true or false.`);
+  if (rule.reason !== undefined && typeof rule.reason !== 'string') throw new PolicyError(`${where} has a reason that is not text.`);
+  const overrideNotShared = rule.overrideNotShared === true;
+  if (rule.overrideNotShared !== undefined && typeof rule.overrideNotShared !== 'boolean') throw new PolicyError(`${where} has "overrideNotShared" that is not true or false.`);
+  if (overrideNotShared) {
+    if (rule.inverted === true) throw new PolicyError(`${where} is inverted; overrideNotShared only opens fields.`);
+    if (!fields) throw new PolicyError(`${where} sets overrideNotShared without naming the NOT_SHARED fields it opens.`);
+    if (!actions.every((a) => a === 'read' || a === 'readMasked' || a === 'aggregate')) throw new PolicyError(`${where} sets overrideNotShared on a write action; only reads can be opened.`);
+  }
   const detail = rule.reason ?? policy.description ?? `rule ${index + 1}`;
   return Object.freeze({
     actions: Object.freeze([...actions]),
@@ -90,6 +106,7 @@ function compileRule(policy: RolePolicy, rule: PolicyRule, index: number): Compi
     conditions,
     inverted: rule.inverted === true,
     reason: `policy ${policy.id}: ${detail}`,
+    overrideNotShared,
   });
 }
 

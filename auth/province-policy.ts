@@ -72,4 +72,26 @@ export const PROVINCE_POLICY: readonly RolePolicy[] = [
       },
     ],
   },
+  ...(['security-officer', 'auditor'] as const).map((role) => ({
+    id: `sharing-requests-${role}`,
+    dept: '*',
+    role,
+    description: `${role === 'auditor' ? 'Auditors' : 'Security officers'} of every department follow every request for conditional sharing.`,
+    rules: [{ action: 'read' as Action, subject: ['GrantRequest', 'GrantScope'], reason: `province policy: ${role}s follow all sharing requests` }],
+  })),
+  {
+    id: 'sharing-requests-officer',
+    dept: '*',
+    role: 'officer',
+    description: 'Officers follow the sharing requests their department made or must answer.',
+    rules: [
+      {
+        action: 'read',
+        subject: 'GrantRequest',
+        conditions: { $or: [{ requesterDept: '${principal.dept}' }, { ownerDept: '${principal.dept}' }] },
+        reason: "province policy: officers follow their own department's sharing requests",
+      },
+      { action: 'read', subject: 'GrantScope', reason: "province policy: the scope of a request one may see" },
+    ],
+  },
 ];

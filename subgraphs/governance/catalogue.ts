@@ -1,16 +1,51 @@
 /**
  * The governance service's own entries in the resource catalogue. The catalogue is public information (what
- * exists, who owns it, how to ask for it); policies and a caller's own access are for signed-in callers.
+ * exists, who owns it, how to ask for it); policies, their history and the tools around them are government
+ * information for signed-in callers; sharing requests are the business of the two departments involved, of
+ * security officers and of auditors (row rules in the province policy).
  */
-import { defineCatalogue, field } from '../../auth';
+import { defineCatalogue, field, mergeCatalogues, type FieldSpec } from '../../auth';
+import { connectionCatalogue } from '../kit/catalogue';
 
 const open = field('UNCONDITIONAL', { open: true });
 const government = field('UNCONDITIONAL');
+const request = field('CONDITIONAL');
 
-export const catalogue = defineCatalogue('data-bureau', {
-  CatalogueType: { description: 'A catalogued information resource.', fields: { name: open, owner: open, description: open, regionField: open, fields: open } },
-  CatalogueField: { description: 'A catalogued field.', fields: { name: open, owner: open, sharing: open, open, sensitivity: open, mask: open, description: open } },
-  TypeAccess: { description: "The caller's own access to a type.", fields: { type: open, fields: open } },
-  FieldAccess: { description: "The caller's own access to a field.", fields: { field: open, decision: open, reason: open, source: open, sourceId: open, dependsOnRecord: open } },
-  RolePolicy: { description: 'A role policy in force.', fields: { id: government, dept: government, role: government, description: government, rules: government } },
-});
+function all(spec: FieldSpec, ...names: string[]): Record<string, FieldSpec> {
+  return Object.fromEntries(names.map((n) => [n, spec]));
+}
+
+export const catalogue = mergeCatalogues(
+  defineCatalogue('data-bureau', {
+    CatalogueType: { description: 'A catalogued information resource.', fields: all(open, 'name', 'owner', 'description', 'regionField', 'fields') },
+    CatalogueField: { description: 'A catalogued field.', fields: all(open, 'name', 'owner', 'sharing', 'open', 'sensitivity', 'mask', 'description') },
+    TypeAccess: { description: "The caller's own access to a type.", fields: all(open, 'type', 'fields') },
+    FieldAccess: { description: "The caller's own access to a field.", fields: all(open, 'field', 'decision', 'reason', 'source', 'sourceId', 'dependsOnRecord') },
+    RolePolicy: { description: 'A role policy.', fields: all(government, 'id', 'dept', 'role', 'description', 'rules') },
+    PolicyVersion: {
+      description: 'A version of the whole policy document, with its tests and workflow.',
+      fields: all(government, 'number', 'state', 'basedOn', 'author', 'authorDept', 'reason', 'createdAt', 'hash', 'policies', 'document', 'tests', 'testsDocument', 'cosignatures', 'history'),
+    },
+    Cosignature: { description: "An owning department's co-signature.", fields: all(government, 'dept', 'fields', 'signedBy', 'signedAt', 'reason') },
+    PolicyEvent: { description: 'A workflow step.', fields: all(government, 'at', 'actor', 'actorDept', 'action', 'fromState', 'toState', 'reason') },
+    PolicyTest: { description: 'A stored policy test.', fields: all(government, 'name', 'caller', 'type', 'field', 'record', 'expect') },
+    Caller: { description: "A caller's attributes in a policy test.", fields: all(government, 'dept', 'roles', 'region', 'purpose') },
+    PolicyProblem: { description: 'A validation problem.', fields: all(government, 'path', 'policyId', 'rule', 'message') },
+    PolicyValidation: { description: 'The result of validating a policy document.', fields: all(government, 'valid', 'problems', 'cosignaturesRequired') },
+    PolicyDiff: { description: 'Differences between two versions.', fields: all(government, 'from', 'to', 'changes', 'text') },
+    PolicyChange: { description: 'One difference.', fields: all(government, 'kind', 'target', 'policyId', 'rule', 'before', 'after') },
+    PolicyTestRun: { description: "A run of a version's tests.", fields: all(government, 'version', 'passed', 'failed', 'results') },
+    PolicyTestResult: { description: 'One test result.', fields: all(government, 'name', 'passed', 'expected', 'actual', 'reason') },
+    Explanation: { description: 'Per requested field, the decision and what decided it.', fields: all(government, 'version', 'operationName', 'fields') },
+    ExplainedField: { description: 'One explained field.', fields: all(government, 'path', 'type', 'field', 'decision', 'reason', 'source', 'sourceId', 'dependsOnRecord') },
+    PolicyImpact: { description: 'Access gained or lost by a version.', fields: all(government, 'version', 'comparedWith', 'changes') },
+    AccessChange: { description: 'One gained or lost field.', fields: all(government, 'dept', 'role', 'type', 'field', 'before', 'after', 'direction') },
+    GrantRequest: {
+      description: 'A request for conditional sharing and its decision (the grant).',
+      fields: all(request, 'id', 'state', 'requesterDept', 'requestedBy', 'ownerDept', 'scope', 'region', 'purpose', 'legalBasis', 'expiresOn', 'createdAt', 'ageSeconds', 'decidedBy', 'decidedAt', 'decisionReason', 'history'),
+    },
+    GrantScope: { description: 'Types and fields a grant request covers.', fields: all(request, 'type', 'fields') },
+  }),
+  connectionCatalogue('data-bureau', 'PolicyVersion'),
+  connectionCatalogue('data-bureau', 'GrantRequest'),
+);

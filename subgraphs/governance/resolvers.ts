@@ -1,9 +1,34 @@
-/** The governance vocabulary: the catalogue, the policies in force, and a caller's own access. */
-import { buildAbility, explainField, PUBLIC_PRINCIPAL, type TypeCatalogue } from '../../auth';
-import type { Resolvers, SharingType, Sensitivity } from './__generated__/resolvers';
-import { findAllVisible } from '../kit/scope';
+/**
+ * The governance vocabulary: the catalogue, the policy versions security officers edit and the tools around
+ * them (validate, diff, test, explain, impact), and the requests for conditional sharing.
+ */
+import { buildAbility, diffDocuments, explainField, isDepartment, isRegionCode, isRole, PUBLIC_PRINCIPAL, ROLES, testPrincipal, unifiedDiff, policyImpact, type Principal, type TypeCatalogue } from '../../auth';
+import type { Resolvers, SharingType, Sensitivity, PolicyState as GqlPolicyState, GrantRequestState, CallerInput } from './__generated__/resolvers';
+import { badInput } from '../kit/errors';
+import type { EntityManager } from '../kit/orm';
+import { decodeCursor, encodeCursor, pageSize } from '../kit/pagination';
+import { type GrantScopeItem } from '../kit/policy-store';
+import { findVisible, restrict } from '../kit/scope';
+import type { GovernanceContext } from './loaders';
+import { GrantRequestRecord, PolicyVersionRecord, type GrantRequestRow, type PolicyVersionRow } from './entities';
+import { explainOperation } from './explain';
 import { PLATFORM_CATALOGUE } from './platform-catalogue';
-import { RolePolicyRecord } from './entities';
+import {
+  activateVersion,
+  approveVersion,
+  cosignaturesOf,
+  cosignVersion,
+  draftVersion,
+  forbidden,
+  policiesOf,
+  rejectVersion,
+  restoreVersion,
+  submitVersion,
+  testRunOf,
+  testsOf,
+  validate,
+} from './policy-versions';
+import { ageSeconds, approveGrant, rejectGrant, requestGrant, revokeGrant, stateFilter, stateOf } from './sharing';
 
 function catalogueType(name: string, type: TypeCatalogue) {
   return {
@@ -24,6 +49,68 @@ function catalogueType(name: string, type: TypeCatalogue) {
 }
 
 const TYPES = Object.keys(PLATFORM_CATALOGUE).sort();
+/** Tools that reveal who may see what across the platform: for those who govern it and those who audit it. */
+const GOVERNING_ROLES = ['security-officer', 'auditor'];
+
+function requireGoverning(ctx: GovernanceContext, tool: string): Principal {
+  const principal = ctx.auth?.principal;
+  if (!principal || principal.kind !== 'government' || !principal.roles.some((r) => GOVERNING_ROLES.includes(r)) || !isDepartment(principal.dept)) {
+    throw forbidden(`${tool} is for security officers and auditors.`);
+  }
+  return principal;
+}
+
+function principalOf(caller: CallerInput): Principal {
+  if (caller.dept != null && !isDepartment(caller.dept)) throw badInput('caller.dept', `unknown department ${JSON.stringify(caller.dept)}.`);
+  const roles = caller.roles ?? [];
+  for (const role of roles) if (!isRole(role)) throw badInput('caller.roles', `unknown role ${JSON.stringify(role)}; roles are ${ROLES.join(', ')}.`);
+  if (caller.region != null && !isRegionCode(caller.region)) throw badInput('caller.region', 'a 6-digit administrative division code.');
+  const principal = testPrincipal({ dept: caller.dept ?? null, roles, region: caller.region ?? null, purpose: caller.purpose ?? null }, caller.sub ?? 'explain');
+  return principal;
+}
+
+/** Rows of a table the caller may see, newest first, by a unique key; keyset pages. */
+async function pageDescending<T extends object>(ctx: GovernanceContext, entity: typeof PolicyVersionRecord | typeof GrantRequestRecord, key: string, filter: Record<string, unknown>, first: number | null | undefined, after: string | null | undefined, numeric: boolean) {
+  const size = pageSize(first, 100);
+  const where = restrict(filter as never, ctx.data.visible(entity as never) as never);
+  const empty = { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, totalCount: 0 };
+  if (where === null) return empty;
+  let cursor: string | number | null = null;
+  if (after) {
+    const raw = decodeCursor(after);
+    cursor = numeric ? Number(raw) : raw;
+    if (numeric && !Number.isInteger(cursor)) throw badInput('after', 'not a cursor of this list.');
+  }
+  const pageWhere = cursor === null ? where : { $and: [where, { [key]: { $lt: cursor } }] };
+  const rows = (await ctx.em.find(entity as never, pageWhere as never, { orderBy: { [key]: 'desc' } as never, limit: size + 1, disableIdentityMap: true })) as T[];
+  const nodes = rows.slice(0, size);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(String((node as Record<string, unknown>)[key])), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: cursor !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
+    totalCount: () => ctx.em.count(entity as never, where as never),
+  };
+}
+
+async function versionVisible(ctx: GovernanceContext, number: number): Promise<PolicyVersionRow | null> {
+  return findVisible(ctx.data, PolicyVersionRecord, { number });
+}
+
+async function versionOrNotFound(ctx: GovernanceContext, number: number, argument: string): Promise<PolicyVersionRow> {
+  const row = await versionVisible(ctx, number);
+  if (!row) throw badInput(argument, `there is no policy version ${number} (or you may not see it).`);
+  return row;
+}
+
+async function activeVersion(ctx: GovernanceContext): Promise<PolicyVersionRow> {
+  const row = await findVisible(ctx.data, PolicyVersionRecord, { state: 'ACTIVE' });
+  if (!row) throw forbidden('The policies in force are government information; sign in with a government account.');
+  return row;
+}
+
+function em(ctx: GovernanceContext): EntityManager {
+  return ctx.em;
+}
 
 export const resolvers: Resolvers = {
   Query: {
@@ -52,9 +139,93 @@ export const resolvers: Resolvers = {
         }),
       }));
     },
-    policies: async (_, __, { data }) => {
-      const rows = await findAllVisible(data, RolePolicyRecord, {}, { orderBy: { id: 'asc' } });
-      return rows.map((row) => ({ id: row.id, dept: row.dept, role: row.role, description: row.description ?? null, rules: row.rules }));
+    policies: async (_, __, ctx) => {
+      const row = await findVisible(ctx.data, PolicyVersionRecord, { state: 'ACTIVE' });
+      return row ? policiesOf(row) : [];
     },
+    activePolicyVersion: (_, __, ctx) => activeVersion(ctx),
+    policyVersions: (_, { state, first, after }, ctx) => pageDescending(ctx, PolicyVersionRecord, 'number', state ? { state } : {}, first, after, true) as never,
+    policyVersion: (_, { number }, ctx) => versionVisible(ctx, number),
+    policyDiff: async (_, { from, to }, ctx) => {
+      const a = await versionOrNotFound(ctx, from, 'from');
+      const b = await versionOrNotFound(ctx, to, 'to');
+      const changes = diffDocuments(policiesOf(a), policiesOf(b), testsOf(a), testsOf(b)).map((c) => ({ ...c, policyId: c.policyId ?? null, rule: c.rule ?? null, before: c.before ?? null, after: c.after ?? null }));
+      const text = unifiedDiff(`${a.document}\n// tests\n${a.tests}`, `${b.document}\n// tests\n${b.tests}`, `version ${from}`, `version ${to}`);
+      return { from, to, changes, text };
+    },
+    validatePolicies: (_, { policies, tests }, ctx) => {
+      requireGoverning(ctx, 'Validating policies');
+      const checked = validate(policies, tests ?? '[]');
+      return {
+        valid: checked.problems.length === 0,
+        problems: checked.problems.map((p) => ({ path: p.path, policyId: p.policyId ?? null, rule: p.rule ?? null, message: p.message })),
+        cosignaturesRequired: checked.cosignaturesRequired.map((c) => ({ ...c, signedBy: null, signedAt: null, reason: null })),
+      };
+    },
+    explain: async (_, { caller, query, operationName, version }, ctx) => {
+      requireGoverning(ctx, 'Explain');
+      const principal = principalOf(caller);
+      const row = version == null ? await activeVersion(ctx) : await versionOrNotFound(ctx, version, 'version');
+      // The grants in force apply whatever version is explained: they are not part of a policy version.
+      const ability = buildAbility({ principal, catalogue: PLATFORM_CATALOGUE, policies: policiesOf(row), grants: ctx.auth?.policies.grants ?? [] });
+      const explained = explainOperation(ability, query, operationName);
+      return { version: row.number, ...explained };
+    },
+    policyImpact: async (_, { number }, ctx) => {
+      requireGoverning(ctx, 'Impact analysis');
+      const row = await versionOrNotFound(ctx, number, 'number');
+      const active = await activeVersion(ctx);
+      return { version: row.number, comparedWith: active.number, changes: policyImpact(policiesOf(active), policiesOf(row), PLATFORM_CATALOGUE) };
+    },
+    runPolicyTests: async (_, { number }, ctx) => {
+      requireGoverning(ctx, 'Running policy tests');
+      const row = number == null ? await activeVersion(ctx) : await versionOrNotFound(ctx, number, 'number');
+      return testRunOf(row);
+    },
+    grantRequests: (_, { state, first, after }, ctx) => pageDescending(ctx, GrantRequestRecord, 'id', stateFilter(state), first, after, false) as never,
+    grantRequest: (_, { id }, ctx) => findVisible(ctx.data, GrantRequestRecord, { id }),
+  },
+  Mutation: {
+    draftPolicyVersion: (_, { input }, ctx) => draftVersion(em(ctx), ctx.auth?.principal, input),
+    restorePolicyVersion: (_, { number, reason }, ctx) => restoreVersion(em(ctx), ctx.auth?.principal, number, reason),
+    submitPolicyVersion: (_, { number, reason }, ctx) => submitVersion(em(ctx), ctx.auth?.principal, number, reason),
+    approvePolicyVersion: (_, { number, reason }, ctx) => approveVersion(em(ctx), ctx.auth?.principal, number, reason),
+    rejectPolicyVersion: (_, { number, reason }, ctx) => rejectVersion(em(ctx), ctx.auth?.principal, number, reason),
+    cosignPolicyVersion: (_, { number, reason }, ctx) => cosignVersion(em(ctx), ctx.auth?.principal, number, reason),
+    activatePolicyVersion: (_, { number, reason }, ctx) => activateVersion(em(ctx), ctx.auth?.principal, number, reason),
+    requestGrant: (_, { input }, ctx) => requestGrant(em(ctx), ctx.auth?.principal, input),
+    approveGrantRequest: (_, { id, reason }, ctx) => approveGrant(em(ctx), ctx.auth?.principal, id, reason),
+    rejectGrantRequest: (_, { id, reason }, ctx) => rejectGrant(em(ctx), ctx.auth?.principal, id, reason),
+    revokeGrant: (_, { id, reason }, ctx) => revokeGrant(em(ctx), ctx.auth?.principal, id, reason),
+  },
+  PolicyVersion: {
+    state: (row) => row.state as GqlPolicyState,
+    createdAt: (row) => row.createdAt.toISOString(),
+    policies: (row) => policiesOf(row),
+    document: (row) => row.document,
+    tests: (row) => testsOf(row),
+    testsDocument: (row) => row.tests,
+    cosignatures: (row) => cosignaturesOf(row),
+    history: (row, _, ctx) => ctx.loaders.historyOf.load(String(row.number)),
+  },
+  RolePolicy: {
+    description: (policy) => policy.description ?? null,
+    rules: (policy) => JSON.stringify(policy.rules),
+  },
+  PolicyTest: {
+    record: (test) => (test.record ? JSON.stringify(test.record) : null),
+  },
+  PolicyEvent: {
+    at: (row) => row.at.toISOString(),
+  },
+  GrantRequest: {
+    state: (row) => stateOf(row) as GrantRequestState,
+    scope: (row) => JSON.parse(row.scope) as GrantScopeItem[],
+    createdAt: (row) => row.createdAt.toISOString(),
+    decidedAt: (row) => row.decidedAt?.toISOString() ?? null,
+    ageSeconds: (row) => ageSeconds(row),
+    history: (row, _, ctx) => ctx.loaders.historyOf.load(row.id),
   },
 };
+
+export type { GrantRequestRow };

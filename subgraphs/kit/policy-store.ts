@@ -1,83 +1,268 @@
 /**
- * Role policies as the governance service stores them (CASL rules in JSON), read by every subgraph from the
- * governance database. A database without policies gets the province's default policy, so no service ever
- * runs on catalogue defaults alone.
+ * The policies in force, as every subgraph reads them from the governance database: the active policy version
+ * (a whole document of role policies, CASL rules in JSON) and the approved, unexpired sharing grants. The
+ * governance service writes these tables; every service only reads them, and reloads when `policy_state.seq`
+ * moves (see policy-watch.ts). A database without a policy version gets the province's default as version 1.
  */
 import { createHash } from 'node:crypto';
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { defineEntity, p, raw, type InferEntity } from '@mikro-orm/core';
 import { compilePolicies, type Grant, type RolePolicy } from '../../auth';
 import { PROVINCE_POLICY } from '../../auth/province-policy';
+import { PROVINCE_POLICY_TESTS } from '../../auth/province-policy-tests';
 import type { DatabaseConfig } from './config';
-import { openDatabase, type Database } from './orm';
+import { openDatabase, type Database, type EntityManager } from './orm';
+import { announcePolicyChange, watchPolicies, type PolicyWatchOptions } from './policy-watch';
 
+/** Before versioning, the policies in force were rows of this table; kept so an older database is migrated. */
 export const RolePolicyRecord = defineEntity({
-  // Named as the GraphQL type the governance service serves, so row scoping finds its catalogue entry.
-  name: 'RolePolicy',
+  name: 'RolePolicyRow',
   tableName: 'role_policy',
   properties: {
     id: p.string().primary().length(64),
     dept: p.string().length(32),
     role: p.string().length(32),
     description: p.text().nullable(),
-    /** The CASL rules, JSON. */
     rules: p.text(),
     updatedAt: p.datetime(),
   },
 });
-export type RolePolicyRow = InferEntity<typeof RolePolicyRecord>;
+
+/** One version of the whole policy document. Its content never changes after it is stored. */
+export const PolicyVersionRecord = defineEntity({
+  name: 'PolicyVersion',
+  tableName: 'policy_version',
+  properties: {
+    number: p.integer().primary().autoincrement(false),
+    state: p.string().length(16).index(),
+    basedOn: p.integer().nullable(),
+    author: p.string().length(128),
+    authorDept: p.string().length(32),
+    reason: p.text(),
+    createdAt: p.datetime(),
+    /** JSON array of role policies. */
+    document: p.text(),
+    /** JSON array of policy tests. */
+    tests: p.text(),
+    /** sha256 of document and tests. */
+    hash: p.string().length(64),
+    /** JSON array of { dept, fields, signedBy, signedAt, reason }: who must co-sign and who did. */
+    cosignatures: p.text(),
+    stateChangedAt: p.datetime(),
+  },
+});
+export type PolicyVersionRow = InferEntity<typeof PolicyVersionRecord>;
+
+/** A request for conditional sharing and, once approved, the grant itself. */
+export const GrantRequestRecord = defineEntity({
+  name: 'GrantRequest',
+  tableName: 'grant_request',
+  properties: {
+    id: p.string().primary().length(40),
+    state: p.string().length(16).index(),
+    requesterDept: p.string().length(32).index(),
+    requestedBy: p.string().length(128),
+    ownerDept: p.string().length(32).index(),
+    /** JSON array of { type, fields }. */
+    scope: p.text(),
+    region: p.string().length(6).nullable(),
+    purpose: p.string().length(200),
+    legalBasis: p.text(),
+    /** The last day it applies (China time). */
+    expiresOn: p.string().length(10),
+    /** The instant it stops applying: the end of expiresOn in China time. */
+    expiresAt: p.datetime().index(),
+    createdAt: p.datetime(),
+    decidedBy: p.string().length(128).nullable(),
+    decidedAt: p.datetime().nullable(),
+    decisionReason: p.text().nullable(),
+  },
+});
+export type GrantRequestRow = InferEntity<typeof GrantRequestRecord>;
+
+/** Every workflow step of a policy version or grant request, append-only. */
+export const PolicyEventRecord = defineEntity({
+  name: 'PolicyEvent',
+  tableName: 'policy_event',
+  properties: {
+    id: p.string().primary().length(36),
+    /** 'policy' or 'grant'. */
+    subjectKind: p.string().length(8),
+    /** The version number or the grant request id. */
+    subjectId: p.string().length(40).index(),
+    at: p.datetime(),
+    actor: p.string().length(128),
+    actorDept: p.string().length(32),
+    action: p.string().length(32),
+    fromState: p.string().length(16).nullable(),
+    toState: p.string().length(16),
+    reason: p.text().nullable(),
+  },
+});
+export type PolicyEventRow = InferEntity<typeof PolicyEventRecord>;
+
+/** One row: a counter bumped in the transaction of every change to what is in force (activation, grant decision). */
+export const PolicyStateRecord = defineEntity({
+  name: 'PolicyStateRow',
+  tableName: 'policy_state',
+  properties: {
+    id: p.integer().primary().autoincrement(false),
+    seq: p.integer(),
+    changedAt: p.datetime(),
+  },
+});
+
+export const GOVERNANCE_STORE_ENTITIES = [RolePolicyRecord, PolicyVersionRecord, GrantRequestRecord, PolicyEventRecord, PolicyStateRecord];
+
+/** The PostgreSQL channel on which the governance service announces a change of what is in force. */
+export const POLICY_CHANNEL = 'hdg_policy_changed';
 
 export interface PolicySnapshot {
-  /** Changes whenever any policy changes: part of the ability cache key. */
+  /** Changes whenever anything in force changes: part of the ability cache key. */
   version: string;
+  /** The active policy version's number (0 for a fixed test policy). */
+  policyVersion: number;
+  /** policy_state.seq when the snapshot was read. */
+  seq: number;
   policies: readonly RolePolicy[];
   grants: readonly Grant[];
 }
 
 export interface PolicyStore {
   current(): PolicySnapshot;
+  /** Reads what is in force now; resolves to the new snapshot. Concurrent calls share one read. */
   reload(): Promise<PolicySnapshot>;
+  /** Called after every reload that changed the snapshot. */
+  onChange(listener: (snapshot: PolicySnapshot) => void): () => void;
   close(): Promise<void>;
 }
 
-export function policyRow(policy: RolePolicy): RolePolicyRow {
-  return { id: policy.id, dept: policy.dept, role: policy.role, description: policy.description ?? null, rules: JSON.stringify(policy.rules), updatedAt: new Date(0) };
+export function hashOf(...parts: string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\u0000');
+  return hash.digest('hex');
 }
 
-function snapshotOf(rows: RolePolicyRow[]): PolicySnapshot {
-  const policies = rows
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .map((row) => ({ id: row.id, dept: row.dept, role: row.role, description: row.description ?? undefined, rules: JSON.parse(row.rules) as RolePolicy['rules'] }));
+export interface GrantScopeItem {
+  type: string;
+  fields: string[];
+}
+
+/** An approved request as the grants the ability builder applies: one per type in its scope. */
+export function grantsOf(row: GrantRequestRow): Grant[] {
+  const scope = JSON.parse(row.scope) as GrantScopeItem[];
+  return scope.map((item) => ({
+    id: row.id,
+    granteeDept: row.requesterDept,
+    subject: item.type,
+    fields: item.fields,
+    purpose: row.purpose,
+    ...(row.region ? { region: row.region } : {}),
+    expiresAt: row.expiresAt.toISOString(),
+  }));
+}
+
+export function snapshotOf(policies: readonly RolePolicy[], grants: readonly Grant[], policyVersion: number, seq: number): PolicySnapshot {
   // Refuse to run on a policy that does not compile: failing closed beats guessing what was meant.
   compilePolicies(policies);
-  const version = createHash('sha256').update(JSON.stringify(policies)).digest('hex').slice(0, 16);
-  return { version, policies, grants: [] };
+  const version = hashOf(String(policyVersion), JSON.stringify(policies), JSON.stringify(grants)).slice(0, 16);
+  return Object.freeze({ version, policyVersion, seq, policies: Object.freeze([...policies]), grants: Object.freeze([...grants]) });
 }
 
-async function installDefaults(db: Database): Promise<void> {
+export async function readPolicyState(em: EntityManager): Promise<number> {
+  const row = await em.findOne(PolicyStateRecord, { id: 1 }, { disableIdentityMap: true });
+  return row?.seq ?? 0;
+}
+
+/** Bumps the change counter; call inside the transaction that changes what is in force. */
+export async function bumpPolicyState(em: EntityManager): Promise<number> {
+  const updated = await em.nativeUpdate(PolicyStateRecord, { id: 1 }, { seq: raw('seq + 1'), changedAt: new Date() } as never);
+  if (updated === 0) await em.insert(PolicyStateRecord, { id: 1, seq: 1, changedAt: new Date() });
+  const seq = await readPolicyState(em);
+  await announcePolicyChange(em, seq);
+  return seq;
+}
+
+/** The first version: the rows of the pre-versioning table if there are any, else the province's default. */
+async function installFirstVersion(db: Database): Promise<void> {
   const em = db.orm.em.fork();
-  if ((await em.count(RolePolicyRecord, {})) > 0) return;
+  if ((await em.count(PolicyVersionRecord, {})) > 0) return;
+  const legacy = await em.find(RolePolicyRecord, {}, { orderBy: { id: 'asc' } });
+  const migrated: RolePolicy[] = legacy.map((row) => ({ id: row.id, dept: row.dept, role: row.role, ...(row.description ? { description: row.description } : {}), rules: JSON.parse(row.rules) as RolePolicy['rules'] }));
+  // A migrated database keeps its own policies and gains the default policies this release added.
+  const policies = [...migrated, ...PROVINCE_POLICY.filter((p) => !migrated.some((m) => m.id === p.id))];
+  const document = JSON.stringify(policies, null, 2);
+  const tests = JSON.stringify(legacy.length ? [] : PROVINCE_POLICY_TESTS, null, 2);
+  const now = new Date();
   try {
-    await em.insertMany(RolePolicyRecord, PROVINCE_POLICY.map(policyRow));
+    await em.transactional(async (tx) => {
+      await tx.insert(PolicyVersionRecord, {
+        number: 1,
+        state: 'ACTIVE',
+        basedOn: null,
+        author: 'system',
+        authorDept: 'data-bureau',
+        reason: legacy.length ? 'Migrated from the role_policy table of an earlier release.' : "The province's default policy, installed on first start.",
+        createdAt: now,
+        document,
+        tests,
+        hash: hashOf(document, tests),
+        cosignatures: '[]',
+        stateChangedAt: now,
+      });
+      await tx.insert(PolicyStateRecord, { id: 1, seq: 1, changedAt: now });
+    });
   } catch (error) {
-    // Another service installed them at the same moment; theirs are the same rows.
-    if ((await em.count(RolePolicyRecord, {})) === 0) throw error;
+    // Another service installed it at the same moment; theirs is the same version.
+    if ((await em.count(PolicyVersionRecord, {})) === 0) throw error;
   }
 }
 
-export async function openPolicyStore(config: DatabaseConfig): Promise<PolicyStore> {
-  const db = await openDatabase(config, [RolePolicyRecord]);
+/** Reads the active version and the grants in force (approved and not yet expired). */
+export async function loadInForce(em: EntityManager, now = new Date()): Promise<PolicySnapshot> {
+  const seq = await readPolicyState(em);
+  const active = await em.findOne(PolicyVersionRecord, { state: 'ACTIVE' }, { disableIdentityMap: true });
+  if (!active) throw new Error('The governance database has no active policy version.');
+  const approved = await em.find(GrantRequestRecord, { state: 'APPROVED', expiresAt: { $gt: now } }, { orderBy: { id: 'asc' }, disableIdentityMap: true });
+  return snapshotOf(JSON.parse(active.document) as RolePolicy[], approved.flatMap(grantsOf), active.number, seq);
+}
+
+/** Opens the governance tables, installs the first version if there is none, and follows changes (policy-watch.ts). */
+export async function openPolicyStore(config: DatabaseConfig, watch: PolicyWatchOptions | false = {}): Promise<PolicyStore & { db: Database }> {
+  const db = await openDatabase(config, GOVERNANCE_STORE_ENTITIES);
   try {
-    await installDefaults(db);
-    const load = async () => snapshotOf(await db.orm.em.fork().find(RolePolicyRecord, {}, { disableIdentityMap: true }));
-    let snapshot = await load();
-    return {
+    await installFirstVersion(db);
+    let snapshot = await loadInForce(db.orm.em.fork());
+    const listeners = new Set<(s: PolicySnapshot) => void>();
+    let pending: Promise<PolicySnapshot> | null = null;
+    const store: PolicyStore & { db: Database } = {
+      db,
       current: () => snapshot,
-      async reload() {
-        snapshot = await load();
-        return snapshot;
+      reload() {
+        pending ??= (async () => {
+          try {
+            const next = await loadInForce(db.orm.em.fork());
+            if (next.version !== snapshot.version || next.seq !== snapshot.seq) {
+              snapshot = next;
+              for (const listener of listeners) listener(next);
+            }
+            return snapshot;
+          } finally {
+            pending = null;
+          }
+        })();
+        return pending;
       },
-      close: () => db.close(),
+      onChange(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      async close() {
+        await watcher?.stop();
+        await db.close();
+      },
     };
+    const watcher = watch === false ? null : watchPolicies(store, db, config, watch);
+    return store;
   } catch (error) {
     await db.close();
     throw error;
@@ -85,7 +270,7 @@ export async function openPolicyStore(config: DatabaseConfig): Promise<PolicySto
 }
 
 /** A fixed policy set, for tests and benchmarks that do not need a governance database. */
-export function staticPolicyStore(policies: readonly RolePolicy[] = PROVINCE_POLICY): PolicyStore {
-  const snapshot = snapshotOf(policies.map(policyRow));
-  return { current: () => snapshot, reload: async () => snapshot, close: async () => undefined };
+export function staticPolicyStore(policies: readonly RolePolicy[] = PROVINCE_POLICY, grants: readonly Grant[] = []): PolicyStore {
+  const snapshot = snapshotOf(policies, grants, 0, 0);
+  return { current: () => snapshot, reload: async () => snapshot, onChange: () => () => undefined, close: async () => undefined };
 }

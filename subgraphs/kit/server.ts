@@ -79,7 +79,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
   const log = options.log ?? (() => undefined);
   const enforce = options.enforce ?? true;
   const identity = await createIdentity(config.auth, config.production);
-  const policies = options.policies ?? (await openPolicyStore(config.governanceDatabase));
+  const policies = options.policies ?? (await openPolicyStore(config.governanceDatabase, { log }));
   const db = await openDatabase(config.database, [...definition.entities, SeedRun, IdempotencyRecord]);
   try {
     if (config.seed.persons > 0 && (definition.seed.reference || definition.seed.fromChunk)) {

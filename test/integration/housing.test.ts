@@ -2,7 +2,6 @@
  * The housing subgraph end to end: properties across domains through the gateway, filters and pagination, SQL
  * counts, who sees what, and the registration mutations. Real HTTP servers; SQLite, or PostgreSQL with DATABASE_URL.
  */
-import { policyRow, RolePolicyRecord } from '../../subgraphs/kit/policy-store';
 import { chinaToday } from '../../subgraphs/housing/registration';
 import { makeUscc } from '../../subgraphs/kit/world/uscc';
 import { postGraphQL, startPlatform, type GraphQLResponse, type Platform } from '../support/platform';
@@ -44,16 +43,14 @@ beforeAll(async () => {
   platform = await startPlatform('housing', { persons: 400, seed: 11 });
   for (const [name, claims] of Object.entries(PRINCIPALS)) callers[name] = await platform.as(claims);
   // As the data bureau would: credit analysts see property addresses and locations masked (about 1 km, district).
-  await platform.subgraphs.governance.db.orm.em.fork().insert(
-    RolePolicyRecord,
-    policyRow({
+  await platform.addPolicies([
+    {
       id: 'test-credit-property-masked',
       dept: 'credit',
       role: 'analyst',
       rules: [{ action: 'readMasked', subject: 'Property', fields: ['address', 'location'], reason: 'test: credit checks see where a property is, roughly' }],
-    }),
-  );
-  await platform.subgraphs.housing.policies.reload();
+    },
+  ]);
 
   const res = await clerk(`{
     persons: properties(first: 500, filter: { usage: RESIDENTIAL }) { edges { node { ${PROPERTY_FIELDS} } } }

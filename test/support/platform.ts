@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { signToken, type TokenClaims } from '../../auth';
+import { signToken, type RolePolicy, type TokenClaims } from '../../auth';
+import { activateForTest } from './policies';
 import { DEFAULT_AUDIENCE, DEV_ISSUER, DOMAINS, gatewayConfig, type AuthConfig, type DomainName } from '../../subgraphs/kit/config';
 import { startSubgraph, type RunningSubgraph, type StartOptions } from '../../subgraphs/kit/server';
 import { SUBGRAPHS } from '../../subgraphs/registry';
@@ -40,6 +41,11 @@ export interface Platform {
   /** Authorization headers for a caller: `await as({ sub, dept, roles })`. */
   as(claims: TokenClaims, purpose?: string): Promise<Record<string, string>>;
   query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /**
+   * Puts these policies in force beside the active ones, as a new active version written straight into the
+   * governance database (test set-up, not the officers' workflow), and reloads every subgraph's policies.
+   */
+  addPolicies(policies: readonly RolePolicy[]): Promise<void>;
   /** SQL statements each subgraph sent while `fn` ran. */
   countQueries(fn: () => Promise<unknown>): Promise<Record<DomainName, number>>;
   stop(): Promise<void>;
@@ -104,6 +110,10 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
       return { authorization: `Bearer ${await token(claims)}`, ...(purpose ? { 'x-purpose': purpose } : {}) };
     },
     query: (query, variables, headers) => postGraphQL(running.url, query, variables, headers),
+    async addPolicies(policies) {
+      await activateForTest(subgraphs.governance.db, policies);
+      await Promise.all(DOMAINS.map((d) => subgraphs[d].policies.reload()));
+    },
     async countQueries(fn) {
       for (const d of DOMAINS) subgraphs[d].db.queries.reset();
       await fn();

@@ -1,7 +1,10 @@
-import { GraphQLResolveInfo } from 'graphql';
+import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { PolicyVersionRow, GrantRequestRow, PolicyEventRow } from '../entities';
+import { RolePolicy as StoredRolePolicy, PolicyTest as StoredPolicyTest } from '../../../auth';
 import { GovernanceContext } from '../loaders';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -10,13 +13,45 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  Date: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type AccessChange = {
+  __typename?: 'AccessChange';
+  after: AccessDecision;
+  before: AccessDecision;
+  dept: Scalars['String']['output'];
+  /** GAINS or LOSES */
+  direction: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+  type: Scalars['String']['output'];
 };
 
 export type AccessDecision =
   | 'DENIED'
   | 'FULL'
   | 'MASKED';
+
+export type Caller = {
+  __typename?: 'Caller';
+  dept: Maybe<Scalars['String']['output']>;
+  purpose: Maybe<Scalars['String']['output']>;
+  region: Maybe<Scalars['String']['output']>;
+  roles: Array<Scalars['String']['output']>;
+};
+
+export type CallerInput = {
+  /** Department code; null for the public. */
+  dept?: InputMaybe<Scalars['String']['input']>;
+  /** The X-Purpose the caller declares (grants apply only to their own purpose). */
+  purpose?: InputMaybe<Scalars['String']['input']>;
+  /** 6-digit administrative code of the caller's area. */
+  region?: InputMaybe<Scalars['String']['input']>;
+  roles?: Array<Scalars['String']['input']>;
+  sub?: InputMaybe<Scalars['String']['input']>;
+};
 
 export type CatalogueField = {
   __typename?: 'CatalogueField';
@@ -42,6 +77,48 @@ export type CatalogueType = {
   regionField: Maybe<Scalars['String']['output']>;
 };
 
+export type Cosignature = {
+  __typename?: 'Cosignature';
+  /** The department that owns the NOT_SHARED fields. */
+  dept: Scalars['String']['output'];
+  /** Type.field of each NOT_SHARED field opened. */
+  fields: Array<Scalars['String']['output']>;
+  reason: Maybe<Scalars['String']['output']>;
+  signedAt: Maybe<Scalars['String']['output']>;
+  signedBy: Maybe<Scalars['String']['output']>;
+};
+
+export type DraftPolicyInput = {
+  /** The version edited; null means the active version. */
+  basedOn?: InputMaybe<Scalars['Int']['input']>;
+  /** JSON array of role policies: [{ id, dept, role, description?, rules: [{ action, subject, fields?, conditions?, inverted?, reason?, overrideNotShared? }] }]. */
+  policies: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+  /** JSON array of policy tests: [{ name, caller: { dept, roles, region?, purpose? }, type, field, record?, expect }]; null keeps the base version's tests. */
+  tests?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ExplainedField = {
+  __typename?: 'ExplainedField';
+  decision: AccessDecision;
+  dependsOnRecord: Scalars['Boolean']['output'];
+  field: Scalars['String']['output'];
+  /** Response path, e.g. persons.edges.node.idNumber. */
+  path: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  /** catalogue, policy, grant, or entry (root fields: the entry point, whose rows are scoped). */
+  source: Maybe<Scalars['String']['output']>;
+  sourceId: Maybe<Scalars['String']['output']>;
+  type: Scalars['String']['output'];
+};
+
+export type Explanation = {
+  __typename?: 'Explanation';
+  fields: Array<ExplainedField>;
+  operationName: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
+};
+
 export type FieldAccess = {
   __typename?: 'FieldAccess';
   decision: AccessDecision;
@@ -56,20 +133,343 @@ export type FieldAccess = {
   sourceId: Maybe<Scalars['String']['output']>;
 };
 
+export type GrantRequest = {
+  __typename?: 'GrantRequest';
+  /** Seconds since the request was made while it is pending; since then until the decision otherwise. */
+  ageSeconds: Scalars['Int']['output'];
+  createdAt: Scalars['String']['output'];
+  decidedAt: Maybe<Scalars['String']['output']>;
+  decidedBy: Maybe<Scalars['String']['output']>;
+  decisionReason: Maybe<Scalars['String']['output']>;
+  expiresOn: Scalars['Date']['output'];
+  history: Array<PolicyEvent>;
+  id: Scalars['ID']['output'];
+  legalBasis: Scalars['String']['output'];
+  ownerDept: Scalars['String']['output'];
+  purpose: Scalars['String']['output'];
+  region: Maybe<Scalars['String']['output']>;
+  requestedBy: Scalars['String']['output'];
+  requesterDept: Scalars['String']['output'];
+  scope: Array<GrantScope>;
+  state: GrantRequestState;
+};
+
+export type GrantRequestConnection = {
+  __typename?: 'GrantRequestConnection';
+  edges: Array<GrantRequestEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type GrantRequestEdge = {
+  __typename?: 'GrantRequestEdge';
+  cursor: Scalars['String']['output'];
+  node: GrantRequest;
+};
+
+export type GrantRequestInput = {
+  /** Last day the grant applies (YYYY-MM-DD, China time); at most a year ahead. */
+  expiresOn: Scalars['Date']['input'];
+  legalBasis: Scalars['String']['input'];
+  /** The purpose the requesting department states; requests must carry it as X-Purpose to use the grant. */
+  purpose: Scalars['String']['input'];
+  /** Limit to records of this region (6-digit code). */
+  region?: InputMaybe<Scalars['String']['input']>;
+  scope: Array<GrantScopeInput>;
+};
+
+export type GrantRequestState =
+  | 'APPROVED'
+  /** Approved and past its date, or pending past its date. */
+  | 'EXPIRED'
+  | 'PENDING'
+  | 'REJECTED'
+  /** Approved, then ended by the owner before its date. */
+  | 'REVOKED';
+
+export type GrantScope = {
+  __typename?: 'GrantScope';
+  fields: Array<Scalars['String']['output']>;
+  type: Scalars['String']['output'];
+};
+
+export type GrantScopeInput = {
+  fields: Array<Scalars['String']['input']>;
+  type: Scalars['String']['input'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Approved to active: it replaces the active version (which becomes superseded) and reaches every subgraph within a second. */
+  activatePolicyVersion: PolicyVersion;
+  /** The owning department's security officer approves a pending request: it takes effect as policy at once. */
+  approveGrantRequest: GrantRequest;
+  /** In review to approved, by a security officer who is not the author; the version's tests must pass and every required co-signature be present. */
+  approvePolicyVersion: PolicyVersion;
+  /** The owning department's security officer co-signs a version that opens its NOT_SHARED fields to others. */
+  cosignPolicyVersion: PolicyVersion;
+  /**
+   * Stores a new draft version of the whole policy document (a JSON array of role policies) with its tests (a JSON
+   * array of policy tests), based on an existing version. Refused with every validation problem if invalid.
+   */
+  draftPolicyVersion: PolicyVersion;
+  /** The owning department's security officer rejects a pending request. */
+  rejectGrantRequest: GrantRequest;
+  /** Draft or in review to rejected, with the reason. */
+  rejectPolicyVersion: PolicyVersion;
+  /** A department asks another for CONDITIONAL fields, for a purpose, on a legal basis, until a date. */
+  requestGrant: GrantRequest;
+  /** Copies an earlier version into a new draft (restoring goes through review like any change). */
+  restorePolicyVersion: PolicyVersion;
+  /** The owning department's security officer ends an approved grant before its expiry. */
+  revokeGrant: GrantRequest;
+  /** Draft to in review. */
+  submitPolicyVersion: PolicyVersion;
+};
+
+
+export type MutationActivatePolicyVersionArgs = {
+  number: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationApproveGrantRequestArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationApprovePolicyVersionArgs = {
+  number: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCosignPolicyVersionArgs = {
+  number: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationDraftPolicyVersionArgs = {
+  input: DraftPolicyInput;
+};
+
+
+export type MutationRejectGrantRequestArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRejectPolicyVersionArgs = {
+  number: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRequestGrantArgs = {
+  input: GrantRequestInput;
+};
+
+
+export type MutationRestorePolicyVersionArgs = {
+  number: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRevokeGrantArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationSubmitPolicyVersionArgs = {
+  number: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
+export type PolicyChange = {
+  __typename?: 'PolicyChange';
+  after: Maybe<Scalars['String']['output']>;
+  before: Maybe<Scalars['String']['output']>;
+  /** ADDED, REMOVED or CHANGED */
+  kind: Scalars['String']['output'];
+  policyId: Maybe<Scalars['String']['output']>;
+  rule: Maybe<Scalars['Int']['output']>;
+  /** policy, rule or test */
+  target: Scalars['String']['output'];
+};
+
+export type PolicyDiff = {
+  __typename?: 'PolicyDiff';
+  changes: Array<PolicyChange>;
+  from: Scalars['Int']['output'];
+  /** A unified diff of the two documents, pretty-printed. */
+  text: Scalars['String']['output'];
+  to: Scalars['Int']['output'];
+};
+
+/** One step of a policy version's or grant request's workflow. */
+export type PolicyEvent = {
+  __typename?: 'PolicyEvent';
+  action: Scalars['String']['output'];
+  actor: Scalars['String']['output'];
+  actorDept: Scalars['String']['output'];
+  at: Scalars['String']['output'];
+  fromState: Maybe<Scalars['String']['output']>;
+  reason: Maybe<Scalars['String']['output']>;
+  toState: Scalars['String']['output'];
+};
+
+export type PolicyImpact = {
+  __typename?: 'PolicyImpact';
+  changes: Array<AccessChange>;
+  comparedWith: Scalars['Int']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type PolicyProblem = {
+  __typename?: 'PolicyProblem';
+  message: Scalars['String']['output'];
+  /** Where: e.g. policies[2].rules[0].fields[1], or tests[3]. */
+  path: Scalars['String']['output'];
+  policyId: Maybe<Scalars['String']['output']>;
+  rule: Maybe<Scalars['Int']['output']>;
+};
+
+/** The workflow of a policy version. Content never changes; only the state moves on. */
+export type PolicyState =
+  | 'ACTIVE'
+  | 'APPROVED'
+  | 'DRAFT'
+  | 'IN_REVIEW'
+  | 'REJECTED'
+  /** Was active, replaced by a later version. */
+  | 'SUPERSEDED';
+
+/** A stored test: for a caller's attributes, the expected decision on one field of one type. */
+export type PolicyTest = {
+  __typename?: 'PolicyTest';
+  caller: Caller;
+  expect: AccessDecision;
+  field: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** A record's field values, for rules whose answer depends on the record (e.g. its region). */
+  record: Maybe<Scalars['String']['output']>;
+  type: Scalars['String']['output'];
+};
+
+export type PolicyTestResult = {
+  __typename?: 'PolicyTestResult';
+  actual: AccessDecision;
+  expected: AccessDecision;
+  name: Scalars['String']['output'];
+  passed: Scalars['Boolean']['output'];
+  reason: Scalars['String']['output'];
+};
+
+export type PolicyTestRun = {
+  __typename?: 'PolicyTestRun';
+  failed: Scalars['Int']['output'];
+  passed: Scalars['Int']['output'];
+  results: Array<PolicyTestResult>;
+  version: Scalars['Int']['output'];
+};
+
+export type PolicyValidation = {
+  __typename?: 'PolicyValidation';
+  /** NOT_SHARED fields opened beyond their owner: the owners' security officers must co-sign. */
+  cosignaturesRequired: Array<Cosignature>;
+  problems: Array<PolicyProblem>;
+  valid: Scalars['Boolean']['output'];
+};
+
+/** A whole policy document (every role policy) at one point in its history, with the tests stored with it. */
+export type PolicyVersion = {
+  __typename?: 'PolicyVersion';
+  /** Subject (sub) and department of the security officer who wrote it. */
+  author: Scalars['String']['output'];
+  authorDept: Scalars['String']['output'];
+  /** The version this one was edited from (null for the first). */
+  basedOn: Maybe<Scalars['Int']['output']>;
+  /** Co-signatures this version needs because it opens NOT_SHARED fields beyond their owner, and who gave them. */
+  cosignatures: Array<Cosignature>;
+  createdAt: Scalars['String']['output'];
+  /** The policy document as stored: a JSON array of role policies. */
+  document: Scalars['String']['output'];
+  /** sha256 of the policy document and tests. */
+  hash: Scalars['String']['output'];
+  /** Every workflow step, oldest first. */
+  history: Array<PolicyEvent>;
+  number: Scalars['Int']['output'];
+  policies: Array<RolePolicy>;
+  reason: Scalars['String']['output'];
+  state: PolicyState;
+  tests: Array<PolicyTest>;
+  /** The tests as stored: a JSON array. */
+  testsDocument: Scalars['String']['output'];
+};
+
+export type PolicyVersionConnection = {
+  __typename?: 'PolicyVersionConnection';
+  edges: Array<PolicyVersionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PolicyVersionEdge = {
+  __typename?: 'PolicyVersionEdge';
+  cursor: Scalars['String']['output'];
+  node: PolicyVersion;
+};
+
 /**
  * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
  * security officers maintain, and what each caller may see.
  */
 export type Query = {
   __typename?: 'Query';
+  /** The policy version in force. */
+  activePolicyVersion: PolicyVersion;
   /** Every catalogued type with its fields: owner, sharing type, openness, sensitivity, masking. */
   catalogue: Array<CatalogueType>;
   /** One catalogued type by GraphQL type name; null if it is not catalogued. */
   catalogueType: Maybe<CatalogueType>;
+  /**
+   * For a caller's attributes and a GraphQL operation: per requested field, the decision and what decided it (rule,
+   * grant or catalogue default), under the active version or the given one. Touches no data.
+   */
+  explain: Explanation;
+  grantRequest: Maybe<GrantRequest>;
+  /** Requests for conditional sharing, newest first: security officers and auditors see all, departments their own. */
+  grantRequests: GrantRequestConnection;
   /** For the caller: per type and field, whether they get the value in full, masked or not at all, and why. */
   myAccess: Array<TypeAccess>;
-  /** The role policies in force (CASL rules in JSON). */
+  /** The role policies in force (CASL rules in JSON): those of the active policy version. */
   policies: Array<RolePolicy>;
+  /** What changed from one version to another: policies and rules added, removed or changed, and tests. */
+  policyDiff: PolicyDiff;
+  /** For a version (normally a draft): which roles and departments gain or lose which fields compared with the active version. */
+  policyImpact: PolicyImpact;
+  /** One policy version by number; null if there is none. */
+  policyVersion: Maybe<PolicyVersion>;
+  /** Policy versions, newest first; optionally only those in one state. */
+  policyVersions: PolicyVersionConnection;
+  /** Runs the policy tests stored with a version (the active one by default) against that version. */
+  runPolicyTests: PolicyTestRun;
+  /** Checks a policy document (and optionally its tests) without storing anything: every problem, precisely. */
+  validatePolicies: PolicyValidation;
 };
 
 
@@ -86,8 +486,98 @@ export type QueryCatalogueTypeArgs = {
  * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
  * security officers maintain, and what each caller may see.
  */
+export type QueryExplainArgs = {
+  caller: CallerInput;
+  operationName?: InputMaybe<Scalars['String']['input']>;
+  query: Scalars['String']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
+ * security officers maintain, and what each caller may see.
+ */
+export type QueryGrantRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
+ * security officers maintain, and what each caller may see.
+ */
+export type QueryGrantRequestsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<GrantRequestState>;
+};
+
+
+/**
+ * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
+ * security officers maintain, and what each caller may see.
+ */
 export type QueryMyAccessArgs = {
   type?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
+ * security officers maintain, and what each caller may see.
+ */
+export type QueryPolicyDiffArgs = {
+  from: Scalars['Int']['input'];
+  to: Scalars['Int']['input'];
+};
+
+
+/**
+ * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
+ * security officers maintain, and what each caller may see.
+ */
+export type QueryPolicyImpactArgs = {
+  number: Scalars['Int']['input'];
+};
+
+
+/**
+ * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
+ * security officers maintain, and what each caller may see.
+ */
+export type QueryPolicyVersionArgs = {
+  number: Scalars['Int']['input'];
+};
+
+
+/**
+ * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
+ * security officers maintain, and what each caller may see.
+ */
+export type QueryPolicyVersionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<PolicyState>;
+};
+
+
+/**
+ * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
+ * security officers maintain, and what each caller may see.
+ */
+export type QueryRunPolicyTestsArgs = {
+  number?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
+ * security officers maintain, and what each caller may see.
+ */
+export type QueryValidatePoliciesArgs = {
+  policies: Scalars['String']['input'];
+  tests?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type RolePolicy = {
@@ -193,15 +683,46 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AccessDecision: AccessDecision;
-  CatalogueField: ResolverTypeWrapper<CatalogueField>;
+  AccessChange: ResolverTypeWrapper<AccessChange>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AccessDecision: AccessDecision;
+  Caller: ResolverTypeWrapper<Caller>;
+  CallerInput: CallerInput;
+  CatalogueField: ResolverTypeWrapper<CatalogueField>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CatalogueType: ResolverTypeWrapper<CatalogueType>;
+  Cosignature: ResolverTypeWrapper<Cosignature>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DraftPolicyInput: DraftPolicyInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ExplainedField: ResolverTypeWrapper<ExplainedField>;
+  Explanation: ResolverTypeWrapper<Explanation>;
   FieldAccess: ResolverTypeWrapper<FieldAccess>;
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  RolePolicy: ResolverTypeWrapper<RolePolicy>;
+  GrantRequest: ResolverTypeWrapper<GrantRequestRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  GrantRequestConnection: ResolverTypeWrapper<Omit<GrantRequestConnection, 'edges'> & { edges: Array<ResolversTypes['GrantRequestEdge']> }>;
+  GrantRequestEdge: ResolverTypeWrapper<Omit<GrantRequestEdge, 'node'> & { node: ResolversTypes['GrantRequest'] }>;
+  GrantRequestInput: GrantRequestInput;
+  GrantRequestState: GrantRequestState;
+  GrantScope: ResolverTypeWrapper<GrantScope>;
+  GrantScopeInput: GrantScopeInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  PolicyChange: ResolverTypeWrapper<PolicyChange>;
+  PolicyDiff: ResolverTypeWrapper<PolicyDiff>;
+  PolicyEvent: ResolverTypeWrapper<PolicyEventRow>;
+  PolicyImpact: ResolverTypeWrapper<PolicyImpact>;
+  PolicyProblem: ResolverTypeWrapper<PolicyProblem>;
+  PolicyState: PolicyState;
+  PolicyTest: ResolverTypeWrapper<StoredPolicyTest>;
+  PolicyTestResult: ResolverTypeWrapper<PolicyTestResult>;
+  PolicyTestRun: ResolverTypeWrapper<PolicyTestRun>;
+  PolicyValidation: ResolverTypeWrapper<PolicyValidation>;
+  PolicyVersion: ResolverTypeWrapper<PolicyVersionRow>;
+  PolicyVersionConnection: ResolverTypeWrapper<Omit<PolicyVersionConnection, 'edges'> & { edges: Array<ResolversTypes['PolicyVersionEdge']> }>;
+  PolicyVersionEdge: ResolverTypeWrapper<Omit<PolicyVersionEdge, 'node'> & { node: ResolversTypes['PolicyVersion'] }>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RolePolicy: ResolverTypeWrapper<StoredRolePolicy>;
   Sensitivity: Sensitivity;
   SharingType: SharingType;
   TypeAccess: ResolverTypeWrapper<TypeAccess>;
@@ -209,15 +730,61 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  CatalogueField: CatalogueField;
+  AccessChange: AccessChange;
   String: Scalars['String']['output'];
+  Caller: Caller;
+  CallerInput: CallerInput;
+  CatalogueField: CatalogueField;
   Boolean: Scalars['Boolean']['output'];
   CatalogueType: CatalogueType;
+  Cosignature: Cosignature;
+  Date: Scalars['Date']['output'];
+  DraftPolicyInput: DraftPolicyInput;
+  Int: Scalars['Int']['output'];
+  ExplainedField: ExplainedField;
+  Explanation: Explanation;
   FieldAccess: FieldAccess;
-  Query: Record<PropertyKey, never>;
-  RolePolicy: RolePolicy;
+  GrantRequest: GrantRequestRow;
   ID: Scalars['ID']['output'];
+  GrantRequestConnection: Omit<GrantRequestConnection, 'edges'> & { edges: Array<ResolversParentTypes['GrantRequestEdge']> };
+  GrantRequestEdge: Omit<GrantRequestEdge, 'node'> & { node: ResolversParentTypes['GrantRequest'] };
+  GrantRequestInput: GrantRequestInput;
+  GrantScope: GrantScope;
+  GrantScopeInput: GrantScopeInput;
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  PolicyChange: PolicyChange;
+  PolicyDiff: PolicyDiff;
+  PolicyEvent: PolicyEventRow;
+  PolicyImpact: PolicyImpact;
+  PolicyProblem: PolicyProblem;
+  PolicyTest: StoredPolicyTest;
+  PolicyTestResult: PolicyTestResult;
+  PolicyTestRun: PolicyTestRun;
+  PolicyValidation: PolicyValidation;
+  PolicyVersion: PolicyVersionRow;
+  PolicyVersionConnection: Omit<PolicyVersionConnection, 'edges'> & { edges: Array<ResolversParentTypes['PolicyVersionEdge']> };
+  PolicyVersionEdge: Omit<PolicyVersionEdge, 'node'> & { node: ResolversParentTypes['PolicyVersion'] };
+  Query: Record<PropertyKey, never>;
+  RolePolicy: StoredRolePolicy;
   TypeAccess: TypeAccess;
+}>;
+
+export type AccessChangeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['AccessChange'] = ResolversParentTypes['AccessChange']> = ResolversObject<{
+  after?: Resolver<ResolversTypes['AccessDecision'], ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['AccessDecision'], ParentType, ContextType>;
+  dept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CallerResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['Caller'] = ResolversParentTypes['Caller']> = ResolversObject<{
+  dept?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type CatalogueFieldResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['CatalogueField'] = ResolversParentTypes['CatalogueField']> = ResolversObject<{
@@ -238,6 +805,35 @@ export type CatalogueTypeResolvers<ContextType = GovernanceContext, ParentType e
   regionField?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type CosignatureResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['Cosignature'] = ResolversParentTypes['Cosignature']> = ResolversObject<{
+  dept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export type ExplainedFieldResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['ExplainedField'] = ResolversParentTypes['ExplainedField']> = ResolversObject<{
+  decision?: Resolver<ResolversTypes['AccessDecision'], ParentType, ContextType>;
+  dependsOnRecord?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ExplanationResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['Explanation'] = ResolversParentTypes['Explanation']> = ResolversObject<{
+  fields?: Resolver<Array<ResolversTypes['ExplainedField']>, ParentType, ContextType>;
+  operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type FieldAccessResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['FieldAccess'] = ResolversParentTypes['FieldAccess']> = ResolversObject<{
   decision?: Resolver<ResolversTypes['AccessDecision'], ParentType, ContextType>;
   dependsOnRecord?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -247,11 +843,174 @@ export type FieldAccessResolvers<ContextType = GovernanceContext, ParentType ext
   sourceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type GrantRequestResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['GrantRequest'] = ResolversParentTypes['GrantRequest']> = ResolversObject<{
+  ageSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decisionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PolicyEvent']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  legalBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerDept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requesterDept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scope?: Resolver<Array<ResolversTypes['GrantScope']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['GrantRequestState'], ParentType, ContextType>;
+}>;
+
+export type GrantRequestConnectionResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['GrantRequestConnection'] = ResolversParentTypes['GrantRequestConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['GrantRequestEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type GrantRequestEdgeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['GrantRequestEdge'] = ResolversParentTypes['GrantRequestEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GrantRequest'], ParentType, ContextType>;
+}>;
+
+export type GrantScopeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['GrantScope'] = ResolversParentTypes['GrantScope']> = ResolversObject<{
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  activatePolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationActivatePolicyVersionArgs, 'number'>>;
+  approveGrantRequest?: Resolver<ResolversTypes['GrantRequest'], ParentType, ContextType, RequireFields<MutationApproveGrantRequestArgs, 'id' | 'reason'>>;
+  approvePolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationApprovePolicyVersionArgs, 'number'>>;
+  cosignPolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationCosignPolicyVersionArgs, 'number' | 'reason'>>;
+  draftPolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationDraftPolicyVersionArgs, 'input'>>;
+  rejectGrantRequest?: Resolver<ResolversTypes['GrantRequest'], ParentType, ContextType, RequireFields<MutationRejectGrantRequestArgs, 'id' | 'reason'>>;
+  rejectPolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationRejectPolicyVersionArgs, 'number' | 'reason'>>;
+  requestGrant?: Resolver<ResolversTypes['GrantRequest'], ParentType, ContextType, RequireFields<MutationRequestGrantArgs, 'input'>>;
+  restorePolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationRestorePolicyVersionArgs, 'number' | 'reason'>>;
+  revokeGrant?: Resolver<ResolversTypes['GrantRequest'], ParentType, ContextType, RequireFields<MutationRevokeGrantArgs, 'id' | 'reason'>>;
+  submitPolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationSubmitPolicyVersionArgs, 'number'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PolicyChangeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PolicyChange'] = ResolversParentTypes['PolicyChange']> = ResolversObject<{
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  policyId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PolicyDiffResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PolicyDiff'] = ResolversParentTypes['PolicyDiff']> = ResolversObject<{
+  changes?: Resolver<Array<ResolversTypes['PolicyChange']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PolicyEventResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PolicyEvent'] = ResolversParentTypes['PolicyEvent']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorDept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromState?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  toState?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PolicyImpactResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PolicyImpact'] = ResolversParentTypes['PolicyImpact']> = ResolversObject<{
+  changes?: Resolver<Array<ResolversTypes['AccessChange']>, ParentType, ContextType>;
+  comparedWith?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PolicyProblemResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PolicyProblem'] = ResolversParentTypes['PolicyProblem']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  policyId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type PolicyTestResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PolicyTest'] = ResolversParentTypes['PolicyTest']> = ResolversObject<{
+  caller?: Resolver<ResolversTypes['Caller'], ParentType, ContextType>;
+  expect?: Resolver<ResolversTypes['AccessDecision'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  record?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PolicyTestResultResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PolicyTestResult'] = ResolversParentTypes['PolicyTestResult']> = ResolversObject<{
+  actual?: Resolver<ResolversTypes['AccessDecision'], ParentType, ContextType>;
+  expected?: Resolver<ResolversTypes['AccessDecision'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  passed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PolicyTestRunResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PolicyTestRun'] = ResolversParentTypes['PolicyTestRun']> = ResolversObject<{
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  passed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['PolicyTestResult']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PolicyValidationResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PolicyValidation'] = ResolversParentTypes['PolicyValidation']> = ResolversObject<{
+  cosignaturesRequired?: Resolver<Array<ResolversTypes['Cosignature']>, ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['PolicyProblem']>, ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PolicyVersionResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PolicyVersion'] = ResolversParentTypes['PolicyVersion']> = ResolversObject<{
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  authorDept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  basedOn?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  cosignatures?: Resolver<Array<ResolversTypes['Cosignature']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PolicyEvent']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  policies?: Resolver<Array<ResolversTypes['RolePolicy']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['PolicyState'], ParentType, ContextType>;
+  tests?: Resolver<Array<ResolversTypes['PolicyTest']>, ParentType, ContextType>;
+  testsDocument?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PolicyVersionConnectionResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PolicyVersionConnection'] = ResolversParentTypes['PolicyVersionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PolicyVersionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PolicyVersionEdgeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PolicyVersionEdge'] = ResolversParentTypes['PolicyVersionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  activePolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType>;
   catalogue?: Resolver<Array<ResolversTypes['CatalogueType']>, ParentType, ContextType>;
   catalogueType?: Resolver<Maybe<ResolversTypes['CatalogueType']>, ParentType, ContextType, RequireFields<QueryCatalogueTypeArgs, 'name'>>;
+  explain?: Resolver<ResolversTypes['Explanation'], ParentType, ContextType, RequireFields<QueryExplainArgs, 'caller' | 'query'>>;
+  grantRequest?: Resolver<Maybe<ResolversTypes['GrantRequest']>, ParentType, ContextType, RequireFields<QueryGrantRequestArgs, 'id'>>;
+  grantRequests?: Resolver<ResolversTypes['GrantRequestConnection'], ParentType, ContextType, RequireFields<QueryGrantRequestsArgs, 'first'>>;
   myAccess?: Resolver<Array<ResolversTypes['TypeAccess']>, ParentType, ContextType, Partial<QueryMyAccessArgs>>;
   policies?: Resolver<Array<ResolversTypes['RolePolicy']>, ParentType, ContextType>;
+  policyDiff?: Resolver<ResolversTypes['PolicyDiff'], ParentType, ContextType, RequireFields<QueryPolicyDiffArgs, 'from' | 'to'>>;
+  policyImpact?: Resolver<ResolversTypes['PolicyImpact'], ParentType, ContextType, RequireFields<QueryPolicyImpactArgs, 'number'>>;
+  policyVersion?: Resolver<Maybe<ResolversTypes['PolicyVersion']>, ParentType, ContextType, RequireFields<QueryPolicyVersionArgs, 'number'>>;
+  policyVersions?: Resolver<ResolversTypes['PolicyVersionConnection'], ParentType, ContextType, RequireFields<QueryPolicyVersionsArgs, 'first'>>;
+  runPolicyTests?: Resolver<ResolversTypes['PolicyTestRun'], ParentType, ContextType, Partial<QueryRunPolicyTestsArgs>>;
+  validatePolicies?: Resolver<ResolversTypes['PolicyValidation'], ParentType, ContextType, RequireFields<QueryValidatePoliciesArgs, 'policies'>>;
 }>;
 
 export type RolePolicyResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['RolePolicy'] = ResolversParentTypes['RolePolicy']> = ResolversObject<{
@@ -268,9 +1027,33 @@ export type TypeAccessResolvers<ContextType = GovernanceContext, ParentType exte
 }>;
 
 export type Resolvers<ContextType = GovernanceContext> = ResolversObject<{
+  AccessChange?: AccessChangeResolvers<ContextType>;
+  Caller?: CallerResolvers<ContextType>;
   CatalogueField?: CatalogueFieldResolvers<ContextType>;
   CatalogueType?: CatalogueTypeResolvers<ContextType>;
+  Cosignature?: CosignatureResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  ExplainedField?: ExplainedFieldResolvers<ContextType>;
+  Explanation?: ExplanationResolvers<ContextType>;
   FieldAccess?: FieldAccessResolvers<ContextType>;
+  GrantRequest?: GrantRequestResolvers<ContextType>;
+  GrantRequestConnection?: GrantRequestConnectionResolvers<ContextType>;
+  GrantRequestEdge?: GrantRequestEdgeResolvers<ContextType>;
+  GrantScope?: GrantScopeResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  PolicyChange?: PolicyChangeResolvers<ContextType>;
+  PolicyDiff?: PolicyDiffResolvers<ContextType>;
+  PolicyEvent?: PolicyEventResolvers<ContextType>;
+  PolicyImpact?: PolicyImpactResolvers<ContextType>;
+  PolicyProblem?: PolicyProblemResolvers<ContextType>;
+  PolicyTest?: PolicyTestResolvers<ContextType>;
+  PolicyTestResult?: PolicyTestResultResolvers<ContextType>;
+  PolicyTestRun?: PolicyTestRunResolvers<ContextType>;
+  PolicyValidation?: PolicyValidationResolvers<ContextType>;
+  PolicyVersion?: PolicyVersionResolvers<ContextType>;
+  PolicyVersionConnection?: PolicyVersionConnectionResolvers<ContextType>;
+  PolicyVersionEdge?: PolicyVersionEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RolePolicy?: RolePolicyResolvers<ContextType>;
   TypeAccess?: TypeAccessResolvers<ContextType>;
