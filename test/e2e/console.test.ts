@@ -68,7 +68,7 @@ describe('the governance console', () => {
     await signIn(officerA, 'officer-a', 'data-bureau', 'security-officer');
     await officerA.getByRole('heading', { name: 'Resource catalogue' }).waitFor();
     await officerA.getByRole('button', { name: 'Show fields of Person', exact: true }).click();
-    await officerA.getByRole('table', { name: 'Fields of Person' }).getByText('phone', { exact: true }).waitFor();
+    await officerA.getByRole('table', { name: 'Fields of Person' }).locator('code', { hasText: /^phone$/ }).waitFor();
     await officerA.getByLabel('Filter').fill('health');
     await officerA.getByRole('button', { name: 'Show fields of HealthRecord', exact: true }).click();
     await officerA.getByRole('table', { name: 'Fields of HealthRecord' }).waitFor();

@@ -30,6 +30,8 @@ export async function launchChromium(): Promise<Browser> {
   }
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hdg-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, headless: true, args: ARGS, viewport: { width: 1400, height: 1000 } });
+  // Only this run's pictures: a page that is no longer shot must not linger.
+  fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     context,
