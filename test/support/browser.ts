@@ -37,6 +37,8 @@ export async function launchChromium(): Promise<Browser> {
     context,
     newPage: () => context.newPage(),
     async screenshot(page, name) {
+      // From the top, so that the sticky message bar sits where it belongs in a full-page picture.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
     },
     async close() {
