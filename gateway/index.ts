@@ -1,6 +1,7 @@
 /**
  * The federated gateway: serves the committed static supergraph (no runtime introspection) and forwards the
- * caller's identity headers to every subgraph, which authorizes on its own.
+ * caller's identity headers to every subgraph, which authorizes on its own; and the governance web console at
+ * /console (gateway/console.ts).
  */
 import fs from 'node:fs';
 import { ApolloServer } from '@apollo/server';
@@ -12,6 +13,7 @@ import { introspectionGuard } from '../subgraphs/kit/authorization';
 import { formatError } from '../subgraphs/kit/errors';
 import { serveHttp, type RunningHttp } from '../subgraphs/kit/http';
 import { createIdentity } from '../subgraphs/kit/identity';
+import { consoleRoute } from './console';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
 
 /** Headers a subgraph needs to decide for itself: identity and purpose. */
@@ -47,6 +49,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     port: config.port,
     host: config.host,
     ready: async () => true,
+    routes: [consoleRoute({ auth: config.auth, production: config.production, devPrivateKeyFile: identity.privateKeyFile })],
     context: async (headers) => {
       // Refuse a bad token here (HTTP 401) before planning; subgraphs verify it again on their own.
       const principal = await identity.principal(headers);

@@ -1,7 +1,8 @@
 /**
  * The HTTP front of every service (each subgraph and the gateway): /graphql through Apollo Server,
- * /healthz (the process is alive) and /readyz (its dependencies answer), a request body limit, and a
- * graceful stop that finishes in-flight requests before closing.
+ * /healthz (the process is alive) and /readyz (its dependencies answer), optional extra routes under their own
+ * path prefixes (the gateway's console), a request body limit, and a graceful stop that finishes in-flight
+ * requests before closing.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +16,25 @@ export interface HttpOptions<Ctx extends BaseContext> {
   host: string;
   /** @default 1 MiB */
   bodyLimitBytes?: number;
+  /** Extra routes, each owning the paths under its prefix; /graphql, /healthz and /readyz cannot be taken. */
+  routes?: readonly HttpRoute[];
+}
+
+/** What a route gets besides the raw request and response: the parsed URL and the body under the limit. */
+export interface RouteRequest {
+  url: URL;
+  /** The request body as text; a body over the limit answers 413 for the route. */
+  body(): Promise<string>;
+}
+
+/** A handler for `prefix` and every path below it (`/console`, `/console/app.js`; not `/consoles`). */
+export interface HttpRoute {
+  prefix: string;
+  handle(req: http.IncomingMessage, res: http.ServerResponse, request: RouteRequest): Promise<void>;
+}
+
+function routeFor(routes: readonly HttpRoute[], pathname: string): HttpRoute | undefined {
+  return routes.find((r) => pathname === r.prefix || pathname.startsWith(`${r.prefix}/`));
 }
 
 export interface RunningHttp {
@@ -44,7 +64,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
 }
@@ -55,6 +75,12 @@ function graphQLError(res: http.ServerResponse, status: number, code: string, me
 
 export async function serveHttp<Ctx extends BaseContext>(options: HttpOptions<Ctx>): Promise<RunningHttp> {
   const limit = options.bodyLimitBytes ?? 1024 * 1024;
+  const routes = options.routes ?? [];
+  for (const r of routes) {
+    if (!/^\/[a-z0-9-]+$/.test(r.prefix) || ['/graphql', '/healthz', '/readyz'].includes(r.prefix)) {
+      throw new Error(`Route prefix "${r.prefix}" must be one lower-case path segment other than /graphql, /healthz and /readyz.`);
+    }
+  }
   let inFlight = 0;
   let stopping = false;
   let drained: (() => void) | undefined;
@@ -108,6 +134,8 @@ export async function serveHttp<Ctx extends BaseContext>(options: HttpOptions<Ct
         return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
       }
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
+      const extra = routeFor(routes, url.pathname);
+      if (extra) return extra.handle(req, res, { url, body: () => readBody(req, limit) });
       return sendJson(res, 404, { error: `No route ${url.pathname}; GraphQL is served at /graphql.` });
     };
     route().catch((error: unknown) => {
