@@ -87,6 +87,9 @@ export async function verifyChain(em: EntityManager, writer: string): Promise<Ch
     if (recordHash(row) !== row.hash) {
       for (let d = -REORDER_WINDOW; d <= REORDER_WINDOW; d += 1) {
         if (d !== 0 && recordHash({ ...row, seq: row.seq + d }) === row.hash) {
+          if (d === -1 && beforePrev !== null && row.prevHash === beforePrev) {
+            return fail(prev.seq, 'inserted', `record ${writer}#${prev.seq} was inserted: the record after it was written as #${prev.seq} and links to #${prev.seq - 1}.`);
+          }
           return fail(row.seq, 'reordered', `record ${writer}#${row.seq} was written as #${row.seq + d}: records were reordered${d < 0 ? ' or one was inserted before it' : ''}.`);
         }
       }
