@@ -96,4 +96,18 @@ export const PROVINCE_POLICY: readonly RolePolicy[] = [
       },
     ],
   },
+  // Audit trail (issue 6): auditors, and nobody else, read it (the resolvers refuse every other role too).
+  {
+    id: 'auditors-read-trail',
+    dept: '*',
+    role: 'auditor',
+    description: "Auditors read every subgraph's audit trail and the anomaly report: who used which protected data, when, why and with which grant.",
+    rules: [
+      {
+        action: 'read',
+        subject: ['AuditTrailPage', 'AuditRecord', 'AuditFieldUse', 'AuditAnomaly'],
+        reason: 'province policy: auditors read the audit trail',
+      },
+    ],
+  },
 ];

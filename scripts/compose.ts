@@ -10,7 +10,7 @@ import { parse } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { checkCatalogue } from '../auth';
 import { DOMAINS, defaultPort } from '../subgraphs/kit/config';
-import { catalogueOf } from '../subgraphs/kit/server';
+import { catalogueOf, subgraphTypeDefs } from '../subgraphs/kit/server';
 import { SCHEMA_DIR } from '../subgraphs/kit/subgraph';
 import { SUBGRAPHS } from '../subgraphs/registry';
 
@@ -18,7 +18,7 @@ import { SUBGRAPHS } from '../subgraphs/registry';
 export function catalogueProblems(): string[] {
   return DOMAINS.flatMap((name) => {
     const definition = SUBGRAPHS[name];
-    const schema = buildSubgraphSchema({ typeDefs: definition.typeDefs });
+    const schema = buildSubgraphSchema(subgraphTypeDefs(definition).map((typeDefs) => ({ typeDefs })));
     return checkCatalogue(schema, catalogueOf(definition)).map((p) => `CATALOGUE (${name}): ${p.message}`);
   });
 }

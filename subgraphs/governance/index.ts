@@ -1,5 +1,7 @@
 /** The governance subgraph: the resource catalogue, the role policies and each caller's access. */
+import { mergeCatalogues } from '../../auth';
 import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
+import { auditCatalogue, auditResolvers } from './audit';
 import { catalogue } from './catalogue';
 import { entities } from './entities';
 import { governanceLoaders } from './loaders';
@@ -9,9 +11,10 @@ import { seed } from './seed';
 export const governance = defineSubgraph({
   name: 'governance',
   typeDefs: loadTypeDefs('governance'),
-  resolvers,
+  // The audit trail's queries and types (./audit.ts) beside the governance vocabulary.
+  resolvers: { ...resolvers, Query: { ...resolvers.Query, ...auditResolvers.Query } },
   entities,
-  catalogue,
+  catalogue: mergeCatalogues(catalogue, auditCatalogue),
   loaders: governanceLoaders,
   seed,
 });

@@ -9,5 +9,7 @@ import { catalogue as health } from '../health/catalogue';
 import { catalogue as housing } from '../housing/catalogue';
 import { catalogue as population } from '../population/catalogue';
 import { catalogue as governance } from './catalogue';
+import { AUDIT_TRAIL_CATALOGUE } from '../kit/audit/trail';
+import { auditCatalogue } from './audit';
 
-export const PLATFORM_CATALOGUE = mergeCatalogues(STRUCTURAL_CATALOGUE, population, geospatial, governance, enterprise, education, credit, health, housing);
+export const PLATFORM_CATALOGUE = mergeCatalogues(STRUCTURAL_CATALOGUE, population, geospatial, governance, enterprise, education, credit, health, housing, AUDIT_TRAIL_CATALOGUE, auditCatalogue);

@@ -82,6 +82,7 @@ export interface SubgraphConfig {
   auth: AuthConfig;
   seed: SeedConfig;
   production: boolean;
+  audit: AuditConfig;
 }
 
 export const PG_PROTOCOLS = ['postgres:', 'postgresql:'] as const;
@@ -126,6 +127,54 @@ export function subgraphConfig(domain: DomainName, env: Env = process.env): Subg
     auth: authConfig(env),
     seed: seedConfig(env),
     production: isProduction(env),
+    audit: auditConfig(env),
+  };
+}
+
+/** The audit trail: how records are written, how long they are kept, and the anomaly rules' thresholds. */
+export interface AuditConfig {
+  /** Records older than this are pruned (at start and daily); the classified protection standard asks for at least 180. */
+  retentionDays: number;
+  batchMax: number;
+  queueMax: number;
+  timeoutMs: number;
+  anomalies: AnomalyThresholds;
+}
+
+/** Thresholds of the anomaly rules (README "Audit trail" explains each). */
+export interface AnomalyThresholds {
+  /** Days before the period that make a caller's own baseline. */
+  baselineDays: number;
+  /** A caller is flagged when they read more than this many times their own daily baseline or their peers' median. */
+  volumeFactor: number;
+  /** ... and at least this many records in the period (small numbers are never anomalous). */
+  minRecords: number;
+  /** Working hours, local time (UTC+8), e.g. 8 and 19: reads from 08:00 to 18:59 on Monday to Friday are inside. */
+  workStartHour: number;
+  workEndHour: number;
+  /** Denials by one caller within `denialWindowMinutes` that make a burst. */
+  denialBurst: number;
+  denialWindowMinutes: number;
+}
+
+export function auditConfig(env: Env = process.env): AuditConfig {
+  const workStartHour = readInt(env, 'AUDIT_WORK_START_HOUR', 8, 0, 23);
+  const workEndHour = readInt(env, 'AUDIT_WORK_END_HOUR', 19, 1, 24);
+  if (workEndHour <= workStartHour) throw new ConfigError('AUDIT_WORK_END_HOUR', `must be after AUDIT_WORK_START_HOUR (${workStartHour}).`);
+  return {
+    retentionDays: readInt(env, 'AUDIT_RETENTION_DAYS', 180, 1, 36500),
+    batchMax: readInt(env, 'AUDIT_BATCH_MAX', 500, 1, 1000),
+    queueMax: readInt(env, 'AUDIT_QUEUE_MAX', 10000, 1, 1_000_000),
+    timeoutMs: readInt(env, 'AUDIT_WRITE_TIMEOUT_MS', 5000, 10, 600_000),
+    anomalies: {
+      baselineDays: readInt(env, 'AUDIT_BASELINE_DAYS', 28, 1, 365),
+      volumeFactor: readInt(env, 'AUDIT_VOLUME_FACTOR', 3, 1, 1000),
+      minRecords: readInt(env, 'AUDIT_MIN_RECORDS', 50, 1, 1_000_000),
+      workStartHour,
+      workEndHour,
+      denialBurst: readInt(env, 'AUDIT_DENIAL_BURST', 10, 1, 100000),
+      denialWindowMinutes: readInt(env, 'AUDIT_DENIAL_WINDOW_MINUTES', 10, 1, 1440),
+    },
   };
 }
 

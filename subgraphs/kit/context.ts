@@ -1,7 +1,9 @@
 /** The per-request context: built once per request with the caller, their ability, a forked EntityManager and fresh loaders. */
 import { randomUUID } from 'node:crypto';
+import { AuditCollector } from './audit/collector';
+import type { AuditWriter } from './audit/writer';
 import type { Authorizer } from './authorization';
-import type { DomainName } from './config';
+import type { AuditConfig, DomainName } from './config';
 import type { Identity } from './identity';
 import type { Database } from './orm';
 import { scopedAccess, unrestrictedAccess } from './scope';
@@ -19,6 +21,10 @@ export interface ContextFactoryOptions {
   peers: Partial<Record<DomainName, string>>;
   /** Null only when a benchmark measures the cost of enforcement by switching it off. */
   authorizer: Authorizer | null;
+  /** Null when a benchmark measures the cost of auditing by switching it off. */
+  audit?: AuditWriter | null;
+  /** The audit settings (anomaly thresholds for governance's report). */
+  auditConfig?: AuditConfig;
 }
 
 export function contextFactory<L>(definition: SubgraphDefinition<L>, db: Database, options: ContextFactoryOptions) {
@@ -27,13 +33,14 @@ export function contextFactory<L>(definition: SubgraphDefinition<L>, db: Databas
     const principal = await options.identity.principal(headers);
     const em = db.orm.em.fork();
     const requestId = requestIdFrom(headers.get('x-request-id'));
-    const common = { em, requestId, peers: options.peers, authorization: headers.get('authorization') };
+    const common = { em, requestId, peers: options.peers, authorization: headers.get('authorization'), auditConfig: options.auditConfig };
     if (!options.authorizer) {
       const data = unrestrictedAccess(em);
       return { ...common, data, loaders: definition.loaders(data) };
     }
     const auth = options.authorizer.authorize(principal);
     const data = scopedAccess(em, auth.ability);
-    return { ...common, data, loaders: definition.loaders(data), auth };
+    const audit = options.audit ? new AuditCollector(options.audit, auth, requestId) : undefined;
+    return { ...common, data, loaders: definition.loaders(data), auth, audit };
   };
 }

@@ -11,6 +11,8 @@ export const ErrorCode = {
   Unauthenticated: 'UNAUTHENTICATED',
   Conflict: 'CONFLICT',
   Unavailable: 'SERVICE_UNAVAILABLE',
+  /** An audit record could not be written, so the protected data it covers is withheld. */
+  AuditUnavailable: 'AUDIT_UNAVAILABLE',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -18,6 +20,12 @@ export const ErrorCode = {
 export function badInput(argument: string, reason: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(`Argument "${argument}" is invalid: ${reason}`, {
     extensions: { code: ErrorCode.BadUserInput, argumentName: argument, reason, ...extra },
+  });
+}
+
+export function auditUnavailable(reason: string): GraphQLError {
+  return new GraphQLError(`Auditing is unavailable, so nothing was done: every write must be recorded in the audit trail (${reason}). Try again later.`, {
+    extensions: { code: ErrorCode.AuditUnavailable },
   });
 }
 

@@ -5,8 +5,14 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { Kind } from 'graphql';
+import { Kind, type DocumentNode } from 'graphql';
 import { checkCatalogue, mergeCatalogues } from '../../auth';
+import { auditedFields } from './audit/collector';
+import { pruneChain } from './audit/chain';
+import { auditPlugin } from './audit/plugin';
+import { AUDIT_ENTITIES } from './audit/records';
+import { AUDIT_TRAIL_CATALOGUE, AUDIT_TRAIL_TYPEDEFS, auditTrailResolvers } from './audit/trail';
+import { openAuditWriter, type AuditWriter } from './audit/writer';
 import { authorizeFields, createAuthorizer, guardServiceField, introspectionGuard } from './authorization';
 import { STRUCTURAL_CATALOGUE } from './catalogue';
 import type { SubgraphConfig } from './config';
@@ -27,6 +33,8 @@ export interface RunningSubgraph {
   port: number;
   db: Database;
   policies: PolicyStore;
+  /** The domain's audit writer; null when a benchmark switched auditing off. */
+  audit: AuditWriter | null;
   stop(): Promise<void>;
 }
 
@@ -39,29 +47,54 @@ export interface StartOptions {
   enforce?: boolean;
   /** The policy store to use; by default the governance database of the configuration. */
   policies?: PolicyStore;
+  /**
+   * @default true. False only for the benchmark that measures what auditing costs on the same build: no audit
+   * records are collected or written. Never set from configuration.
+   */
+  audit?: boolean;
+}
+
+const PRUNE_INTERVAL_MS = 24 * 3600 * 1000;
+
+/** Every SDL module a subgraph serves: its own, and the kit's audit trail (left out of the supergraph). */
+export function subgraphTypeDefs(definition: SubgraphDefinition<unknown>): DocumentNode[] {
+  return [definition.typeDefs, AUDIT_TRAIL_TYPEDEFS];
+}
+
+/** The federation key field of each entity type declared with @key (the first one), for audit record keys. */
+function keyFields(typeDefs: readonly DocumentNode[]): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  for (const d of typeDefs.flatMap((t) => t.definitions)) {
+    if (d.kind !== Kind.OBJECT_TYPE_DEFINITION && d.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    const key = d.directives?.find((x) => x.name.value === 'key')?.arguments?.find((a) => a.name.value === 'fields')?.value;
+    if (key?.kind === Kind.STRING && !out.get(d.name.value)) out.set(d.name.value, key.value.split(/\s+/)[0] ?? null);
+  }
+  return out;
 }
 
 /** The subgraph's catalogue part with those of the platform's structural types (PageInfo) that it declares. */
 export function catalogueOf(definition: SubgraphDefinition<unknown>) {
   const declared = new Set(definition.typeDefs.definitions.flatMap((d) => (d.kind === Kind.OBJECT_TYPE_DEFINITION ? [d.name.value] : [])));
   const structural = Object.fromEntries(Object.entries(STRUCTURAL_CATALOGUE).filter(([type]) => declared.has(type)));
-  return mergeCatalogues(structural, definition.catalogue);
+  return mergeCatalogues(structural, AUDIT_TRAIL_CATALOGUE, definition.catalogue);
 }
 
 export function subgraphSchema(definition: SubgraphDefinition<unknown>, options: { production: boolean; enforce: boolean }) {
-  const schema = buildSubgraphSchema({
-    typeDefs: definition.typeDefs,
-    resolvers: { Date: DateScalar, GeoJSON: GeoJsonScalar, ...definition.resolvers } as never,
-  });
+  const typeDefs = subgraphTypeDefs(definition);
+  const schema = buildSubgraphSchema([
+    { typeDefs: typeDefs[0]!, resolvers: { Date: DateScalar, GeoJSON: GeoJsonScalar, ...definition.resolvers } as never },
+    { typeDefs: typeDefs[1]!, resolvers: auditTrailResolvers as never },
+  ]);
   const problems = checkCatalogue(schema, catalogueOf(definition));
   if (problems.length > 0) {
     throw new Error(`The ${definition.name} catalogue does not match its schema:\n${problems.map((p) => `  - ${p.message}`).join('\n')}`);
   }
   guardServiceField(schema, options.production);
-  return options.enforce ? authorizeFields(schema) : schema;
+  return options.enforce ? authorizeFields(schema, auditedFields(catalogueOf(definition), keyFields(typeDefs))) : schema;
 }
 
-export function createApollo<L>(definition: SubgraphDefinition<L>, options: { production: boolean; enforce: boolean }, plugins: ApolloServerPlugin<RequestContext<L>>[] = []) {
+export function createApollo<L>(definition: SubgraphDefinition<L>, options: { production: boolean; enforce: boolean; audit?: boolean }, plugins: ApolloServerPlugin<RequestContext<L>>[] = []) {
+  if (options.audit ?? options.enforce) plugins = [auditPlugin() as ApolloServerPlugin<RequestContext<L>>, ...plugins];
   return new ApolloServer<RequestContext<L>>({
     schema: subgraphSchema(definition as SubgraphDefinition<unknown>, options),
     formatError,
@@ -78,21 +111,33 @@ export function createApollo<L>(definition: SubgraphDefinition<L>, options: { pr
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config: SubgraphConfig, options: StartOptions = {}): Promise<RunningSubgraph> {
   const log = options.log ?? (() => undefined);
   const enforce = options.enforce ?? true;
+  // Auditing needs enforcement: it records the decisions the field wrapper takes.
+  const auditing = enforce && (options.audit ?? true);
   const identity = await createIdentity(config.auth, config.production);
   const policies = options.policies ?? (await openPolicyStore(config.governanceDatabase, { log }));
-  const db = await openDatabase(config.database, [...definition.entities, SeedRun, IdempotencyRecord]);
+  const db = await openDatabase(config.database, [...definition.entities, SeedRun, IdempotencyRecord, ...AUDIT_ENTITIES]);
+  let pruneTimer: NodeJS.Timeout | undefined;
   try {
     if (config.seed.persons > 0 && (definition.seed.reference || definition.seed.fromChunk)) {
       const started = Date.now();
       const seeded = await seedDomains([{ definition: definition as SubgraphDefinition<unknown>, db }], { ...config.seed, log });
       if (seeded.length) log(`${definition.name}: seeded ${config.seed.persons} persons (seed ${config.seed.seed}) in ${Date.now() - started} ms.`);
     }
-    const apollo = createApollo(definition, { production: config.production, enforce });
+    const audit = auditing ? await openAuditWriter(db, definition.name, config.audit) : null;
+    const prune = async () => {
+      const before = new Date(Date.now() - config.audit.retentionDays * 24 * 3600 * 1000);
+      const pruned = await pruneChain(db.orm.em.fork(), definition.name, before);
+      if (pruned) log(`${definition.name}: pruned ${pruned} audit records older than ${before.toISOString()}.`);
+    };
+    await prune();
+    pruneTimer = setInterval(() => void prune().catch((error: unknown) => log(`${definition.name}: audit pruning failed: ${String(error)}`)), PRUNE_INTERVAL_MS);
+    pruneTimer.unref();
+    const apollo = createApollo(definition, { production: config.production, enforce, audit: auditing });
     await apollo.start();
     const authorizer = enforce ? createAuthorizer(catalogueOf(definition as SubgraphDefinition<unknown>), policies) : null;
     const http = await serveHttp({
       apollo,
-      context: contextFactory(definition, db, { identity, authorizer, peers: config.peers }),
+      context: contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit }),
       ready: () => db.ping(),
       port: config.port,
       host: config.host,
@@ -103,14 +148,18 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       port: http.port,
       db,
       policies,
+      audit,
       async stop() {
+        clearInterval(pruneTimer);
         await http.close();
         await apollo.stop();
+        await audit?.close();
         await db.close();
         if (!options.policies) await policies.close();
       },
     };
   } catch (error) {
+    clearInterval(pruneTimer);
     await db.close();
     if (!options.policies) await policies.close();
     throw error;

@@ -7,8 +7,9 @@ import path from 'node:path';
 import { parse, type DocumentNode } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { EntitySchema } from '@mikro-orm/core';
-import { PROJECT_ROOT, type DomainName } from './config';
+import { PROJECT_ROOT, type AuditConfig, type DomainName } from './config';
 import type { Catalogue } from '../../auth';
+import type { AuditCollector } from './audit/collector';
 import type { AuthContext } from './authorization';
 import type { EntityManager } from './orm';
 import type { DomainImporter } from './import';
@@ -37,6 +38,9 @@ export interface RequestContext<Loaders> {
   /** Where the other subgraphs answer (for reference checks). */
   peers: Partial<Record<DomainName, string>>;
   requestId: string;
+  /** What the request does with protected data, for its audit record; absent when auditing is off. */
+  audit?: AuditCollector;
+  auditConfig?: AuditConfig;
 }
 
 export interface SubgraphDefinition<Loaders = unknown> {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { defineEntity, p, type EntitySchema, type FilterQuery } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import { allows, forbiddenError, type Action } from '../../auth';
-import { badInput, ErrorCode } from './errors';
+import { auditUnavailable, badInput, ErrorCode } from './errors';
 import type { EntityManager } from './orm';
 import type { RequestContext } from './subgraph';
 
@@ -27,6 +27,8 @@ export const IdempotencyRecord = defineEntity({
 });
 
 const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+/** Writes of these types change who may see what: audited as kind `policy` rather than `write`. */
+export const POLICY_TYPES: ReadonlySet<string> = new Set(['RolePolicy', 'Grant', 'GrantRequest', 'SharingGrant']);
 
 export interface MutationSpec {
   /** The mutation's name, e.g. "registerBirth": part of the idempotency scope. */
@@ -113,7 +115,20 @@ export async function runMutation<R>(
       // A concurrent retry with the same key loses on the primary key, and its transaction rolls back.
       await em.insert(IdempotencyRecord, { id, operation: spec.operation, requestHash, result: JSON.stringify(result), createdAt: new Date() });
     }
+    await auditWrite(em, result);
     return result;
+  }
+
+  /** The write's audit record, in the write's transaction: no record, no write. */
+  async function auditWrite(em: EntityManager, result: R): Promise<void> {
+    const audit = ctx.audit;
+    if (!audit) return;
+    const kind = spec.writes.some((w) => POLICY_TYPES.has(w.type)) ? 'policy' : 'write';
+    try {
+      await audit.writer.appendIn(em, audit.writeEntry(kind, spec.writes, result));
+    } catch {
+      throw auditUnavailable('the audit trail could not be written');
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { signToken, type RolePolicy, type TokenClaims } from '../../auth';
 import { activateForTest } from './policies';
-import { DEFAULT_AUDIENCE, DEV_ISSUER, DOMAINS, gatewayConfig, type AuthConfig, type DomainName } from '../../subgraphs/kit/config';
+import { auditConfig, DEFAULT_AUDIENCE, DEV_ISSUER, DOMAINS, gatewayConfig, type AuditConfig, type AuthConfig, type DomainName } from '../../subgraphs/kit/config';
 import { startSubgraph, type RunningSubgraph, type StartOptions } from '../../subgraphs/kit/server';
 import { SUBGRAPHS } from '../../subgraphs/registry';
 import { startGateway, type RunningGateway } from '../../gateway';
@@ -56,6 +56,8 @@ export interface PlatformOptions {
   seed?: number;
   /** Per-subgraph start options (e.g. enforcement off for a benchmark). */
   start?: StartOptions;
+  /** Audit settings over the defaults. */
+  audit?: Partial<AuditConfig>;
 }
 
 export async function startPlatform(label: string, options: PlatformOptions = {}): Promise<Platform> {
@@ -87,6 +89,7 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
           auth,
           seed: { persons: options.persons ?? 300, seed: options.seed ?? 7 },
           production: false,
+          audit: { ...auditConfig({}), ...options.audit },
         },
         options.start,
       );

@@ -34,6 +34,89 @@ export type AccessDecision =
   | 'FULL'
   | 'MASKED';
 
+export type AuditAnomaly = {
+  __typename?: 'AuditAnomaly';
+  count: Maybe<Scalars['Int']['output']>;
+  dept: Maybe<Scalars['String']['output']>;
+  description: Maybe<Scalars['String']['output']>;
+  /** The records that make the case (writer#seq, at most 20). */
+  records: Maybe<Array<Scalars['String']['output']>>;
+  /** volume-own-baseline, volume-peers, off-hours, out-of-region, grant-purpose or denial-burst. */
+  rule: Scalars['String']['output'];
+  sub: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditFieldUse = {
+  __typename?: 'AuditFieldUse';
+  count: Scalars['Int']['output'];
+  /** FULL, MASKED, DENIED or WRITTEN. */
+  decision: Scalars['String']['output'];
+  /** Type.field */
+  field: Scalars['String']['output'];
+};
+
+export type AuditFilter = {
+  dept?: InputMaybe<Scalars['String']['input']>;
+  /** A subgraph: population, health, ... */
+  domain?: InputMaybe<Scalars['String']['input']>;
+  /** A type (HealthRecord) or a field (HealthRecord.chronicConditions). */
+  field?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 8601 instants: from inclusive, to exclusive. */
+  from?: InputMaybe<Scalars['String']['input']>;
+  /** read, denial, aggregate, write or policy. */
+  kind?: InputMaybe<Scalars['String']['input']>;
+  purpose?: InputMaybe<Scalars['String']['input']>;
+  /** A record key, e.g. Person:<id> or HealthRecord:<id>: who looked at this record? */
+  recordKey?: InputMaybe<Scalars['String']['input']>;
+  sub?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One audited request (or write) as the subgraph that served it recorded it, chained to its previous record. */
+export type AuditRecord = {
+  __typename?: 'AuditRecord';
+  client: Maybe<Scalars['String']['output']>;
+  dept: Maybe<Scalars['String']['output']>;
+  /** sha256 of the GraphQL document. */
+  documentHash: Maybe<Scalars['String']['output']>;
+  /** The fields read, masked, refused or written, with counts. */
+  fields: Maybe<Array<AuditFieldUse>>;
+  grantIds: Maybe<Array<Scalars['String']['output']>>;
+  hash: Maybe<Scalars['String']['output']>;
+  /** writer#seq */
+  id: Scalars['ID']['output'];
+  /** read, denial, aggregate, write or policy. */
+  kind: Maybe<Scalars['String']['output']>;
+  operationName: Maybe<Scalars['String']['output']>;
+  /** Records read whose region lies outside the caller's. */
+  outOfRegion: Maybe<Scalars['Int']['output']>;
+  prevHash: Maybe<Scalars['String']['output']>;
+  purpose: Maybe<Scalars['String']['output']>;
+  /** The records returned, written or refused (Type:key); a last '+N more' says how many were left out. */
+  recordKeys: Maybe<Array<Scalars['String']['output']>>;
+  region: Maybe<Scalars['String']['output']>;
+  requestId: Maybe<Scalars['String']['output']>;
+  roles: Maybe<Array<Scalars['String']['output']>>;
+  seq: Maybe<Scalars['Int']['output']>;
+  sub: Maybe<Scalars['String']['output']>;
+  /** ISO 8601 instant. */
+  time: Maybe<Scalars['String']['output']>;
+  /** The subgraph (and chain) that wrote it. */
+  writer: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditRecordConnection = {
+  __typename?: 'AuditRecordConnection';
+  edges: Array<AuditRecordEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AuditRecordEdge = {
+  __typename?: 'AuditRecordEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditRecord;
+};
+
 export type Caller = {
   __typename?: 'Caller';
   dept: Maybe<Scalars['String']['output']>;
@@ -442,6 +525,13 @@ export type Query = {
   __typename?: 'Query';
   /** The policy version in force. */
   activePolicyVersion: PolicyVersion;
+  /** Rule-based anomalies in the period [from, to) (ISO 8601 instants; README 'Audit trail'). Auditors only. */
+  auditAnomalies: Array<AuditAnomaly>;
+  /**
+   * Audit records of every subgraph (or one, with filter.domain), merged oldest first: who used which protected
+   * data, when, why and with which grant. Auditors only.
+   */
+  auditRecords: AuditRecordConnection;
   /** Every catalogued type with its fields: owner, sharing type, openness, sensitivity, masking. */
   catalogue: Array<CatalogueType>;
   /** One catalogued type by GraphQL type name; null if it is not catalogued. */
@@ -470,6 +560,27 @@ export type Query = {
   runPolicyTests: PolicyTestRun;
   /** Checks a policy document (and optionally its tests) without storing anything: every problem, precisely. */
   validatePolicies: PolicyValidation;
+};
+
+
+/**
+ * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
+ * security officers maintain, and what each caller may see.
+ */
+export type QueryAuditAnomaliesArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
+
+/**
+ * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
+ * security officers maintain, and what each caller may see.
+ */
+export type QueryAuditRecordsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -686,6 +797,14 @@ export type ResolversTypes = ResolversObject<{
   AccessChange: ResolverTypeWrapper<AccessChange>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AccessDecision: AccessDecision;
+  AuditAnomaly: ResolverTypeWrapper<AuditAnomaly>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditFieldUse: ResolverTypeWrapper<AuditFieldUse>;
+  AuditFilter: AuditFilter;
+  AuditRecord: ResolverTypeWrapper<AuditRecord>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditRecordConnection: ResolverTypeWrapper<AuditRecordConnection>;
+  AuditRecordEdge: ResolverTypeWrapper<AuditRecordEdge>;
   Caller: ResolverTypeWrapper<Caller>;
   CallerInput: CallerInput;
   CatalogueField: ResolverTypeWrapper<CatalogueField>;
@@ -694,12 +813,10 @@ export type ResolversTypes = ResolversObject<{
   Cosignature: ResolverTypeWrapper<Cosignature>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DraftPolicyInput: DraftPolicyInput;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ExplainedField: ResolverTypeWrapper<ExplainedField>;
   Explanation: ResolverTypeWrapper<Explanation>;
   FieldAccess: ResolverTypeWrapper<FieldAccess>;
   GrantRequest: ResolverTypeWrapper<GrantRequestRow>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   GrantRequestConnection: ResolverTypeWrapper<Omit<GrantRequestConnection, 'edges'> & { edges: Array<ResolversTypes['GrantRequestEdge']> }>;
   GrantRequestEdge: ResolverTypeWrapper<Omit<GrantRequestEdge, 'node'> & { node: ResolversTypes['GrantRequest'] }>;
   GrantRequestInput: GrantRequestInput;
@@ -732,6 +849,14 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   AccessChange: AccessChange;
   String: Scalars['String']['output'];
+  AuditAnomaly: AuditAnomaly;
+  Int: Scalars['Int']['output'];
+  AuditFieldUse: AuditFieldUse;
+  AuditFilter: AuditFilter;
+  AuditRecord: AuditRecord;
+  ID: Scalars['ID']['output'];
+  AuditRecordConnection: AuditRecordConnection;
+  AuditRecordEdge: AuditRecordEdge;
   Caller: Caller;
   CallerInput: CallerInput;
   CatalogueField: CatalogueField;
@@ -740,12 +865,10 @@ export type ResolversParentTypes = ResolversObject<{
   Cosignature: Cosignature;
   Date: Scalars['Date']['output'];
   DraftPolicyInput: DraftPolicyInput;
-  Int: Scalars['Int']['output'];
   ExplainedField: ExplainedField;
   Explanation: Explanation;
   FieldAccess: FieldAccess;
   GrantRequest: GrantRequestRow;
-  ID: Scalars['ID']['output'];
   GrantRequestConnection: Omit<GrantRequestConnection, 'edges'> & { edges: Array<ResolversParentTypes['GrantRequestEdge']> };
   GrantRequestEdge: Omit<GrantRequestEdge, 'node'> & { node: ResolversParentTypes['GrantRequest'] };
   GrantRequestInput: GrantRequestInput;
@@ -778,6 +901,54 @@ export type AccessChangeResolvers<ContextType = GovernanceContext, ParentType ex
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditAnomalyResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['AuditAnomaly'] = ResolversParentTypes['AuditAnomaly']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  dept?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  records?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sub?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AuditFieldUseResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['AuditFieldUse'] = ResolversParentTypes['AuditFieldUse']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditRecordResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
+  client?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dept?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  documentHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fields?: Resolver<Maybe<Array<ResolversTypes['AuditFieldUse']>>, ParentType, ContextType>;
+  grantIds?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  hash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outOfRegion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  prevHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordKeys?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  seq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sub?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  time?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  writer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AuditRecordConnectionResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['AuditRecordConnection'] = ResolversParentTypes['AuditRecordConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditRecordEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type AuditRecordEdgeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['AuditRecordEdge'] = ResolversParentTypes['AuditRecordEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditRecord'], ParentType, ContextType>;
 }>;
 
 export type CallerResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['Caller'] = ResolversParentTypes['Caller']> = ResolversObject<{
@@ -998,6 +1169,8 @@ export type PolicyVersionEdgeResolvers<ContextType = GovernanceContext, ParentTy
 
 export type QueryResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   activePolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType>;
+  auditAnomalies?: Resolver<Array<ResolversTypes['AuditAnomaly']>, ParentType, ContextType, RequireFields<QueryAuditAnomaliesArgs, 'from' | 'to'>>;
+  auditRecords?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, Partial<QueryAuditRecordsArgs>>;
   catalogue?: Resolver<Array<ResolversTypes['CatalogueType']>, ParentType, ContextType>;
   catalogueType?: Resolver<Maybe<ResolversTypes['CatalogueType']>, ParentType, ContextType, RequireFields<QueryCatalogueTypeArgs, 'name'>>;
   explain?: Resolver<ResolversTypes['Explanation'], ParentType, ContextType, RequireFields<QueryExplainArgs, 'caller' | 'query'>>;
@@ -1028,6 +1201,11 @@ export type TypeAccessResolvers<ContextType = GovernanceContext, ParentType exte
 
 export type Resolvers<ContextType = GovernanceContext> = ResolversObject<{
   AccessChange?: AccessChangeResolvers<ContextType>;
+  AuditAnomaly?: AuditAnomalyResolvers<ContextType>;
+  AuditFieldUse?: AuditFieldUseResolvers<ContextType>;
+  AuditRecord?: AuditRecordResolvers<ContextType>;
+  AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
+  AuditRecordEdge?: AuditRecordEdgeResolvers<ContextType>;
   Caller?: CallerResolvers<ContextType>;
   CatalogueField?: CatalogueFieldResolvers<ContextType>;
   CatalogueType?: CatalogueTypeResolvers<ContextType>;

@@ -1,0 +1,97 @@
+/**
+ * Appends audit entries in batches: every request's entry joins a bounded in-memory queue, one transaction at a
+ * time writes up to `batchMax` queued entries, and each caller's promise settles only once its entry is committed
+ * (or failed). Nothing is dropped: when the queue is full, callers wait for room; when the entry is not durable
+ * within `timeoutMs`, the caller is told it failed, and withholds the protected data (see plugin.ts).
+ */
+import type { Database, EntityManager } from '../orm';
+import { appendEntries, ensureChain } from './chain';
+import type { AuditEntry } from './records';
+
+export interface AuditWriterOptions {
+  /** @default 500 entries per transaction */
+  batchMax: number;
+  /** @default 10000 entries waiting at most; more callers wait for room */
+  queueMax: number;
+  /** @default 5000 ms from enqueueing to commit before the request fails closed */
+  timeoutMs: number;
+}
+
+export const DEFAULT_AUDIT_WRITER: AuditWriterOptions = { batchMax: 500, queueMax: 10_000, timeoutMs: 5000 };
+
+interface Pending {
+  entry: AuditEntry;
+  settle: (error?: unknown) => void;
+}
+
+export class AuditUnavailableError extends Error {}
+
+export class AuditWriter {
+  private readonly queue: Pending[] = [];
+  private readonly roomWaiters: (() => void)[] = [];
+  private flushing: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: Database,
+    readonly writer: string,
+    private readonly options: AuditWriterOptions = DEFAULT_AUDIT_WRITER,
+  ) {}
+
+  /** Resolves once `entry` is committed; rejects when it could not be within the timeout. */
+  async append(entry: AuditEntry): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new AuditUnavailableError(`the audit record was not durable within ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+    });
+    try {
+      await Promise.race([this.enqueue(entry), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Appends inside the caller's transaction (writes: the record commits or rolls back with the data). */
+  async appendIn(em: EntityManager, entry: AuditEntry): Promise<void> {
+    await appendEntries(em, this.writer, [entry]);
+  }
+
+  /** Entries waiting to be written (for tests and benchmarks). */
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** Writes everything queued; call before closing the database. */
+  async close(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  private async enqueue(entry: AuditEntry): Promise<void> {
+    while (this.queue.length >= this.options.queueMax) await new Promise<void>((resolve) => this.roomWaiters.push(resolve));
+    const done = new Promise<void>((resolve, reject) => {
+      this.queue.push({ entry, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+    });
+    this.flushing ??= this.drain();
+    return done;
+  }
+
+  private async drain(): Promise<void> {
+    // One tick first, so the entries of requests finishing together share a transaction.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.options.batchMax);
+      this.roomWaiters.splice(0, batch.length).forEach((wake) => wake());
+      try {
+        await this.db.orm.em.fork().transactional((em) => appendEntries(em, this.writer, batch.map((p) => p.entry)));
+        batch.forEach((p) => p.settle());
+      } catch (error) {
+        batch.forEach((p) => p.settle(error ?? new Error('audit append failed')));
+      }
+    }
+    this.flushing = null;
+  }
+}
+
+export async function openAuditWriter(db: Database, writer: string, options: AuditWriterOptions = DEFAULT_AUDIT_WRITER): Promise<AuditWriter> {
+  await ensureChain(db.orm.em.fork(), writer);
+  return new AuditWriter(db, writer, options);
+}
