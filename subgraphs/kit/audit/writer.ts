@@ -6,6 +6,7 @@
  */
 import type { Database, EntityManager } from '../orm';
 import { appendEntries, ensureChain } from './chain';
+import { SqliteAuditAppender } from './sqlite-appender';
 import type { AuditEntry } from './records';
 
 export interface AuditWriterOptions {
@@ -30,12 +31,16 @@ export class AuditWriter {
   private readonly queue: Pending[] = [];
   private readonly roomWaiters: (() => void)[] = [];
   private flushing: Promise<void> | null = null;
+  /** SQLite only: a connection of the writer's own (sqlite-appender.ts). */
+  private readonly sqlite: SqliteAuditAppender | null;
 
   constructor(
     private readonly db: Database,
     readonly writer: string,
     private readonly options: AuditWriterOptions = DEFAULT_AUDIT_WRITER,
-  ) {}
+  ) {
+    this.sqlite = db.config.driver === 'sqlite' ? new SqliteAuditAppender(db.config.file, db.orm.em.fork()) : null;
+  }
 
   /** Resolves once `entry` is committed; rejects when it could not be within the timeout. */
   async append(entry: AuditEntry): Promise<void> {
@@ -63,6 +68,7 @@ export class AuditWriter {
   /** Writes everything queued; call before closing the database. */
   async close(): Promise<void> {
     while (this.flushing) await this.flushing;
+    this.sqlite?.close();
   }
 
   private async enqueue(entry: AuditEntry): Promise<void> {
@@ -81,7 +87,9 @@ export class AuditWriter {
       const batch = this.queue.splice(0, this.options.batchMax);
       this.roomWaiters.splice(0, batch.length).forEach((wake) => wake());
       try {
-        await this.db.orm.em.fork().transactional((em) => appendEntries(em, this.writer, batch.map((p) => p.entry)));
+        const entries = batch.map((p) => p.entry);
+        if (this.sqlite) this.sqlite.appendBatch(this.writer, entries);
+        else await this.db.orm.em.fork().transactional((em) => appendEntries(em, this.writer, entries));
         batch.forEach((p) => p.settle());
       } catch (error) {
         batch.forEach((p) => p.settle(error ?? new Error('audit append failed')));
