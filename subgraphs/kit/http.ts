@@ -1,8 +1,8 @@
 /**
  * The HTTP front of every service (each subgraph and the gateway): /graphql through Apollo Server,
- * /healthz (the process is alive) and /readyz (its dependencies answer), optional extra routes under their own
- * path prefixes (the gateway's console), a request body limit, and a graceful stop that finishes in-flight
- * requests before closing.
+ * /healthz (the process is alive, and the policy version in force) and /readyz (its dependencies answer), optional
+ * extra routes under their own path prefixes (the gateway's console), a request body limit, and a graceful stop
+ * that finishes in-flight requests before closing.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +14,11 @@ export interface HttpOptions<Ctx extends BaseContext> {
   ready: () => Promise<boolean>;
   port: number;
   host: string;
+  /**
+   * What /healthz reports as in force: the active policy version and `policy_state.seq` of the service's policy
+   * store (subgraphs; the gateway has none), so operators and the reload benchmark see when a change arrived.
+   */
+  policy?: () => { version: number; seq: number };
   /** @default 1 MiB */
   bodyLimitBytes?: number;
   /** Extra routes, each owning the paths under its prefix; /graphql, /healthz and /readyz cannot be taken. */
@@ -128,7 +133,7 @@ export async function serveHttp<Ctx extends BaseContext>(options: HttpOptions<Ct
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = async (): Promise<void> => {
       if (stopping) res.setHeader('connection', 'close');
-      if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok', ...(options.policy ? { policy: options.policy() } : {}) });
       if (url.pathname === '/readyz') {
         const ready = !stopping && (await options.ready());
         return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });

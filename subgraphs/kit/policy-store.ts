@@ -129,7 +129,7 @@ export interface PolicySnapshot {
 
 export interface PolicyStore {
   current(): PolicySnapshot;
-  /** Reads what is in force now; resolves to the new snapshot. Concurrent calls share one read. */
+  /** Reads what is in force now; resolves to the new snapshot. Calls during a read share the one read after it. */
   reload(): Promise<PolicySnapshot>;
   /** Called after every reload that changed the snapshot. */
   onChange(listener: (snapshot: PolicySnapshot) => void): () => void;
@@ -233,24 +233,36 @@ export async function openPolicyStore(config: DatabaseConfig, watch: PolicyWatch
     await installFirstVersion(db);
     let snapshot = await loadInForce(db.orm.em.fork());
     const listeners = new Set<(s: PolicySnapshot) => void>();
-    let pending: Promise<PolicySnapshot> | null = null;
+    // One read at a time. A call during a read may come from a change that committed after that read began
+    // (a second NOTIFY), so it gets the read after, never the one in flight: coalescing it into the earlier
+    // read would leave that change waiting for the safety-net poll.
+    let running: Promise<PolicySnapshot> | null = null;
+    let queued: Promise<PolicySnapshot> | null = null;
+    const read = async (): Promise<PolicySnapshot> => {
+      const next = await loadInForce(db.orm.em.fork());
+      if (next.version !== snapshot.version || next.seq !== snapshot.seq) {
+        snapshot = next;
+        for (const listener of listeners) listener(next);
+      }
+      return snapshot;
+    };
     const store: PolicyStore & { db: Database } = {
       db,
       current: () => snapshot,
       reload() {
-        pending ??= (async () => {
-          try {
-            const next = await loadInForce(db.orm.em.fork());
-            if (next.version !== snapshot.version || next.seq !== snapshot.seq) {
-              snapshot = next;
-              for (const listener of listeners) listener(next);
-            }
-            return snapshot;
-          } finally {
-            pending = null;
-          }
-        })();
-        return pending;
+        if (!running) {
+          running = read().finally(() => {
+            running = null;
+          });
+          return running;
+        }
+        queued ??= running
+          .catch(() => undefined)
+          .then(() => {
+            queued = null;
+            return store.reload();
+          });
+        return queued;
       },
       onChange(listener) {
         listeners.add(listener);

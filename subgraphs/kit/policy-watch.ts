@@ -28,7 +28,10 @@ export interface PolicyWatch {
 export async function announcePolicyChange(em: EntityManager, seq: number): Promise<void> {
   if (em.getPlatform().constructor.name !== 'PostgreSqlPlatform') return;
   const schema = String(em.config.get('schema') ?? 'public');
-  await em.getConnection().execute('select pg_notify(?, ?)', [POLICY_CHANNEL, `${schema}:${seq}`]);
+  // On the transaction's own connection: PostgreSQL then holds the notification until the commit. Sent on
+  // another pooled connection it would go out at once, listeners would reload before the commit, read the old
+  // state, and the change would wait for the safety-net poll.
+  await em.getConnection().execute('select pg_notify(?, ?)', [POLICY_CHANNEL, `${schema}:${seq}`], 'all', em.getTransactionContext());
 }
 
 export function watchPolicies(store: PolicyStore, db: Database, config: DatabaseConfig, options: PolicyWatchOptions = {}): PolicyWatch {
@@ -54,30 +57,33 @@ export function watchPolicies(store: PolicyStore, db: Database, config: Database
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
   if (config.driver === 'postgresql') {
+    // pg emits 'error' twice for one connection killed by the server (the FATAL, then "terminated unexpectedly")
+    // and 'end' after them: only the first signal of the current client schedules one reconnect.
+    const lost = (c: pg.Client, reason: string, delayMs: number) => {
+      if (client !== c) return;
+      client = null;
+      log(`policy listen connection: ${reason}; reconnecting`);
+      void c.end().catch(() => undefined);
+      if (!stopped) retry = setTimeout(() => void connect(), delayMs);
+    };
     const connect = async () => {
       if (stopped) return;
-      const c = new pg.Client({ connectionString: config.url });
+      // Named, so operators see in pg_stat_activity which governance schema a connection listens for.
+      const c = new pg.Client({ connectionString: config.url, application_name: `hdg-policy-watch:${config.schema}`.slice(0, 63) });
       client = c;
       c.on('notification', (message) => {
         const [schema] = (message.payload ?? '').split(':');
         if (schema === config.schema) void store.reload().catch((error: Error) => log(`policy reload: ${error.message}`));
       });
-      c.on('error', (error) => {
-        log(`policy listen connection: ${error.message}; reconnecting`);
-        client = null;
-        void c.end().catch(() => undefined);
-        if (!stopped) retry = setTimeout(() => void connect(), 500);
-      });
+      c.on('error', (error) => lost(c, error.message, 500));
+      c.on('end', () => lost(c, 'closed by the server', 500));
       try {
         await c.connect();
         await c.query(`LISTEN ${POLICY_CHANNEL}`);
         // A change may have committed while we were not listening.
         await check();
       } catch (error) {
-        log(`policy listen: ${(error as Error).message}; retrying`);
-        client = null;
-        void c.end().catch(() => undefined);
-        if (!stopped) retry = setTimeout(() => void connect(), 1000);
+        lost(c, (error as Error).message, 1000);
       }
     };
     void connect();

@@ -139,6 +139,10 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       apollo,
       context: contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit }),
       ready: () => db.ping(),
+      policy: () => {
+        const { policyVersion, seq } = policies.current();
+        return { version: policyVersion, seq };
+      },
       port: config.port,
       host: config.host,
     });
