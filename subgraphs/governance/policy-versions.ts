@@ -17,7 +17,8 @@ import {
   type Principal,
   type RolePolicy,
 } from '../../auth';
-import { badInput, ErrorCode } from '../kit/errors';
+import { auditUnavailable, badInput, ErrorCode } from '../kit/errors';
+import type { AuditCollector } from '../kit/audit/collector';
 import type { EntityManager } from '../kit/orm';
 import { bumpPolicyState, hashOf } from '../kit/policy-store';
 import { conflict, notFound } from '../kit/writes';
@@ -119,8 +120,29 @@ async function activeVersion(em: EntityManager): Promise<PolicyVersionRow> {
   return row;
 }
 
-async function record(em: EntityManager, actor: Principal, subjectId: string, action: string, fromState: string | null, toState: string, reason: string | null, subjectKind: 'policy' | 'grant' = 'policy'): Promise<void> {
+/** A workflow step's request: its entity manager, caller and audit collector. */
+export interface Step {
+  em: EntityManager;
+  principal?: Principal;
+  audit?: AuditCollector;
+}
+
+const STEP_FIELDS = { policy: { type: 'PolicyVersion', fields: ['state', 'history'] }, grant: { type: 'GrantRequest', fields: ['state', 'history'] } } as const;
+
+/**
+ * Records a step in the workflow history and, in the same transaction, in the audit trail (kind `policy`):
+ * no record, no change.
+ */
+async function record(em: EntityManager, step: Step, actor: Principal, subjectId: string, action: string, fromState: string | null, toState: string, reason: string | null, subjectKind: 'policy' | 'grant' = 'policy'): Promise<void> {
   await em.insert(PolicyEventRecord, { id: randomUUID(), subjectKind, subjectId, at: new Date(), actor: actor.sub, actorDept: actor.dept ?? '', action, fromState, toState, reason });
+  const audit = step.audit;
+  if (!audit) return;
+  const { type, fields } = STEP_FIELDS[subjectKind];
+  try {
+    await audit.writer.appendIn(em, audit.writeEntry('policy', [{ type, fields: [...fields] }], { id: subjectId }));
+  } catch {
+    throw auditUnavailable(`the audit trail could not record this ${subjectKind === 'policy' ? 'policy' : 'sharing'} step`);
+  }
 }
 export { record as recordEvent };
 
@@ -139,7 +161,7 @@ async function nextNumber(em: EntityManager): Promise<number> {
   return (last?.number ?? 0) + 1;
 }
 
-async function storeDraft(em: EntityManager, author: Principal & { dept: string }, input: { basedOn: number; document: string; tests: string; reason: string; carryFrom?: PolicyVersionRow }): Promise<PolicyVersionRow> {
+async function storeDraft(step: Step, author: Principal & { dept: string }, input: { basedOn: number; document: string; tests: string; reason: string; carryFrom?: PolicyVersionRow }): Promise<PolicyVersionRow> {
   const checked = validate(input.document, input.tests);
   if (checked.problems.length) throw validationError(checked.problems);
   // Stored pretty and canonical, so diffs between versions read line by line.
@@ -153,11 +175,11 @@ async function storeDraft(em: EntityManager, author: Principal & { dept: string 
   });
   const now = new Date();
   try {
-    return await em.transactional(async (tx) => {
+    return await step.em.transactional(async (tx) => {
       const number = await nextNumber(tx);
       const row = { number, state: 'DRAFT', basedOn: input.basedOn, author: author.sub, authorDept: author.dept, reason: input.reason, createdAt: now, document, tests, hash: hashOf(document, tests), cosignatures: JSON.stringify(cosignatures), stateChangedAt: now };
       await tx.insert(PolicyVersionRecord, row);
-      await record(tx, author, String(number), 'draft', null, 'DRAFT', input.reason);
+      await record(tx, step, author, String(number), 'draft', null, 'DRAFT', input.reason);
       return row as PolicyVersionRow;
     });
   } catch (error) {
@@ -166,30 +188,33 @@ async function storeDraft(em: EntityManager, author: Principal & { dept: string 
   }
 }
 
-export async function draftVersion(em: EntityManager, principal: Principal | undefined, input: { basedOn?: number | null; policies: string; tests?: string | null; reason: string }): Promise<PolicyVersionRow> {
+export async function draftVersion(step: Step, input: { basedOn?: number | null; policies: string; tests?: string | null; reason: string }): Promise<PolicyVersionRow> {
+  const { em, principal } = step;
   const author = requireSecurityOfficer(principal, 'edit policies');
   const reason = reasonOf(input.reason) as string;
   const base = input.basedOn == null ? await activeVersion(em) : await versionOrFail(em, input.basedOn);
-  return storeDraft(em, author, { basedOn: base.number, document: input.policies, tests: input.tests ?? base.tests, reason, carryFrom: base.state === 'ACTIVE' || base.state === 'SUPERSEDED' || base.state === 'APPROVED' ? base : undefined });
+  return storeDraft(step, author, { basedOn: base.number, document: input.policies, tests: input.tests ?? base.tests, reason, carryFrom: base.state === 'ACTIVE' || base.state === 'SUPERSEDED' || base.state === 'APPROVED' ? base : undefined });
 }
 
 /** A new draft with the content of an earlier version, based on the active one; it goes through review too. */
-export async function restoreVersion(em: EntityManager, principal: Principal | undefined, number: number, reasonText: string): Promise<PolicyVersionRow> {
+export async function restoreVersion(step: Step, number: number, reasonText: string): Promise<PolicyVersionRow> {
+  const { em, principal } = step;
   const author = requireSecurityOfficer(principal, 'restore policy versions');
   const reason = reasonOf(reasonText) as string;
   const old = await versionOrFail(em, number);
   const active = await activeVersion(em);
-  return storeDraft(em, author, { basedOn: active.number, document: old.document, tests: old.tests, reason: `Restores version ${number}: ${reason}` });
+  return storeDraft(step, author, { basedOn: active.number, document: old.document, tests: old.tests, reason: `Restores version ${number}: ${reason}` });
 }
 
-export async function submitVersion(em: EntityManager, principal: Principal | undefined, number: number, reasonText?: string | null): Promise<PolicyVersionRow> {
+export async function submitVersion(step: Step, number: number, reasonText?: string | null): Promise<PolicyVersionRow> {
+  const { em, principal } = step;
   const actor = requireSecurityOfficer(principal, 'submit policy versions');
   const reason = reasonOf(reasonText, 'reason', false);
   return em.transactional(async (tx) => {
     const row = await versionOrFail(tx, number);
     if (row.state !== 'DRAFT') refuseState(row, 'submitted for review', ['DRAFT']);
     await move(tx, row, 'IN_REVIEW');
-    await record(tx, actor, String(number), 'submit', row.state, 'IN_REVIEW', reason);
+    await record(tx, step, actor, String(number), 'submit', row.state, 'IN_REVIEW', reason);
     return versionOrFail(tx, number);
   });
 }
@@ -204,7 +229,8 @@ async function refuseStale(tx: EntityManager, row: PolicyVersionRow, doing: stri
   }
 }
 
-export async function approveVersion(em: EntityManager, principal: Principal | undefined, number: number, reasonText?: string | null): Promise<PolicyVersionRow> {
+export async function approveVersion(step: Step, number: number, reasonText?: string | null): Promise<PolicyVersionRow> {
+  const { em, principal } = step;
   const actor = requireSecurityOfficer(principal, 'approve policy versions');
   const reason = reasonOf(reasonText, 'reason', false);
   return em.transactional(async (tx) => {
@@ -227,24 +253,26 @@ export async function approveVersion(em: EntityManager, principal: Principal | u
       });
     }
     await move(tx, row, 'APPROVED');
-    await record(tx, actor, String(number), 'approve', row.state, 'APPROVED', reason);
+    await record(tx, step, actor, String(number), 'approve', row.state, 'APPROVED', reason);
     return versionOrFail(tx, number);
   });
 }
 
-export async function rejectVersion(em: EntityManager, principal: Principal | undefined, number: number, reasonText: string): Promise<PolicyVersionRow> {
+export async function rejectVersion(step: Step, number: number, reasonText: string): Promise<PolicyVersionRow> {
+  const { em, principal } = step;
   const actor = requireSecurityOfficer(principal, 'reject policy versions');
   const reason = reasonOf(reasonText) as string;
   return em.transactional(async (tx) => {
     const row = await versionOrFail(tx, number);
     if (!['DRAFT', 'IN_REVIEW', 'APPROVED'].includes(row.state)) refuseState(row, 'rejected', ['DRAFT', 'IN_REVIEW', 'APPROVED']);
     await move(tx, row, 'REJECTED');
-    await record(tx, actor, String(number), 'reject', row.state, 'REJECTED', reason);
+    await record(tx, step, actor, String(number), 'reject', row.state, 'REJECTED', reason);
     return versionOrFail(tx, number);
   });
 }
 
-export async function cosignVersion(em: EntityManager, principal: Principal | undefined, number: number, reasonText: string): Promise<PolicyVersionRow> {
+export async function cosignVersion(step: Step, number: number, reasonText: string): Promise<PolicyVersionRow> {
+  const { em, principal } = step;
   const actor = requireSecurityOfficer(principal, 'co-sign policy versions');
   const reason = reasonOf(reasonText) as string;
   return em.transactional(async (tx) => {
@@ -261,12 +289,13 @@ export async function cosignVersion(em: EntityManager, principal: Principal | un
     mine.signedAt = new Date().toISOString();
     mine.reason = reason;
     await move(tx, row, row.state as PolicyState, { cosignatures: JSON.stringify(cosignatures) });
-    await record(tx, actor, String(number), 'cosign', row.state, row.state, reason);
+    await record(tx, step, actor, String(number), 'cosign', row.state, row.state, reason);
     return versionOrFail(tx, number);
   });
 }
 
-export async function activateVersion(em: EntityManager, principal: Principal | undefined, number: number, reasonText?: string | null): Promise<PolicyVersionRow> {
+export async function activateVersion(step: Step, number: number, reasonText?: string | null): Promise<PolicyVersionRow> {
+  const { em, principal } = step;
   const actor = requireSecurityOfficer(principal, 'activate policy versions');
   const reason = reasonOf(reasonText, 'reason', false);
   return em.transactional(async (tx) => {
@@ -275,9 +304,9 @@ export async function activateVersion(em: EntityManager, principal: Principal | 
     await refuseStale(tx, row, 'activating');
     const active = await activeVersion(tx);
     await move(tx, active, 'SUPERSEDED');
-    await record(tx, actor, String(active.number), 'supersede', 'ACTIVE', 'SUPERSEDED', `Replaced by version ${number}.`);
+    await record(tx, step, actor, String(active.number), 'supersede', 'ACTIVE', 'SUPERSEDED', `Replaced by version ${number}.`);
     await move(tx, row, 'ACTIVE');
-    await record(tx, actor, String(number), 'activate', row.state, 'ACTIVE', reason);
+    await record(tx, step, actor, String(number), 'activate', row.state, 'ACTIVE', reason);
     await bumpPolicyState(tx);
     return versionOrFail(tx, number);
   });

@@ -5,7 +5,6 @@
 import { buildAbility, diffDocuments, explainField, isDepartment, isRegionCode, isRole, PUBLIC_PRINCIPAL, ROLES, testPrincipal, unifiedDiff, policyImpact, type Principal, type TypeCatalogue } from '../../auth';
 import type { Resolvers, SharingType, Sensitivity, PolicyState as GqlPolicyState, GrantRequestState, CallerInput } from './__generated__/resolvers';
 import { badInput } from '../kit/errors';
-import type { EntityManager } from '../kit/orm';
 import { decodeCursor, encodeCursor, pageSize } from '../kit/pagination';
 import { type GrantScopeItem } from '../kit/policy-store';
 import { findVisible, restrict } from '../kit/scope';
@@ -27,6 +26,7 @@ import {
   testRunOf,
   testsOf,
   validate,
+  type Step,
 } from './policy-versions';
 import { ageSeconds, approveGrant, rejectGrant, requestGrant, revokeGrant, stateFilter, stateOf } from './sharing';
 
@@ -108,8 +108,9 @@ async function activeVersion(ctx: GovernanceContext): Promise<PolicyVersionRow> 
   return row;
 }
 
-function em(ctx: GovernanceContext): EntityManager {
-  return ctx.em;
+/** A workflow step of this request: every step is recorded in the audit trail with its change. */
+function step(ctx: GovernanceContext): Step {
+  return { em: ctx.em, principal: ctx.auth?.principal, audit: ctx.audit };
 }
 
 export const resolvers: Resolvers = {
@@ -186,17 +187,17 @@ export const resolvers: Resolvers = {
     grantRequest: (_, { id }, ctx) => findVisible(ctx.data, GrantRequestRecord, { id }),
   },
   Mutation: {
-    draftPolicyVersion: (_, { input }, ctx) => draftVersion(em(ctx), ctx.auth?.principal, input),
-    restorePolicyVersion: (_, { number, reason }, ctx) => restoreVersion(em(ctx), ctx.auth?.principal, number, reason),
-    submitPolicyVersion: (_, { number, reason }, ctx) => submitVersion(em(ctx), ctx.auth?.principal, number, reason),
-    approvePolicyVersion: (_, { number, reason }, ctx) => approveVersion(em(ctx), ctx.auth?.principal, number, reason),
-    rejectPolicyVersion: (_, { number, reason }, ctx) => rejectVersion(em(ctx), ctx.auth?.principal, number, reason),
-    cosignPolicyVersion: (_, { number, reason }, ctx) => cosignVersion(em(ctx), ctx.auth?.principal, number, reason),
-    activatePolicyVersion: (_, { number, reason }, ctx) => activateVersion(em(ctx), ctx.auth?.principal, number, reason),
-    requestGrant: (_, { input }, ctx) => requestGrant(em(ctx), ctx.auth?.principal, input),
-    approveGrantRequest: (_, { id, reason }, ctx) => approveGrant(em(ctx), ctx.auth?.principal, id, reason),
-    rejectGrantRequest: (_, { id, reason }, ctx) => rejectGrant(em(ctx), ctx.auth?.principal, id, reason),
-    revokeGrant: (_, { id, reason }, ctx) => revokeGrant(em(ctx), ctx.auth?.principal, id, reason),
+    draftPolicyVersion: (_, { input }, ctx) => draftVersion(step(ctx), input),
+    restorePolicyVersion: (_, { number, reason }, ctx) => restoreVersion(step(ctx), number, reason),
+    submitPolicyVersion: (_, { number, reason }, ctx) => submitVersion(step(ctx), number, reason),
+    approvePolicyVersion: (_, { number, reason }, ctx) => approveVersion(step(ctx), number, reason),
+    rejectPolicyVersion: (_, { number, reason }, ctx) => rejectVersion(step(ctx), number, reason),
+    cosignPolicyVersion: (_, { number, reason }, ctx) => cosignVersion(step(ctx), number, reason),
+    activatePolicyVersion: (_, { number, reason }, ctx) => activateVersion(step(ctx), number, reason),
+    requestGrant: (_, { input }, ctx) => requestGrant(step(ctx), input),
+    approveGrantRequest: (_, { id, reason }, ctx) => approveGrant(step(ctx), id, reason),
+    rejectGrantRequest: (_, { id, reason }, ctx) => rejectGrant(step(ctx), id, reason),
+    revokeGrant: (_, { id, reason }, ctx) => revokeGrant(step(ctx), id, reason),
   },
   PolicyVersion: {
     state: (row) => row.state as GqlPolicyState,

@@ -13,7 +13,7 @@ import { isCalendarDate, todayInChina } from '../kit/scalars';
 import { conflict, notFound } from '../kit/writes';
 import { GrantRequestRecord, type GrantRequestRow } from './entities';
 import { PLATFORM_CATALOGUE } from './platform-catalogue';
-import { forbidden, reasonOf, recordEvent } from './policy-versions';
+import { forbidden, reasonOf, recordEvent, type Step } from './policy-versions';
 
 export type GrantState = 'PENDING' | 'APPROVED' | 'REJECTED' | 'REVOKED' | 'EXPIRED';
 
@@ -80,7 +80,8 @@ function checkScope(input: GrantRequestInput, requesterDept: string): { owner: s
   return { owner: [...owners][0] as string, scope: [...merged].map(([type, fields]) => ({ type, fields: [...fields].sort() })) };
 }
 
-export async function requestGrant(em: EntityManager, principal: Principal | undefined, input: GrantRequestInput): Promise<GrantRequestRow> {
+export async function requestGrant(step: Step, input: GrantRequestInput): Promise<GrantRequestRow> {
+  const { em, principal } = step;
   if (!principal || !isRecognisedGovernment(principal) || !principal.roles.some((r) => REQUESTER_ROLES.includes(r))) {
     throw forbidden('Sharing is requested by an officer or a security officer of the department that needs the data.');
   }
@@ -117,7 +118,7 @@ export async function requestGrant(em: EntityManager, principal: Principal | und
   };
   await em.transactional(async (tx) => {
     await tx.insert(GrantRequestRecord, row);
-    await recordEvent(tx, principal, row.id, 'request', null, 'PENDING', `${purpose} (legal basis: ${legalBasis})`, 'grant');
+    await recordEvent(tx, step, principal, row.id, 'request', null, 'PENDING', `${purpose} (legal basis: ${legalBasis})`, 'grant');
   });
   return row;
 }
@@ -135,7 +136,8 @@ function requireOwnerOfficer(principal: Principal | undefined, row: GrantRequest
   return principal;
 }
 
-async function decide(em: EntityManager, principal: Principal | undefined, id: string, reasonText: string, to: 'APPROVED' | 'REJECTED'): Promise<GrantRequestRow> {
+async function decide(step: Step, id: string, reasonText: string, to: 'APPROVED' | 'REJECTED'): Promise<GrantRequestRow> {
+  const { em, principal } = step;
   const reason = reasonOf(reasonText) as string;
   return em.transactional(async (tx) => {
     const row = await requestOrFail(tx, id);
@@ -146,16 +148,17 @@ async function decide(em: EntityManager, principal: Principal | undefined, id: s
     const decidedAt = new Date();
     const moved = await tx.nativeUpdate(GrantRequestRecord, { id, state: 'PENDING' }, { state: to, decidedBy: actor.sub, decidedAt, decisionReason: reason });
     if (moved !== 1) throw conflict(`Request ${id} was decided by someone else a moment ago; reload it.`, null);
-    await recordEvent(tx, actor, id, to === 'APPROVED' ? 'approve' : 'reject', 'PENDING', to, reason, 'grant');
+    await recordEvent(tx, step, actor, id, to === 'APPROVED' ? 'approve' : 'reject', 'PENDING', to, reason, 'grant');
     if (to === 'APPROVED') await bumpPolicyState(tx);
     return requestOrFail(tx, id);
   });
 }
 
-export const approveGrant = (em: EntityManager, principal: Principal | undefined, id: string, reason: string) => decide(em, principal, id, reason, 'APPROVED');
-export const rejectGrant = (em: EntityManager, principal: Principal | undefined, id: string, reason: string) => decide(em, principal, id, reason, 'REJECTED');
+export const approveGrant = (step: Step, id: string, reason: string) => decide(step, id, reason, 'APPROVED');
+export const rejectGrant = (step: Step, id: string, reason: string) => decide(step, id, reason, 'REJECTED');
 
-export async function revokeGrant(em: EntityManager, principal: Principal | undefined, id: string, reasonText: string): Promise<GrantRequestRow> {
+export async function revokeGrant(step: Step, id: string, reasonText: string): Promise<GrantRequestRow> {
+  const { em, principal } = step;
   const reason = reasonOf(reasonText) as string;
   return em.transactional(async (tx) => {
     const row = await requestOrFail(tx, id);
@@ -164,7 +167,7 @@ export async function revokeGrant(em: EntityManager, principal: Principal | unde
     if (state !== 'APPROVED') throw conflict(`Request ${id} is ${state}; only an approved grant in force can be revoked.`, null);
     const moved = await tx.nativeUpdate(GrantRequestRecord, { id, state: 'APPROVED' }, { state: 'REVOKED' });
     if (moved !== 1) throw conflict(`Request ${id} changed a moment ago; reload it.`, null);
-    await recordEvent(tx, actor, id, 'revoke', 'APPROVED', 'REVOKED', reason, 'grant');
+    await recordEvent(tx, step, actor, id, 'revoke', 'APPROVED', 'REVOKED', reason, 'grant');
     await bumpPolicyState(tx);
     return requestOrFail(tx, id);
   });

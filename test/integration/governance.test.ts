@@ -199,6 +199,16 @@ describe('the workflow: draft, review, approval by a second officer, activation'
     expect(old.data.policyVersion.state).toBe('SUPERSEDED');
   });
 
+  it('records every step in the audit trail too, as a policy change of its version', async () => {
+    const res = await as('auditor', `query($f: AuditFilter) { auditRecords(filter: $f, first: 100) { edges { node { writer kind sub recordKeys fields { field decision } } } } }`, {
+      f: { domain: 'governance', kind: 'policy', recordKey: `PolicyVersion:${number}` },
+    });
+    expect(res.errors).toBeUndefined();
+    const steps = res.data.auditRecords.edges.map((e: any) => e.node);
+    expect(steps.map((s: any) => s.sub)).toEqual(['so-alice', 'so-alice', 'so-bob', 'so-alice']);
+    expect(steps.every((s: any) => s.writer === 'governance' && s.fields.some((f: any) => f.field === 'PolicyVersion.state' && f.decision === 'WRITTEN'))).toBe(true);
+  });
+
   it('restores an earlier version as a new draft, and refuses one that does not exist', async () => {
     const res = await as('officerB', `mutation { restorePolicyVersion(number: 1, reason: "campaign over") { number state basedOn reason document } }`);
     expect(res.errors).toBeUndefined();
@@ -362,6 +372,15 @@ describe('conditional sharing', () => {
     const again = await as('policeSO', `mutation($id: ID!) { rejectGrantRequest(id: $id, reason: "changed my mind") { state } }`, { id });
     expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
     expect(again.errors?.[0].message).toMatch(/already decided: APPROVED/);
+  });
+
+  it('records the request, the decision and every use of the grant in the audit trail', async () => {
+    const steps = await as('auditor', `query($f: AuditFilter) { auditRecords(filter: $f) { edges { node { sub kind } } } }`, { f: { domain: 'governance', kind: 'policy', recordKey: `GrantRequest:${id}` } });
+    expect(steps.data.auditRecords.edges.map((e: any) => e.node)).toEqual([{ sub: 'health-2', kind: 'policy' }, { sub: 'so-police', kind: 'policy' }]);
+    const uses = await as('auditor', `query($f: AuditFilter) { auditRecords(filter: $f) { edges { node { sub purpose grantIds fields { field decision } } } } }`, { f: { domain: 'population', sub: 'health-2', purpose: 'epidemic-tracing' } });
+    const used = uses.data.auditRecords.edges.map((e: any) => e.node).filter((n: any) => n.grantIds.includes(id));
+    expect(used.length).toBeGreaterThan(0);
+    expect(used[0].fields).toContainEqual({ field: 'Person.phone', decision: 'FULL' });
   });
 
   it('a revoked grant stops applying', async () => {
