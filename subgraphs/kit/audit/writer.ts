@@ -5,7 +5,7 @@
  * within `timeoutMs`, the caller is told it failed, and withholds the protected data (see plugin.ts).
  */
 import type { Database, EntityManager } from '../orm';
-import { appendEntries, ensureChain } from './chain';
+import { appendAtHead, appendEntries, ensureChain, readHead, type ChainHead } from './chain';
 import { SqliteAuditAppender } from './sqlite-appender';
 import type { AuditEntry } from './records';
 
@@ -33,6 +33,8 @@ export class AuditWriter {
   private flushing: Promise<void> | null = null;
   /** SQLite only: a connection of the writer's own (sqlite-appender.ts). */
   private readonly sqlite: SqliteAuditAppender | null;
+  /** PostgreSQL only: the head this process last wrote or read (appendAtHead checks it in the statement). */
+  private head: ChainHead | null = null;
 
   constructor(
     private readonly db: Database,
@@ -81,6 +83,21 @@ export class AuditWriter {
     this.sqlite?.close();
   }
 
+  /** One statement per batch; when another process of the domain appended first, read its head and go again. */
+  private async appendPostgres(entries: AuditEntry[]): Promise<void> {
+    const em = this.db.orm.em.fork();
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      this.head ??= await readHead(em, this.writer);
+      const appended = await appendAtHead(em, this.writer, this.head, entries);
+      if (appended) {
+        this.head = appended.head;
+        return;
+      }
+      this.head = null;
+    }
+    throw new Error(`the audit chain of ${this.writer} kept moving under 20 attempts to append`);
+  }
+
   private async enqueue(entry: AuditEntry): Promise<void> {
     while (this.queue.length >= this.options.queueMax) await new Promise<void>((resolve) => this.roomWaiters.push(resolve));
     const done = new Promise<void>((resolve, reject) => {
@@ -99,7 +116,7 @@ export class AuditWriter {
       try {
         const entries = batch.map((p) => p.entry);
         if (this.sqlite) this.sqlite.appendBatch(this.writer, entries);
-        else await this.db.orm.em.fork().transactional((em) => appendEntries(em, this.writer, entries));
+        else await this.appendPostgres(entries);
         batch.forEach((p) => p.settle());
       } catch (error) {
         batch.forEach((p) => p.settle(error ?? new Error('audit append failed')));
@@ -108,6 +125,7 @@ export class AuditWriter {
     this.flushing = null;
   }
 }
+
 
 export async function openAuditWriter(db: Database, writer: string, options: AuditWriterOptions = DEFAULT_AUDIT_WRITER): Promise<AuditWriter> {
   await ensureChain(db.orm.em.fork(), writer);
