@@ -18,6 +18,7 @@ import { openDatabase, type Database } from './orm';
 import { openPolicyStore, type PolicyStore } from './policy-store';
 import { DateScalar, GeoJsonScalar } from './scalars';
 import { SeedRun, seedDomains } from './seed';
+import { startRollups, type RollupRefresher } from './statistics/rollups';
 import { IdempotencyRecord } from './writes';
 import type { RequestContext, SubgraphDefinition } from './subgraph';
 
@@ -87,6 +88,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       const seeded = await seedDomains([{ definition: definition as SubgraphDefinition<unknown>, db }], { ...config.seed, log });
       if (seeded.length) log(`${definition.name}: seeded ${config.seed.persons} persons (seed ${config.seed.seed}) in ${Date.now() - started} ms.`);
     }
+    // Built in the background: until a rollup is ready, statistics read the records (the same numbers, slower).
+    const rollups: RollupRefresher | null = definition.statistics?.length ? await startRollups(db.orm.em.fork(), definition.statistics, { log, background: true }) : null;
     const apollo = createApollo(definition, { production: config.production, enforce });
     await apollo.start();
     const authorizer = enforce ? createAuthorizer(catalogueOf(definition as SubgraphDefinition<unknown>), policies) : null;
@@ -106,6 +109,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       async stop() {
         await http.close();
         await apollo.stop();
+        rollups?.stop();
+        await rollups?.refresh().catch(() => undefined);
         await db.close();
         if (!options.policies) await policies.close();
       },

@@ -1,4 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { RegionRef } from '../../kit/statistics/graphql';
 import { CreditProfileRow, LoanRow, AdministrativePenaltyRow, QualityViolationRow } from '../entities';
 import { RatedFactor } from '../rating';
 import { Connection } from '../../kit/pagination';

@@ -1,4 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { RegionRef } from '../../kit/statistics/graphql';
 import { SchoolRow, EnrolmentRow, StaffMemberRow, DegreeRow } from '../entities';
 import { Connection } from '../../kit/pagination';
 import { EducationContext } from '../loaders';
@@ -435,7 +436,7 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<Omit<Person, 'enrolments' | 'highestDegree'> & { enrolments?: Maybe<Array<ResolversTypes['Enrolment']>>, highestDegree?: Maybe<ResolversTypes['Degree']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Region: ResolverTypeWrapper<Omit<Region, 'schools'> & { schools?: Maybe<ResolversTypes['SchoolConnection']> }>;
+  Region: ResolverTypeWrapper<RegionRef>;
   School: ResolverTypeWrapper<SchoolRow>;
   SchoolConnection: ResolverTypeWrapper<Connection<SchoolRow>>;
   SchoolEdge: ResolverTypeWrapper<Omit<SchoolEdge, 'node'> & { node: ResolversTypes['School'] }>;
@@ -464,7 +465,7 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Person: Omit<Person, 'enrolments' | 'highestDegree'> & { enrolments?: Maybe<Array<ResolversParentTypes['Enrolment']>>, highestDegree?: Maybe<ResolversParentTypes['Degree']> } | FederationReferenceTypes['Person'];
   Query: Record<PropertyKey, never>;
-  Region: Omit<Region, 'schools'> & { schools?: Maybe<ResolversParentTypes['SchoolConnection']> } | FederationReferenceTypes['Region'];
+  Region: RegionRef;
   School: SchoolRow;
   SchoolConnection: Connection<SchoolRow>;
   SchoolEdge: Omit<SchoolEdge, 'node'> & { node: ResolversParentTypes['School'] };

@@ -1,4 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { RegionRef } from '../../kit/statistics/graphql';
 import { EnterpriseRow, ShareholderRow, AnnualReportRow, QualityInspectionRow } from '../entities';
 import { IndustryDivision } from '../industries';
 import { Connection } from '../../kit/pagination';
@@ -445,7 +446,7 @@ export type ResolversTypes = ResolversObject<{
   Person: ResolverTypeWrapper<Omit<Person, 'enterprises' | 'shareholdings'> & { enterprises?: Maybe<Array<ResolversTypes['Enterprise']>>, shareholdings?: Maybe<Array<ResolversTypes['Shareholding']>> }>;
   QualityInspection: ResolverTypeWrapper<QualityInspectionRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Region: ResolverTypeWrapper<Region>;
+  Region: ResolverTypeWrapper<RegionRef>;
   RegisterEnterpriseInput: RegisterEnterpriseInput;
   Shareholder: ResolverTypeWrapper<ShareholderRow>;
   ShareholderInput: ShareholderInput;
@@ -475,7 +476,7 @@ export type ResolversParentTypes = ResolversObject<{
   Person: Omit<Person, 'enterprises' | 'shareholdings'> & { enterprises?: Maybe<Array<ResolversParentTypes['Enterprise']>>, shareholdings?: Maybe<Array<ResolversParentTypes['Shareholding']>> } | FederationReferenceTypes['Person'];
   QualityInspection: QualityInspectionRow;
   Query: Record<PropertyKey, never>;
-  Region: Region;
+  Region: RegionRef;
   RegisterEnterpriseInput: RegisterEnterpriseInput;
   Shareholder: ShareholderRow;
   ShareholderInput: ShareholderInput;

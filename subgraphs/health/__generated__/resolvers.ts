@@ -1,4 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { RegionRef } from '../../kit/statistics/graphql';
 import { HealthRecordRow, ChronicConditionRow, VaccinationRow, EncounterRow, HealthFacilityRow } from '../entities';
 import { Connection } from '../../kit/pagination';
 import { HealthContext } from '../loaders';
@@ -461,7 +462,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordEncounterInput: RecordEncounterInput;
   RecordVaccinationInput: RecordVaccinationInput;
-  Region: ResolverTypeWrapper<Region>;
+  Region: ResolverTypeWrapper<RegionRef>;
   Vaccination: ResolverTypeWrapper<VaccinationRow>;
 }>;
 
@@ -491,7 +492,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   RecordEncounterInput: RecordEncounterInput;
   RecordVaccinationInput: RecordVaccinationInput;
-  Region: Region;
+  Region: RegionRef;
   Vaccination: VaccinationRow;
 }>;
 

@@ -1,4 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { RegionRef } from '../../kit/statistics/graphql';
 import { PropertyRow, PropertyOwnerRow, PropertyTransferRow, PropertyMortgageRow } from '../entities';
 import { Connection } from '../../kit/pagination';
 import { HousingContext } from '../loaders';
@@ -381,7 +382,7 @@ export type ResolversTypes = ResolversObject<{
   PropertyTransferInput: PropertyTransferInput;
   PropertyUsage: PropertyUsage;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Region: ResolverTypeWrapper<Region>;
+  Region: ResolverTypeWrapper<RegionRef>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -408,7 +409,7 @@ export type ResolversParentTypes = ResolversObject<{
   PropertyTransfer: PropertyTransferRow;
   PropertyTransferInput: PropertyTransferInput;
   Query: Record<PropertyKey, never>;
-  Region: Region;
+  Region: RegionRef;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
