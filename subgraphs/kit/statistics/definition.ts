@@ -17,8 +17,11 @@ export interface Sql {
 export interface DimensionSpec {
   /** Catalogue fields of the counted type the dimension reads: `aggregate` is checked on them, and k follows them. */
   fields: readonly string[];
-  /** The value of a record on this dimension, as text. `today` is the date the numbers are computed at. */
-  sql: (c: Columns, today: string) => Sql | string;
+  /**
+   * The value of a record on this dimension, as text. `today` is the date the numbers are computed at; `table`
+   * names another table of the domain (for an EXISTS over child rows), schema-qualified where needed.
+   */
+  sql: (c: Columns, today: string, table: (entity: EntitySchema<any, any>) => string) => Sql | string;
   /** How a filter value must look (checked before it reaches SQL as a binding). */
   valuePattern?: RegExp;
   description?: string;

@@ -44,7 +44,8 @@ function fragment(value: Sql | string): Sql {
 }
 
 function dimensionSql(em: EntityManager, definition: StatisticDefinition, dimension: string, today: string): Sql {
-  return fragment(definition.dimensions[dimension].sql(columnsOf(em, definition), today));
+  const table = (entity: { meta: { className: string } }) => qualified(em, em.getMetadata().get(entity.meta.className).tableName);
+  return fragment(definition.dimensions[dimension].sql(columnsOf(em, definition), today, table));
 }
 
 function keyColumn(c: Columns, definition: StatisticDefinition): string {
