@@ -3,6 +3,7 @@
  * recomputation attacks (totals, two queries differing by one filter, repetition), cross-domain region
  * indicators, and the request facts. Real HTTP servers; SQLite, or PostgreSQL with DATABASE_URL.
  */
+import { todayInChina } from '../../subgraphs/kit/scalars';
 import { onStatisticsRequest, refreshStatistics, type StatisticsRequestFacts } from '../../subgraphs/kit/statistics';
 import { startPlatform, type GraphQLResponse, type Platform } from '../support/platform';
 
@@ -17,6 +18,7 @@ const CALLERS = {
   noArea: { sub: 'stats-nowhere', dept: 'statistics', roles: ['dashboard'] },
   healthAnalyst: { sub: 'health-analyst', dept: 'health', roles: ['analyst'], region: '460000' },
   housingAnalyst: { sub: 'housing-analyst', dept: 'housing', roles: ['analyst'], region: '460000' },
+  police: { sub: 'police-officer', dept: 'public-security', roles: ['officer'], region: '460000' },
 };
 type Caller = keyof typeof CALLERS | 'public';
 
@@ -201,4 +203,23 @@ describe('region indicators', () => {
     expect(res.data.region.name).toBeTruthy();
     expect(codes(res)).toContain('FORBIDDEN');
   });
+});
+
+describe('freshness', () => {
+  it('rebuilds the rollups shortly after a write through the graph, and says when the numbers are from', async () => {
+    const query = `{ populationStatistics(groupBy: [GENDER], filter: [{ dimension: BIRTH_YEAR, value: "${todayInChina().slice(0, 4)}" }]) { asOf } }`;
+    const before = (await as('province', query)).data.populationStatistics.asOf;
+    const page = await as('police', '{ persons(first: 1, filter: { regionCode: "460100" }) { edges { node { household { id } } } } }');
+    const householdId = page.data.persons.edges[0].node.household.id;
+    const born = await as('police', 'mutation($input: RegisterBirthInput!) { registerBirth(input: $input) { id } }', {
+      input: { name: '王小统', gender: 'MALE', birthDate: todayInChina(), ethnicityCode: '01', householdId },
+    });
+    expect(born.errors).toBeUndefined();
+    let after = before;
+    for (let waited = 0; after === before && waited < 30_000; waited += 500) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      after = (await as('province', query)).data.populationStatistics.asOf;
+    }
+    expect(after > before).toBe(true);
+  }, 40_000);
 });
