@@ -22,6 +22,11 @@ export interface FieldEntry {
   open: boolean;
   sensitivity: Sensitivity;
   mask: MaskStrategy;
+  /**
+   * Statistics: the smallest number of persons or enterprises a published cell reading this field may count.
+   * Unset: 10, or 20 for SENSITIVE fields (subgraphs/kit/statistics/run.ts).
+   */
+  minCellSize?: number;
   description?: string;
 }
 
@@ -45,6 +50,7 @@ export interface FieldSpec {
   sensitivity?: Sensitivity;
   mask?: MaskStrategy;
   owner?: string;
+  minCellSize?: number;
   description?: string;
 }
 
@@ -89,6 +95,7 @@ export function defineCatalogue(owner: string, types: Record<string, TypeSpec>):
         mask: f.mask ?? (sensitivity === 'NONE' ? 'none' : 'redact'),
       };
       if (f.description !== undefined) entry.description = f.description;
+      if (f.minCellSize !== undefined) entry.minCellSize = f.minCellSize;
       fields[fieldName] = Object.freeze(entry);
     }
     const typeCatalogue: TypeCatalogue = { owner: typeOwner, fields: Object.freeze(fields) };
@@ -103,7 +110,7 @@ export function defineCatalogue(owner: string, types: Record<string, TypeSpec>):
 }
 
 function sameEntry(a: FieldEntry, b: FieldEntry): boolean {
-  return a.owner === b.owner && a.sharing === b.sharing && a.open === b.open && a.sensitivity === b.sensitivity && a.mask === b.mask;
+  return a.owner === b.owner && a.sharing === b.sharing && a.open === b.open && a.sensitivity === b.sensitivity && a.mask === b.mask && a.minCellSize === b.minCellSize;
 }
 
 /**
@@ -175,6 +182,7 @@ export function catalogueEntryProblems(catalogue: Catalogue): CatalogueProblem[]
       if (!MASK_STRATEGIES.includes(e.mask)) add(`${at} has an unknown mask strategy.`);
       if (e.open && e.sharing === 'NOT_SHARED') add(`${at} cannot be both open data and NOT_SHARED.`);
       if (e.sensitivity !== 'NONE' && e.mask === 'none') add(`${at} is ${e.sensitivity} data and needs a mask strategy other than none.`);
+      if (e.minCellSize !== undefined && !(Number.isInteger(e.minCellSize) && e.minCellSize >= 3)) add(`${at} has a minimum cell size that is not a whole number of at least 3.`);
     }
   }
   return problems;

@@ -1,7 +1,7 @@
 // A policy version as security officers edit it: a JSON document of role policies plus the tests stored with
 // it. Everything here is pure: validation with precise paths, the co-signatures a document needs, running its
 // tests, diffing two documents and the impact of one over another. The governance service stores and serves it.
-import { buildAbility } from './abilities';
+import { buildAbility, type RequestAbility } from './abilities';
 import type { Catalogue } from './catalogue';
 import { parseConditions, type ConditionTemplate } from './conditions';
 import { explainField, type FieldDecision } from './decisions';
@@ -37,6 +37,8 @@ export interface PolicyTest {
   field: string;
   /** Field values of a record, for rules whose answer depends on the record. */
   record?: Record<string, string | number | boolean | null>;
+  /** `aggregate`: whether the field may feed statistics (FULL) or not (DENIED); unset: what a read shows. */
+  action?: 'aggregate';
   expect: FieldDecision;
 }
 
@@ -62,7 +64,7 @@ export interface ValidatedDocument {
 
 const POLICY_KEYS = new Set(['id', 'dept', 'role', 'description', 'rules']);
 const RULE_KEYS = new Set(['action', 'subject', 'fields', 'conditions', 'inverted', 'reason', 'overrideNotShared']);
-const TEST_KEYS = new Set(['name', 'caller', 'type', 'field', 'record', 'expect']);
+const TEST_KEYS = new Set(['name', 'caller', 'type', 'field', 'record', 'action', 'expect']);
 const CALLER_KEYS = new Set(['dept', 'roles', 'region', 'purpose']);
 const POLICY_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const DECISIONS: readonly FieldDecision[] = ['FULL', 'MASKED', 'DENIED'];
@@ -341,6 +343,7 @@ function validateTests(value: unknown, catalogue: Catalogue, problems: PolicyPro
         }
       }
     }
+    if (test.action !== undefined && test.action !== 'aggregate') problems.push({ path: `${at}.action`, message: `Test ${i + 1} may name the action "aggregate" or none; got ${JSON.stringify(test.action)}.` });
     if (!DECISIONS.includes(test.expect as FieldDecision)) problems.push({ path: `${at}.expect`, message: `Test ${i + 1} must expect FULL, MASKED or DENIED; got ${JSON.stringify(test.expect)}.` });
     if (problems.length !== before) return;
     const c = caller as Record<string, unknown>;
@@ -350,6 +353,7 @@ function validateTests(value: unknown, catalogue: Catalogue, problems: PolicyPro
       type: test.type as string,
       field: test.field as string,
       ...(test.record ? { record: test.record as PolicyTest['record'] } : {}),
+      ...(test.action === 'aggregate' ? { action: 'aggregate' as const } : {}),
       expect: test.expect as FieldDecision,
     });
   });
@@ -388,10 +392,26 @@ export interface PolicyTestResult {
 }
 
 /** Runs tests against a policy set (no grants: tests pin down role policies, which grants only add to). */
+/**
+ * May the field feed statistics (on this record, if given)? FULL or DENIED, with the deciding rule's reason. Without
+ * a record a conditional rule counts as matching, as CASL does for a type name: give a record to test conditions.
+ */
+function aggregateDecision(ability: RequestAbility, type: string, field: string, record: Record<string, unknown> | null): { decision: FieldDecision; reason: string } {
+  for (const rule of ability.casl.rulesFor('aggregate', type, field)) {
+    if (rule.conditions && record && !rule.matchesConditions(record)) continue;
+    return { decision: rule.inverted ? 'DENIED' : 'FULL', reason: (rule as { reason?: string }).reason ?? 'a rule decided' };
+  }
+  return { decision: 'DENIED', reason: 'no rule lets this caller aggregate the field' };
+}
+
 export function runPolicyTests(policies: readonly RolePolicy[], tests: readonly PolicyTest[], catalogue: Catalogue): PolicyTestResult[] {
   const now = new Date();
   return tests.map((test) => {
     const ability = buildAbility({ principal: testPrincipal(test.caller), catalogue, policies, grants: [], now });
+    if (test.action === 'aggregate') {
+      const decided = aggregateDecision(ability, test.type, test.field, test.record ?? null);
+      return { name: test.name, passed: decided.decision === test.expect, expected: test.expect, actual: decided.decision, reason: decided.reason };
+    }
     const explained = explainField(ability, test.type, test.field, test.record ?? null);
     return { name: test.name, passed: explained.decision === test.expect, expected: test.expect, actual: explained.decision, reason: explained.reason };
   });

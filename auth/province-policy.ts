@@ -17,6 +17,21 @@ const MASKED_FOR_OTHERS = [
   { action: 'readMasked', subject: 'Place', fields: ['address', 'location', 'lon', 'lat'], reason: 'province policy: address points are shared masked (about 1 km)' },
 ] as const;
 
+/** What statistics count, per department that owns it (subgraphs/<domain>/statistics.ts). */
+const STATISTICS_SUBJECTS: Readonly<Record<string, readonly string[]>> = {
+  'public-security': ['Person'],
+  'market-regulation': ['Enterprise'],
+  health: ['HealthRecord', 'ChronicCondition'],
+  education: ['Enrolment'],
+  housing: ['Property', 'PropertyTransfer'],
+  credit: ['CreditProfile'],
+};
+
+/** Rows in the caller's area, on each counted type's region field. */
+function inCallersArea(subject: string) {
+  return { [subject === 'Person' ? 'hukouRegionCode' : 'regionCode']: { $like: '${principal.regionPrefix}%' } };
+}
+
 // Order matters: a later rule overrides an earlier one (CASL), so restrictions such as police-own-area come after
 // the permissions they restrict (masked-identity-officer).
 export const PROVINCE_POLICY: readonly RolePolicy[] = [
@@ -57,6 +72,33 @@ export const PROVINCE_POLICY: readonly RolePolicy[] = [
       },
     ],
   },
+  {
+    id: 'statistics-dashboards-aggregate',
+    dept: 'statistics',
+    role: 'dashboard',
+    description:
+      "The statistics bureau's dashboards count records of every domain in the area their account covers (a city account its city), without reading any; NOT_SHARED fields (clinical data) stay out unless their owner co-signs an opening.",
+    rules: ['Person', 'Enterprise', 'HealthRecord', 'Enrolment', 'Property', 'PropertyTransfer', 'CreditProfile'].map((subject) => ({
+      action: 'aggregate' as Action,
+      subject,
+      conditions: inCallersArea(subject),
+      reason: 'province policy: statistics dashboards count records of their area, with disclosure control',
+    })),
+  },
+  ...(['analyst', 'dashboard'] as const).flatMap((role) =>
+    Object.entries(STATISTICS_SUBJECTS).map(([dept, subjects]) => ({
+      id: `own-statistics-${dept}-${role}`,
+      dept,
+      role,
+      description: `${dept}'s ${role}s count their own department's records in the area their account covers.`,
+      rules: subjects.map((subject) => ({
+        action: 'aggregate' as Action,
+        subject,
+        conditions: inCallersArea(subject),
+        reason: `province policy: ${role}s count their own department's records`,
+      })),
+    })),
+  ),
   ...(['security-officer', 'auditor'] as const).map((role) => ({
     id: `sharing-requests-${role}`,
     dept: '*',

@@ -96,6 +96,15 @@ export const catalogue = mergeCatalogues(
         credit: field('UNCONDITIONAL', { owner: 'credit', open: true, description: "The link to the enterprise's credit profile." }),
       },
     },
+    Region: {
+      owner: 'natural-resources',
+      extension: true,
+      fields: {
+        code: field('UNCONDITIONAL', { open: true, description: 'GB/T 2260 administrative code.' }),
+        taxGradeAShare: field('UNCONDITIONAL', { owner: 'credit', description: 'Statistics after disclosure control (aggregate permission applies).' }),
+        overdueLoanShare: field('UNCONDITIONAL', { owner: 'credit', description: 'Statistics after disclosure control (aggregate permission applies).' }),
+      },
+    },
   }),
   connectionCatalogue('credit', 'CreditProfile'),
 );

@@ -6,6 +6,7 @@ import { importer } from './import';
 import { creditLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { seed } from './seed';
+import { statistics } from './statistics';
 
 export const credit = defineSubgraph({
   name: 'credit',
@@ -16,4 +17,5 @@ export const credit = defineSubgraph({
   loaders: creditLoaders,
   seed,
   importer,
+  statistics,
 });

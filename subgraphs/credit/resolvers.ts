@@ -13,6 +13,7 @@ import { creditFacts, CreditProfile, Loan, AdministrativePenalty, type CreditPro
 import { chinaToday, planCreditEvent, validateCreditEvent, type CreditEvent, type ProfileRef } from './events';
 import type { CreditContext } from './loaders';
 import { loanFacts, rateCredit } from './rating';
+import { regionIndicators, statisticsQuery } from './statistics';
 
 type Filter = FilterQuery<CreditProfileRow>;
 
@@ -98,7 +99,9 @@ async function applyCreditEvent(em: EntityManager, ref: ProfileRef, event: Credi
 }
 
 export const resolvers: Resolvers = {
+  Region: regionIndicators,
   Query: {
+    ...statisticsQuery,
     creditProfile: (_, { id }, { loaders }) => loaders.profileById.load(id),
     dishonestList: (_, { filter, first, after }, { data }) => {
       const { where, fields } = profileWhere(filter);

@@ -73,6 +73,9 @@ export const catalogue = mergeCatalogues(
       fields: {
         code: open,
         schools: field('UNCONDITIONAL', { open: true, owner: 'education', description: 'The link to the schools in a region (open data).' }),
+        enrolledStudents: field('UNCONDITIONAL', { owner: 'education', description: 'Statistics after disclosure control (aggregate permission applies).' }),
+        schoolAgeChildren: field('UNCONDITIONAL', { owner: 'public-security', description: 'Statistics after disclosure control (aggregate permission applies).' }),
+        enrolmentRate: field('UNCONDITIONAL', { owner: 'education', description: 'Statistics after disclosure control (aggregate permission applies).' }),
       },
     },
   }),

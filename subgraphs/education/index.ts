@@ -6,6 +6,7 @@ import { importer } from './import';
 import { educationLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { seed } from './seed';
+import { statistics } from './statistics';
 
 export const education = defineSubgraph({
   name: 'education',
@@ -16,4 +17,5 @@ export const education = defineSubgraph({
   loaders: educationLoaders,
   seed,
   importer,
+  statistics,
 });

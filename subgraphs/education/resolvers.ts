@@ -10,6 +10,7 @@ import { notFound, runMutation, updateVersioned } from '../kit/writes';
 import type { EnrolmentFilter, Resolvers, SchoolFilter, SchoolLevel as SchoolLevelArg } from './__generated__/resolvers';
 import { Enrolment, GRADES, LEVEL_DIGIT, School, type EnrolmentRow, type SchoolLevel, type SchoolRow } from './entities';
 import type { EducationContext } from './loaders';
+import { regionIndicators, statisticsQuery } from './statistics';
 
 /** The first school year the department's records can hold. */
 export const EARLIEST_SCHOOL_YEAR = 1950;
@@ -128,6 +129,7 @@ function alreadyEnrolled(schoolCode: string, enrolmentId?: string): Error {
 
 export const resolvers: Resolvers = {
   Query: {
+    ...statisticsQuery,
     school: (_, { code }, { loaders }) => loaders.schoolByCode.load(validSchoolCode('code', code)),
     schools: (_, { filter, first, after }, { data }) => paginate(data, School, readableWhere(data, School, schoolWhere(filter)), { first, after }, 'code'),
     enrolment: (_, { id }, { loaders }) => loaders.enrolmentById.load(id),
@@ -211,7 +213,8 @@ export const resolvers: Resolvers = {
     highestDegree: (person, _, { loaders }) => loaders.degreeByPerson.load(person.id),
   },
   Region: {
-    __resolveReference: (ref) => ({ code: ref.code }),
+    __resolveReference: (ref) => ref,
     schools: (region, { first, after, level }, ctx) => schoolsIn(ctx, region.code, level, { first, after }),
+    ...regionIndicators,
   },
 };

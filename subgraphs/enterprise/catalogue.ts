@@ -95,7 +95,12 @@ export const catalogue = mergeCatalogues(
     Region: {
       owner: 'natural-resources',
       extension: true,
-      fields: { code: field('UNCONDITIONAL', { open: true, description: 'GB/T 2260 administrative code.' }) },
+      fields: {
+        code: field('UNCONDITIONAL', { open: true, description: 'GB/T 2260 administrative code.' }),
+        activeEnterprises: field('UNCONDITIONAL', { owner: 'market-regulation', description: 'Statistics after disclosure control (aggregate permission applies).' }),
+        residents: field('UNCONDITIONAL', { owner: 'public-security', description: 'Statistics after disclosure control (aggregate permission applies).' }),
+        enterprisesPerThousandResidents: field('UNCONDITIONAL', { owner: 'market-regulation', description: 'Statistics after disclosure control (aggregate permission applies).' }),
+      },
     },
   }),
   connectionCatalogue('market-regulation', 'Enterprise'),

@@ -6,6 +6,7 @@ import { importer } from './import';
 import { enterpriseLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { seed } from './seed';
+import { statistics } from './statistics';
 
 export const enterprise = defineSubgraph({
   name: 'enterprise',
@@ -16,4 +17,5 @@ export const enterprise = defineSubgraph({
   loaders: enterpriseLoaders,
   seed,
   importer,
+  statistics,
 });

@@ -29,6 +29,7 @@ import {
   validStatusChange,
   validUscc,
 } from './registration';
+import { regionIndicators, statisticsQuery } from './statistics';
 
 /** The filter as SQL conditions, and the Enterprise fields it reads (each must be readable in full by the caller). */
 export function enterpriseWhere(filter: EnterpriseFilter | null | undefined): { where: FilterQuery<EnterpriseRow>; fields: string[] } {
@@ -239,7 +240,9 @@ async function changeEnterprise(ctx: EnterpriseContext, em: EntityManager, uscc:
 }
 
 export const resolvers: Resolvers = {
+  Region: regionIndicators,
   Query: {
+    ...statisticsQuery,
     enterprise: (_, { uscc }, { loaders }) => loaders.enterpriseByUscc.load(validUscc('uscc', uscc)),
     enterprises: (_, { filter, first, after }, { data }) => paginate(data, Enterprise, filteredEnterprises(data, filter), { first, after }, 'uscc'),
   },

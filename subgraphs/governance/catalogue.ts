@@ -28,7 +28,7 @@ export const catalogue = mergeCatalogues(
     },
     Cosignature: { description: "An owning department's co-signature.", fields: all(government, 'dept', 'fields', 'signedBy', 'signedAt', 'reason') },
     PolicyEvent: { description: 'A workflow step.', fields: all(government, 'at', 'actor', 'actorDept', 'action', 'fromState', 'toState', 'reason') },
-    PolicyTest: { description: 'A stored policy test.', fields: all(government, 'name', 'caller', 'type', 'field', 'record', 'expect') },
+    PolicyTest: { description: 'A stored policy test.', fields: all(government, 'name', 'caller', 'type', 'field', 'record', 'action', 'expect') },
     Caller: { description: "A caller's attributes in a policy test.", fields: all(government, 'dept', 'roles', 'region', 'purpose') },
     PolicyProblem: { description: 'A validation problem.', fields: all(government, 'path', 'policyId', 'rule', 'message') },
     PolicyValidation: { description: 'The result of validating a policy document.', fields: all(government, 'valid', 'problems', 'cosignaturesRequired') },

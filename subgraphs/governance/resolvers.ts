@@ -215,6 +215,7 @@ export const resolvers: Resolvers = {
   },
   PolicyTest: {
     record: (test) => (test.record ? JSON.stringify(test.record) : null),
+    action: (test) => test.action ?? null,
   },
   PolicyEvent: {
     at: (row) => row.at.toISOString(),

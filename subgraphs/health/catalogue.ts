@@ -78,7 +78,11 @@ export const catalogue = mergeCatalogues(
     Region: {
       owner: 'natural-resources',
       extension: true,
-      fields: { code: field('UNCONDITIONAL', { open: true, description: 'GB/T 2260 administrative code.' }) },
+      fields: {
+        code: field('UNCONDITIONAL', { open: true, description: 'GB/T 2260 administrative code.' }),
+        vaccinationCoverage: field('UNCONDITIONAL', { owner: 'health', description: 'Statistics after disclosure control (aggregate permission applies).' }),
+        insuranceCoverage: field('UNCONDITIONAL', { owner: 'health', description: 'Statistics after disclosure control (aggregate permission applies).' }),
+      },
     },
   }),
   connectionCatalogue('health', 'HealthRecord'),

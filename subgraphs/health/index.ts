@@ -6,6 +6,7 @@ import { importer } from './import';
 import { healthLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { seed } from './seed';
+import { statistics } from './statistics';
 
 export const health = defineSubgraph({
   name: 'health',
@@ -16,4 +17,5 @@ export const health = defineSubgraph({
   loaders: healthLoaders,
   seed,
   importer,
+  statistics,
 });

@@ -36,6 +36,7 @@ import {
   validVaccine,
   vaccineNamed,
 } from './vocabulary';
+import { regionIndicators, statisticsQuery } from './statistics';
 
 // ---------------------------------------------------------------------------------------------
 // Finding records
@@ -192,7 +193,9 @@ async function recordVaccination(ctx: HealthContext, input: RecordVaccinationInp
 // ---------------------------------------------------------------------------------------------
 
 export const resolvers: Resolvers = {
+  Region: regionIndicators,
   Query: {
+    ...statisticsQuery,
     healthRecord: (_, { id }, { loaders }) => loaders.recordById.load(id),
     healthRecords: (_, { filter, first, after }, { data }) => paginate(data, HealthRecord, filteredRecords(data, filter), { first, after }),
     healthFacility: (_, { code }, { loaders }) => loaders.facilityByCode.load(validFacilityCode('code', code)),

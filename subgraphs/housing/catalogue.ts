@@ -72,7 +72,12 @@ export const catalogue = mergeCatalogues(
     Region: {
       owner: 'natural-resources',
       extension: true,
-      fields: { code: field('UNCONDITIONAL', { open: true, description: 'GB/T 2260 administrative code.' }) },
+      fields: {
+        code: field('UNCONDITIONAL', { open: true, description: 'GB/T 2260 administrative code.' }),
+        residentialFloorArea: field('UNCONDITIONAL', { owner: 'housing', description: 'Statistics after disclosure control (aggregate permission applies).' }),
+        residents: field('UNCONDITIONAL', { owner: 'public-security', description: 'Statistics after disclosure control (aggregate permission applies).' }),
+        floorAreaPerResident: field('UNCONDITIONAL', { owner: 'housing', description: 'Statistics after disclosure control (aggregate permission applies).' }),
+      },
     },
   }),
   connectionCatalogue('housing', 'Property'),

@@ -6,6 +6,7 @@ import { importer } from './import';
 import { housingLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { seed } from './seed';
+import { statistics } from './statistics';
 
 export const housing = defineSubgraph({
   name: 'housing',
@@ -16,4 +17,5 @@ export const housing = defineSubgraph({
   loaders: housingLoaders,
   seed,
   importer,
+  statistics,
 });

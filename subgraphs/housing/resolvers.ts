@@ -24,6 +24,7 @@ import {
   validPrice,
   validPropertyRegion,
 } from './registration';
+import { regionIndicators, statisticsQuery } from './statistics';
 
 /** The filter as SQL conditions, and the Property fields it reads (each must be readable in full by the caller). */
 export function propertyWhere(filter: PropertyFilter | null | undefined): { where: FilterQuery<PropertyRow>[]; fields: string[] } {
@@ -107,7 +108,9 @@ const REGISTER_TRANSFER: MutationSpec = {
 };
 
 export const resolvers: Resolvers = {
+  Region: regionIndicators,
   Query: {
+    ...statisticsQuery,
     property: (_, { id }, { loaders }) => loaders.propertyById.load(id),
     properties: async (_, { filter, first, after }, { data }) => {
       const where = await filteredProperties(data, filter);

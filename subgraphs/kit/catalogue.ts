@@ -11,6 +11,20 @@ export const STRUCTURAL_CATALOGUE = defineCatalogue('data-bureau', {
       endCursor: { sharing: 'UNCONDITIONAL', open: true },
     },
   },
+  // Statistics' value types: structure only. What goes into them is decided by the `aggregate` permission and
+  // disclosure control (subgraphs/kit/statistics/), before any number is put there.
+  StatisticsTable: {
+    description: 'A table of counts after disclosure control.',
+    fields: Object.fromEntries(['statistic', 'unit', 'dimensions', 'measures', 'k', 'asOf', 'cells'].map((f) => [f, { sharing: 'UNCONDITIONAL', open: true }])),
+  },
+  StatisticsCell: {
+    description: 'One cell of a statistics table: published (perturbed) or withheld.',
+    fields: Object.fromEntries(['keys', 'value', 'measures', 'suppressed', 'suppression'].map((f) => [f, { sharing: 'UNCONDITIONAL', open: true }])),
+  },
+  StatisticsValue: {
+    description: 'One indicator value after disclosure control.',
+    fields: Object.fromEntries(['value', 'suppressed', 'suppression', 'asOf'].map((f) => [f, { sharing: 'UNCONDITIONAL', open: true }])),
+  },
 });
 
 /**

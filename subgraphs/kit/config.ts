@@ -242,3 +242,22 @@ export function authConfig(env: Env = process.env): AuthConfig {
     clockToleranceSeconds: readInt(env, 'TOKEN_CLOCK_SKEW_SECONDS', 30, 0, 600),
   };
 }
+
+export interface StatisticsConfig {
+  /** Secret salt of the cell-key method's record keys: without it nobody can predict a cell's noise. */
+  keySalt: string;
+  /** Rollups are rebuilt this many seconds after a write through the graph (writes arriving meanwhile join in). */
+  refreshDelaySeconds: number;
+  /** And at least this often whatever happened (imports and other offline writes), 0 for never. */
+  refreshIntervalSeconds: number;
+}
+
+export function statisticsConfig(env: Env = process.env): StatisticsConfig {
+  const keySalt = env.STATISTICS_KEY_SALT ?? 'hainan-data-graph-development-cell-key';
+  if (isProduction(env) && env.STATISTICS_KEY_SALT === undefined) throw new ConfigError('STATISTICS_KEY_SALT', 'production needs a secret salt for the cell-key method.');
+  return {
+    keySalt,
+    refreshDelaySeconds: readInt(env, 'STATISTICS_REFRESH_DELAY_SECONDS', 5, 0, 3600),
+    refreshIntervalSeconds: readInt(env, 'STATISTICS_REFRESH_INTERVAL_SECONDS', 900, 0, 86400),
+  };
+}

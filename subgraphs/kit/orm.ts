@@ -9,6 +9,11 @@ import { MikroORM as SqliteOrm } from '@mikro-orm/better-sqlite';
 import { MikroORM as PostgresOrm } from '@mikro-orm/postgresql';
 import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/knex';
 import type { DatabaseConfig } from './config';
+import { recordKey } from './statistics/cell-key';
+
+interface SqliteFunctions {
+  function(name: string, options: { deterministic: boolean }, fn: (...args: unknown[]) => unknown): void;
+}
 
 export type Orm = MikroORM<AbstractSqlDriver, SqlEntityManager>;
 export type EntityManager = SqlEntityManager;
@@ -44,7 +49,15 @@ export async function openDatabase(config: DatabaseConfig, entities: EntitySchem
   let orm: Orm;
   if (config.driver === 'sqlite') {
     fs.mkdirSync(path.dirname(config.file), { recursive: true });
-    orm = (await SqliteOrm.init({ ...common, dbName: config.file })) as unknown as Orm;
+    orm = (await SqliteOrm.init({
+      ...common,
+      dbName: config.file,
+      // Statistics' record keys (statistics/cell-key.ts): PostgreSQL computes them with md5, SQLite calls this.
+      pool: { afterCreate: (connection: SqliteFunctions, done: (error: Error | null, connection: unknown) => void) => {
+        connection.function('stat_key', { deterministic: true }, (salt: unknown, id: unknown) => recordKey(String(salt), String(id)));
+        done(null, connection);
+      } },
+    } as never)) as unknown as Orm;
     // Several services open the governance file at once; wait for a lock instead of failing.
     await orm.em.getConnection().execute('pragma busy_timeout = 10000');
     // WAL lets readers run while the seeder or a writer holds the write lock.

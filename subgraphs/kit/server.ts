@@ -24,6 +24,7 @@ import { openDatabase, type Database } from './orm';
 import { openPolicyStore, type PolicyStore } from './policy-store';
 import { DateScalar, GeoJsonScalar } from './scalars';
 import { SeedRun, seedDomains } from './seed';
+import { startRollups, type RollupRefresher } from './statistics/rollups';
 import { IdempotencyRecord } from './writes';
 import type { RequestContext, SubgraphDefinition } from './subgraph';
 
@@ -132,6 +133,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     await prune();
     pruneTimer = setInterval(() => void prune().catch((error: unknown) => log(`${definition.name}: audit pruning failed: ${String(error)}`)), PRUNE_INTERVAL_MS);
     pruneTimer.unref();
+    // Built in the background: until a rollup is ready, statistics read the records (the same numbers, slower).
+    const rollups: RollupRefresher | null = definition.statistics?.length ? await startRollups(db.orm.em.fork(), definition.statistics, { log, background: true }) : null;
     const apollo = createApollo(definition, { production: config.production, enforce, audit: auditing });
     await apollo.start();
     const authorizer = enforce ? createAuthorizer(catalogueOf(definition as SubgraphDefinition<unknown>), policies) : null;
@@ -158,6 +161,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
         await http.close();
         await apollo.stop();
         await audit?.close();
+        rollups?.stop();
+        await rollups?.refresh().catch(() => undefined);
         await db.close();
         if (!options.policies) await policies.close();
       },

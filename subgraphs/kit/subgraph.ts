@@ -14,6 +14,7 @@ import type { AuthContext } from './authorization';
 import type { EntityManager } from './orm';
 import type { DomainImporter } from './import';
 import type { DataAccess } from './scope';
+import type { StatisticDefinition } from './statistics/definition';
 import type { WorldChunk } from './world/world';
 
 /** Rows to insert, grouped by entity, in an order that satisfies references within the domain. */
@@ -55,6 +56,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   seed: DomainSeed;
   /** How `npm run import -- <domain> <file>` reads the department's files, where the domain takes them. */
   importer?: DomainImporter;
+  /** The domain's statistics, whose rollups the kit keeps fresh (subgraphs/kit/statistics/). */
+  statistics?: readonly StatisticDefinition[];
 }
 
 export function defineSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): SubgraphDefinition<Loaders> {

@@ -9,6 +9,7 @@ import { defineEntity, p, type EntitySchema, type FilterQuery } from '@mikro-orm
 import { GraphQLError } from 'graphql';
 import { allows, forbiddenError, type Action } from '../../auth';
 import { auditUnavailable, badInput, ErrorCode } from './errors';
+import { statisticsWritten } from './statistics/rollups';
 import type { EntityManager } from './orm';
 import type { RequestContext } from './subgraph';
 
@@ -85,7 +86,7 @@ export async function runMutation<R>(
   const caller = ctx.auth?.principal.sub ?? 'anonymous';
   const id = idempotencyKey == null ? null : sha256(JSON.stringify([caller, spec.operation, idempotencyKey]));
   const requestHash = sha256(JSON.stringify(input ?? null));
-  return ctx.em.fork().transactional(async (em) => {
+  const written = await ctx.em.fork().transactional(async (em) => {
     // Reads made while writing (checks, lookups through ctx.data) must see, and queue behind, this transaction:
     // on SQLite's single connection a read outside it would wait for it forever. Mutations run one at a time.
     const outside = { em: ctx.em, dataEm: ctx.data.em };
@@ -98,6 +99,9 @@ export async function runMutation<R>(
       ctx.data.em = outside.dataEm;
     }
   });
+  // Committed: the domain's statistics rollups are rebuilt shortly (statistics/rollups.ts).
+  statisticsWritten(ctx.em);
+  return written;
 
   async function writeOnce(em: EntityManager): Promise<R> {
     if (id) {

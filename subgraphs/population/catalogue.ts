@@ -53,7 +53,11 @@ export const catalogue = mergeCatalogues(
     Region: {
       owner: 'natural-resources',
       extension: true,
-      fields: { code: field('UNCONDITIONAL', { open: true, description: 'GB/T 2260 administrative code.' }) },
+      fields: {
+        code: field('UNCONDITIONAL', { open: true, description: 'GB/T 2260 administrative code.' }),
+        residents: field('UNCONDITIONAL', { owner: 'public-security', description: 'Statistics: living persons registered in the region (aggregate permission and disclosure control apply).' }),
+        schoolAgeChildren: field('UNCONDITIONAL', { owner: 'public-security', description: 'Statistics: living persons aged 6 to 17 registered in the region.' }),
+      },
     },
   }),
   connectionCatalogue('public-security', 'Person'),

@@ -6,6 +6,7 @@ import { importer } from './import';
 import { populationLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { seed } from './seed';
+import { statistics } from './statistics';
 
 export const population = defineSubgraph({
   name: 'population',
@@ -16,4 +17,5 @@ export const population = defineSubgraph({
   loaders: populationLoaders,
   seed,
   importer,
+  statistics,
 });

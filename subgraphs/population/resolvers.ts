@@ -9,6 +9,10 @@ import { validateIdNumber } from '../kit/world/id-number';
 import type { PersonFilter, Relationship, Resolvers } from './__generated__/resolvers';
 import { Person, type PersonRow } from './entities';
 import { mutations } from './mutations';
+import { regionIndicator, statisticsField } from '../kit/statistics';
+import { personStatistics } from './statistics';
+
+const LIVING = ['STATUS', 'LIVING'] as const;
 
 const RELATIONSHIP_ORDER = ['HEAD', 'SPOUSE', 'PARENT', 'CHILD', 'GRANDCHILD', 'SIBLING', 'OTHER'];
 
@@ -76,6 +80,12 @@ export const resolvers: Resolvers = {
     personByIdNumber: (_, { idNumber }, { data }) => findVisible(data, Person, filteredPersons(data, { idNumber: validIdNumber('idNumber', idNumber) })),
     persons: (_, { filter, first, after }, { data }) => paginate(data, Person, filteredPersons(data, filter), { first, after }),
     household: (_, { id }, { loaders }) => loaders.householdById.load(id),
+    populationStatistics: statisticsField('population', personStatistics),
+  },
+  Region: {
+    __resolveReference: (ref) => ({ code: ref.code }),
+    residents: (region, _, ctx) => regionIndicator(ctx, 'population', { definition: personStatistics, filters: [LIVING] }, region.code),
+    schoolAgeChildren: (region, _, ctx) => regionIndicator(ctx, 'population', { definition: personStatistics, filters: [LIVING, ['SCHOOL_AGE', 'true']] }, region.code),
   },
   Person: {
     __resolveReference: (ref, { loaders }) => loaders.personById.load(ref.id),

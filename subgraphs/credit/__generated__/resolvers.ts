@@ -1,4 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { RegionRef } from '../../kit/statistics/graphql';
 import { CreditProfileRow, LoanRow, AdministrativePenaltyRow, QualityViolationRow } from '../entities';
 import { RatedFactor } from '../rating';
 import { Connection } from '../../kit/pagination';
@@ -41,6 +42,16 @@ export type ContractPerformance = {
   /** The GB/T 2260 code of the subject's profile region. */
   regionCode: Maybe<Scalars['ID']['output']>;
 };
+
+export type CreditDimension =
+  | 'CITY'
+  | 'COUNTY'
+  | 'DISHONEST'
+  | 'OVERDUE_LOANS'
+  | 'PROVINCE'
+  | 'RATING'
+  | 'SUBJECT_KIND'
+  | 'TAX_GRADE';
 
 /**
  * A credit event. Name the profile by exactly one of profileId and subject. Which other fields a type needs is
@@ -152,6 +163,11 @@ export type CreditRating =
   | 'BBB'
   | 'C';
 
+export type CreditStatisticsFilter = {
+  dimension: CreditDimension;
+  value: Scalars['String']['input'];
+};
+
 /** The subject of a credit event: exactly one of personId and uscc. */
 export type CreditSubjectInput = {
   personId?: InputMaybe<Scalars['ID']['input']>;
@@ -256,6 +272,11 @@ export type Query = {
   creditProfile: Maybe<CreditProfile>;
   /** Credit profiles matching the filter, ordered by profile ID; `first` is at most 500. */
   creditProfiles: CreditProfileConnection;
+  /**
+   * Counts of credit profiles (persons and enterprises) by region and the other dimensions, after disclosure control (docs/statistics.md); needs the `aggregate` permission on the
+   * fields the dimensions read.
+   */
+  creditStatistics: Maybe<StatisticsTable>;
   /** The courts' list of dishonest judgment debtors (open data): profiles on the list, ordered by profile ID; `first` is at most 500. */
   dishonestList: CreditProfileConnection;
 };
@@ -280,6 +301,17 @@ export type QueryCreditProfilesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CreditProfileFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The enterprise and personal credit information database of the credit information centre: a credit profile per
+ * adult resident and per enterprise, with loans, contract performance, product-quality violations, administrative
+ * penalties, the courts' list of dishonest judgment debtors, and a rating computed from them.
+ */
+export type QueryCreditStatisticsArgs = {
+  filter?: InputMaybe<Array<CreditStatisticsFilter>>;
+  groupBy: Array<CreditDimension>;
 };
 
 
@@ -319,9 +351,72 @@ export type RatingFactorKind =
   | 'QUALITY_VIOLATIONS'
   | 'TAX_GRADE';
 
+/** An administrative region, owned by the geospatial subgraph; this domain adds its indicators. */
+export type Region = {
+  __typename?: 'Region';
+  code: Scalars['ID']['output'];
+  /** Share (0-1) of persons with a credit profile who have an overdue loan, after disclosure control. */
+  overdueLoanShare: Maybe<StatisticsValue>;
+  /** Share (0-1) of enterprises with a tax grade whose grade is A, after disclosure control. */
+  taxGradeAShare: Maybe<StatisticsValue>;
+};
+
+export type StatisticsCell = {
+  __typename?: 'StatisticsCell';
+  /** One value per dimension; null is the total over that dimension. */
+  keys: Array<Maybe<Scalars['String']['output']>>;
+  /** Sums of the requested measures; null when withheld. */
+  measures: Array<Maybe<Scalars['Float']['output']>>;
+  suppressed: Scalars['Boolean']['output'];
+  suppression: Maybe<Suppression>;
+  /** The count, perturbed by the cell-key method (at most ±2); null when withheld. */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
+/**
+ * A table of counts after disclosure control: every combination of the grouped dimensions' values, with the totals
+ * over each dimension (a null key), so that a dashboard draws distributions and maps without adding anything up.
+ */
+export type StatisticsTable = {
+  __typename?: 'StatisticsTable';
+  /** When the numbers were computed (ISO 8601). */
+  asOf: Scalars['String']['output'];
+  cells: Array<StatisticsCell>;
+  /** The grouped dimensions, in the order of each cell's keys. */
+  dimensions: Array<Scalars['String']['output']>;
+  /** Cells counting fewer than k units (and cells that would reveal them) are withheld. */
+  k: Scalars['Int']['output'];
+  /** The measures summed, in the order of each cell's measures. */
+  measures: Array<Scalars['String']['output']>;
+  /** The statistic counted, e.g. population. */
+  statistic: Scalars['String']['output'];
+  /** What one counted record is: PERSONS, ENTERPRISES, PROPERTIES, TRANSFERS, SUBJECTS. */
+  unit: Scalars['String']['output'];
+};
+
+/** One indicator of a region after disclosure control. */
+export type StatisticsValue = {
+  __typename?: 'StatisticsValue';
+  /** When the numbers were computed (ISO 8601). */
+  asOf: Maybe<Scalars['String']['output']>;
+  suppressed: Scalars['Boolean']['output'];
+  suppression: Maybe<Suppression>;
+  /** Null when withheld. */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
 export type SubjectKind =
   | 'ENTERPRISE'
   | 'PERSON';
+
+/** Why a statistics cell is withheld (docs/statistics.md). */
+export type Suppression =
+  /** It differs by fewer than k units from the same cell with one of the filters left out. */
+  | 'DIFFERENCING'
+  /** It counts fewer than k units. */
+  | 'PRIMARY'
+  /** It would let a withheld cell be recomputed from a total. */
+  | 'SECONDARY';
 
 /** The tax authority's annual taxpayer credit grade (A best, D worst; M for new or small enterprises). */
 export type TaxGrade =
@@ -415,6 +510,7 @@ export type FederationTypes = ResolversObject<{
   CreditProfile: CreditProfile;
   Enterprise: Enterprise;
   Person: Person;
+  Region: Region;
 }>;
 
 /** Mapping of federation reference types */
@@ -428,6 +524,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Person:
     ( { __typename: 'Person' }
     & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
+  Region:
+    ( { __typename: 'Region' }
+    & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}> );
 }>;
 
 
@@ -440,6 +539,7 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ContractPerformance: ResolverTypeWrapper<CreditProfileRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CreditDimension: CreditDimension;
   CreditEventInput: CreditEventInput;
   CreditEventType: CreditEventType;
   CreditProfile: ResolverTypeWrapper<CreditProfileRow>;
@@ -448,6 +548,7 @@ export type ResolversTypes = ResolversObject<{
   CreditProfileEdge: ResolverTypeWrapper<Omit<CreditProfileEdge, 'node'> & { node: ResolversTypes['CreditProfile'] }>;
   CreditProfileFilter: CreditProfileFilter;
   CreditRating: CreditRating;
+  CreditStatisticsFilter: CreditStatisticsFilter;
   CreditSubjectInput: CreditSubjectInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DishonestListFilter: DishonestListFilter;
@@ -462,7 +563,12 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RatingFactor: ResolverTypeWrapper<RatedFactor>;
   RatingFactorKind: RatingFactorKind;
+  Region: ResolverTypeWrapper<RegionRef>;
+  StatisticsCell: ResolverTypeWrapper<StatisticsCell>;
+  StatisticsTable: ResolverTypeWrapper<StatisticsTable>;
+  StatisticsValue: ResolverTypeWrapper<StatisticsValue>;
   SubjectKind: SubjectKind;
+  Suppression: Suppression;
   TaxGrade: TaxGrade;
 }>;
 
@@ -480,6 +586,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreditProfileConnection: Connection<CreditProfileRow>;
   CreditProfileEdge: Omit<CreditProfileEdge, 'node'> & { node: ResolversParentTypes['CreditProfile'] };
   CreditProfileFilter: CreditProfileFilter;
+  CreditStatisticsFilter: CreditStatisticsFilter;
   CreditSubjectInput: CreditSubjectInput;
   Date: Scalars['Date']['output'];
   DishonestListFilter: DishonestListFilter;
@@ -492,6 +599,10 @@ export type ResolversParentTypes = ResolversObject<{
   QualityViolation: QualityViolationRow;
   Query: Record<PropertyKey, never>;
   RatingFactor: RatedFactor;
+  Region: RegionRef;
+  StatisticsCell: StatisticsCell;
+  StatisticsTable: StatisticsTable;
+  StatisticsValue: StatisticsValue;
 }>;
 
 export type AdministrativePenaltyResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['AdministrativePenalty'] = ResolversParentTypes['AdministrativePenalty']> = ResolversObject<{
@@ -596,6 +707,7 @@ export type QualityViolationResolvers<ContextType = CreditContext, ParentType ex
 export type QueryResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   creditProfile?: Resolver<Maybe<ResolversTypes['CreditProfile']>, ParentType, ContextType, RequireFields<QueryCreditProfileArgs, 'id'>>;
   creditProfiles?: Resolver<ResolversTypes['CreditProfileConnection'], ParentType, ContextType, RequireFields<QueryCreditProfilesArgs, 'first'>>;
+  creditStatistics?: Resolver<Maybe<ResolversTypes['StatisticsTable']>, ParentType, ContextType, RequireFields<QueryCreditStatisticsArgs, 'groupBy'>>;
   dishonestList?: Resolver<ResolversTypes['CreditProfileConnection'], ParentType, ContextType, RequireFields<QueryDishonestListArgs, 'first'>>;
 }>;
 
@@ -605,6 +717,38 @@ export type RatingFactorResolvers<ContextType = CreditContext, ParentType extend
   factor?: Resolver<Maybe<ResolversTypes['RatingFactorKind']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   weight?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type RegionResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  overdueLoanShare?: Resolver<Maybe<ResolversTypes['StatisticsValue']>, ParentType, ContextType>;
+  taxGradeAShare?: Resolver<Maybe<ResolversTypes['StatisticsValue']>, ParentType, ContextType>;
+}>;
+
+export type StatisticsCellResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['StatisticsCell'] = ResolversParentTypes['StatisticsCell']> = ResolversObject<{
+  keys?: Resolver<Array<Maybe<ResolversTypes['String']>>, ParentType, ContextType>;
+  measures?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suppression?: Resolver<Maybe<ResolversTypes['Suppression']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type StatisticsTableResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['StatisticsTable'] = ResolversParentTypes['StatisticsTable']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cells?: Resolver<Array<ResolversTypes['StatisticsCell']>, ParentType, ContextType>;
+  dimensions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  k?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  statistic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type StatisticsValueResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['StatisticsValue'] = ResolversParentTypes['StatisticsValue']> = ResolversObject<{
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suppression?: Resolver<Maybe<ResolversTypes['Suppression']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = CreditContext> = ResolversObject<{
@@ -623,5 +767,9 @@ export type Resolvers<ContextType = CreditContext> = ResolversObject<{
   QualityViolation?: QualityViolationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RatingFactor?: RatingFactorResolvers<ContextType>;
+  Region?: RegionResolvers<ContextType>;
+  StatisticsCell?: StatisticsCellResolvers<ContextType>;
+  StatisticsTable?: StatisticsTableResolvers<ContextType>;
+  StatisticsValue?: StatisticsValueResolvers<ContextType>;
 }>;
 

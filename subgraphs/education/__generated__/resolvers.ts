@@ -1,4 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { RegionRef } from '../../kit/statistics/graphql';
 import { SchoolRow, EnrolmentRow, StaffMemberRow, DegreeRow } from '../entities';
 import { Connection } from '../../kit/pagination';
 import { EducationContext } from '../loaders';
@@ -39,6 +40,20 @@ export type DegreeLevel =
   | 'SENIOR_SECONDARY'
   /** Secondary or higher vocational education (中职, 高职/专科). */
   | 'VOCATIONAL';
+
+export type EducationDimension =
+  | 'CITY'
+  | 'COMPULSORY_AND_SECONDARY'
+  | 'COUNTY'
+  | 'PROVINCE'
+  | 'SCHOOL_LEVEL'
+  | 'START_YEAR'
+  | 'STATUS';
+
+export type EducationStatisticsFilter = {
+  dimension: EducationDimension;
+  value: Scalars['String']['input'];
+};
 
 export type EnrolStudentInput = {
   /** A grade the school's level teaches (see SchoolLevel). */
@@ -155,6 +170,11 @@ export type Person = {
  */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Counts of enrolments by region of the school and the other dimensions, after disclosure control (docs/statistics.md); needs the `aggregate` permission on the
+   * fields the dimensions read.
+   */
+  educationStatistics: Maybe<StatisticsTable>;
   /** An enrolment by its ID; null if there is no such enrolment or you may not see it. */
   enrolment: Maybe<Enrolment>;
   /** Enrolments matching the filter, ordered by enrolment ID; `first` is at most 500. */
@@ -163,6 +183,16 @@ export type Query = {
   school: Maybe<School>;
   /** Schools matching the filter, ordered by school code; `first` is at most 500. */
   schools: SchoolConnection;
+};
+
+
+/**
+ * The education department's records: schools (open data), the enrolments of pupils and students, the teachers
+ * and staff of each school, and each person's highest degree.
+ */
+export type QueryEducationStatisticsArgs = {
+  filter?: InputMaybe<Array<EducationStatisticsFilter>>;
+  groupBy: Array<EducationDimension>;
 };
 
 
@@ -208,6 +238,12 @@ export type QuerySchoolsArgs = {
 export type Region = {
   __typename?: 'Region';
   code: Scalars['ID']['output'];
+  /** Students enrolled at primary, secondary and vocational schools in the region, after disclosure control. */
+  enrolledStudents: Maybe<StatisticsValue>;
+  /** Enrolled students per person aged 6 to 17 (0-1, approximately: students are counted where their school is). */
+  enrolmentRate: Maybe<StatisticsValue>;
+  /** Living persons aged 6 to 17 registered in the region, from the population subgraph. */
+  schoolAgeChildren: Maybe<StatisticsValue>;
   /** Schools in this region or any region below it (a city's districts, the whole province), ordered by code. */
   schools: Maybe<SchoolConnection>;
 };
@@ -310,6 +346,59 @@ export type StaffRole =
   | 'STAFF'
   | 'TEACHER';
 
+export type StatisticsCell = {
+  __typename?: 'StatisticsCell';
+  /** One value per dimension; null is the total over that dimension. */
+  keys: Array<Maybe<Scalars['String']['output']>>;
+  /** Sums of the requested measures; null when withheld. */
+  measures: Array<Maybe<Scalars['Float']['output']>>;
+  suppressed: Scalars['Boolean']['output'];
+  suppression: Maybe<Suppression>;
+  /** The count, perturbed by the cell-key method (at most ±2); null when withheld. */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
+/**
+ * A table of counts after disclosure control: every combination of the grouped dimensions' values, with the totals
+ * over each dimension (a null key), so that a dashboard draws distributions and maps without adding anything up.
+ */
+export type StatisticsTable = {
+  __typename?: 'StatisticsTable';
+  /** When the numbers were computed (ISO 8601). */
+  asOf: Scalars['String']['output'];
+  cells: Array<StatisticsCell>;
+  /** The grouped dimensions, in the order of each cell's keys. */
+  dimensions: Array<Scalars['String']['output']>;
+  /** Cells counting fewer than k units (and cells that would reveal them) are withheld. */
+  k: Scalars['Int']['output'];
+  /** The measures summed, in the order of each cell's measures. */
+  measures: Array<Scalars['String']['output']>;
+  /** The statistic counted, e.g. population. */
+  statistic: Scalars['String']['output'];
+  /** What one counted record is: PERSONS, ENTERPRISES, PROPERTIES, TRANSFERS, SUBJECTS. */
+  unit: Scalars['String']['output'];
+};
+
+/** One indicator of a region after disclosure control. */
+export type StatisticsValue = {
+  __typename?: 'StatisticsValue';
+  /** When the numbers were computed (ISO 8601). */
+  asOf: Maybe<Scalars['String']['output']>;
+  suppressed: Scalars['Boolean']['output'];
+  suppression: Maybe<Suppression>;
+  /** Null when withheld. */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
+/** Why a statistics cell is withheld (docs/statistics.md). */
+export type Suppression =
+  /** It differs by fewer than k units from the same cell with one of the filters left out. */
+  | 'DIFFERENCING'
+  /** It counts fewer than k units. */
+  | 'PRIMARY'
+  /** It would let a withheld cell be recomputed from a total. */
+  | 'SECONDARY';
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -407,7 +496,9 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
   Region:
     ( { __typename: 'Region' }
-    & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}> );
+    & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Region'], {"schoolAgeChildren":{"value":true,"suppressed":true,"suppression":true,"asOf":true}}> ) );
   School:
     ( { __typename: 'School' }
     & GraphQLRecursivePick<FederationTypes['School'], {"code":true}> );
@@ -421,12 +512,14 @@ export type ResolversTypes = ResolversObject<{
   Degree: ResolverTypeWrapper<DegreeRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DegreeLevel: DegreeLevel;
+  EducationDimension: EducationDimension;
+  EducationStatisticsFilter: EducationStatisticsFilter;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   EnrolStudentInput: EnrolStudentInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Enrolment: ResolverTypeWrapper<EnrolmentRow>;
   EnrolmentConnection: ResolverTypeWrapper<Connection<EnrolmentRow>>;
   EnrolmentEdge: ResolverTypeWrapper<Omit<EnrolmentEdge, 'node'> & { node: ResolversTypes['Enrolment'] }>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   EnrolmentFilter: EnrolmentFilter;
   EnrolmentStatus: EnrolmentStatus;
   GeoJSON: ResolverTypeWrapper<Scalars['GeoJSON']['output']>;
@@ -435,7 +528,7 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<Omit<Person, 'enrolments' | 'highestDegree'> & { enrolments?: Maybe<Array<ResolversTypes['Enrolment']>>, highestDegree?: Maybe<ResolversTypes['Degree']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Region: ResolverTypeWrapper<Omit<Region, 'schools'> & { schools?: Maybe<ResolversTypes['SchoolConnection']> }>;
+  Region: ResolverTypeWrapper<RegionRef>;
   School: ResolverTypeWrapper<SchoolRow>;
   SchoolConnection: ResolverTypeWrapper<Connection<SchoolRow>>;
   SchoolEdge: ResolverTypeWrapper<Omit<SchoolEdge, 'node'> & { node: ResolversTypes['School'] }>;
@@ -444,6 +537,11 @@ export type ResolversTypes = ResolversObject<{
   SchoolType: SchoolType;
   StaffMember: ResolverTypeWrapper<StaffMemberRow>;
   StaffRole: StaffRole;
+  StatisticsCell: ResolverTypeWrapper<StatisticsCell>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  StatisticsTable: ResolverTypeWrapper<StatisticsTable>;
+  StatisticsValue: ResolverTypeWrapper<StatisticsValue>;
+  Suppression: Suppression;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -451,12 +549,13 @@ export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   Degree: DegreeRow;
   Int: Scalars['Int']['output'];
+  EducationStatisticsFilter: EducationStatisticsFilter;
+  String: Scalars['String']['output'];
   EnrolStudentInput: EnrolStudentInput;
   ID: Scalars['ID']['output'];
   Enrolment: EnrolmentRow;
   EnrolmentConnection: Connection<EnrolmentRow>;
   EnrolmentEdge: Omit<EnrolmentEdge, 'node'> & { node: ResolversParentTypes['Enrolment'] };
-  String: Scalars['String']['output'];
   EnrolmentFilter: EnrolmentFilter;
   GeoJSON: Scalars['GeoJSON']['output'];
   Mutation: Record<PropertyKey, never>;
@@ -464,12 +563,16 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Person: Omit<Person, 'enrolments' | 'highestDegree'> & { enrolments?: Maybe<Array<ResolversParentTypes['Enrolment']>>, highestDegree?: Maybe<ResolversParentTypes['Degree']> } | FederationReferenceTypes['Person'];
   Query: Record<PropertyKey, never>;
-  Region: Omit<Region, 'schools'> & { schools?: Maybe<ResolversParentTypes['SchoolConnection']> } | FederationReferenceTypes['Region'];
+  Region: RegionRef;
   School: SchoolRow;
   SchoolConnection: Connection<SchoolRow>;
   SchoolEdge: Omit<SchoolEdge, 'node'> & { node: ResolversParentTypes['School'] };
   SchoolFilter: SchoolFilter;
   StaffMember: StaffMemberRow;
+  StatisticsCell: StatisticsCell;
+  Float: Scalars['Float']['output'];
+  StatisticsTable: StatisticsTable;
+  StatisticsValue: StatisticsValue;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -530,6 +633,7 @@ export type PersonResolvers<ContextType = EducationContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  educationStatistics?: Resolver<Maybe<ResolversTypes['StatisticsTable']>, ParentType, ContextType, RequireFields<QueryEducationStatisticsArgs, 'groupBy'>>;
   enrolment?: Resolver<Maybe<ResolversTypes['Enrolment']>, ParentType, ContextType, RequireFields<QueryEnrolmentArgs, 'id'>>;
   enrolments?: Resolver<ResolversTypes['EnrolmentConnection'], ParentType, ContextType, RequireFields<QueryEnrolmentsArgs, 'first'>>;
   school?: Resolver<Maybe<ResolversTypes['School']>, ParentType, ContextType, RequireFields<QuerySchoolArgs, 'code'>>;
@@ -539,6 +643,8 @@ export type QueryResolvers<ContextType = EducationContext, ParentType extends Re
 export type RegionResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  enrolledStudents?: Resolver<Maybe<ResolversTypes['StatisticsValue']>, ParentType, ContextType>;
+  enrolmentRate?: Resolver<Maybe<ResolversTypes['StatisticsValue']>, ParentType, ContextType>;
   schools?: Resolver<Maybe<ResolversTypes['SchoolConnection']>, ParentType, ContextType, Partial<RegionSchoolsArgs>>;
 }>;
 
@@ -573,6 +679,31 @@ export type StaffMemberResolvers<ContextType = EducationContext, ParentType exte
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
+export type StatisticsCellResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['StatisticsCell'] = ResolversParentTypes['StatisticsCell']> = ResolversObject<{
+  keys?: Resolver<Array<Maybe<ResolversTypes['String']>>, ParentType, ContextType>;
+  measures?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suppression?: Resolver<Maybe<ResolversTypes['Suppression']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type StatisticsTableResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['StatisticsTable'] = ResolversParentTypes['StatisticsTable']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cells?: Resolver<Array<ResolversTypes['StatisticsCell']>, ParentType, ContextType>;
+  dimensions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  k?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  statistic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type StatisticsValueResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['StatisticsValue'] = ResolversParentTypes['StatisticsValue']> = ResolversObject<{
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suppression?: Resolver<Maybe<ResolversTypes['Suppression']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = EducationContext> = ResolversObject<{
   Date?: GraphQLScalarType;
   Degree?: DegreeResolvers<ContextType>;
@@ -589,5 +720,8 @@ export type Resolvers<ContextType = EducationContext> = ResolversObject<{
   SchoolConnection?: SchoolConnectionResolvers<ContextType>;
   SchoolEdge?: SchoolEdgeResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
+  StatisticsCell?: StatisticsCellResolvers<ContextType>;
+  StatisticsTable?: StatisticsTableResolvers<ContextType>;
+  StatisticsValue?: StatisticsValueResolvers<ContextType>;
 }>;
 

@@ -1,4 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { RegionRef } from '../../kit/statistics/graphql';
 import { EnterpriseRow, ShareholderRow, AnnualReportRow, QualityInspectionRow } from '../entities';
 import { IndustryDivision } from '../industries';
 import { Connection } from '../../kit/pagination';
@@ -101,6 +102,18 @@ export type EnterpriseConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+export type EnterpriseDimension =
+  | 'CAPITAL_BAND'
+  | 'CITY'
+  | 'COUNTY'
+  | 'ESTABLISHED_MONTH'
+  | 'ESTABLISHED_YEAR'
+  | 'INDUSTRY_DIVISION'
+  | 'INDUSTRY_SECTION'
+  | 'PROVINCE'
+  | 'STATUS'
+  | 'TYPE';
+
 export type EnterpriseEdge = {
   __typename?: 'EnterpriseEdge';
   cursor: Scalars['String']['output'];
@@ -124,6 +137,14 @@ export type EnterpriseFilter = {
   regionCode?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<EnterpriseStatus>;
   type?: InputMaybe<EnterpriseType>;
+};
+
+export type EnterpriseMeasure =
+  | 'REGISTERED_CAPITAL';
+
+export type EnterpriseStatisticsFilter = {
+  dimension: EnterpriseDimension;
+  value: Scalars['String']['input'];
 };
 
 export type EnterpriseStatus =
@@ -224,6 +245,11 @@ export type Query = {
   __typename?: 'Query';
   /** An enterprise by its 18-character unified social credit code (GB 32100), validated first; null if there is none. */
   enterprise: Maybe<Enterprise>;
+  /**
+   * Counts of enterprises by region of registration and the other dimensions, after disclosure control (docs/statistics.md); needs the `aggregate` permission on the
+   * fields the dimensions read.
+   */
+  enterpriseStatistics: Maybe<StatisticsTable>;
   /** Enterprises matching the filter, ordered by unified social credit code; `first` is at most 500. */
   enterprises: EnterpriseConnection;
 };
@@ -242,6 +268,17 @@ export type QueryEnterpriseArgs = {
  * The legal-person basic information database, kept by market regulation as the register of enterprises and
  * individual businesses: registration, shareholders, annual reports, tax registration and quality inspections.
  */
+export type QueryEnterpriseStatisticsArgs = {
+  filter?: InputMaybe<Array<EnterpriseStatisticsFilter>>;
+  groupBy: Array<EnterpriseDimension>;
+  measures?: InputMaybe<Array<EnterpriseMeasure>>;
+};
+
+
+/**
+ * The legal-person basic information database, kept by market regulation as the register of enterprises and
+ * individual businesses: registration, shareholders, annual reports, tax registration and quality inspections.
+ */
 export type QueryEnterprisesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EnterpriseFilter>;
@@ -251,7 +288,13 @@ export type QueryEnterprisesArgs = {
 /** An administrative region, resolved by the geospatial subgraph. */
 export type Region = {
   __typename?: 'Region';
+  /** Active enterprises registered in the region, after disclosure control. */
+  activeEnterprises: Maybe<StatisticsValue>;
   code: Scalars['ID']['output'];
+  /** Active enterprises per 1,000 living residents (both after disclosure control). */
+  enterprisesPerThousandResidents: Maybe<StatisticsValue>;
+  /** Living residents of the region, from the population subgraph. */
+  residents: Maybe<StatisticsValue>;
 };
 
 export type RegisterEnterpriseInput = {
@@ -311,6 +354,59 @@ export type Shareholding = {
   /** Share of the enterprise's registered capital, from 0 to 1. */
   share: Maybe<Scalars['Float']['output']>;
 };
+
+export type StatisticsCell = {
+  __typename?: 'StatisticsCell';
+  /** One value per dimension; null is the total over that dimension. */
+  keys: Array<Maybe<Scalars['String']['output']>>;
+  /** Sums of the requested measures; null when withheld. */
+  measures: Array<Maybe<Scalars['Float']['output']>>;
+  suppressed: Scalars['Boolean']['output'];
+  suppression: Maybe<Suppression>;
+  /** The count, perturbed by the cell-key method (at most ±2); null when withheld. */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
+/**
+ * A table of counts after disclosure control: every combination of the grouped dimensions' values, with the totals
+ * over each dimension (a null key), so that a dashboard draws distributions and maps without adding anything up.
+ */
+export type StatisticsTable = {
+  __typename?: 'StatisticsTable';
+  /** When the numbers were computed (ISO 8601). */
+  asOf: Scalars['String']['output'];
+  cells: Array<StatisticsCell>;
+  /** The grouped dimensions, in the order of each cell's keys. */
+  dimensions: Array<Scalars['String']['output']>;
+  /** Cells counting fewer than k units (and cells that would reveal them) are withheld. */
+  k: Scalars['Int']['output'];
+  /** The measures summed, in the order of each cell's measures. */
+  measures: Array<Scalars['String']['output']>;
+  /** The statistic counted, e.g. population. */
+  statistic: Scalars['String']['output'];
+  /** What one counted record is: PERSONS, ENTERPRISES, PROPERTIES, TRANSFERS, SUBJECTS. */
+  unit: Scalars['String']['output'];
+};
+
+/** One indicator of a region after disclosure control. */
+export type StatisticsValue = {
+  __typename?: 'StatisticsValue';
+  /** When the numbers were computed (ISO 8601). */
+  asOf: Maybe<Scalars['String']['output']>;
+  suppressed: Scalars['Boolean']['output'];
+  suppression: Maybe<Suppression>;
+  /** Null when withheld. */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
+/** Why a statistics cell is withheld (docs/statistics.md). */
+export type Suppression =
+  /** It differs by fewer than k units from the same cell with one of the filters left out. */
+  | 'DIFFERENCING'
+  /** It counts fewer than k units. */
+  | 'PRIMARY'
+  /** It would let a withheld cell be recomputed from a total. */
+  | 'SECONDARY';
 
 /** The tax registration of an enterprise. */
 export type TaxRegistration = {
@@ -407,6 +503,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Enterprise: Enterprise;
   Person: Person;
+  Region: Region;
 }>;
 
 /** Mapping of federation reference types */
@@ -417,6 +514,11 @@ export type FederationReferenceTypes = ResolversObject<{
   Person:
     ( { __typename: 'Person' }
     & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
+  Region:
+    ( { __typename: 'Region' }
+    & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Region'], {"residents":{"value":true,"suppressed":true,"suppression":true,"asOf":true}}> ) );
 }>;
 
 
@@ -432,8 +534,11 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   EnterpriseChangeInput: EnterpriseChangeInput;
   EnterpriseConnection: ResolverTypeWrapper<Connection<EnterpriseRow>>;
+  EnterpriseDimension: EnterpriseDimension;
   EnterpriseEdge: ResolverTypeWrapper<Omit<EnterpriseEdge, 'node'> & { node: ResolversTypes['Enterprise'] }>;
   EnterpriseFilter: EnterpriseFilter;
+  EnterpriseMeasure: EnterpriseMeasure;
+  EnterpriseStatisticsFilter: EnterpriseStatisticsFilter;
   EnterpriseStatus: EnterpriseStatus;
   EnterpriseType: EnterpriseType;
   GeoJSON: ResolverTypeWrapper<Scalars['GeoJSON']['output']>;
@@ -445,12 +550,16 @@ export type ResolversTypes = ResolversObject<{
   Person: ResolverTypeWrapper<Omit<Person, 'enterprises' | 'shareholdings'> & { enterprises?: Maybe<Array<ResolversTypes['Enterprise']>>, shareholdings?: Maybe<Array<ResolversTypes['Shareholding']>> }>;
   QualityInspection: ResolverTypeWrapper<QualityInspectionRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Region: ResolverTypeWrapper<Region>;
+  Region: ResolverTypeWrapper<RegionRef>;
   RegisterEnterpriseInput: RegisterEnterpriseInput;
   Shareholder: ResolverTypeWrapper<ShareholderRow>;
   ShareholderInput: ShareholderInput;
   ShareholderKind: ShareholderKind;
   Shareholding: ResolverTypeWrapper<ShareholderRow>;
+  StatisticsCell: ResolverTypeWrapper<StatisticsCell>;
+  StatisticsTable: ResolverTypeWrapper<StatisticsTable>;
+  StatisticsValue: ResolverTypeWrapper<StatisticsValue>;
+  Suppression: Suppression;
   TaxRegistration: ResolverTypeWrapper<EnterpriseRow>;
 }>;
 
@@ -467,6 +576,7 @@ export type ResolversParentTypes = ResolversObject<{
   EnterpriseConnection: Connection<EnterpriseRow>;
   EnterpriseEdge: Omit<EnterpriseEdge, 'node'> & { node: ResolversParentTypes['Enterprise'] };
   EnterpriseFilter: EnterpriseFilter;
+  EnterpriseStatisticsFilter: EnterpriseStatisticsFilter;
   GeoJSON: Scalars['GeoJSON']['output'];
   Industry: IndustryDivision;
   Mutation: Record<PropertyKey, never>;
@@ -475,11 +585,14 @@ export type ResolversParentTypes = ResolversObject<{
   Person: Omit<Person, 'enterprises' | 'shareholdings'> & { enterprises?: Maybe<Array<ResolversParentTypes['Enterprise']>>, shareholdings?: Maybe<Array<ResolversParentTypes['Shareholding']>> } | FederationReferenceTypes['Person'];
   QualityInspection: QualityInspectionRow;
   Query: Record<PropertyKey, never>;
-  Region: Region;
+  Region: RegionRef;
   RegisterEnterpriseInput: RegisterEnterpriseInput;
   Shareholder: ShareholderRow;
   ShareholderInput: ShareholderInput;
   Shareholding: ShareholderRow;
+  StatisticsCell: StatisticsCell;
+  StatisticsTable: StatisticsTable;
+  StatisticsValue: StatisticsValue;
   TaxRegistration: EnterpriseRow;
 }>;
 
@@ -568,11 +681,15 @@ export type QualityInspectionResolvers<ContextType = EnterpriseContext, ParentTy
 
 export type QueryResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   enterprise?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType, RequireFields<QueryEnterpriseArgs, 'uscc'>>;
+  enterpriseStatistics?: Resolver<Maybe<ResolversTypes['StatisticsTable']>, ParentType, ContextType, RequireFields<QueryEnterpriseStatisticsArgs, 'groupBy'>>;
   enterprises?: Resolver<ResolversTypes['EnterpriseConnection'], ParentType, ContextType, RequireFields<QueryEnterprisesArgs, 'first'>>;
 }>;
 
-export type RegionResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = ResolversObject<{
+export type RegionResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  activeEnterprises?: Resolver<Maybe<ResolversTypes['StatisticsValue']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  enterprisesPerThousandResidents?: Resolver<Maybe<ResolversTypes['StatisticsValue']>, ParentType, ContextType>;
 }>;
 
 export type ShareholderResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['Shareholder'] = ResolversParentTypes['Shareholder']> = ResolversObject<{
@@ -587,6 +704,31 @@ export type ShareholdingResolvers<ContextType = EnterpriseContext, ParentType ex
   enterprise?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType>;
   regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type StatisticsCellResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['StatisticsCell'] = ResolversParentTypes['StatisticsCell']> = ResolversObject<{
+  keys?: Resolver<Array<Maybe<ResolversTypes['String']>>, ParentType, ContextType>;
+  measures?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suppression?: Resolver<Maybe<ResolversTypes['Suppression']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type StatisticsTableResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['StatisticsTable'] = ResolversParentTypes['StatisticsTable']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cells?: Resolver<Array<ResolversTypes['StatisticsCell']>, ParentType, ContextType>;
+  dimensions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  k?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  statistic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type StatisticsValueResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['StatisticsValue'] = ResolversParentTypes['StatisticsValue']> = ResolversObject<{
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suppression?: Resolver<Maybe<ResolversTypes['Suppression']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export type TaxRegistrationResolvers<ContextType = EnterpriseContext, ParentType extends ResolversParentTypes['TaxRegistration'] = ResolversParentTypes['TaxRegistration']> = ResolversObject<{
@@ -612,6 +754,9 @@ export type Resolvers<ContextType = EnterpriseContext> = ResolversObject<{
   Region?: RegionResolvers<ContextType>;
   Shareholder?: ShareholderResolvers<ContextType>;
   Shareholding?: ShareholdingResolvers<ContextType>;
+  StatisticsCell?: StatisticsCellResolvers<ContextType>;
+  StatisticsTable?: StatisticsTableResolvers<ContextType>;
+  StatisticsValue?: StatisticsValueResolvers<ContextType>;
   TaxRegistration?: TaxRegistrationResolvers<ContextType>;
 }>;
 

@@ -177,7 +177,7 @@ export type DraftPolicyInput = {
   /** JSON array of role policies: [{ id, dept, role, description?, rules: [{ action, subject, fields?, conditions?, inverted?, reason?, overrideNotShared? }] }]. */
   policies: Scalars['String']['input'];
   reason: Scalars['String']['input'];
-  /** JSON array of policy tests: [{ name, caller: { dept, roles, region?, purpose? }, type, field, record?, expect }]; null keeps the base version's tests. */
+  /** JSON array of policy tests: [{ name, caller: { dept, roles, region?, purpose? }, type, field, record?, action?, expect }]; null keeps the base version's tests. */
   tests?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -444,6 +444,8 @@ export type PolicyState =
 /** A stored test: for a caller's attributes, the expected decision on one field of one type. */
 export type PolicyTest = {
   __typename?: 'PolicyTest';
+  /** aggregate for a test of whether the field may feed statistics (FULL: it may; DENIED: it may not); null for a read. */
+  action: Maybe<Scalars['String']['output']>;
   caller: Caller;
   expect: AccessDecision;
   field: Scalars['String']['output'];
@@ -1110,6 +1112,7 @@ export type PolicyProblemResolvers<ContextType = GovernanceContext, ParentType e
 }>;
 
 export type PolicyTestResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PolicyTest'] = ResolversParentTypes['PolicyTest']> = ResolversObject<{
+  action?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   caller?: Resolver<ResolversTypes['Caller'], ParentType, ContextType>;
   expect?: Resolver<ResolversTypes['AccessDecision'], ParentType, ContextType>;
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -1,4 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { RegionRef } from '../../kit/statistics/graphql';
 import { HealthRecordRow, ChronicConditionRow, VaccinationRow, EncounterRow, HealthFacilityRow } from '../entities';
 import { Connection } from '../../kit/pagination';
 import { HealthContext } from '../loaders';
@@ -30,6 +31,18 @@ export type ChronicCondition = {
   regionCode: Maybe<Scalars['ID']['output']>;
 };
 
+export type ChronicConditionDimension =
+  | 'CITY'
+  | 'CONDITION'
+  | 'COUNTY'
+  | 'DIAGNOSED_YEAR'
+  | 'PROVINCE';
+
+export type ChronicConditionStatisticsFilter = {
+  dimension: ChronicConditionDimension;
+  value: Scalars['String']['input'];
+};
+
 export type Diagnosis = {
   __typename?: 'Diagnosis';
   /** ICD-10 code, e.g. J18 or E11.9. */
@@ -53,6 +66,14 @@ export type EncounterType =
   | 'EMERGENCY'
   | 'INPATIENT'
   | 'OUTPATIENT';
+
+export type HealthDimension =
+  | 'CITY'
+  | 'COUNTY'
+  | 'INSURANCE_SCHEME'
+  | 'INSURED'
+  | 'PROVINCE'
+  | 'VACCINATED';
 
 export type HealthFacility = {
   __typename?: 'HealthFacility';
@@ -158,6 +179,11 @@ export type HealthRecordFilter = {
   vaccinated?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type HealthStatisticsFilter = {
+  dimension: HealthDimension;
+  value: Scalars['String']['input'];
+};
+
 export type MedicalInsurance = {
   __typename?: 'MedicalInsurance';
   /** False when contributions have lapsed. */
@@ -233,6 +259,11 @@ export type Person = {
  */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Counts of persons with a chronic condition by region, ICD-10 category and year of diagnosis, after disclosure
+   * control; clinical data: the commission's own analysts and dashboards, with the stricter minimum cell size.
+   */
+  chronicConditionStatistics: Maybe<StatisticsTable>;
   /** Health facilities matching the filter, ordered by code; `first` is at most 500. */
   healthFacilities: HealthFacilityConnection;
   /** A health facility by its code, e.g. 460106H01; null for an unknown code. */
@@ -244,6 +275,21 @@ export type Query = {
    * vaccine reads clinical fields: it is refused (FORBIDDEN) to callers who may not read them in full.
    */
   healthRecords: HealthRecordConnection;
+  /**
+   * Counts of health records (persons) by region and the other dimensions, after disclosure control (docs/statistics.md); needs the `aggregate` permission on the
+   * fields the dimensions read.
+   */
+  healthStatistics: Maybe<StatisticsTable>;
+};
+
+
+/**
+ * The resident health records (居民健康档案) shared across Hainan's hospitals and health centres, kept by the health
+ * commission, and the register of health facilities. Clinical details are seen in full only by the health commission.
+ */
+export type QueryChronicConditionStatisticsArgs = {
+  filter?: InputMaybe<Array<ChronicConditionStatisticsFilter>>;
+  groupBy: Array<ChronicConditionDimension>;
 };
 
 
@@ -286,6 +332,16 @@ export type QueryHealthRecordsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/**
+ * The resident health records (居民健康档案) shared across Hainan's hospitals and health centres, kept by the health
+ * commission, and the register of health facilities. Clinical details are seen in full only by the health commission.
+ */
+export type QueryHealthStatisticsArgs = {
+  filter?: InputMaybe<Array<HealthStatisticsFilter>>;
+  groupBy: Array<HealthDimension>;
+};
+
 export type RecordEncounterInput = {
   /** The day of the visit (admission for inpatients); not in the future. */
   date: Scalars['Date']['input'];
@@ -313,7 +369,64 @@ export type RecordVaccinationInput = {
 export type Region = {
   __typename?: 'Region';
   code: Scalars['ID']['output'];
+  /** Share (0-1) of health records with active basic medical insurance, after disclosure control. */
+  insuranceCoverage: Maybe<StatisticsValue>;
+  /** Share (0-1) of health records with at least one recorded vaccination, after disclosure control. */
+  vaccinationCoverage: Maybe<StatisticsValue>;
 };
+
+export type StatisticsCell = {
+  __typename?: 'StatisticsCell';
+  /** One value per dimension; null is the total over that dimension. */
+  keys: Array<Maybe<Scalars['String']['output']>>;
+  /** Sums of the requested measures; null when withheld. */
+  measures: Array<Maybe<Scalars['Float']['output']>>;
+  suppressed: Scalars['Boolean']['output'];
+  suppression: Maybe<Suppression>;
+  /** The count, perturbed by the cell-key method (at most ±2); null when withheld. */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
+/**
+ * A table of counts after disclosure control: every combination of the grouped dimensions' values, with the totals
+ * over each dimension (a null key), so that a dashboard draws distributions and maps without adding anything up.
+ */
+export type StatisticsTable = {
+  __typename?: 'StatisticsTable';
+  /** When the numbers were computed (ISO 8601). */
+  asOf: Scalars['String']['output'];
+  cells: Array<StatisticsCell>;
+  /** The grouped dimensions, in the order of each cell's keys. */
+  dimensions: Array<Scalars['String']['output']>;
+  /** Cells counting fewer than k units (and cells that would reveal them) are withheld. */
+  k: Scalars['Int']['output'];
+  /** The measures summed, in the order of each cell's measures. */
+  measures: Array<Scalars['String']['output']>;
+  /** The statistic counted, e.g. population. */
+  statistic: Scalars['String']['output'];
+  /** What one counted record is: PERSONS, ENTERPRISES, PROPERTIES, TRANSFERS, SUBJECTS. */
+  unit: Scalars['String']['output'];
+};
+
+/** One indicator of a region after disclosure control. */
+export type StatisticsValue = {
+  __typename?: 'StatisticsValue';
+  /** When the numbers were computed (ISO 8601). */
+  asOf: Maybe<Scalars['String']['output']>;
+  suppressed: Scalars['Boolean']['output'];
+  suppression: Maybe<Suppression>;
+  /** Null when withheld. */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
+/** Why a statistics cell is withheld (docs/statistics.md). */
+export type Suppression =
+  /** It differs by fewer than k units from the same cell with one of the filters left out. */
+  | 'DIFFERENCING'
+  /** It counts fewer than k units. */
+  | 'PRIMARY'
+  /** It would let a withheld cell be recomputed from a total. */
+  | 'SECONDARY';
 
 export type Vaccination = {
   __typename?: 'Vaccination';
@@ -414,6 +527,7 @@ export type FederationTypes = ResolversObject<{
   HealthFacility: HealthFacility;
   HealthRecord: HealthRecord;
   Person: Person;
+  Region: Region;
 }>;
 
 /** Mapping of federation reference types */
@@ -427,6 +541,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Person:
     ( { __typename: 'Person' }
     & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
+  Region:
+    ( { __typename: 'Region' }
+    & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}> );
 }>;
 
 
@@ -436,11 +553,14 @@ export type ResolversTypes = ResolversObject<{
   ChronicCondition: ResolverTypeWrapper<ChronicConditionRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ChronicConditionDimension: ChronicConditionDimension;
+  ChronicConditionStatisticsFilter: ChronicConditionStatisticsFilter;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Diagnosis: ResolverTypeWrapper<Diagnosis>;
   Encounter: ResolverTypeWrapper<EncounterRow>;
   EncounterType: EncounterType;
   GeoJSON: ResolverTypeWrapper<Scalars['GeoJSON']['output']>;
+  HealthDimension: HealthDimension;
   HealthFacility: ResolverTypeWrapper<HealthFacilityRow>;
   HealthFacilityConnection: ResolverTypeWrapper<Connection<HealthFacilityRow>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -452,6 +572,7 @@ export type ResolversTypes = ResolversObject<{
   HealthRecordConnection: ResolverTypeWrapper<Connection<HealthRecordRow>>;
   HealthRecordEdge: ResolverTypeWrapper<Omit<HealthRecordEdge, 'node'> & { node: ResolversTypes['HealthRecord'] }>;
   HealthRecordFilter: HealthRecordFilter;
+  HealthStatisticsFilter: HealthStatisticsFilter;
   MedicalInsurance: ResolverTypeWrapper<MedicalInsurance>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   MedicalInsuranceScheme: MedicalInsuranceScheme;
@@ -461,7 +582,12 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordEncounterInput: RecordEncounterInput;
   RecordVaccinationInput: RecordVaccinationInput;
-  Region: ResolverTypeWrapper<Region>;
+  Region: ResolverTypeWrapper<RegionRef>;
+  StatisticsCell: ResolverTypeWrapper<StatisticsCell>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  StatisticsTable: ResolverTypeWrapper<StatisticsTable>;
+  StatisticsValue: ResolverTypeWrapper<StatisticsValue>;
+  Suppression: Suppression;
   Vaccination: ResolverTypeWrapper<VaccinationRow>;
 }>;
 
@@ -470,6 +596,7 @@ export type ResolversParentTypes = ResolversObject<{
   ChronicCondition: ChronicConditionRow;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  ChronicConditionStatisticsFilter: ChronicConditionStatisticsFilter;
   Date: Scalars['Date']['output'];
   Diagnosis: Diagnosis;
   Encounter: EncounterRow;
@@ -483,6 +610,7 @@ export type ResolversParentTypes = ResolversObject<{
   HealthRecordConnection: Connection<HealthRecordRow>;
   HealthRecordEdge: Omit<HealthRecordEdge, 'node'> & { node: ResolversParentTypes['HealthRecord'] };
   HealthRecordFilter: HealthRecordFilter;
+  HealthStatisticsFilter: HealthStatisticsFilter;
   MedicalInsurance: MedicalInsurance;
   Boolean: Scalars['Boolean']['output'];
   Mutation: Record<PropertyKey, never>;
@@ -491,7 +619,11 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   RecordEncounterInput: RecordEncounterInput;
   RecordVaccinationInput: RecordVaccinationInput;
-  Region: Region;
+  Region: RegionRef;
+  StatisticsCell: StatisticsCell;
+  Float: Scalars['Float']['output'];
+  StatisticsTable: StatisticsTable;
+  StatisticsValue: StatisticsValue;
   Vaccination: VaccinationRow;
 }>;
 
@@ -598,14 +730,44 @@ export type PersonResolvers<ContextType = HealthContext, ParentType extends Reso
 }>;
 
 export type QueryResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  chronicConditionStatistics?: Resolver<Maybe<ResolversTypes['StatisticsTable']>, ParentType, ContextType, RequireFields<QueryChronicConditionStatisticsArgs, 'groupBy'>>;
   healthFacilities?: Resolver<ResolversTypes['HealthFacilityConnection'], ParentType, ContextType, RequireFields<QueryHealthFacilitiesArgs, 'first'>>;
   healthFacility?: Resolver<Maybe<ResolversTypes['HealthFacility']>, ParentType, ContextType, RequireFields<QueryHealthFacilityArgs, 'code'>>;
   healthRecord?: Resolver<Maybe<ResolversTypes['HealthRecord']>, ParentType, ContextType, RequireFields<QueryHealthRecordArgs, 'id'>>;
   healthRecords?: Resolver<ResolversTypes['HealthRecordConnection'], ParentType, ContextType, RequireFields<QueryHealthRecordsArgs, 'first'>>;
+  healthStatistics?: Resolver<Maybe<ResolversTypes['StatisticsTable']>, ParentType, ContextType, RequireFields<QueryHealthStatisticsArgs, 'groupBy'>>;
 }>;
 
-export type RegionResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = ResolversObject<{
+export type RegionResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  insuranceCoverage?: Resolver<Maybe<ResolversTypes['StatisticsValue']>, ParentType, ContextType>;
+  vaccinationCoverage?: Resolver<Maybe<ResolversTypes['StatisticsValue']>, ParentType, ContextType>;
+}>;
+
+export type StatisticsCellResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['StatisticsCell'] = ResolversParentTypes['StatisticsCell']> = ResolversObject<{
+  keys?: Resolver<Array<Maybe<ResolversTypes['String']>>, ParentType, ContextType>;
+  measures?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suppression?: Resolver<Maybe<ResolversTypes['Suppression']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type StatisticsTableResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['StatisticsTable'] = ResolversParentTypes['StatisticsTable']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cells?: Resolver<Array<ResolversTypes['StatisticsCell']>, ParentType, ContextType>;
+  dimensions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  k?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  statistic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type StatisticsValueResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['StatisticsValue'] = ResolversParentTypes['StatisticsValue']> = ResolversObject<{
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suppression?: Resolver<Maybe<ResolversTypes['Suppression']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export type VaccinationResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['Vaccination'] = ResolversParentTypes['Vaccination']> = ResolversObject<{
@@ -636,6 +798,9 @@ export type Resolvers<ContextType = HealthContext> = ResolversObject<{
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
+  StatisticsCell?: StatisticsCellResolvers<ContextType>;
+  StatisticsTable?: StatisticsTableResolvers<ContextType>;
+  StatisticsValue?: StatisticsValueResolvers<ContextType>;
   Vaccination?: VaccinationResolvers<ContextType>;
 }>;
 

@@ -1,4 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { RegionRef } from '../../kit/statistics/graphql';
 import { PropertyRow, PropertyOwnerRow, PropertyTransferRow, PropertyMortgageRow } from '../entities';
 import { Connection } from '../../kit/pagination';
 import { HousingContext } from '../loaders';
@@ -25,6 +26,37 @@ export type Enterprise = {
   /** Properties the enterprise owns (in whole or in part), ordered by property ID. */
   properties: Maybe<Array<Property>>;
   uscc: Scalars['ID']['output'];
+};
+
+export type HousingDimension =
+  | 'CITY'
+  | 'COUNTY'
+  | 'FLOOR_AREA_BAND'
+  | 'PROVINCE'
+  | 'REGISTERED_YEAR'
+  | 'USAGE';
+
+export type HousingMeasure =
+  | 'FLOOR_AREA';
+
+export type HousingStatisticsFilter = {
+  dimension: HousingDimension;
+  value: Scalars['String']['input'];
+};
+
+export type HousingTransferDimension =
+  | 'CITY'
+  | 'COUNTY'
+  | 'MONTH'
+  | 'PROVINCE'
+  | 'YEAR';
+
+export type HousingTransferMeasure =
+  | 'PRICE';
+
+export type HousingTransferStatisticsFilter = {
+  dimension: HousingTransferDimension;
+  value: Scalars['String']['input'];
 };
 
 export type Mutation = {
@@ -222,10 +254,42 @@ export type PropertyUsage =
  */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Counts of properties by region and the other dimensions, after disclosure control (docs/statistics.md); needs the `aggregate` permission on the
+   * fields the dimensions read.
+   */
+  housingStatistics: Maybe<StatisticsTable>;
+  /**
+   * Counts of registered transfers (with the sum of their prices in yuan when PRICE is asked for) by region and time,
+   * after disclosure control; prices are SENSITIVE, so the stricter minimum cell size applies to them.
+   */
+  housingTransferStatistics: Maybe<StatisticsTable>;
   /** Properties matching the filter, ordered by property ID; `first` is at most 500. */
   properties: PropertyConnection;
   /** A property by its opaque property ID; null if there is no such property. */
   property: Maybe<Property>;
+};
+
+
+/**
+ * The individual housing information system of the housing department, built on real-estate (property) registration:
+ * registered properties, their owners and shares, transfers of ownership and mortgages.
+ */
+export type QueryHousingStatisticsArgs = {
+  filter?: InputMaybe<Array<HousingStatisticsFilter>>;
+  groupBy: Array<HousingDimension>;
+  measures?: InputMaybe<Array<HousingMeasure>>;
+};
+
+
+/**
+ * The individual housing information system of the housing department, built on real-estate (property) registration:
+ * registered properties, their owners and shares, transfers of ownership and mortgages.
+ */
+export type QueryHousingTransferStatisticsArgs = {
+  filter?: InputMaybe<Array<HousingTransferStatisticsFilter>>;
+  groupBy: Array<HousingTransferDimension>;
+  measures?: InputMaybe<Array<HousingTransferMeasure>>;
 };
 
 
@@ -252,7 +316,66 @@ export type QueryPropertyArgs = {
 export type Region = {
   __typename?: 'Region';
   code: Scalars['ID']['output'];
+  /** Square metres of residential floor area per living resident. */
+  floorAreaPerResident: Maybe<StatisticsValue>;
+  /** Square metres of residential floor area in the region, after disclosure control. */
+  residentialFloorArea: Maybe<StatisticsValue>;
+  /** Living residents of the region, from the population subgraph. */
+  residents: Maybe<StatisticsValue>;
 };
+
+export type StatisticsCell = {
+  __typename?: 'StatisticsCell';
+  /** One value per dimension; null is the total over that dimension. */
+  keys: Array<Maybe<Scalars['String']['output']>>;
+  /** Sums of the requested measures; null when withheld. */
+  measures: Array<Maybe<Scalars['Float']['output']>>;
+  suppressed: Scalars['Boolean']['output'];
+  suppression: Maybe<Suppression>;
+  /** The count, perturbed by the cell-key method (at most ±2); null when withheld. */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
+/**
+ * A table of counts after disclosure control: every combination of the grouped dimensions' values, with the totals
+ * over each dimension (a null key), so that a dashboard draws distributions and maps without adding anything up.
+ */
+export type StatisticsTable = {
+  __typename?: 'StatisticsTable';
+  /** When the numbers were computed (ISO 8601). */
+  asOf: Scalars['String']['output'];
+  cells: Array<StatisticsCell>;
+  /** The grouped dimensions, in the order of each cell's keys. */
+  dimensions: Array<Scalars['String']['output']>;
+  /** Cells counting fewer than k units (and cells that would reveal them) are withheld. */
+  k: Scalars['Int']['output'];
+  /** The measures summed, in the order of each cell's measures. */
+  measures: Array<Scalars['String']['output']>;
+  /** The statistic counted, e.g. population. */
+  statistic: Scalars['String']['output'];
+  /** What one counted record is: PERSONS, ENTERPRISES, PROPERTIES, TRANSFERS, SUBJECTS. */
+  unit: Scalars['String']['output'];
+};
+
+/** One indicator of a region after disclosure control. */
+export type StatisticsValue = {
+  __typename?: 'StatisticsValue';
+  /** When the numbers were computed (ISO 8601). */
+  asOf: Maybe<Scalars['String']['output']>;
+  suppressed: Scalars['Boolean']['output'];
+  suppression: Maybe<Suppression>;
+  /** Null when withheld. */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
+/** Why a statistics cell is withheld (docs/statistics.md). */
+export type Suppression =
+  /** It differs by fewer than k units from the same cell with one of the filters left out. */
+  | 'DIFFERENCING'
+  /** It counts fewer than k units. */
+  | 'PRIMARY'
+  /** It would let a withheld cell be recomputed from a total. */
+  | 'SECONDARY';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -338,6 +461,7 @@ export type FederationTypes = ResolversObject<{
   Enterprise: Enterprise;
   Person: Person;
   Property: Property;
+  Region: Region;
 }>;
 
 /** Mapping of federation reference types */
@@ -351,6 +475,11 @@ export type FederationReferenceTypes = ResolversObject<{
   Property:
     ( { __typename: 'Property' }
     & GraphQLRecursivePick<FederationTypes['Property'], {"id":true}> );
+  Region:
+    ( { __typename: 'Region' }
+    & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Region'], {"residents":{"value":true,"suppressed":true,"suppression":true,"asOf":true}}> ) );
 }>;
 
 
@@ -361,8 +490,14 @@ export type ResolversTypes = ResolversObject<{
   Enterprise: ResolverTypeWrapper<Omit<Enterprise, 'properties'> & { properties?: Maybe<Array<ResolversTypes['Property']>> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   GeoJSON: ResolverTypeWrapper<Scalars['GeoJSON']['output']>;
-  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  HousingDimension: HousingDimension;
+  HousingMeasure: HousingMeasure;
+  HousingStatisticsFilter: HousingStatisticsFilter;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  HousingTransferDimension: HousingTransferDimension;
+  HousingTransferMeasure: HousingTransferMeasure;
+  HousingTransferStatisticsFilter: HousingTransferStatisticsFilter;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<Omit<Person, 'properties'> & { properties?: Maybe<Array<ResolversTypes['Property']>> }>;
@@ -381,7 +516,11 @@ export type ResolversTypes = ResolversObject<{
   PropertyTransferInput: PropertyTransferInput;
   PropertyUsage: PropertyUsage;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Region: ResolverTypeWrapper<Region>;
+  Region: ResolverTypeWrapper<RegionRef>;
+  StatisticsCell: ResolverTypeWrapper<StatisticsCell>;
+  StatisticsTable: ResolverTypeWrapper<StatisticsTable>;
+  StatisticsValue: ResolverTypeWrapper<StatisticsValue>;
+  Suppression: Suppression;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -390,8 +529,10 @@ export type ResolversParentTypes = ResolversObject<{
   Enterprise: Omit<Enterprise, 'properties'> & { properties?: Maybe<Array<ResolversParentTypes['Property']>> } | FederationReferenceTypes['Enterprise'];
   ID: Scalars['ID']['output'];
   GeoJSON: Scalars['GeoJSON']['output'];
-  Mutation: Record<PropertyKey, never>;
+  HousingStatisticsFilter: HousingStatisticsFilter;
   String: Scalars['String']['output'];
+  HousingTransferStatisticsFilter: HousingTransferStatisticsFilter;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Person: Omit<Person, 'properties'> & { properties?: Maybe<Array<ResolversParentTypes['Property']>> } | FederationReferenceTypes['Person'];
@@ -408,7 +549,10 @@ export type ResolversParentTypes = ResolversObject<{
   PropertyTransfer: PropertyTransferRow;
   PropertyTransferInput: PropertyTransferInput;
   Query: Record<PropertyKey, never>;
-  Region: Region;
+  Region: RegionRef;
+  StatisticsCell: StatisticsCell;
+  StatisticsTable: StatisticsTable;
+  StatisticsValue: StatisticsValue;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -498,12 +642,42 @@ export type PropertyTransferResolvers<ContextType = HousingContext, ParentType e
 }>;
 
 export type QueryResolvers<ContextType = HousingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  housingStatistics?: Resolver<Maybe<ResolversTypes['StatisticsTable']>, ParentType, ContextType, RequireFields<QueryHousingStatisticsArgs, 'groupBy'>>;
+  housingTransferStatistics?: Resolver<Maybe<ResolversTypes['StatisticsTable']>, ParentType, ContextType, RequireFields<QueryHousingTransferStatisticsArgs, 'groupBy'>>;
   properties?: Resolver<ResolversTypes['PropertyConnection'], ParentType, ContextType, RequireFields<QueryPropertiesArgs, 'first'>>;
   property?: Resolver<Maybe<ResolversTypes['Property']>, ParentType, ContextType, RequireFields<QueryPropertyArgs, 'id'>>;
 }>;
 
-export type RegionResolvers<ContextType = HousingContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = ResolversObject<{
+export type RegionResolvers<ContextType = HousingContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  floorAreaPerResident?: Resolver<Maybe<ResolversTypes['StatisticsValue']>, ParentType, ContextType>;
+  residentialFloorArea?: Resolver<Maybe<ResolversTypes['StatisticsValue']>, ParentType, ContextType>;
+}>;
+
+export type StatisticsCellResolvers<ContextType = HousingContext, ParentType extends ResolversParentTypes['StatisticsCell'] = ResolversParentTypes['StatisticsCell']> = ResolversObject<{
+  keys?: Resolver<Array<Maybe<ResolversTypes['String']>>, ParentType, ContextType>;
+  measures?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suppression?: Resolver<Maybe<ResolversTypes['Suppression']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type StatisticsTableResolvers<ContextType = HousingContext, ParentType extends ResolversParentTypes['StatisticsTable'] = ResolversParentTypes['StatisticsTable']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cells?: Resolver<Array<ResolversTypes['StatisticsCell']>, ParentType, ContextType>;
+  dimensions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  k?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  statistic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type StatisticsValueResolvers<ContextType = HousingContext, ParentType extends ResolversParentTypes['StatisticsValue'] = ResolversParentTypes['StatisticsValue']> = ResolversObject<{
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suppression?: Resolver<Maybe<ResolversTypes['Suppression']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = HousingContext> = ResolversObject<{
@@ -521,5 +695,8 @@ export type Resolvers<ContextType = HousingContext> = ResolversObject<{
   PropertyTransfer?: PropertyTransferResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
+  StatisticsCell?: StatisticsCellResolvers<ContextType>;
+  StatisticsTable?: StatisticsTableResolvers<ContextType>;
+  StatisticsValue?: StatisticsValueResolvers<ContextType>;
 }>;
 

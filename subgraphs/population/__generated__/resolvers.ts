@@ -1,4 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { RegionRef } from '../../kit/statistics/graphql';
 import { PersonRow, HouseholdRow } from '../entities';
 import { Connection } from '../../kit/pagination';
 import { PopulationContext } from '../loaders';
@@ -191,6 +192,29 @@ export type PersonFilter = {
   status?: InputMaybe<LifeStatus>;
 };
 
+/** What persons can be counted by. */
+export type PopulationDimension =
+  /** 0-5, 6-14, 15-24, ..., 65-79, 80+ (age today). */
+  | 'AGE_BAND'
+  | 'BIRTH_MONTH'
+  | 'BIRTH_YEAR'
+  | 'CITY'
+  | 'COUNTY'
+  /** GB 3304 code. */
+  | 'ETHNICITY'
+  | 'FLOATING'
+  | 'GENDER'
+  | 'PROVINCE'
+  /** true for ages 6 to 17. */
+  | 'SCHOOL_AGE'
+  | 'STATUS';
+
+/** Only persons whose value on the dimension is this (a region code for PROVINCE, CITY, COUNTY; true or false). */
+export type PopulationStatisticsFilter = {
+  dimension: PopulationDimension;
+  value: Scalars['String']['input'];
+};
+
 /** The population basic information database, kept by public security as the household registration (hukou) register. */
 export type Query = {
   __typename?: 'Query';
@@ -202,6 +226,11 @@ export type Query = {
   personByIdNumber: Maybe<Person>;
   /** Persons matching the filter, ordered by person ID; `first` is at most 500. */
   persons: PersonConnection;
+  /**
+   * Counts of persons by region of hukou registration and the other dimensions, after disclosure control
+   * (docs/statistics.md); needs the `aggregate` permission on the fields the dimensions read.
+   */
+  populationStatistics: Maybe<StatisticsTable>;
 };
 
 
@@ -230,10 +259,21 @@ export type QueryPersonsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** An administrative region, resolved by the geospatial subgraph. */
+
+/** The population basic information database, kept by public security as the household registration (hukou) register. */
+export type QueryPopulationStatisticsArgs = {
+  filter?: InputMaybe<Array<PopulationStatisticsFilter>>;
+  groupBy: Array<PopulationDimension>;
+};
+
+/** An administrative region, owned by the geospatial subgraph; population adds its indicators. */
 export type Region = {
   __typename?: 'Region';
   code: Scalars['ID']['output'];
+  /** Living persons registered in the region (hukou), after disclosure control. */
+  residents: Maybe<StatisticsValue>;
+  /** Living persons aged 6 to 17 registered in the region: the denominator of the enrolment rate. */
+  schoolAgeChildren: Maybe<StatisticsValue>;
 };
 
 export type RegisterBirthInput = {
@@ -257,6 +297,59 @@ export type Relationship =
   | 'PARENT'
   | 'SIBLING'
   | 'SPOUSE';
+
+export type StatisticsCell = {
+  __typename?: 'StatisticsCell';
+  /** One value per dimension; null is the total over that dimension. */
+  keys: Array<Maybe<Scalars['String']['output']>>;
+  /** Sums of the requested measures; null when withheld. */
+  measures: Array<Maybe<Scalars['Float']['output']>>;
+  suppressed: Scalars['Boolean']['output'];
+  suppression: Maybe<Suppression>;
+  /** The count, perturbed by the cell-key method (at most ±2); null when withheld. */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
+/**
+ * A table of counts after disclosure control: every combination of the grouped dimensions' values, with the totals
+ * over each dimension (a null key), so that a dashboard draws distributions and maps without adding anything up.
+ */
+export type StatisticsTable = {
+  __typename?: 'StatisticsTable';
+  /** When the numbers were computed (ISO 8601). */
+  asOf: Scalars['String']['output'];
+  cells: Array<StatisticsCell>;
+  /** The grouped dimensions, in the order of each cell's keys. */
+  dimensions: Array<Scalars['String']['output']>;
+  /** Cells counting fewer than k units (and cells that would reveal them) are withheld. */
+  k: Scalars['Int']['output'];
+  /** The measures summed, in the order of each cell's measures. */
+  measures: Array<Scalars['String']['output']>;
+  /** The statistic counted, e.g. population. */
+  statistic: Scalars['String']['output'];
+  /** What one counted record is: PERSONS, ENTERPRISES, PROPERTIES, TRANSFERS, SUBJECTS. */
+  unit: Scalars['String']['output'];
+};
+
+/** One indicator of a region after disclosure control. */
+export type StatisticsValue = {
+  __typename?: 'StatisticsValue';
+  /** When the numbers were computed (ISO 8601). */
+  asOf: Maybe<Scalars['String']['output']>;
+  suppressed: Scalars['Boolean']['output'];
+  suppression: Maybe<Suppression>;
+  /** Null when withheld. */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
+/** Why a statistics cell is withheld (docs/statistics.md). */
+export type Suppression =
+  /** It differs by fewer than k units from the same cell with one of the filters left out. */
+  | 'DIFFERENCING'
+  /** It counts fewer than k units. */
+  | 'PRIMARY'
+  /** It would let a withheld cell be recomputed from a total. */
+  | 'SECONDARY';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -341,6 +434,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Household: Household;
   Person: Person;
+  Region: Region;
 }>;
 
 /** Mapping of federation reference types */
@@ -351,6 +445,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Person:
     ( { __typename: 'Person' }
     & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
+  Region:
+    ( { __typename: 'Region' }
+    & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}> );
 }>;
 
 
@@ -373,10 +470,17 @@ export type ResolversTypes = ResolversObject<{
   PersonConnection: ResolverTypeWrapper<Connection<PersonRow>>;
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
   PersonFilter: PersonFilter;
+  PopulationDimension: PopulationDimension;
+  PopulationStatisticsFilter: PopulationStatisticsFilter;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Region: ResolverTypeWrapper<Region>;
+  Region: ResolverTypeWrapper<RegionRef>;
   RegisterBirthInput: RegisterBirthInput;
   Relationship: Relationship;
+  StatisticsCell: ResolverTypeWrapper<StatisticsCell>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  StatisticsTable: ResolverTypeWrapper<StatisticsTable>;
+  StatisticsValue: ResolverTypeWrapper<StatisticsValue>;
+  Suppression: Suppression;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -394,9 +498,14 @@ export type ResolversParentTypes = ResolversObject<{
   PersonConnection: Connection<PersonRow>;
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
   PersonFilter: PersonFilter;
+  PopulationStatisticsFilter: PopulationStatisticsFilter;
   Query: Record<PropertyKey, never>;
-  Region: Region;
+  Region: RegionRef;
   RegisterBirthInput: RegisterBirthInput;
+  StatisticsCell: StatisticsCell;
+  Float: Scalars['Float']['output'];
+  StatisticsTable: StatisticsTable;
+  StatisticsValue: StatisticsValue;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -473,10 +582,39 @@ export type QueryResolvers<ContextType = PopulationContext, ParentType extends R
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   personByIdNumber?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonByIdNumberArgs, 'idNumber'>>;
   persons?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPersonsArgs, 'first'>>;
+  populationStatistics?: Resolver<Maybe<ResolversTypes['StatisticsTable']>, ParentType, ContextType, RequireFields<QueryPopulationStatisticsArgs, 'groupBy'>>;
 }>;
 
-export type RegionResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = ResolversObject<{
+export type RegionResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  residents?: Resolver<Maybe<ResolversTypes['StatisticsValue']>, ParentType, ContextType>;
+  schoolAgeChildren?: Resolver<Maybe<ResolversTypes['StatisticsValue']>, ParentType, ContextType>;
+}>;
+
+export type StatisticsCellResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['StatisticsCell'] = ResolversParentTypes['StatisticsCell']> = ResolversObject<{
+  keys?: Resolver<Array<Maybe<ResolversTypes['String']>>, ParentType, ContextType>;
+  measures?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suppression?: Resolver<Maybe<ResolversTypes['Suppression']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type StatisticsTableResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['StatisticsTable'] = ResolversParentTypes['StatisticsTable']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cells?: Resolver<Array<ResolversTypes['StatisticsCell']>, ParentType, ContextType>;
+  dimensions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  k?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  statistic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type StatisticsValueResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['StatisticsValue'] = ResolversParentTypes['StatisticsValue']> = ResolversObject<{
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suppression?: Resolver<Maybe<ResolversTypes['Suppression']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = PopulationContext> = ResolversObject<{
@@ -490,5 +628,8 @@ export type Resolvers<ContextType = PopulationContext> = ResolversObject<{
   PersonEdge?: PersonEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
+  StatisticsCell?: StatisticsCellResolvers<ContextType>;
+  StatisticsTable?: StatisticsTableResolvers<ContextType>;
+  StatisticsValue?: StatisticsValueResolvers<ContextType>;
 }>;
 
