@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { signToken } from '../auth';
-import { DEFAULT_AUDIENCE, DEV_ISSUER, DOMAINS, PROJECT_ROOT, databaseConfig, gatewayConfig, type AuthConfig, type DomainName } from '../subgraphs/kit/config';
+import { auditConfig, DEFAULT_AUDIENCE, DEV_ISSUER, DOMAINS, PROJECT_ROOT, databaseConfig, gatewayConfig, type AuthConfig, type DomainName } from '../subgraphs/kit/config';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server';
 import { refreshStatistics } from '../subgraphs/kit/statistics';
 import { cellsFromRecords } from '../subgraphs/kit/statistics/sql';
@@ -57,6 +57,7 @@ async function main(): Promise<void> {
       host: '127.0.0.1',
       database: databaseConfig(domain),
       governanceDatabase: databaseConfig('governance'),
+      audit: auditConfig({}),
       peers,
       auth,
       seed: { persons: 0, seed: 2026 },

@@ -89,6 +89,18 @@ describe('populationStatistics', () => {
     expect(res.data.populationStatistics.cells.find((c: Cell) => c.keys[0] === '460100')).toEqual(haikou);
   });
 
+  it('is audited like a record read: the statistic and every field it counted by, in the serving subgraph', async () => {
+    await as('haikou', POPULATION, { groupBy: ['CITY'] });
+    const auditor = await platform.as({ sub: 'auditor-stats', dept: 'data-bureau', roles: ['auditor'] });
+    const res = await platform.query(`{ auditRecords(filter: { domain: "population", sub: "stats-haikou", kind: "aggregate" }) { edges { node { kind region recordKeys fields { field decision } } } } }`, undefined, auditor);
+    expect(res.errors).toBeUndefined();
+    const records = res.data.auditRecords.edges.map((e: any) => e.node);
+    expect(records.length).toBeGreaterThan(0);
+    expect(records[0].region).toBe('460100');
+    expect(records[0].recordKeys.some((k: string) => k.startsWith('Statistic:population.'))).toBe(true);
+    expect(records[0].fields.some((f: any) => f.decision === 'AGGREGATE' && f.field.startsWith('Person.'))).toBe(true);
+  });
+
   it('refuses callers without the aggregate permission with FORBIDDEN naming the field', async () => {
     for (const caller of ['healthAnalyst', 'noArea', 'public'] as const) {
       const res = await as(caller, POPULATION, { groupBy: ['AGE_BAND'] });

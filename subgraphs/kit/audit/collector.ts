@@ -66,6 +66,8 @@ export class AuditCollector {
   /** Where protected values were put in the response: withheld if the entry cannot be written. */
   readonly paths: Path[] = [];
   readonly grants = new Set<string>();
+  /** "Type.field" fed into statistics (GROUP BY, filters, measures), with how many tables used it. */
+  readonly aggregated = new Map<string, number>();
   aggregate = false;
   outOfRegion = 0;
   omittedKeys = 0;
@@ -118,6 +120,13 @@ export class AuditCollector {
     }
   }
 
+  /** A statistics table answered: the fields it counted by, and which statistic (statistics/run.ts). */
+  statistic(domain: string, statistic: string, type: string, fields: readonly string[]): void {
+    this.aggregate = true;
+    for (const f of fields) this.aggregated.set(`${type}.${f}`, (this.aggregated.get(`${type}.${f}`) ?? 0) + 1);
+    this.addKey(`Statistic:${domain}.${statistic}`);
+  }
+
   addKey(key: string): void {
     if (this.keys.has(key)) return;
     if (this.keys.size >= MAX_KEYS) this.omittedKeys += 1;
@@ -141,7 +150,8 @@ export class AuditCollector {
     for (const [id, count] of denied) rows.push([id, 'DENIED', count]);
     const kind: AuditKind | null = denied.size > 0 ? 'denial' : rows.length > 0 ? 'read' : this.aggregate ? 'aggregate' : null;
     if (kind === null) return null;
-    if (this.aggregate) rows.push(['aggregate:totalCount', 'FULL', 1]);
+    if (this.aggregate && this.aggregated.size === 0) rows.push(['aggregate:totalCount', 'FULL', 1]);
+    for (const [id, count] of this.aggregated) rows.push([id, 'AGGREGATE', count]);
     rows.sort((a, b) => (a[0] === b[0] ? a[1].localeCompare(b[1]) : a[0].localeCompare(b[0])));
     const keys = [...this.keys].sort();
     if (this.omittedKeys) keys.push(`+${this.omittedKeys} more`);

@@ -133,5 +133,8 @@ export async function runStatistics(ctx: RequestContext<unknown>, domain: string
   const suppressed: Record<SuppressionKind, number> = { PRIMARY: 0, SECONDARY: 0, DIFFERENCING: 0 };
   for (const c of cells) if (c.suppression) suppressed[c.suppression] += 1;
   reportStatisticsRequest({ ...facts, k, cells: cells.length, suppressed, source: main.source, asOf: main.asOf, milliseconds: Date.now() - started });
+  // Audited like record reads: the request's audit record (written before the response leaves) names the statistic
+  // and every field it counted by.
+  ctx.audit?.statistic(domain, definition.name, definition.type, fields);
   return { statistic: definition.name, unit: definition.unit, dimensions: groupBy, measures, k, asOf: main.asOf, cells };
 }
