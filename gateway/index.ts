@@ -11,6 +11,7 @@ import { isDomain, type GatewayConfig } from '../subgraphs/kit/config';
 import { requestIdFrom } from '../subgraphs/kit/context';
 import { introspectionGuard } from '../subgraphs/kit/authorization';
 import { formatError } from '../subgraphs/kit/errors';
+import { maxLimit, queryLimitsPlugin } from '../subgraphs/kit/query-limits';
 import { serveHttp, type RunningHttp } from '../subgraphs/kit/http';
 import { createIdentity } from '../subgraphs/kit/identity';
 import { consoleRoute } from './console';
@@ -34,9 +35,16 @@ export function createGateway(config: GatewayConfig): ApolloServer<GatewayContex
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     csrfPrevention: true,
+    // A hard cap while parsing, before the caller's own (lower) token limit is checked.
+    parseOptions: { maxTokens: maxLimit(config.safety.queryLimits, 'tokens') },
     // The service's own SIGTERM handler drains HTTP first, then stops Apollo; two handlers would race.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionGuard((ctx) => ctx.principal)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      introspectionGuard((ctx) => ctx.principal),
+      // In didResolveOperation, before the gateway plans or fetches anything.
+      queryLimitsPlugin<GatewayContext>(config.safety.queryLimits, (ctx) => ctx.principal),
+    ],
   });
 }
 
