@@ -17,7 +17,7 @@ import { createIdentity } from '../subgraphs/kit/identity';
 import { RateLimiter, MemoryBuckets, RedisBuckets } from '../subgraphs/kit/rate-limit';
 import { connectRedis, RedisKeyValueCache } from '../subgraphs/kit/redis';
 import { consoleRoute } from './console';
-import { loadTrustedDocuments, trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents';
+import { checkTrustedDocument, loadTrustedDocuments, requestedOperation, trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
 
 /** Headers a subgraph needs to decide for itself: identity and purpose. */
@@ -54,8 +54,8 @@ export function createGateway(config: GatewayConfig, deps: GatewayDependencies =
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      // In requestDidStart: puts a registered body in place of its hash, or refuses an app's unregistered operation.
-      trustedDocumentsPlugin<GatewayContext>(documents, config.safety.trustedDocuments, (ctx) => ctx.principal),
+      // In requestDidStart: puts a registered body in place of the hash a request names.
+      trustedDocumentsPlugin<GatewayContext>(documents, (ctx) => ctx.principal),
       introspectionGuard((ctx) => ctx.principal),
       // In didResolveOperation, before the gateway plans or fetches anything.
       queryLimitsPlugin<GatewayContext>(config.safety.queryLimits, (ctx) => ctx.principal),
@@ -68,7 +68,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const { redis: redisConfig, rateLimits, http: httpConfig } = config.safety;
   const redis = redisConfig ? await connectRedis(redisConfig) : undefined;
   const limiter = new RateLimiter(rateLimits, redis && redisConfig ? new RedisBuckets(redis, redisConfig.keyPrefix) : new MemoryBuckets());
-  const apollo = createGateway(config, { persistedQueryCache: redis && redisConfig ? new RedisKeyValueCache(redis, `${redisConfig.keyPrefix}apq:`) : undefined });
+  const documents = loadTrustedDocuments(config.safety.trustedDocuments.dir);
+  const apollo = createGateway(config, { documents, persistedQueryCache: redis && redisConfig ? new RedisKeyValueCache(redis, `${redisConfig.keyPrefix}apq:`) : undefined });
   await apollo.start();
   const http = await serveHttp({
     apollo,
@@ -78,11 +79,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     corsOrigins: httpConfig.corsOrigins,
     ready: async () => true,
     routes: [consoleRoute({ auth: config.auth, production: config.production, devPrivateKeyFile: identity.privateKeyFile })],
-    context: async (headers, { remoteAddress }) => {
+    context: async (headers, { remoteAddress, body, search }) => {
       // Refuse a bad token here (HTTP 401) before planning; subgraphs verify it again on their own.
       const principal = await identity.principal(headers);
       // Over a rate limit: HTTP 429 with Retry-After, before the operation is even parsed.
       await limiter.check(principal, remoteAddress);
+      // An app under TRUSTED_DOCUMENTS=enforce: its own registered operations only (403 before anything is read).
+      checkTrustedDocument(documents, config.safety.trustedDocuments, principal, requestedOperation(body, search));
       const forwarded: Record<string, string> = {};
       for (const name of FORWARDED_HEADERS) {
         const value = headers.get(name);

@@ -88,37 +88,61 @@ function appOf(principal: Principal | undefined): string | null {
   return principal.roles.includes('app') ? '' : null;
 }
 
-export function trustedDocumentsPlugin<Ctx extends BaseContext>(
-  documents: TrustedDocuments,
-  config: Pick<TrustedDocumentsConfig, 'mode'>,
-  principalOf: (context: Ctx) => Principal | undefined,
-): ApolloServerPlugin<Ctx> {
+/** What an HTTP request asks to run: its query text, and the hash it names (APQ extension or documentId). */
+export function requestedOperation(body: unknown, search: string): { query?: string; hash?: string } {
+  if (body && typeof body === 'object') {
+    const b = body as { query?: unknown; extensions?: Record<string, any>; documentId?: unknown };
+    return { query: typeof b.query === 'string' ? b.query : undefined, hash: requestedHash(b.extensions, b) };
+  }
+  const params = new URLSearchParams(search);
+  let extensions: Record<string, any> | undefined;
+  try {
+    extensions = JSON.parse(params.get('extensions') ?? 'null') ?? undefined;
+  } catch {
+    extensions = undefined; // Apollo answers 400 for it
+  }
+  return { query: params.get('query') ?? undefined, hash: requestedHash(extensions, { documentId: params.get('documentId') ?? undefined }) };
+}
+
+/**
+ * Under TRUSTED_DOCUMENTS=enforce, refuses an app's request for anything but its own registered operations with
+ * 403 `OPERATION_NOT_TRUSTED`. Called from the gateway's context function (before Apollo reads the request: an
+ * error thrown there keeps its status and message), so an APQ lookup or registration never happens for it.
+ */
+export function checkTrustedDocument(documents: TrustedDocuments, config: Pick<TrustedDocumentsConfig, 'mode'>, principal: Principal, request: { query?: string; hash?: string }): void {
+  const app = appOf(principal);
+  if (config.mode !== 'enforce' || app === null) return;
+  const own = app ? documents.get(app) : undefined;
+  const { query, hash } = request;
+  if (hash !== undefined && own?.has(hash) && (query === undefined || sha256(query) === hash)) return;
+  if (hash === undefined && query !== undefined && own?.has(sha256(query))) return;
+  const label = app ? `app "${app}"` : 'a token with the app role and no client claim';
+  throw notTrusted(
+    hash
+      ? `Operation ${hash} is not registered for ${label}; register it with "npm run documents:register -- ${app || '<app>'} <file.graphql>".`
+      : `Only registered operations may be run by ${label}: send the operation's sha256 in extensions.persistedQuery or documentId, after "npm run documents:register -- ${app || '<app>'} <file.graphql>".`,
+  );
+}
+
+/**
+ * Puts a registered body in place of the hash a request names (the caller's app's own documents first, then any
+ * app's: trusted documents are no secret), before Apollo's APQ cache is consulted. Unknown hashes go on to APQ.
+ */
+export function trustedDocumentsPlugin<Ctx extends BaseContext>(documents: TrustedDocuments, principalOf: (context: Ctx) => Principal | undefined): ApolloServerPlugin<Ctx> {
   const anyApp = new Map<string, string>();
   for (const ops of documents.values()) for (const [id, body] of ops) anyApp.set(id, body);
   return {
     async requestDidStart({ request, contextValue }) {
       const app = appOf(principalOf(contextValue));
-      const enforced = config.mode === 'enforce' && app !== null;
       const hash = requestedHash(request.extensions, request.http?.body);
-      const own = app ? documents.get(app) : undefined;
-      const registered = hash === undefined ? undefined : enforced ? own?.get(hash) : (own?.get(hash) ?? anyApp.get(hash));
-      if (registered !== undefined && (request.query === undefined || sha256(request.query) === hash)) {
-        // The registered body replaces the hash; Apollo's APQ cache is not consulted nor written.
-        request.query = registered;
-        if (request.extensions?.persistedQuery) {
-          const { persistedQuery: _registered, ...rest } = request.extensions;
-          request.extensions = rest;
-        }
-        return;
+      if (hash === undefined) return;
+      const registered = (app ? documents.get(app)?.get(hash) : undefined) ?? anyApp.get(hash);
+      if (registered === undefined || (request.query !== undefined && sha256(request.query) !== hash)) return;
+      request.query = registered;
+      if (request.extensions?.persistedQuery) {
+        const { persistedQuery: _replaced, ...rest } = request.extensions;
+        request.extensions = rest;
       }
-      if (!enforced) return;
-      const label = app ? `app "${app}"` : 'a token with the app role and no client claim';
-      if (request.query !== undefined && own?.has(sha256(request.query))) return;
-      throw notTrusted(
-        hash
-          ? `Operation ${hash} is not registered for ${label}; register it with "npm run documents:register -- ${app || '<app>'} <file.graphql>".`
-          : `Only registered operations may be run by ${label}: send the operation's sha256 in extensions.persistedQuery or documentId, after "npm run documents:register -- ${app || '<app>'} <file.graphql>".`,
-      );
     },
   };
 }

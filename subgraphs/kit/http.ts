@@ -11,8 +11,11 @@ import { ErrorCode } from './errors';
 
 export interface HttpOptions<Ctx extends BaseContext> {
   apollo: ApolloServer<Ctx>;
-  /** The request's context; `remoteAddress` is the peer's socket address (rate limits of callers without a token). */
-  context: (headers: HeaderMap, request: { remoteAddress: string }) => Promise<Ctx>;
+  /**
+   * The request's context: `remoteAddress` is the peer's socket address (rate limits of callers without a token);
+   * `body` (parsed JSON) and `search` are what Apollo will read (the gateway's trusted-document check).
+   */
+  context: (headers: HeaderMap, request: { remoteAddress: string; body: unknown; search: string }) => Promise<Ctx>;
   ready: () => Promise<boolean>;
   port: number;
   host: string;
@@ -151,7 +154,7 @@ export async function serveHttp<Ctx extends BaseContext>(options: HttpOptions<Ct
     }
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => options.context(headers, { remoteAddress: req.socket.remoteAddress ?? 'unknown' }),
+      context: () => options.context(headers, { remoteAddress: req.socket.remoteAddress ?? 'unknown', body, search: url.search }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
