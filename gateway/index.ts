@@ -11,9 +11,13 @@ import { isDomain, type GatewayConfig } from '../subgraphs/kit/config';
 import { requestIdFrom } from '../subgraphs/kit/context';
 import { introspectionGuard } from '../subgraphs/kit/authorization';
 import { formatError } from '../subgraphs/kit/errors';
+import { maxLimit, queryLimitsPlugin } from '../subgraphs/kit/query-limits';
 import { serveHttp, type RunningHttp } from '../subgraphs/kit/http';
 import { createIdentity } from '../subgraphs/kit/identity';
+import { RateLimiter, MemoryBuckets, RedisBuckets } from '../subgraphs/kit/rate-limit';
+import { connectRedis, RedisKeyValueCache } from '../subgraphs/kit/redis';
 import { consoleRoute } from './console';
+import { checkTrustedDocument, loadTrustedDocuments, requestedOperation, trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
 
 /** Headers a subgraph needs to decide for itself: identity and purpose. */
@@ -23,7 +27,15 @@ export interface RunningGateway extends RunningHttp {
   stop(): Promise<void>;
 }
 
-export function createGateway(config: GatewayConfig): ApolloServer<GatewayContext> {
+export interface GatewayDependencies {
+  /** @default read from `config.safety.trustedDocuments.dir` */
+  documents?: TrustedDocuments;
+  /** Where automatic persisted queries are kept. @default Apollo's bounded in-memory cache */
+  persistedQueryCache?: RedisKeyValueCache;
+}
+
+export function createGateway(config: GatewayConfig, deps: GatewayDependencies = {}): ApolloServer<GatewayContext> {
+  const documents = deps.documents ?? loadTrustedDocuments(config.safety.trustedDocuments.dir);
   const gateway = new ApolloGateway({
     supergraphSdl: fs.readFileSync(config.supergraphFile, 'utf8'),
     buildService: ({ name, url }) => new SubgraphSource(name, isDomain(name) ? config.subgraphUrls[name] : String(url)),
@@ -34,25 +46,46 @@ export function createGateway(config: GatewayConfig): ApolloServer<GatewayContex
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     csrfPrevention: true,
+    // Automatic persisted queries for everyone; apps under TRUSTED_DOCUMENTS=enforce only run registered ones.
+    persistedQueries: deps.persistedQueryCache ? { cache: deps.persistedQueryCache, ttl: 7 * 24 * 3600 } : {},
+    // A hard cap while parsing, before the caller's own (lower) token limit is checked.
+    parseOptions: { maxTokens: maxLimit(config.safety.queryLimits, 'tokens') },
     // The service's own SIGTERM handler drains HTTP first, then stops Apollo; two handlers would race.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionGuard((ctx) => ctx.principal)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      // In requestDidStart: puts a registered body in place of the hash a request names.
+      trustedDocumentsPlugin<GatewayContext>(documents, (ctx) => ctx.principal),
+      introspectionGuard((ctx) => ctx.principal),
+      // In didResolveOperation, before the gateway plans or fetches anything.
+      queryLimitsPlugin<GatewayContext>(config.safety.queryLimits, (ctx) => ctx.principal),
+    ],
   });
 }
 
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const identity = await createIdentity(config.auth, config.production);
-  const apollo = createGateway(config);
+  const { redis: redisConfig, rateLimits, http: httpConfig } = config.safety;
+  const redis = redisConfig ? await connectRedis(redisConfig) : undefined;
+  const limiter = new RateLimiter(rateLimits, redis && redisConfig ? new RedisBuckets(redis, redisConfig.keyPrefix) : new MemoryBuckets());
+  const documents = loadTrustedDocuments(config.safety.trustedDocuments.dir);
+  const apollo = createGateway(config, { documents, persistedQueryCache: redis && redisConfig ? new RedisKeyValueCache(redis, `${redisConfig.keyPrefix}apq:`) : undefined });
   await apollo.start();
   const http = await serveHttp({
     apollo,
     port: config.port,
     host: config.host,
+    bodyLimitBytes: httpConfig.bodyLimitBytes,
+    corsOrigins: httpConfig.corsOrigins,
     ready: async () => true,
     routes: [consoleRoute({ auth: config.auth, production: config.production, devPrivateKeyFile: identity.privateKeyFile })],
-    context: async (headers) => {
+    context: async (headers, { remoteAddress, body, search }) => {
       // Refuse a bad token here (HTTP 401) before planning; subgraphs verify it again on their own.
       const principal = await identity.principal(headers);
+      // Over a rate limit: HTTP 429 with Retry-After, before the operation is even parsed.
+      await limiter.check(principal, remoteAddress);
+      // An app under TRUSTED_DOCUMENTS=enforce: its own registered operations only (403 before anything is read).
+      checkTrustedDocument(documents, config.safety.trustedDocuments, principal, requestedOperation(body, search));
       const forwarded: Record<string, string> = {};
       for (const name of FORWARDED_HEADERS) {
         const value = headers.get(name);
@@ -66,6 +99,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     async stop() {
       await http.close();
       await apollo.stop();
+      redis?.disconnect();
     },
   };
 }

@@ -5,8 +5,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../subgraphs/kit/config';
+import { PROJECT_ROOT, trustedDocumentsConfig } from '../subgraphs/kit/config';
 import { composeSupergraph, SUPERGRAPH_FILE } from './compose';
+import { checkManifests, supergraphApiSchema } from './documents';
 
 function generatedFiles(): string[] {
   const dir = path.join(PROJECT_ROOT, 'subgraphs');
@@ -36,11 +37,17 @@ function main(): void {
   for (const file of generatedFiles()) {
     if (before.get(file) !== fs.readFileSync(file, 'utf8')) stale.push(path.relative(PROJECT_ROOT, file));
   }
+  // Apps' trusted documents must stay valid against the graph they will run on.
+  const untrusted = checkManifests(trustedDocumentsConfig().dir, supergraphApiSchema());
+  if (untrusted.length) {
+    process.stderr.write(`Registered trusted documents no longer validate against the supergraph:\n${untrusted.map((p) => `  - ${p}`).join('\n')}\n`);
+    process.exit(1);
+  }
   if (stale.length) {
     process.stderr.write(`Generated files were stale and have been regenerated; commit them:\n${stale.map((f) => `  - ${f}`).join('\n')}\n`);
     process.exit(1);
   }
-  process.stdout.write('Generated files are up to date (supergraph, resolver types).\n');
+  process.stdout.write('Generated files are up to date (supergraph, resolver types; trusted documents valid).\n');
 }
 
 main();

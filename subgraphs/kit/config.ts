@@ -83,6 +83,10 @@ export interface SubgraphConfig {
   seed: SeedConfig;
   production: boolean;
   audit: AuditConfig;
+  /** @default DEFAULT_QUERY_LIMITS: a subgraph is reachable too, so it enforces the same limits as the gateway. */
+  queryLimits?: QueryLimitTable;
+  /** @default 1 MiB body limit, no CORS (browsers call the gateway, never a subgraph). */
+  http?: HttpConfig;
 }
 
 export const PG_PROTOCOLS = ['postgres:', 'postgresql:'] as const;
@@ -128,6 +132,8 @@ export function subgraphConfig(domain: DomainName, env: Env = process.env): Subg
     seed: seedConfig(env),
     production: isProduction(env),
     audit: auditConfig(env),
+    queryLimits: queryLimitsConfig(env),
+    http: { bodyLimitBytes: httpConfig(env).bodyLimitBytes, corsOrigins: [] },
   };
 }
 
@@ -188,6 +194,8 @@ export interface GatewayConfig {
   production: boolean;
   /** Per-subgraph request timeout in milliseconds. */
   subgraphTimeoutMs: number;
+  /** Limits, trusted documents, rate limits, CORS and body size (README "Query safety and rate limits"). */
+  safety: QuerySafetyConfig;
 }
 
 /** Where each subgraph answers: <DOMAIN>_URL, else localhost on the domain's default port. */
@@ -209,6 +217,7 @@ export function gatewayConfig(env: Env = process.env): GatewayConfig {
     supergraphFile: path.resolve(PROJECT_ROOT, env.SUPERGRAPH_FILE || path.join('schema', 'supergraph.graphql')),
     production: isProduction(env),
     subgraphTimeoutMs: readInt(env, 'SUBGRAPH_TIMEOUT_MS', 10000, 1, 600000),
+    safety: querySafetyConfig(env),
   };
 }
 
@@ -260,4 +269,163 @@ export function statisticsConfig(env: Env = process.env): StatisticsConfig {
     refreshDelaySeconds: readInt(env, 'STATISTICS_REFRESH_DELAY_SECONDS', 5, 0, 3600),
     refreshIntervalSeconds: readInt(env, 'STATISTICS_REFRESH_INTERVAL_SECONDS', 900, 0, 86400),
   };
+}
+
+/**
+ * Query safety (README "Query safety and rate limits"): the limits a caller's operation must stay within,
+ * per role; `public` applies to callers without a token and to tokens without a known role.
+ */
+export const QUERY_LIMIT_NAMES = ['depth', 'aliases', 'rootFields', 'tokens', 'directives', 'cost'] as const;
+export type QueryLimitName = (typeof QUERY_LIMIT_NAMES)[number];
+export type QueryLimits = Readonly<Record<QueryLimitName, number>>;
+export type QueryLimitTable = Readonly<Record<string, QueryLimits>>;
+
+/**
+ * Dashboards ask shallow statistics over many regions (low depth, a high cost budget); apps run known
+ * operations (strict); developers explore (generous). Cost counts objects: see subgraphs/kit/query-limits.ts.
+ */
+export const DEFAULT_QUERY_LIMITS: QueryLimitTable = Object.freeze({
+  public: { depth: 8, aliases: 10, rootFields: 5, tokens: 1000, directives: 10, cost: 5_000 },
+  officer: { depth: 12, aliases: 30, rootFields: 10, tokens: 4000, directives: 20, cost: 60_000 },
+  analyst: { depth: 12, aliases: 30, rootFields: 10, tokens: 4000, directives: 20, cost: 100_000 },
+  dashboard: { depth: 7, aliases: 60, rootFields: 30, tokens: 4000, directives: 20, cost: 200_000 },
+  app: { depth: 10, aliases: 15, rootFields: 5, tokens: 2000, directives: 10, cost: 30_000 },
+  developer: { depth: 20, aliases: 100, rootFields: 30, tokens: 20000, directives: 50, cost: 500_000 },
+  'security-officer': { depth: 15, aliases: 60, rootFields: 15, tokens: 10000, directives: 30, cost: 100_000 },
+  auditor: { depth: 12, aliases: 30, rootFields: 10, tokens: 4000, directives: 20, cost: 100_000 },
+});
+
+function readJsonObject(env: Env, name: string): Record<string, unknown> | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new ConfigError(name, 'it is not valid JSON.');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(name, 'expected a JSON object keyed by role.');
+  return value as Record<string, unknown>;
+}
+
+function positiveNumbers<K extends string>(name: string, where: string, value: unknown, keys: readonly K[], integer: boolean): Partial<Record<K, number>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(name, `${where} must be an object.`);
+  const out: Partial<Record<K, number>> = {};
+  for (const [key, n] of Object.entries(value)) {
+    if (!(keys as readonly string[]).includes(key)) throw new ConfigError(name, `${where} has an unknown key "${key}"; use ${keys.join(', ')}.`);
+    if (typeof n !== 'number' || !(n > 0) || (integer && !Number.isInteger(n))) throw new ConfigError(name, `${where}.${key} must be a positive ${integer ? 'whole ' : ''}number.`);
+    out[key as K] = n;
+  }
+  return out;
+}
+
+/** QUERY_LIMITS: JSON overrides over the defaults, e.g. `{"dashboard":{"cost":400000},"app":{"depth":8}}`. */
+export function queryLimitsConfig(env: Env = process.env): QueryLimitTable {
+  const overrides = readJsonObject(env, 'QUERY_LIMITS') ?? {};
+  const table: Record<string, QueryLimits> = { ...DEFAULT_QUERY_LIMITS };
+  for (const [role, value] of Object.entries(overrides)) {
+    const base = table[role] ?? table.public!;
+    table[role] = { ...base, ...positiveNumbers('QUERY_LIMITS', role, value, QUERY_LIMIT_NAMES, true) };
+  }
+  return Object.freeze(table);
+}
+
+/** A token bucket: `capacity` requests at once, refilled at `refillPerSecond`. */
+export interface Bucket {
+  capacity: number;
+  refillPerSecond: number;
+}
+
+export interface RateLimitConfig {
+  enabled: boolean;
+  /** Each caller's bucket (keyed by `sub`, or by address for callers without a token), by role; `public` for no role. */
+  roles: Readonly<Record<string, Bucket>>;
+  /** Each departmental app's bucket (the token's `client` claim), shared by every caller of that app. */
+  client: Bucket;
+}
+
+export const DEFAULT_RATE_LIMITS: Readonly<Record<string, Bucket>> = Object.freeze({
+  public: { capacity: 60, refillPerSecond: 1 },
+  officer: { capacity: 600, refillPerSecond: 10 },
+  analyst: { capacity: 600, refillPerSecond: 10 },
+  dashboard: { capacity: 1200, refillPerSecond: 20 },
+  app: { capacity: 1200, refillPerSecond: 20 },
+  developer: { capacity: 600, refillPerSecond: 10 },
+  'security-officer': { capacity: 600, refillPerSecond: 10 },
+  auditor: { capacity: 600, refillPerSecond: 10 },
+  client: { capacity: 6000, refillPerSecond: 100 },
+});
+
+/** RATE_LIMITS: `off`, or JSON overrides by role (and `client` for apps), e.g. `{"public":{"capacity":30,"refillPerSecond":0.5}}`. */
+export function rateLimitConfig(env: Env = process.env): RateLimitConfig {
+  if (env.RATE_LIMITS === 'off') return { enabled: false, roles: DEFAULT_RATE_LIMITS, client: DEFAULT_RATE_LIMITS.client! };
+  const overrides = readJsonObject(env, 'RATE_LIMITS') ?? {};
+  const table: Record<string, Bucket> = { ...DEFAULT_RATE_LIMITS };
+  for (const [role, value] of Object.entries(overrides)) {
+    table[role] = { ...(table[role] ?? table.public!), ...positiveNumbers('RATE_LIMITS', role, value, ['capacity', 'refillPerSecond'] as const, false) };
+  }
+  const { client, ...roles } = table;
+  return { enabled: true, roles, client: client! };
+}
+
+/** Redis shared by gateway instances (rate-limit buckets, the persisted-query cache); unset: in memory. */
+export interface RedisConfig {
+  url: string;
+  /** Prefix of every key, so that several platforms (or test runs) can share one Redis. */
+  keyPrefix: string;
+}
+
+export function redisConfig(env: Env = process.env): RedisConfig | undefined {
+  const url = readUrl(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  if (!url) return undefined;
+  const keyPrefix = env.REDIS_KEY_PREFIX ?? 'hdg:';
+  if (!/^[A-Za-z0-9:_.-]{0,64}$/.test(keyPrefix)) throw new ConfigError('REDIS_KEY_PREFIX', 'use letters, digits and : _ . - only (at most 64).');
+  return { url, keyPrefix };
+}
+
+/** Trusted documents: `enforce` lets app tokens run only their registered operations. */
+export interface TrustedDocumentsConfig {
+  mode: 'off' | 'enforce';
+  /** Where `npm run documents:register` keeps each app's manifest: `<dir>/<app>/manifest.json`. */
+  dir: string;
+}
+
+export function trustedDocumentsConfig(env: Env = process.env): TrustedDocumentsConfig {
+  const raw = env.TRUSTED_DOCUMENTS || (isProduction(env) ? 'enforce' : 'off');
+  if (raw !== 'off' && raw !== 'enforce') throw new ConfigError('TRUSTED_DOCUMENTS', `expected "off" or "enforce", got "${raw}".`);
+  return { mode: raw, dir: path.resolve(PROJECT_ROOT, env.TRUSTED_DOCUMENTS_DIR || 'documents') };
+}
+
+/** The HTTP front: request body limit and the browser origins allowed to call (CORS). */
+export interface HttpConfig {
+  bodyLimitBytes: number;
+  /** Exact origins (`https://dashboard.hainan.gov.cn`); empty: no CORS headers at all. */
+  corsOrigins: readonly string[];
+}
+
+export function httpConfig(env: Env = process.env): HttpConfig {
+  const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of corsOrigins) {
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || url.origin !== origin) throw new ConfigError('CORS_ORIGINS', `"${origin}" is not an origin (scheme, host and port only, e.g. https://dashboard.example.gov.cn).`);
+  }
+  return { bodyLimitBytes: readInt(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024), corsOrigins };
+}
+
+/** Everything the gateway enforces before planning: limits, trusted documents, rate limits, HTTP. */
+export interface QuerySafetyConfig {
+  queryLimits: QueryLimitTable;
+  rateLimits: RateLimitConfig;
+  trustedDocuments: TrustedDocumentsConfig;
+  redis?: RedisConfig;
+  http: HttpConfig;
+}
+
+export function querySafetyConfig(env: Env = process.env): QuerySafetyConfig {
+  return { queryLimits: queryLimitsConfig(env), rateLimits: rateLimitConfig(env), trustedDocuments: trustedDocumentsConfig(env), redis: redisConfig(env), http: httpConfig(env) };
 }

@@ -14,6 +14,14 @@ export const ErrorCode = {
   /** An audit record could not be written, so the protected data it covers is withheld. */
   AuditUnavailable: 'AUDIT_UNAVAILABLE',
   Internal: 'INTERNAL_SERVER_ERROR',
+  /** An operation over one of its caller's query limits (depth, aliases, root fields, tokens, directives, cost). */
+  QueryTooComplex: 'QUERY_TOO_COMPLEX',
+  /** A caller or app over its rate limit; `retryAfterSeconds` says when to try again. */
+  RateLimited: 'RATE_LIMITED',
+  /** An app sent an operation that is not among its registered trusted documents. */
+  OperationNotTrusted: 'OPERATION_NOT_TRUSTED',
+  /** A request body over the limit. */
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
 } as const;
 
 /** A bad argument or input field: names it, says why. */

@@ -7,10 +7,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { ErrorCode } from './errors';
 
 export interface HttpOptions<Ctx extends BaseContext> {
   apollo: ApolloServer<Ctx>;
-  context: (headers: HeaderMap) => Promise<Ctx>;
+  /**
+   * The request's context: `remoteAddress` is the peer's socket address (rate limits of callers without a token);
+   * `body` (parsed JSON) and `search` are what Apollo will read (the gateway's trusted-document check).
+   */
+  context: (headers: HeaderMap, request: { remoteAddress: string; body: unknown; search: string }) => Promise<Ctx>;
   ready: () => Promise<boolean>;
   port: number;
   host: string;
@@ -19,8 +24,13 @@ export interface HttpOptions<Ctx extends BaseContext> {
    * store (subgraphs; the gateway has none), so operators and the reload benchmark see when a change arrived.
    */
   policy?: () => { version: number; seq: number };
-  /** @default 1 MiB */
+  /** @default 1 MiB; a larger body gets 413 with `PAYLOAD_TOO_LARGE`. */
   bodyLimitBytes?: number;
+  /**
+   * Browser origins allowed to call /graphql (exact `scheme://host:port`). @default none: no CORS headers, and a
+   * preflight is refused. Credentials (cookies) are never allowed: callers send bearer tokens.
+   */
+  corsOrigins?: readonly string[];
   /** Extra routes, each owning the paths under its prefix; /graphql, /healthz and /readyz cannot be taken. */
   routes?: readonly HttpRoute[];
 }
@@ -58,8 +68,10 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Discard the rest rather than reset the socket, so the client reads the 413; the connection closes after it.
+        req.removeAllListeners('data');
+        req.resume();
         reject(new BodyTooLarge());
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -76,6 +88,31 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
 
 function graphQLError(res: http.ServerResponse, status: number, code: string, message: string): void {
   sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+/** Headers of a preflight's answer: what a browser may send to /graphql (identity, purpose, CSRF-safe headers). */
+const CORS_ALLOW_HEADERS = 'authorization, content-type, x-purpose, x-request-id, apollo-require-preflight, x-apollo-operation-name';
+
+/**
+ * CORS for /graphql: an allowed origin is echoed (never `*`, never with credentials); a preflight from any other
+ * origin is refused with 403. Returns true when the request was a preflight and has been answered.
+ */
+function cors(req: http.IncomingMessage, res: http.ServerResponse, origins: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  if (origins.length > 0) res.setHeader('vary', 'Origin');
+  const allowed = origin !== undefined && origins.includes(origin);
+  if (allowed) {
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('access-control-expose-headers', 'retry-after');
+  }
+  if (req.method !== 'OPTIONS' || !req.headers['access-control-request-method']) return false;
+  if (!allowed) {
+    graphQLError(res, 403, 'FORBIDDEN', `Origin "${origin ?? ''}" may not call this graph from a browser; its operators list allowed origins in CORS_ORIGINS.`);
+    return true;
+  }
+  res.writeHead(204, { 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': CORS_ALLOW_HEADERS, 'access-control-max-age': '600' });
+  res.end();
+  return true;
 }
 
 export async function serveHttp<Ctx extends BaseContext>(options: HttpOptions<Ctx>): Promise<RunningHttp> {
@@ -95,8 +132,13 @@ export async function serveHttp<Ctx extends BaseContext>(options: HttpOptions<Ct
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
+    if (cors(req, res, options.corsOrigins ?? [])) return;
     let body: unknown;
     if (req.method === 'POST') {
+      if (Number(req.headers['content-length'] ?? 0) > limit) {
+        req.resume(); // discarded: the answer is 413 and the connection closes after it
+        throw new BodyTooLarge();
+      }
       const text = await readBody(req, limit);
       const type = headers.get('content-type') ?? '';
       if (text.length > 0 && type.includes('json')) {
@@ -112,7 +154,7 @@ export async function serveHttp<Ctx extends BaseContext>(options: HttpOptions<Ct
     }
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => options.context(headers),
+      context: () => options.context(headers, { remoteAddress: req.socket.remoteAddress ?? 'unknown', body, search: url.search }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
@@ -146,7 +188,8 @@ export async function serveHttp<Ctx extends BaseContext>(options: HttpOptions<Ct
     route().catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
       if (error instanceof BodyTooLarge) {
-        return graphQLError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${limit} bytes.`);
+        res.setHeader('connection', 'close');
+        return graphQLError(res, 413, ErrorCode.PayloadTooLarge, `The request body is larger than the limit of ${limit} bytes; send a smaller operation (persisted queries send only a hash).`);
       }
       graphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
     });

@@ -15,12 +15,13 @@ import { AUDIT_TRAIL_CATALOGUE, AUDIT_TRAIL_TYPEDEFS, auditTrailResolvers } from
 import { openAuditWriter, type AuditWriter } from './audit/writer';
 import { authorizeFields, createAuthorizer, guardServiceField, introspectionGuard } from './authorization';
 import { STRUCTURAL_CATALOGUE } from './catalogue';
-import type { SubgraphConfig } from './config';
+import { DEFAULT_QUERY_LIMITS, type QueryLimitTable, type SubgraphConfig } from './config';
 import { contextFactory } from './context';
 import { formatError } from './errors';
 import { serveHttp } from './http';
 import { createIdentity } from './identity';
 import { openDatabase, type Database } from './orm';
+import { maxLimit, queryLimitsPlugin } from './query-limits';
 import { openPolicyStore, type PolicyStore } from './policy-store';
 import { DateScalar, GeoJsonScalar } from './scalars';
 import { SeedRun, seedDomains } from './seed';
@@ -94,9 +95,17 @@ export function subgraphSchema(definition: SubgraphDefinition<unknown>, options:
   return options.enforce ? authorizeFields(schema, auditedFields(catalogueOf(definition), keyFields(typeDefs))) : schema;
 }
 
-export function createApollo<L>(definition: SubgraphDefinition<L>, options: { production: boolean; enforce: boolean; audit?: boolean }, plugins: ApolloServerPlugin<RequestContext<L>>[] = []) {
+export function createApollo<L>(
+  definition: SubgraphDefinition<L>,
+  options: { production: boolean; enforce: boolean; audit?: boolean; queryLimits?: QueryLimitTable },
+  plugins: ApolloServerPlugin<RequestContext<L>>[] = [],
+) {
   if (options.audit ?? options.enforce) plugins = [auditPlugin() as ApolloServerPlugin<RequestContext<L>>, ...plugins];
+  // Same limits as the gateway's, for the caller the gateway forwards: a subgraph is reachable on its own.
+  const limits = options.queryLimits ?? DEFAULT_QUERY_LIMITS;
+  if (options.enforce) plugins = [queryLimitsPlugin<RequestContext<L>>(limits, (ctx) => ctx.auth?.principal), ...plugins];
   return new ApolloServer<RequestContext<L>>({
+    parseOptions: { maxTokens: maxLimit(limits, 'tokens') },
     schema: subgraphSchema(definition as SubgraphDefinition<unknown>, options),
     formatError,
     includeStacktraceInErrorResponses: false,
@@ -135,7 +144,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     pruneTimer.unref();
     // Built in the background: until a rollup is ready, statistics read the records (the same numbers, slower).
     const rollups: RollupRefresher | null = definition.statistics?.length ? await startRollups(db.orm.em.fork(), definition.statistics, { log, background: true }) : null;
-    const apollo = createApollo(definition, { production: config.production, enforce, audit: auditing });
+    const apollo = createApollo(definition, { production: config.production, enforce, audit: auditing, queryLimits: config.queryLimits });
     await apollo.start();
     const authorizer = enforce ? createAuthorizer(catalogueOf(definition as SubgraphDefinition<unknown>), policies) : null;
     const http = await serveHttp({
@@ -148,6 +157,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       },
       port: config.port,
       host: config.host,
+      bodyLimitBytes: config.http?.bodyLimitBytes,
     });
     return {
       name: definition.name,
