@@ -14,6 +14,7 @@ import { formatError } from '../subgraphs/kit/errors';
 import { serveHttp, type RunningHttp } from '../subgraphs/kit/http';
 import { createIdentity } from '../subgraphs/kit/identity';
 import { consoleRoute } from './console';
+import { dashboardRoute } from './dashboard';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
 
 /** Headers a subgraph needs to decide for itself: identity and purpose. */
@@ -49,7 +50,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     port: config.port,
     host: config.host,
     ready: async () => true,
-    routes: [consoleRoute({ auth: config.auth, production: config.production, devPrivateKeyFile: identity.privateKeyFile })],
+    routes: [consoleRoute({ auth: config.auth, production: config.production, devPrivateKeyFile: identity.privateKeyFile }), dashboardRoute()],
     context: async (headers) => {
       // Refuse a bad token here (HTTP 401) before planning; subgraphs verify it again on their own.
       const principal = await identity.principal(headers);
