@@ -161,7 +161,8 @@ async function drawMap() {
   $('map-title').textContent = ind.label;
   const kind = mapLevel.children.every((r) => r.level === 'DISTRICT') ? 'districts' : 'cities and counties';
   const stamp = mapLevel.children.map((r) => r[state.indicator]?.asOf).find(Boolean);
-  $('map-sub').textContent = `${mapLevel.region.name}: ${mapLevel.children.length} ${kind}${stamp ? ` · as of ${asOf(stamp)}` : ''}. Click a city with districts to drill down.`;
+  const published = mapLevel.children.filter((r) => r[state.indicator] && !r[state.indicator].suppressed).length;
+  $('map-sub').textContent = `${mapLevel.region.name}: ${mapLevel.children.length} ${kind}, ${published === 0 ? 'every value withheld' : `${published} published`}${stamp ? ` · as of ${asOf(stamp)}` : ''}. Click a city with districts to drill down.`;
   $('inset-note').textContent = mapLevel.inset.length ? 'Sansha (三沙市) is drawn as an inset, not to scale.' : '';
   $('breadcrumb').replaceChildren(
     ...ancestry(parent).filter((r) => within(r.code, state.root)).flatMap((r, i, all) => [

@@ -106,6 +106,8 @@ export function mapOption(level, field, selectedCode) {
     graphic,
     visualMap: {
       type: 'continuous',
+      // Every value withheld: no scale to show.
+      show: values.length > 0,
       seriesIndex: series.map((_, i) => i),
       min,
       max: max === min ? min + 1 : max,
