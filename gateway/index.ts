@@ -18,6 +18,7 @@ import { RateLimiter, MemoryBuckets, RedisBuckets } from '../subgraphs/kit/rate-
 import { connectRedis, RedisKeyValueCache } from '../subgraphs/kit/redis';
 import { consoleRoute } from './console';
 import { checkTrustedDocument, loadTrustedDocuments, requestedOperation, trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents';
+import { dashboardRoute } from './dashboard';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
 
 /** Headers a subgraph needs to decide for itself: identity and purpose. */
@@ -78,7 +79,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     bodyLimitBytes: httpConfig.bodyLimitBytes,
     corsOrigins: httpConfig.corsOrigins,
     ready: async () => true,
-    routes: [consoleRoute({ auth: config.auth, production: config.production, devPrivateKeyFile: identity.privateKeyFile })],
+    routes: [consoleRoute({ auth: config.auth, production: config.production, devPrivateKeyFile: identity.privateKeyFile }), dashboardRoute()],
     context: async (headers, { remoteAddress, body, search }) => {
       // Refuse a bad token here (HTTP 401) before planning; subgraphs verify it again on their own.
       const principal = await identity.principal(headers);
