@@ -9,6 +9,7 @@ import path from 'node:path';
 import { signToken, type RolePolicy, type TokenClaims } from '../../auth';
 import { activateForTest } from './policies';
 import { auditConfig, DEFAULT_AUDIENCE, DEFAULT_QUERY_LIMITS, type QueryLimitTable, DEV_ISSUER, DOMAINS, gatewayConfig, type AuditConfig, type AuthConfig, type DomainName } from '../../subgraphs/kit/config';
+import { refreshStatistics } from '../../subgraphs/kit/statistics';
 import { startSubgraph, type RunningSubgraph, type StartOptions } from '../../subgraphs/kit/server';
 import { SUBGRAPHS } from '../../subgraphs/registry';
 import { startGateway, type RunningGateway } from '../../gateway';
@@ -106,6 +107,9 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
       );
       peers[domain] = subgraphs[domain].url;
     }
+    // The first statistics rollups build in the background at start; wait for them, so that tests begin on a quiet
+    // platform (no statement is then sent but by the requests a test makes).
+    await Promise.all(DOMAINS.map((d) => refreshStatistics(subgraphs[d].db.orm.em.fork())));
     const urls = Object.fromEntries(DOMAINS.map((d) => [d, subgraphs[d].url])) as Record<DomainName, string>;
     const base = gatewayConfig({});
     const safety = options.queryLimits ? { ...base.safety, queryLimits: options.queryLimits } : base.safety;
