@@ -83,6 +83,8 @@ export interface SubgraphConfig {
   seed: SeedConfig;
   production: boolean;
   audit: AuditConfig;
+  /** Logs, metrics and traces; optional so that tests can leave it out (defaults: info, no trace export). */
+  observability?: ObservabilityConfig;
 }
 
 export const PG_PROTOCOLS = ['postgres:', 'postgresql:'] as const;
@@ -128,7 +130,25 @@ export function subgraphConfig(domain: DomainName, env: Env = process.env): Subg
     seed: seedConfig(env),
     production: isProduction(env),
     audit: auditConfig(env),
+    observability: observabilityConfig(env),
   };
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Structured logs (pino), Prometheus metrics at /metrics, OpenTelemetry traces (README "Observability"). */
+export interface ObservabilityConfig {
+  /** @default 'info': one line per request at info. */
+  logLevel: LogLevel;
+  /** OTLP/HTTP collector base URL (traces go to `<url>/v1/traces`); unset: no tracing at all. */
+  otlpEndpoint?: string;
+}
+
+export function observabilityConfig(env: Env = process.env): ObservabilityConfig {
+  const level = (env.LOG_LEVEL || 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}".`);
+  return { logLevel: level as LogLevel, otlpEndpoint: readUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']) };
 }
 
 /** The audit trail: how records are written, how long they are kept, and the anomaly rules' thresholds. */
@@ -188,6 +208,7 @@ export interface GatewayConfig {
   production: boolean;
   /** Per-subgraph request timeout in milliseconds. */
   subgraphTimeoutMs: number;
+  observability?: ObservabilityConfig;
 }
 
 /** Where each subgraph answers: <DOMAIN>_URL, else localhost on the domain's default port. */
@@ -209,6 +230,7 @@ export function gatewayConfig(env: Env = process.env): GatewayConfig {
     supergraphFile: path.resolve(PROJECT_ROOT, env.SUPERGRAPH_FILE || path.join('schema', 'supergraph.graphql')),
     production: isProduction(env),
     subgraphTimeoutMs: readInt(env, 'SUBGRAPH_TIMEOUT_MS', 10000, 1, 600000),
+    observability: observabilityConfig(env),
   };
 }
 

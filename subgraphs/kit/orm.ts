@@ -9,6 +9,14 @@ import { MikroORM as SqliteOrm } from '@mikro-orm/better-sqlite';
 import { MikroORM as PostgresOrm } from '@mikro-orm/postgresql';
 import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/knex';
 import type { DatabaseConfig } from './config';
+import type { PoolState } from './metrics';
+
+/** What knex's pool (tarn) tells about itself. */
+interface TarnPool {
+  numUsed(): number;
+  numFree(): number;
+  numPendingAcquires(): number;
+}
 
 export type Orm = MikroORM<AbstractSqlDriver, SqlEntityManager>;
 export type EntityManager = SqlEntityManager;
@@ -27,6 +35,8 @@ export interface Database {
   config: DatabaseConfig;
   /** True when a trivial statement succeeds: /readyz. */
   ping(): Promise<boolean>;
+  /** The connection pool's state, for the db_pool_connections gauge (null when the driver has no pool). */
+  pool(): PoolState | null;
   close(): Promise<void>;
 }
 
@@ -80,6 +90,10 @@ export async function openDatabase(config: DatabaseConfig, entities: EntitySchem
       } catch {
         return false;
       }
+    },
+    pool() {
+      const pool = (orm.em.getConnection().getKnex().client as { pool?: TarnPool }).pool;
+      return pool ? { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires() } : null;
     },
     close: () => orm.close(true),
   };

@@ -20,6 +20,10 @@ import { contextFactory } from './context';
 import { formatError } from './errors';
 import { serveHttp } from './http';
 import { createIdentity } from './identity';
+import { createLogger, type Logger } from './logger';
+import { metricsRoute, watchAuditQueue, watchPool } from './metrics';
+import { observePlugin } from './observe';
+import { flushTracing, installTracing } from './tracing';
 import { openDatabase, type Database } from './orm';
 import { openPolicyStore, type PolicyStore } from './policy-store';
 import { DateScalar, GeoJsonScalar } from './scalars';
@@ -52,6 +56,11 @@ export interface StartOptions {
    * records are collected or written. Never set from configuration.
    */
   audit?: boolean;
+  /**
+   * Where the service's structured logs go (tests: a logger without a `service` binding writing to a stream they
+   * read; the service binds its name); by default a pino logger on stdout at LOG_LEVEL.
+   */
+  logger?: Logger;
 }
 
 const PRUNE_INTERVAL_MS = 24 * 3600 * 1000;
@@ -90,7 +99,7 @@ export function subgraphSchema(definition: SubgraphDefinition<unknown>, options:
     throw new Error(`The ${definition.name} catalogue does not match its schema:\n${problems.map((p) => `  - ${p.message}`).join('\n')}`);
   }
   guardServiceField(schema, options.production);
-  return options.enforce ? authorizeFields(schema, auditedFields(catalogueOf(definition), keyFields(typeDefs))) : schema;
+  return options.enforce ? authorizeFields(schema, auditedFields(catalogueOf(definition), keyFields(typeDefs)), definition.name) : schema;
 }
 
 export function createApollo<L>(definition: SubgraphDefinition<L>, options: { production: boolean; enforce: boolean; audit?: boolean }, plugins: ApolloServerPlugin<RequestContext<L>>[] = []) {
@@ -113,10 +122,13 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
   const enforce = options.enforce ?? true;
   // Auditing needs enforcement: it records the decisions the field wrapper takes.
   const auditing = enforce && (options.audit ?? true);
+  const logger = options.logger?.child({ service: definition.name }) ?? createLogger(definition.name, { level: config.observability?.logLevel });
+  installTracing({ serviceName: definition.name, otlpEndpoint: config.observability?.otlpEndpoint });
   const identity = await createIdentity(config.auth, config.production);
   const policies = options.policies ?? (await openPolicyStore(config.governanceDatabase, { log }));
   const db = await openDatabase(config.database, [...definition.entities, SeedRun, IdempotencyRecord, ...AUDIT_ENTITIES]);
   let pruneTimer: NodeJS.Timeout | undefined;
+  const unwatch: (() => unknown)[] = [watchPool(definition.name, () => db.pool())];
   try {
     if (config.seed.persons > 0 && (definition.seed.reference || definition.seed.fromChunk)) {
       const started = Date.now();
@@ -124,6 +136,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       if (seeded.length) log(`${definition.name}: seeded ${config.seed.persons} persons (seed ${config.seed.seed}) in ${Date.now() - started} ms.`);
     }
     const audit = auditing ? await openAuditWriter(db, definition.name, config.audit) : null;
+    if (audit) unwatch.push(watchAuditQueue(definition.name, () => audit.pending));
     const prune = async () => {
       const before = new Date(Date.now() - config.audit.retentionDays * 24 * 3600 * 1000);
       const pruned = await pruneChain(db.orm.em.fork(), definition.name, before);
@@ -132,7 +145,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     await prune();
     pruneTimer = setInterval(() => void prune().catch((error: unknown) => log(`${definition.name}: audit pruning failed: ${String(error)}`)), PRUNE_INTERVAL_MS);
     pruneTimer.unref();
-    const apollo = createApollo(definition, { production: config.production, enforce, audit: auditing });
+    const observe = observePlugin<RequestContext<L>>({ service: definition.name, logger, principalOf: (ctx) => ctx.auth?.principal, requestIdOf: (ctx) => ctx.requestId });
+    const apollo = createApollo(definition, { production: config.production, enforce, audit: auditing }, [observe]);
     await apollo.start();
     const authorizer = enforce ? createAuthorizer(catalogueOf(definition as SubgraphDefinition<unknown>), policies) : null;
     const http = await serveHttp({
@@ -145,6 +159,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       },
       port: config.port,
       host: config.host,
+      routes: [metricsRoute()],
     });
     return {
       name: definition.name,
@@ -158,12 +173,15 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
         await http.close();
         await apollo.stop();
         await audit?.close();
+        for (const u of unwatch) u();
         await db.close();
         if (!options.policies) await policies.close();
+        await flushTracing();
       },
     };
   } catch (error) {
     clearInterval(pruneTimer);
+    for (const u of unwatch) u();
     await db.close();
     if (!options.policies) await policies.close();
     throw error;

@@ -13,6 +13,7 @@ import { startSubgraph, type RunningSubgraph, type StartOptions } from '../../su
 import { SUBGRAPHS } from '../../subgraphs/registry';
 import { startGateway, type RunningGateway } from '../../gateway';
 import { testDatabases } from './database';
+import pino from 'pino';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -62,6 +63,8 @@ export interface PlatformOptions {
 
 export async function startPlatform(label: string, options: PlatformOptions = {}): Promise<Platform> {
   const databases = testDatabases(label);
+  // Request log lines would flood the test output: silent unless a test brings a logger to read them.
+  const logger = options.start?.logger ?? pino({ level: 'silent' });
   const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), `hdg-keys-${label}-`));
   const auth: AuthConfig = { jwks: { devKeysDir: keysDir }, issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, clockToleranceSeconds: 30 };
   const subgraphs = {} as Record<DomainName, RunningSubgraph>;
@@ -91,12 +94,12 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
           production: false,
           audit: { ...auditConfig({}), ...options.audit },
         },
-        options.start,
+        { ...options.start, logger },
       );
       peers[domain] = subgraphs[domain].url;
     }
     const urls = Object.fromEntries(DOMAINS.map((d) => [d, subgraphs[d].url])) as Record<DomainName, string>;
-    gateway = await startGateway({ ...gatewayConfig({}), auth, port: 0, subgraphUrls: urls });
+    gateway = await startGateway({ ...gatewayConfig({}), auth, port: 0, subgraphUrls: urls }, { logger });
   } catch (error) {
     await stop();
     throw error;
