@@ -10,7 +10,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { SpanStatusCode } from '@opentelemetry/api';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, parse, type DocumentNode } from 'graphql';
 import type { Principal } from '../auth';
 import { ErrorCode } from '../subgraphs/kit/errors';
 import { subgraphFetchDuration } from '../subgraphs/kit/metrics';
@@ -85,7 +85,13 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   /** An answer without data, with the error at every path the fetch was to fill (the gateway maps them). */
   private failedAtPaths(options: GraphQLDataSourceProcessOptions<GatewayContext>, message: string): GatewayGraphQLResponse {
     const extensions = { code: ErrorCode.Unavailable, service: this.domain };
-    const document = 'document' in options ? options.document : undefined;
+    // The gateway passes the parsed subgraph operation only in some modes; the text is always there.
+    let document: DocumentNode | undefined;
+    try {
+      document = ('document' in options ? options.document : undefined) ?? (options.request.query ? parse(options.request.query) : undefined);
+    } catch {
+      document = undefined;
+    }
     const paths = failedPaths(document, options.request.variables ?? undefined);
     if (paths.length === 0) throw new GraphQLError(message, { extensions });
     return { errors: paths.map((path) => new GraphQLError(message, { path, extensions })) };
