@@ -40,6 +40,16 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * PostgreSQL: how long a request waits for a pooled connection, and a new connection for the server, before it
+ * fails as SERVICE_UNAVAILABLE (errors.ts) instead of hanging while the database is unreachable. Dead connections
+ * are dropped by the pool and new ones made on demand, so the service reconnects by itself once it answers.
+ */
+const ACQUIRE_TIMEOUT_MS = 5000;
+const CONNECT_TIMEOUT_MS = 3000;
+/** /readyz answers within this even when the database does not. */
+const PING_TIMEOUT_MS = 2000;
+
 const AUDIT_TABLES = /\baudit_(record|chain)\b/;
 const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
 
@@ -66,6 +76,7 @@ export async function openDatabase(config: DatabaseConfig, entities: EntitySchem
       clientUrl: config.url,
       schema: config.schema,
       pool: { min: 0, max: 10 },
+      driverOptions: { acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS, connection: { connectionTimeoutMillis: CONNECT_TIMEOUT_MS } },
     })) as unknown as Orm;
     await orm.em.getConnection().execute(`create schema if not exists "${config.schema}"`);
   }
@@ -84,11 +95,15 @@ export async function openDatabase(config: DatabaseConfig, entities: EntitySchem
     queries,
     config,
     async ping() {
+      let timer: NodeJS.Timeout | undefined;
       try {
-        await orm.em.getConnection().execute('select 1');
+        const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('ping timed out')), PING_TIMEOUT_MS)));
+        await Promise.race([orm.em.getConnection().execute('select 1'), timeout]);
         return true;
       } catch {
         return false;
+      } finally {
+        clearTimeout(timer);
       }
     },
     pool() {

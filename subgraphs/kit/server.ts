@@ -152,7 +152,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     const http = await serveHttp({
       apollo,
       context: contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit }),
-      ready: () => db.ping(),
+      ready: async () => ((await db.ping()) ? true : { ready: false, reason: 'database unavailable' }),
       policy: () => {
         const { policyVersion, seq } = policies.current();
         return { version: policyVersion, seq };
