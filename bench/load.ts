@@ -11,7 +11,7 @@
  * last 10 s ("flat": growth within 10% + 10 MiB). Throughput and p50/p99 latency over both gateways go to
  * docs/load-test.md with the command. Every process is stopped, also on failure or Ctrl-C.
  *
- * Knobs: BENCH_PERSONS=5000 BENCH_SECONDS=60 BENCH_WARMUP_SECONDS=10 BENCH_CONNECTIONS=16 BENCH_NO_DOC=1
+ * Knobs: BENCH_PERSONS=5000 BENCH_SECONDS=60 BENCH_WARMUP_SECONDS=30 BENCH_CONNECTIONS=16 BENCH_NO_DOC=1
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,7 +30,7 @@ function intFromEnv(name: string, fallback: number, min: number): number {
 
 const PERSONS = intFromEnv('BENCH_PERSONS', 5000, 100);
 const SECONDS = intFromEnv('BENCH_SECONDS', 60, 20);
-const WARMUP = intFromEnv('BENCH_WARMUP_SECONDS', 10, 0);
+const WARMUP = intFromEnv('BENCH_WARMUP_SECONDS', 30, 0);
 const CONNECTIONS = intFromEnv('BENCH_CONNECTIONS', 16, 2);
 const WINDOW = 10;
 const FLAT_FACTOR = 1.1;
@@ -76,6 +76,12 @@ async function checkMix(url: string, queries: Mix): Promise<void> {
     const text = await res.text();
     if (res.status !== 200 || text.includes('"errors"')) throw new Error(`The query "${q.name}" does not answer cleanly (HTTP ${res.status}): ${text.slice(0, 500)}`);
   }
+}
+
+/** The V8 heap in use, from the service's own /metrics (to tell heap growth from the allocator's). */
+async function heapMb(port: number): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`, { signal: AbortSignal.timeout(2000) })).text();
+  return Number(/^nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1] ?? Number.NaN) / 2 ** 20;
 }
 
 function rssMb(pid: number): number {
@@ -158,8 +164,12 @@ async function main(): Promise<void> {
       await drive(platform.gatewayUrls, queries, WARMUP, false);
     }
     const samples = new Map<string, number[]>([...platform.services.keys()].map((name) => [name, []]));
+    const heaps = new Map<string, number[]>([...platform.services.keys()].map((name) => [name, []]));
     const sampler = setInterval(() => {
-      for (const [name, service] of platform!.services) samples.get(name)!.push(rssMb(service.child.pid!));
+      for (const [name, service] of platform!.services) {
+        samples.get(name)!.push(rssMb(service.child.pid!));
+        void heapMb(service.port).then((mb) => heaps.get(name)!.push(mb), () => undefined);
+      }
     }, 1000);
     log(`measuring ${SECONDS} s with ${CONNECTIONS} connections over ${platform.gatewayUrls.length} gateways`);
     const measuredFrom = performance.now();
@@ -172,7 +182,8 @@ async function main(): Promise<void> {
     const memory = [...samples].map(([name, mb]) => {
       const first = mean(mb.slice(0, WINDOW));
       const last = mean(mb.slice(-WINDOW));
-      return { name, first, last, flat: last <= first * FLAT_FACTOR + FLAT_SLACK_MB };
+      const heap = heaps.get(name)!;
+      return { name, first, last, flat: last <= first * FLAT_FACTOR + FLAT_SLACK_MB, heapFirst: mean(heap.slice(0, WINDOW)), heapLast: mean(heap.slice(-WINDOW)) };
     });
     const ok = errors === 0 && memory.every((m) => m.flat);
     const command = 'DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test REDIS_URL=redis://127.0.0.1:6379 npm run bench:load';
@@ -202,9 +213,9 @@ async function main(): Promise<void> {
       '',
       `Resident memory per process (MiB), mean of the first ${WINDOW} s against the last ${WINDOW} s of the measured run; flat means within ${Math.round((FLAT_FACTOR - 1) * 100)}% + ${FLAT_SLACK_MB} MiB:`,
       '',
-      '| process | first 10 s | last 10 s | change | flat |',
-      '| --- | ---: | ---: | ---: | --- |',
-      ...memory.map((m) => `| ${m.name} | ${m.first.toFixed(1)} | ${m.last.toFixed(1)} | ${(m.last - m.first >= 0 ? '+' : '') + (m.last - m.first).toFixed(1)} | ${m.flat ? 'yes' : '**no**'} |`),
+      '| process | RSS first 10 s | RSS last 10 s | change | flat | V8 heap used, first / last 10 s |',
+      '| --- | ---: | ---: | ---: | --- | ---: |',
+      ...memory.map((m) => `| ${m.name} | ${m.first.toFixed(1)} | ${m.last.toFixed(1)} | ${(m.last - m.first >= 0 ? '+' : '') + (m.last - m.first).toFixed(1)} | ${m.flat ? 'yes' : '**no**'} | ${m.heapFirst.toFixed(1)} / ${m.heapLast.toFixed(1)} |`),
       '',
       `Verdict: **${ok ? 'passed' : 'FAILED'}** (zero errors required, every process flat).${run.firstError ? ` First error: \`${run.firstError.replace(/`/g, "'")}\`` : ''}`,
       '',

@@ -26,9 +26,22 @@ export interface GatewayContext {
 
 const PASSED_THROUGH = new Set<string>([ErrorCode.BadUserInput, ErrorCode.Forbidden, ErrorCode.Unauthenticated, ErrorCode.Conflict, ErrorCode.NotFound, 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
 
-/** Node's fetch with a deadline for the whole exchange, body included. */
+/**
+ * Node's fetch with a deadline for the whole exchange, body included. The body is read here and the timer cleared
+ * at once: an `AbortSignal.timeout` would keep the signal, its listeners and so the response alive until it fires.
+ */
 function fetchWithin(timeoutMs: number): Fetcher {
-  return ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+  return (async (url: string, init: RequestInit) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException(`No answer within ${timeoutMs} ms.`, 'TimeoutError')), timeoutMs);
+    try {
+      const response = await fetch(url, { ...init, signal: controller.signal });
+      const body = await response.arrayBuffer();
+      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    } finally {
+      clearTimeout(timer);
+    }
+  }) as unknown as Fetcher;
 }
 
 function isTimeout(error: unknown): boolean {
