@@ -87,6 +87,8 @@ export interface SubgraphConfig {
   queryLimits?: QueryLimitTable;
   /** @default 1 MiB body limit, no CORS (browsers call the gateway, never a subgraph). */
   http?: HttpConfig;
+  /** Logs, metrics and traces; optional so that tests can leave it out (defaults: info, no trace export). */
+  observability?: ObservabilityConfig;
 }
 
 export const PG_PROTOCOLS = ['postgres:', 'postgresql:'] as const;
@@ -134,7 +136,25 @@ export function subgraphConfig(domain: DomainName, env: Env = process.env): Subg
     audit: auditConfig(env),
     queryLimits: queryLimitsConfig(env),
     http: { bodyLimitBytes: httpConfig(env).bodyLimitBytes, corsOrigins: [] },
+    observability: observabilityConfig(env),
   };
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Structured logs (pino), Prometheus metrics at /metrics, OpenTelemetry traces (README "Observability"). */
+export interface ObservabilityConfig {
+  /** @default 'info': one line per request at info. */
+  logLevel: LogLevel;
+  /** OTLP/HTTP collector base URL (traces go to `<url>/v1/traces`); unset: no tracing at all. */
+  otlpEndpoint?: string;
+}
+
+export function observabilityConfig(env: Env = process.env): ObservabilityConfig {
+  const level = (env.LOG_LEVEL || 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}".`);
+  return { logLevel: level as LogLevel, otlpEndpoint: readUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']) };
 }
 
 /** The audit trail: how records are written, how long they are kept, and the anomaly rules' thresholds. */
@@ -196,6 +216,7 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   /** Limits, trusted documents, rate limits, CORS and body size (README "Query safety and rate limits"). */
   safety: QuerySafetyConfig;
+  observability?: ObservabilityConfig;
 }
 
 /** Where each subgraph answers: <DOMAIN>_URL, else localhost on the domain's default port. */
@@ -218,6 +239,7 @@ export function gatewayConfig(env: Env = process.env): GatewayConfig {
     production: isProduction(env),
     subgraphTimeoutMs: readInt(env, 'SUBGRAPH_TIMEOUT_MS', 10000, 1, 600000),
     safety: querySafetyConfig(env),
+    observability: observabilityConfig(env),
   };
 }
 

@@ -14,6 +14,7 @@ import { startSubgraph, type RunningSubgraph, type StartOptions } from '../../su
 import { SUBGRAPHS } from '../../subgraphs/registry';
 import { startGateway, type RunningGateway } from '../../gateway';
 import { testDatabases } from './database';
+import pino from 'pino';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -73,6 +74,8 @@ export const GENEROUS_QUERY_LIMITS: QueryLimitTable = Object.freeze(
 
 export async function startPlatform(label: string, options: PlatformOptions = {}): Promise<Platform> {
   const databases = testDatabases(label);
+  // Request log lines would flood the test output: silent unless a test brings a logger to read them.
+  const logger = options.start?.logger ?? pino({ level: 'silent' });
   const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), `hdg-keys-${label}-`));
   const auth: AuthConfig = { jwks: { devKeysDir: keysDir }, issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, clockToleranceSeconds: 30 };
   const subgraphs = {} as Record<DomainName, RunningSubgraph>;
@@ -103,7 +106,7 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
           audit: { ...auditConfig({}), ...options.audit },
           ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
         },
-        options.start,
+        { ...options.start, logger },
       );
       peers[domain] = subgraphs[domain].url;
     }
@@ -113,7 +116,7 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
     const urls = Object.fromEntries(DOMAINS.map((d) => [d, subgraphs[d].url])) as Record<DomainName, string>;
     const base = gatewayConfig({});
     const safety = options.queryLimits ? { ...base.safety, queryLimits: options.queryLimits } : base.safety;
-    gateway = await startGateway({ ...base, safety, auth, port: 0, subgraphUrls: urls });
+    gateway = await startGateway({ ...base, safety, auth, port: 0, subgraphUrls: urls }, { logger });
   } catch (error) {
     await stop();
     throw error;
