@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import { isDomain, type GatewayConfig } from '../subgraphs/kit/config';
 import { requestIdFrom } from '../subgraphs/kit/context';
 import { introspectionGuard } from '../subgraphs/kit/authorization';
@@ -19,6 +20,7 @@ import { connectRedis, RedisKeyValueCache } from '../subgraphs/kit/redis';
 import { consoleRoute } from './console';
 import { checkTrustedDocument, loadTrustedDocuments, requestedOperation, trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
+import { subgraphFetcher } from './subgraph-fetcher';
 
 /** Headers a subgraph needs to decide for itself: identity and purpose. */
 export const FORWARDED_HEADERS = ['authorization', 'x-purpose'] as const;
@@ -32,13 +34,16 @@ export interface GatewayDependencies {
   documents?: TrustedDocuments;
   /** Where automatic persisted queries are kept. @default Apollo's bounded in-memory cache */
   persistedQueryCache?: RedisKeyValueCache;
+  /** How subgraphs are called. @default a keep-alive subgraph-fetcher.ts from the configuration */
+  fetcher?: Fetcher;
 }
 
 export function createGateway(config: GatewayConfig, deps: GatewayDependencies = {}): ApolloServer<GatewayContext> {
   const documents = deps.documents ?? loadTrustedDocuments(config.safety.trustedDocuments.dir);
+  const fetcher = deps.fetcher ?? subgraphFetcher({ connections: config.subgraphConnections, dedupe: config.dedupe, timeoutMs: config.subgraphTimeoutMs });
   const gateway = new ApolloGateway({
     supergraphSdl: fs.readFileSync(config.supergraphFile, 'utf8'),
-    buildService: ({ name, url }) => new SubgraphSource(name, isDomain(name) ? config.subgraphUrls[name] : String(url)),
+    buildService: ({ name, url }) => new SubgraphSource(name, isDomain(name) ? config.subgraphUrls[name] : String(url), fetcher),
   });
   return new ApolloServer<GatewayContext>({
     gateway,
@@ -69,7 +74,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const redis = redisConfig ? await connectRedis(redisConfig) : undefined;
   const limiter = new RateLimiter(rateLimits, redis && redisConfig ? new RedisBuckets(redis, redisConfig.keyPrefix) : new MemoryBuckets());
   const documents = loadTrustedDocuments(config.safety.trustedDocuments.dir);
-  const apollo = createGateway(config, { documents, persistedQueryCache: redis && redisConfig ? new RedisKeyValueCache(redis, `${redisConfig.keyPrefix}apq:`) : undefined });
+  const fetcher = subgraphFetcher({ connections: config.subgraphConnections, dedupe: config.dedupe, timeoutMs: config.subgraphTimeoutMs });
+  const apollo = createGateway(config, { documents, fetcher, persistedQueryCache: redis && redisConfig ? new RedisKeyValueCache(redis, `${redisConfig.keyPrefix}apq:`) : undefined });
   await apollo.start();
   const http = await serveHttp({
     apollo,
@@ -99,6 +105,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     async stop() {
       await http.close();
       await apollo.stop();
+      await fetcher.close();
       redis?.disconnect();
     },
   };

@@ -4,7 +4,7 @@
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import type { FetcherResponse } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import type { Principal } from '../auth';
 import { ErrorCode } from '../subgraphs/kit/errors';
@@ -19,11 +19,13 @@ export interface GatewayContext {
 const PASSED_THROUGH = new Set<string>([ErrorCode.BadUserInput, ErrorCode.Forbidden, ErrorCode.Unauthenticated, ErrorCode.Conflict, ErrorCode.NotFound, 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
 
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** @param fetcher @default @apollo/gateway's own (make-fetch-happen); the gateway passes subgraph-fetcher.ts */
   constructor(
     readonly domain: string,
     url: string,
+    fetcher?: Fetcher,
   ) {
-    super({ url });
+    super(fetcher ? { url, fetcher } : { url });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
