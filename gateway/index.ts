@@ -40,7 +40,7 @@ export interface GatewayDependencies {
 
 export function createGateway(config: GatewayConfig, deps: GatewayDependencies = {}): ApolloServer<GatewayContext> {
   const documents = deps.documents ?? loadTrustedDocuments(config.safety.trustedDocuments.dir);
-  const fetcher = deps.fetcher ?? subgraphFetcher({ connections: config.subgraphConnections, dedupe: config.dedupe, timeoutMs: config.subgraphTimeoutMs });
+  const fetcher = config.subgraphClient === 'apollo' ? undefined : (deps.fetcher ?? subgraphFetcher({ connections: config.subgraphConnections, dedupe: config.dedupe, timeoutMs: config.subgraphTimeoutMs }));
   const gateway = new ApolloGateway({
     supergraphSdl: fs.readFileSync(config.supergraphFile, 'utf8'),
     buildService: ({ name, url }) => new SubgraphSource(name, isDomain(name) ? config.subgraphUrls[name] : String(url), fetcher),

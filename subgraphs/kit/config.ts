@@ -52,6 +52,12 @@ function readOnOff(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `must be "on" or "off", got ${JSON.stringify(raw)}.`);
 }
 
+function readSubgraphClient(env: Env): 'undici' | 'apollo' {
+  const raw = env.GATEWAY_SUBGRAPH_CLIENT || 'undici';
+  if (raw !== 'undici' && raw !== 'apollo') throw new ConfigError('GATEWAY_SUBGRAPH_CLIENT', `must be "undici" or "apollo", got ${JSON.stringify(raw)}.`);
+  return raw;
+}
+
 function readUrl(env: Env, name: string, protocols: readonly string[]): string | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
@@ -208,6 +214,11 @@ export interface GatewayConfig {
    * X-Purpose, same subgraph, same body), never across callers (GATEWAY_DEDUPE=on). @default false
    */
   dedupe: boolean;
+  /**
+   * `undici`: gateway/subgraph-fetcher.ts; `apollo`: @apollo/gateway's default client (make-fetch-happen), kept to
+   * measure the difference (GATEWAY_SUBGRAPH_CLIENT). @default undici
+   */
+  subgraphClient: 'undici' | 'apollo';
   /** Limits, trusted documents, rate limits, CORS and body size (README "Query safety and rate limits"). */
   safety: QuerySafetyConfig;
 }
@@ -233,6 +244,7 @@ export function gatewayConfig(env: Env = process.env): GatewayConfig {
     subgraphTimeoutMs: readInt(env, 'SUBGRAPH_TIMEOUT_MS', 10000, 1, 600000),
     subgraphConnections: readInt(env, 'GATEWAY_SUBGRAPH_CONNECTIONS', 32, 1, 10000),
     dedupe: readOnOff(env, 'GATEWAY_DEDUPE', false),
+    subgraphClient: readSubgraphClient(env),
     safety: querySafetyConfig(env),
   };
 }
