@@ -17,13 +17,26 @@ import { serveHttp, type RunningHttp } from '../subgraphs/kit/http';
 import { createIdentity } from '../subgraphs/kit/identity';
 import { RateLimiter, MemoryBuckets, RedisBuckets } from '../subgraphs/kit/rate-limit';
 import { connectRedis, RedisKeyValueCache } from '../subgraphs/kit/redis';
+import { createLogger, type Logger } from '../subgraphs/kit/logger';
+import { metricsRoute } from '../subgraphs/kit/metrics';
+import { observePlugin } from '../subgraphs/kit/observe';
+import { flushTracing, installTracing } from '../subgraphs/kit/tracing';
 import { consoleRoute } from './console';
 import { checkTrustedDocument, loadTrustedDocuments, requestedOperation, trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents';
+import { dashboardRoute } from './dashboard';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
 import { subgraphFetcher } from './subgraph-fetcher';
 
-/** Headers a subgraph needs to decide for itself: identity and purpose. */
-export const FORWARDED_HEADERS = ['authorization', 'x-purpose'] as const;
+/**
+ * Headers a subgraph needs to decide for itself: identity and purpose; and the caller's trace context, passed on
+ * as received when the gateway itself does not trace (when it does, its own fetch span replaces it).
+ */
+export const FORWARDED_HEADERS = ['authorization', 'x-purpose', 'traceparent', 'tracestate'] as const;
+
+export interface GatewayStartOptions {
+  /** Where the gateway's structured logs go; by default a pino logger on stdout at LOG_LEVEL. */
+  logger?: Logger;
+}
 
 export interface RunningGateway extends RunningHttp {
   stop(): Promise<void>;
@@ -36,15 +49,19 @@ export interface GatewayDependencies {
   persistedQueryCache?: RedisKeyValueCache;
   /** How subgraphs are called. @default a keep-alive subgraph-fetcher.ts from the configuration */
   fetcher?: Fetcher;
+  /** Where the gateway's structured logs go. @default a pino logger on stdout at LOG_LEVEL */
+  logger?: Logger;
 }
 
 export function createGateway(config: GatewayConfig, deps: GatewayDependencies = {}): ApolloServer<GatewayContext> {
   const documents = deps.documents ?? loadTrustedDocuments(config.safety.trustedDocuments.dir);
-  const fetcher = config.subgraphClient === 'apollo' ? undefined : (deps.fetcher ?? subgraphFetcher({ connections: config.subgraphConnections, dedupe: config.dedupe, timeoutMs: config.subgraphTimeoutMs }));
+  const logger = deps.logger ?? createLogger('gateway', { level: config.observability?.logLevel });
+  const fetcher = config.subgraphClient === 'fetch' ? undefined : (deps.fetcher ?? subgraphFetcher({ connections: config.subgraphConnections, dedupe: config.dedupe, timeoutMs: config.subgraphTimeoutMs }));
   const gateway = new ApolloGateway({
     supergraphSdl: fs.readFileSync(config.supergraphFile, 'utf8'),
-    buildService: ({ name, url }) => new SubgraphSource(name, isDomain(name) ? config.subgraphUrls[name] : String(url), fetcher),
+    buildService: ({ name, url }) => new SubgraphSource(name, isDomain(name) ? config.subgraphUrls[name] : String(url), config.subgraphTimeoutMs, fetcher),
   });
+  const observe = observePlugin<GatewayContext>({ service: 'gateway', logger, principalOf: (ctx) => ctx.principal, requestIdOf: (ctx) => ctx.requestId });
   return new ApolloServer<GatewayContext>({
     gateway,
     formatError,
@@ -64,18 +81,25 @@ export function createGateway(config: GatewayConfig, deps: GatewayDependencies =
       introspectionGuard((ctx) => ctx.principal),
       // In didResolveOperation, before the gateway plans or fetches anything.
       queryLimitsPlugin<GatewayContext>(config.safety.queryLimits, (ctx) => ctx.principal),
+      observe,
     ],
   });
 }
 
-export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+export async function startGateway(config: GatewayConfig, options: GatewayStartOptions = {}): Promise<RunningGateway> {
+  installTracing({ serviceName: 'gateway', otlpEndpoint: config.observability?.otlpEndpoint });
   const identity = await createIdentity(config.auth, config.production);
   const { redis: redisConfig, rateLimits, http: httpConfig } = config.safety;
   const redis = redisConfig ? await connectRedis(redisConfig) : undefined;
   const limiter = new RateLimiter(rateLimits, redis && redisConfig ? new RedisBuckets(redis, redisConfig.keyPrefix) : new MemoryBuckets());
   const documents = loadTrustedDocuments(config.safety.trustedDocuments.dir);
   const fetcher = subgraphFetcher({ connections: config.subgraphConnections, dedupe: config.dedupe, timeoutMs: config.subgraphTimeoutMs });
-  const apollo = createGateway(config, { documents, fetcher, persistedQueryCache: redis && redisConfig ? new RedisKeyValueCache(redis, `${redisConfig.keyPrefix}apq:`) : undefined });
+  const apollo = createGateway(config, {
+    documents,
+    fetcher,
+    persistedQueryCache: redis && redisConfig ? new RedisKeyValueCache(redis, `${redisConfig.keyPrefix}apq:`) : undefined,
+    logger: options.logger?.child({ service: 'gateway' }),
+  });
   await apollo.start();
   const http = await serveHttp({
     apollo,
@@ -84,7 +108,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     bodyLimitBytes: httpConfig.bodyLimitBytes,
     corsOrigins: httpConfig.corsOrigins,
     ready: async () => true,
-    routes: [consoleRoute({ auth: config.auth, production: config.production, devPrivateKeyFile: identity.privateKeyFile })],
+    routes: [consoleRoute({ auth: config.auth, production: config.production, devPrivateKeyFile: identity.privateKeyFile }), dashboardRoute(), metricsRoute()],
     context: async (headers, { remoteAddress, body, search }) => {
       // Refuse a bad token here (HTTP 401) before planning; subgraphs verify it again on their own.
       const principal = await identity.principal(headers);
@@ -107,6 +131,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       await apollo.stop();
       await fetcher.close();
       redis?.disconnect();
+      await flushTracing();
     },
   };
 }

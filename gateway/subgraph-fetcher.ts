@@ -61,8 +61,15 @@ export function subgraphFetcher(options: SubgraphFetcherOptions): Fetcher & { cl
   const inflight = new Map<string, Promise<Buffered>>();
 
   const send = async (url: string, headers: Record<string, string>, body: string): Promise<Buffered> => {
-    const answer = await request(url, { method: 'POST', headers, body, dispatcher });
-    return { status: answer.statusCode, headers: answer.headers, text: await answer.body.text() };
+    try {
+      const answer = await request(url, { method: 'POST', headers, body, dispatcher });
+      return { status: answer.statusCode, headers: answer.headers, text: await answer.body.text() };
+    } catch (error) {
+      // The same TimeoutError as Node's fetch, which subgraph-source.ts reports as the subgraph not answering in time.
+      const code = (error as { code?: string }).code;
+      if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') throw new DOMException(`No answer within ${options.timeoutMs} ms.`, 'TimeoutError');
+      throw error;
+    }
   };
 
   const fetcher = async (url: string, init?: FetcherRequestInit): Promise<FetcherResponse> => {

@@ -16,7 +16,7 @@ export interface TargetSpec {
 
 export const TARGETS: readonly TargetSpec[] = [
   { id: 'ours', label: 'ours', script: 'scripts/start-gateway.js', env: { GATEWAY_DEDUPE: 'off' }, dedupe: false },
-  { id: 'ours-apollo-client', label: "ours, Apollo's subgraph client", script: 'scripts/start-gateway.js', env: { GATEWAY_DEDUPE: 'off', GATEWAY_SUBGRAPH_CLIENT: 'apollo' }, dedupe: false },
+  { id: 'ours-fetch', label: "ours, Node's fetch to subgraphs", script: 'scripts/start-gateway.js', env: { GATEWAY_DEDUPE: 'off', GATEWAY_SUBGRAPH_CLIENT: 'fetch' }, dedupe: false },
   { id: 'apollo', label: '@apollo/gateway', script: 'bench/peers/apollo-gateway.js', env: {}, dedupe: false },
   { id: 'hive', label: 'Hive Gateway', script: 'bench/peers/hive-gateway.js', env: { HIVE_PLANNER: 'js', HIVE_DEDUPE: '0' }, dedupe: false },
   { id: 'hive-rust', label: 'Hive Gateway + Rust planner', script: 'bench/peers/hive-gateway.js', env: { HIVE_PLANNER: 'rust', HIVE_DEDUPE: '0' }, dedupe: false },

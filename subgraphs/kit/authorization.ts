@@ -7,6 +7,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { BREAK, defaultFieldResolver, GraphQLError, isObjectType, visit, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildAbility, fieldDecision, forbiddenError, maskValue, principalKey, type Catalogue, type Principal, type RequestAbility } from '../../auth';
 import type { AuditCollector, AuditedField } from './audit/collector';
+import { authorizationDenials } from './metrics';
 import type { PolicySnapshot, PolicyStore } from './policy-store';
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
@@ -54,9 +55,10 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 /**
  * Wraps every field of every non-root object type (in place). A field without a catalogue entry is denied,
  * as is every field when the context carries no authorization (deny by default). Reads of the `audited` fields
- * are reported to the request's audit collector, when it has one.
+ * are reported to the request's audit collector, when it has one. Denials are counted per type and field
+ * (authorization_denials_total, labelled with `service`), by a counter bound on the first denial of each field.
  */
-export function authorizeFields(schema: GraphQLSchema, audited: ReadonlyMap<string, AuditedField> = new Map()): GraphQLSchema {
+export function authorizeFields(schema: GraphQLSchema, audited: ReadonlyMap<string, AuditedField> = new Map(), service = 'unknown'): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('_') || ROOT_TYPES.has(type.name)) continue;
     const typeName = type.name;
@@ -65,14 +67,19 @@ export function authorizeFields(schema: GraphQLSchema, audited: ReadonlyMap<stri
       if (fieldName.startsWith('__')) continue;
       const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
       const auditedField = audited.get(`${typeName}.${fieldName}`) ?? null;
+      let denials: { inc(): void } | undefined;
+      const denied = (entry: Parameters<typeof forbiddenError>[2], authenticated?: boolean) => {
+        (denials ??= authorizationDenials.labels(service, typeName, fieldName)).inc();
+        return forbiddenError(typeName, fieldName, entry, authenticated === undefined ? undefined : { authenticated });
+      };
       field.resolve = (source, args, context, info) => {
         const auth = (context as { auth?: AuthContext }).auth;
-        if (!auth) return forbiddenError(typeName, fieldName, undefined);
+        if (!auth) return denied(undefined);
         const decision = fieldDecision(auth.ability, typeName, fieldName, source as Record<string, unknown>);
         if (auditedField !== null) (context as { audit?: AuditCollector }).audit?.field(auditedField, decision, source, info.path);
         if (decision === 'FULL') return resolve(source, args, context, info);
         const entry = auth.ability.catalogue[typeName]?.fields[fieldName];
-        if (decision === 'DENIED' || !entry) return forbiddenError(typeName, fieldName, entry, { authenticated: auth.principal.kind === 'government' });
+        if (decision === 'DENIED' || !entry) return denied(entry, auth.principal.kind === 'government');
         const value = resolve(source, args, context, info);
         return isPromiseLike(value) ? Promise.resolve(value).then((v) => maskValue(entry.mask, v)) : maskValue(entry.mask, value);
       };

@@ -52,9 +52,9 @@ function readOnOff(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `must be "on" or "off", got ${JSON.stringify(raw)}.`);
 }
 
-function readSubgraphClient(env: Env): 'undici' | 'apollo' {
+function readSubgraphClient(env: Env): 'undici' | 'fetch' {
   const raw = env.GATEWAY_SUBGRAPH_CLIENT || 'undici';
-  if (raw !== 'undici' && raw !== 'apollo') throw new ConfigError('GATEWAY_SUBGRAPH_CLIENT', `must be "undici" or "apollo", got ${JSON.stringify(raw)}.`);
+  if (raw !== 'undici' && raw !== 'fetch') throw new ConfigError('GATEWAY_SUBGRAPH_CLIENT', `must be "undici" or "fetch", got ${JSON.stringify(raw)}.`);
   return raw;
 }
 
@@ -100,6 +100,8 @@ export interface SubgraphConfig {
   queryLimits?: QueryLimitTable;
   /** @default 1 MiB body limit, no CORS (browsers call the gateway, never a subgraph). */
   http?: HttpConfig;
+  /** Logs, metrics and traces; optional so that tests can leave it out (defaults: info, no trace export). */
+  observability?: ObservabilityConfig;
 }
 
 export const PG_PROTOCOLS = ['postgres:', 'postgresql:'] as const;
@@ -147,7 +149,25 @@ export function subgraphConfig(domain: DomainName, env: Env = process.env): Subg
     audit: auditConfig(env),
     queryLimits: queryLimitsConfig(env),
     http: { bodyLimitBytes: httpConfig(env).bodyLimitBytes, corsOrigins: [] },
+    observability: observabilityConfig(env),
   };
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Structured logs (pino), Prometheus metrics at /metrics, OpenTelemetry traces (README "Observability"). */
+export interface ObservabilityConfig {
+  /** @default 'info': one line per request at info. */
+  logLevel: LogLevel;
+  /** OTLP/HTTP collector base URL (traces go to `<url>/v1/traces`); unset: no tracing at all. */
+  otlpEndpoint?: string;
+}
+
+export function observabilityConfig(env: Env = process.env): ObservabilityConfig {
+  const level = (env.LOG_LEVEL || 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}".`);
+  return { logLevel: level as LogLevel, otlpEndpoint: readUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']) };
 }
 
 /** The audit trail: how records are written, how long they are kept, and the anomaly rules' thresholds. */
@@ -215,12 +235,13 @@ export interface GatewayConfig {
    */
   dedupe: boolean;
   /**
-   * `undici`: gateway/subgraph-fetcher.ts; `apollo`: @apollo/gateway's default client (make-fetch-happen), kept to
-   * measure the difference (GATEWAY_SUBGRAPH_CLIENT). @default undici
+   * `undici`: gateway/subgraph-fetcher.ts; `fetch`: Node's fetch (subgraph-source.ts), kept to measure the
+   * difference (GATEWAY_SUBGRAPH_CLIENT). @default undici
    */
-  subgraphClient: 'undici' | 'apollo';
+  subgraphClient: 'undici' | 'fetch';
   /** Limits, trusted documents, rate limits, CORS and body size (README "Query safety and rate limits"). */
   safety: QuerySafetyConfig;
+  observability?: ObservabilityConfig;
 }
 
 /** Where each subgraph answers: <DOMAIN>_URL, else localhost on the domain's default port. */
@@ -246,6 +267,7 @@ export function gatewayConfig(env: Env = process.env): GatewayConfig {
     dedupe: readOnOff(env, 'GATEWAY_DEDUPE', false),
     subgraphClient: readSubgraphClient(env),
     safety: querySafetyConfig(env),
+    observability: observabilityConfig(env),
   };
 }
 

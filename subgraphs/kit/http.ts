@@ -16,7 +16,8 @@ export interface HttpOptions<Ctx extends BaseContext> {
    * `body` (parsed JSON) and `search` are what Apollo will read (the gateway's trusted-document check).
    */
   context: (headers: HeaderMap, request: { remoteAddress: string; body: unknown; search: string }) => Promise<Ctx>;
-  ready: () => Promise<boolean>;
+  /** Whether the service's dependencies answer; `reason` says what does not (shown on /readyz). */
+  ready: () => Promise<boolean | { ready: boolean; reason?: string }>;
   port: number;
   host: string;
   /**
@@ -179,8 +180,9 @@ export async function serveHttp<Ctx extends BaseContext>(options: HttpOptions<Ct
       if (stopping) res.setHeader('connection', 'close');
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok', ...(options.policy ? { policy: options.policy() } : {}), ...(options.statements ? { sqlStatements: options.statements() } : {}) });
       if (url.pathname === '/readyz') {
-        const ready = !stopping && (await options.ready());
-        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
+        const answer = stopping ? { ready: false, reason: 'stopping' } : await options.ready();
+        const { ready, reason } = typeof answer === 'boolean' ? { ready: answer, reason: undefined } : answer;
+        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', ...(reason && !ready ? { reason } : {}) });
       }
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
       const extra = routeFor(routes, url.pathname);

@@ -5,6 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import type { EntitySchema, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import { loaderBatchSize } from './metrics';
 import { restrict, type DataAccess } from './scope';
 
 // SQLite allows 32,766 bound parameters per statement and PostgreSQL 65,535; stay well below both.
@@ -13,6 +14,7 @@ const MAX_BATCH = 5000;
 type Key = string | number;
 
 async function findByKeys<T extends object>(data: DataAccess, entity: EntitySchema<T, any>, key: keyof T & string, keys: readonly Key[], orderBy?: QueryOrderMap<T>): Promise<T[]> {
+  loaderBatchSize.labels(entity.meta.className).observe(keys.length);
   const where = restrict({ [key]: { $in: [...keys] } } as FilterQuery<T>, data.visible(entity));
   if (where === null) return [];
   return (await data.em.find(entity, where, { disableIdentityMap: true, orderBy: orderBy as never })) as T[];

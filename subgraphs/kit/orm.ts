@@ -10,9 +10,17 @@ import { MikroORM as PostgresOrm } from '@mikro-orm/postgresql';
 import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/knex';
 import type { DatabaseConfig } from './config';
 import { recordKey } from './statistics/cell-key';
+import type { PoolState } from './metrics';
 
 interface SqliteFunctions {
   function(name: string, options: { deterministic: boolean }, fn: (...args: unknown[]) => unknown): void;
+}
+
+/** What knex's pool (tarn) tells about itself. */
+interface TarnPool {
+  numUsed(): number;
+  numFree(): number;
+  numPendingAcquires(): number;
 }
 
 export type Orm = MikroORM<AbstractSqlDriver, SqlEntityManager>;
@@ -32,8 +40,20 @@ export interface Database {
   config: DatabaseConfig;
   /** True when a trivial statement succeeds: /readyz. */
   ping(): Promise<boolean>;
+  /** The connection pool's state, for the db_pool_connections gauge (null when the driver has no pool). */
+  pool(): PoolState | null;
   close(): Promise<void>;
 }
+
+/**
+ * PostgreSQL: how long a request waits for a pooled connection, and a new connection for the server, before it
+ * fails as SERVICE_UNAVAILABLE (errors.ts) instead of hanging while the database is unreachable. Dead connections
+ * are dropped by the pool and new ones made on demand, so the service reconnects by itself once it answers.
+ */
+const ACQUIRE_TIMEOUT_MS = 5000;
+const CONNECT_TIMEOUT_MS = 3000;
+/** /readyz answers within this even when the database does not. */
+const PING_TIMEOUT_MS = 2000;
 
 const AUDIT_TABLES = /\baudit_(record|chain)\b/;
 const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
@@ -69,6 +89,7 @@ export async function openDatabase(config: DatabaseConfig, entities: EntitySchem
       clientUrl: config.url,
       schema: config.schema,
       pool: { min: 0, max: 10 },
+      driverOptions: { acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS, connection: { connectionTimeoutMillis: CONNECT_TIMEOUT_MS } },
     })) as unknown as Orm;
     await orm.em.getConnection().execute(`create schema if not exists "${config.schema}"`);
   }
@@ -87,12 +108,20 @@ export async function openDatabase(config: DatabaseConfig, entities: EntitySchem
     queries,
     config,
     async ping() {
+      let timer: NodeJS.Timeout | undefined;
       try {
-        await orm.em.getConnection().execute('select 1');
+        const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('ping timed out')), PING_TIMEOUT_MS)));
+        await Promise.race([orm.em.getConnection().execute('select 1'), timeout]);
         return true;
       } catch {
         return false;
+      } finally {
+        clearTimeout(timer);
       }
+    },
+    pool() {
+      const pool = (orm.em.getConnection().getKnex().client as { pool?: TarnPool }).pool;
+      return pool ? { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires() } : null;
     },
     close: () => orm.close(true),
   };

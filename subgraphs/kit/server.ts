@@ -20,6 +20,10 @@ import { contextFactory } from './context';
 import { formatError } from './errors';
 import { serveHttp } from './http';
 import { createIdentity } from './identity';
+import { createLogger, type Logger } from './logger';
+import { metricsRoute, watchAuditQueue, watchPool } from './metrics';
+import { observePlugin } from './observe';
+import { flushTracing, installTracing } from './tracing';
 import { openDatabase, type Database } from './orm';
 import { maxLimit, queryLimitsPlugin } from './query-limits';
 import { openPolicyStore, type PolicyStore } from './policy-store';
@@ -54,6 +58,11 @@ export interface StartOptions {
    * records are collected or written. Never set from configuration.
    */
   audit?: boolean;
+  /**
+   * Where the service's structured logs go (tests: a logger without a `service` binding writing to a stream they
+   * read; the service binds its name); by default a pino logger on stdout at LOG_LEVEL.
+   */
+  logger?: Logger;
 }
 
 const PRUNE_INTERVAL_MS = 24 * 3600 * 1000;
@@ -92,7 +101,7 @@ export function subgraphSchema(definition: SubgraphDefinition<unknown>, options:
     throw new Error(`The ${definition.name} catalogue does not match its schema:\n${problems.map((p) => `  - ${p.message}`).join('\n')}`);
   }
   guardServiceField(schema, options.production);
-  return options.enforce ? authorizeFields(schema, auditedFields(catalogueOf(definition), keyFields(typeDefs))) : schema;
+  return options.enforce ? authorizeFields(schema, auditedFields(catalogueOf(definition), keyFields(typeDefs)), definition.name) : schema;
 }
 
 export function createApollo<L>(
@@ -123,10 +132,13 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
   const enforce = options.enforce ?? true;
   // Auditing needs enforcement: it records the decisions the field wrapper takes.
   const auditing = enforce && (options.audit ?? true);
+  const logger = options.logger?.child({ service: definition.name }) ?? createLogger(definition.name, { level: config.observability?.logLevel });
+  installTracing({ serviceName: definition.name, otlpEndpoint: config.observability?.otlpEndpoint });
   const identity = await createIdentity(config.auth, config.production);
   const policies = options.policies ?? (await openPolicyStore(config.governanceDatabase, { log }));
   const db = await openDatabase(config.database, [...definition.entities, SeedRun, IdempotencyRecord, ...AUDIT_ENTITIES]);
   let pruneTimer: NodeJS.Timeout | undefined;
+  const unwatch: (() => unknown)[] = [watchPool(definition.name, () => db.pool())];
   try {
     if (config.seed.persons > 0 && (definition.seed.reference || definition.seed.fromChunk)) {
       const started = Date.now();
@@ -134,6 +146,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       if (seeded.length) log(`${definition.name}: seeded ${config.seed.persons} persons (seed ${config.seed.seed}) in ${Date.now() - started} ms.`);
     }
     const audit = auditing ? await openAuditWriter(db, definition.name, config.audit) : null;
+    if (audit) unwatch.push(watchAuditQueue(definition.name, () => audit.pending));
     const prune = async () => {
       const before = new Date(Date.now() - config.audit.retentionDays * 24 * 3600 * 1000);
       const pruned = await pruneChain(db.orm.em.fork(), definition.name, before);
@@ -144,13 +157,14 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     pruneTimer.unref();
     // Built in the background: until a rollup is ready, statistics read the records (the same numbers, slower).
     const rollups: RollupRefresher | null = definition.statistics?.length ? await startRollups(db.orm.em.fork(), definition.statistics, { log, background: true }) : null;
-    const apollo = createApollo(definition, { production: config.production, enforce, audit: auditing, queryLimits: config.queryLimits });
+    const observe = observePlugin<RequestContext<L>>({ service: definition.name, logger, principalOf: (ctx) => ctx.auth?.principal, requestIdOf: (ctx) => ctx.requestId });
+    const apollo = createApollo(definition, { production: config.production, enforce, audit: auditing, queryLimits: config.queryLimits }, [observe]);
     await apollo.start();
     const authorizer = enforce ? createAuthorizer(catalogueOf(definition as SubgraphDefinition<unknown>), policies) : null;
     const http = await serveHttp({
       apollo,
       context: contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit }),
-      ready: () => db.ping(),
+      ready: async () => ((await db.ping()) ? true : { ready: false, reason: 'database unavailable' }),
       policy: () => {
         const { policyVersion, seq } = policies.current();
         return { version: policyVersion, seq };
@@ -159,6 +173,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       port: config.port,
       host: config.host,
       bodyLimitBytes: config.http?.bodyLimitBytes,
+      routes: [metricsRoute()],
     });
     return {
       name: definition.name,
@@ -174,12 +189,15 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
         await audit?.close();
         rollups?.stop();
         await rollups?.refresh().catch(() => undefined);
+        for (const u of unwatch) u();
         await db.close();
         if (!options.policies) await policies.close();
+        await flushTracing();
       },
     };
   } catch (error) {
     clearInterval(pruneTimer);
+    for (const u of unwatch) u();
     await db.close();
     if (!options.policies) await policies.close();
     throw error;

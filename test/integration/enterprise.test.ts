@@ -5,7 +5,7 @@
  */
 import { hainanRegion } from '../../subgraphs/kit/world/hainan';
 import { makeUscc, validateUscc } from '../../subgraphs/kit/world/uscc';
-import { postGraphQL, startPlatform, type GraphQLResponse, type Platform } from '../support/platform';
+import { postGraphQL, GENEROUS_QUERY_LIMITS, startPlatform, type GraphQLResponse, type Platform } from '../support/platform';
 
 let platform: Platform;
 const callers: Record<string, Record<string, string>> = {};
@@ -40,7 +40,7 @@ let all: Seen[];
 let founders: [string, string];
 
 beforeAll(async () => {
-  platform = await startPlatform('enterprise', { persons: 600, seed: 19 });
+  platform = await startPlatform('enterprise', { queryLimits: GENEROUS_QUERY_LIMITS, persons: 600, seed: 19 });
   for (const [name, claims] of Object.entries(PRINCIPALS)) callers[name] = await platform.as(claims);
   const res = await gw(
     'officer',

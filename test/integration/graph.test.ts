@@ -6,7 +6,7 @@
 import { PROVINCE_POLICY } from '../../auth/province-policy';
 import { staticPolicyStore } from '../../subgraphs/kit/policy-store';
 import { DOMAINS } from '../../subgraphs/kit/config';
-import { startPlatform, type Platform } from '../support/platform';
+import { GENEROUS_QUERY_LIMITS, startPlatform, type Platform } from '../support/platform';
 
 // An auditor role that may read every shared field (caps still keep other departments' NOT_SHARED data), so that
 // every link of the query is followed and every loader runs.
@@ -16,7 +16,7 @@ let platform: Platform;
 let auditor: Record<string, string>;
 
 beforeAll(async () => {
-  platform = await startPlatform('graph', { persons: 600, seed: 31, start: { policies: staticPolicyStore([...PROVINCE_POLICY, READ_ALL]) } });
+  platform = await startPlatform('graph', { queryLimits: GENEROUS_QUERY_LIMITS, persons: 600, seed: 31, start: { policies: staticPolicyStore([...PROVINCE_POLICY, READ_ALL]) } });
   auditor = await platform.as({ sub: 'auditor-1', dept: 'data-bureau', roles: ['auditor'] });
 });
 afterAll(async () => {

@@ -4,7 +4,7 @@
  */
 import { chinaToday } from '../../subgraphs/housing/registration';
 import { makeUscc } from '../../subgraphs/kit/world/uscc';
-import { postGraphQL, startPlatform, type GraphQLResponse, type Platform } from '../support/platform';
+import { postGraphQL, GENEROUS_QUERY_LIMITS, startPlatform, type GraphQLResponse, type Platform } from '../support/platform';
 
 let platform: Platform;
 const callers: Record<string, Record<string, string>> = {};
@@ -40,7 +40,7 @@ function todayPlus(days: number): string {
 }
 
 beforeAll(async () => {
-  platform = await startPlatform('housing', { persons: 400, seed: 11 });
+  platform = await startPlatform('housing', { queryLimits: GENEROUS_QUERY_LIMITS, persons: 400, seed: 11 });
   for (const [name, claims] of Object.entries(PRINCIPALS)) callers[name] = await platform.as(claims);
   // As the data bureau would: credit analysts see property addresses and locations masked (about 1 km, district).
   await platform.addPolicies([

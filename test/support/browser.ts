@@ -1,6 +1,6 @@
 /**
  * A real browser for end-to-end tests: Debian's chromium driven by playwright-core, never a browser that
- * Playwright downloads. A fresh profile per run; screenshots under test-artifacts/console/.
+ * Playwright downloads. A fresh profile per run; screenshots under test-artifacts/<app>/ (console by default).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +21,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(app = 'console'): Promise<Browser> {
+  const screenshots = path.join(PROJECT_ROOT, 'test-artifacts', app);
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `No Chromium at ${CHROMIUM_PATH}. The console's browser tests drive Debian's chromium and never download one: ` +
@@ -31,15 +32,15 @@ export async function launchChromium(): Promise<Browser> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hdg-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, headless: true, args: ARGS, viewport: { width: 1400, height: 1000 } });
   // Only this run's pictures: a page that is no longer shot must not linger.
-  fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  fs.rmSync(screenshots, { recursive: true, force: true });
+  fs.mkdirSync(screenshots, { recursive: true });
   return {
     context,
     newPage: () => context.newPage(),
     async screenshot(page, name) {
       // From the top, so that the sticky message bar sits where it belongs in a full-page picture.
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
     },
     async close() {
       await context.close();

@@ -8,11 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { signToken, type RolePolicy, type TokenClaims } from '../../auth';
 import { activateForTest } from './policies';
-import { auditConfig, DEFAULT_AUDIENCE, DEV_ISSUER, DOMAINS, gatewayConfig, type AuditConfig, type AuthConfig, type DomainName } from '../../subgraphs/kit/config';
+import { auditConfig, DEFAULT_AUDIENCE, DEFAULT_QUERY_LIMITS, type QueryLimitTable, DEV_ISSUER, DOMAINS, gatewayConfig, type AuditConfig, type AuthConfig, type DomainName } from '../../subgraphs/kit/config';
+import { refreshStatistics } from '../../subgraphs/kit/statistics';
 import { startSubgraph, type RunningSubgraph, type StartOptions } from '../../subgraphs/kit/server';
 import { SUBGRAPHS } from '../../subgraphs/registry';
 import { startGateway, type RunningGateway } from '../../gateway';
 import { testDatabases } from './database';
+import pino from 'pino';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -58,10 +60,22 @@ export interface PlatformOptions {
   start?: StartOptions;
   /** Audit settings over the defaults. */
   audit?: Partial<AuditConfig>;
+  /**
+   * Query limits of the gateway and every subgraph; by default the production defaults. Suites that read whole
+   * pages with every nested list for ground truth pass GENEROUS_QUERY_LIMITS (limits are tested on their own).
+   */
+  queryLimits?: QueryLimitTable;
 }
+
+/** Ten times the developer's limits for every role: for suites whose ground-truth reads are large on purpose. */
+export const GENEROUS_QUERY_LIMITS: QueryLimitTable = Object.freeze(
+  Object.fromEntries(Object.keys(DEFAULT_QUERY_LIMITS).map((role) => [role, Object.fromEntries(Object.entries(DEFAULT_QUERY_LIMITS.developer!).map(([k, v]) => [k, v * 10]))])) as unknown as QueryLimitTable,
+);
 
 export async function startPlatform(label: string, options: PlatformOptions = {}): Promise<Platform> {
   const databases = testDatabases(label);
+  // Request log lines would flood the test output: silent unless a test brings a logger to read them.
+  const logger = options.start?.logger ?? pino({ level: 'silent' });
   const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), `hdg-keys-${label}-`));
   const auth: AuthConfig = { jwks: { devKeysDir: keysDir }, issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, clockToleranceSeconds: 30 };
   const subgraphs = {} as Record<DomainName, RunningSubgraph>;
@@ -90,13 +104,19 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
           seed: { persons: options.persons ?? 300, seed: options.seed ?? 7 },
           production: false,
           audit: { ...auditConfig({}), ...options.audit },
+          ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
         },
-        options.start,
+        { ...options.start, logger },
       );
       peers[domain] = subgraphs[domain].url;
     }
+    // The first statistics rollups build in the background at start; wait for them, so that tests begin on a quiet
+    // platform (no statement is then sent but by the requests a test makes).
+    await Promise.all(DOMAINS.map((d) => refreshStatistics(subgraphs[d].db.orm.em.fork())));
     const urls = Object.fromEntries(DOMAINS.map((d) => [d, subgraphs[d].url])) as Record<DomainName, string>;
-    gateway = await startGateway({ ...gatewayConfig({}), auth, port: 0, subgraphUrls: urls });
+    const base = gatewayConfig({});
+    const safety = options.queryLimits ? { ...base.safety, queryLimits: options.queryLimits } : base.safety;
+    gateway = await startGateway({ ...base, safety, auth, port: 0, subgraphUrls: urls }, { logger });
   } catch (error) {
     await stop();
     throw error;

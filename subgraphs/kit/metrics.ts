@@ -1,0 +1,138 @@
+/**
+ * Prometheus metrics of a service process, served at GET /metrics in the text format. One registry per process
+ * (in production a process is one service; the in-process test platform runs several, told apart by the
+ * `service` label). Counters on hot paths are bound to their labels once and only incremented afterwards; gauges
+ * that mirror state (audit queue, database pool) are read when Prometheus scrapes, never on a request.
+ */
+import type http from 'node:http';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { HttpRoute } from './http';
+
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry });
+
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export const requestsTotal = new Counter({
+  name: 'http_requests_total',
+  help: 'GraphQL requests answered, by service, operation name and HTTP status.',
+  labelNames: ['service', 'operation', 'status'] as const,
+  registers: [registry],
+});
+
+export const operationDuration = new Histogram({
+  name: 'graphql_operation_duration_seconds',
+  help: 'Time from a GraphQL request arriving to its response being ready, by service and operation name.',
+  labelNames: ['service', 'operation'] as const,
+  buckets: LATENCY_BUCKETS,
+  registers: [registry],
+});
+
+export const errorsTotal = new Counter({
+  name: 'graphql_errors_total',
+  help: 'Errors in GraphQL responses, by service and extensions.code.',
+  labelNames: ['service', 'code'] as const,
+  registers: [registry],
+});
+
+export const subgraphFetchDuration = new Histogram({
+  name: 'gateway_subgraph_fetch_duration_seconds',
+  help: "The gateway's requests to each subgraph, by subgraph and outcome (ok, error, timeout, unavailable).",
+  labelNames: ['subgraph', 'outcome'] as const,
+  buckets: LATENCY_BUCKETS,
+  registers: [registry],
+});
+
+export const authorizationDenials = new Counter({
+  name: 'authorization_denials_total',
+  help: 'Fields refused to a caller (FORBIDDEN), by service, type and field.',
+  labelNames: ['service', 'type', 'field'] as const,
+  registers: [registry],
+});
+
+export const loaderBatchSize = new Histogram({
+  name: 'dataloader_batch_size',
+  help: 'Keys per DataLoader batch (one SQL query each), by entity.',
+  labelNames: ['entity'] as const,
+  buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000],
+  registers: [registry],
+});
+
+/** State read at scrape time: what each service of this process registered (removed again when it stops). */
+const auditQueues = new Map<string, () => number>();
+const pools = new Map<string, () => PoolState | null>();
+
+export interface PoolState {
+  used: number;
+  free: number;
+  pending: number;
+}
+
+new Gauge({
+  name: 'audit_queue_depth',
+  help: 'Audit records waiting to be written, by service.',
+  labelNames: ['service'] as const,
+  registers: [registry],
+  collect() {
+    this.reset();
+    for (const [service, depth] of auditQueues) this.set({ service }, depth());
+  },
+});
+
+new Gauge({
+  name: 'db_pool_connections',
+  help: 'Database pool connections by service and state: used, free, and acquisitions pending.',
+  labelNames: ['service', 'state'] as const,
+  registers: [registry],
+  collect() {
+    this.reset();
+    for (const [service, read] of pools) {
+      const state = read();
+      if (!state) continue;
+      for (const key of ['used', 'free', 'pending'] as const) this.set({ service, state: key }, state[key]);
+    }
+  },
+});
+
+/** Reports `depth()` as the service's audit queue depth until the returned function is called. */
+export function watchAuditQueue(service: string, depth: () => number): () => void {
+  auditQueues.set(service, depth);
+  return () => auditQueues.get(service) === depth && auditQueues.delete(service);
+}
+
+/** Reports the service's database pool until the returned function is called. */
+export function watchPool(service: string, read: () => PoolState | null): () => void {
+  pools.set(service, read);
+  return () => pools.get(service) === read && pools.delete(service);
+}
+
+const MAX_OPERATION_NAMES = 200;
+const seenOperations = new Set<string>();
+
+/**
+ * The operation label: the client's operation name, bounded so that a client inventing names cannot grow the
+ * registry without limit (`other` past 200 distinct names, `anonymous` without one).
+ */
+export function operationLabel(name: string | null | undefined): string {
+  if (!name) return 'anonymous';
+  const label = name.slice(0, 64);
+  if (seenOperations.has(label)) return label;
+  if (seenOperations.size >= MAX_OPERATION_NAMES) return 'other';
+  seenOperations.add(label);
+  return label;
+}
+
+/**
+ * GET /metrics on the service's own port (Kubernetes scrapes it there). It says nothing about callers or data,
+ * only counts and timings; a deployment that exposes a service port to the outside should not route /metrics.
+ */
+export function metricsRoute(): HttpRoute {
+  return {
+    prefix: '/metrics',
+    async handle(_req: http.IncomingMessage, res: http.ServerResponse) {
+      const body = await registry.metrics();
+      res.writeHead(200, { 'content-type': registry.contentType });
+      res.end(body);
+    },
+  };
+}
