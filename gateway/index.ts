@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import { isDomain, type GatewayConfig } from '../subgraphs/kit/config';
 import { requestIdFrom } from '../subgraphs/kit/context';
 import { introspectionGuard } from '../subgraphs/kit/authorization';
@@ -24,6 +25,7 @@ import { consoleRoute } from './console';
 import { checkTrustedDocument, loadTrustedDocuments, requestedOperation, trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents';
 import { dashboardRoute } from './dashboard';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
+import { subgraphFetcher } from './subgraph-fetcher';
 
 /**
  * Headers a subgraph needs to decide for itself: identity and purpose; and the caller's trace context, passed on
@@ -45,6 +47,8 @@ export interface GatewayDependencies {
   documents?: TrustedDocuments;
   /** Where automatic persisted queries are kept. @default Apollo's bounded in-memory cache */
   persistedQueryCache?: RedisKeyValueCache;
+  /** How subgraphs are called. @default a keep-alive subgraph-fetcher.ts from the configuration */
+  fetcher?: Fetcher;
   /** Where the gateway's structured logs go. @default a pino logger on stdout at LOG_LEVEL */
   logger?: Logger;
 }
@@ -52,9 +56,10 @@ export interface GatewayDependencies {
 export function createGateway(config: GatewayConfig, deps: GatewayDependencies = {}): ApolloServer<GatewayContext> {
   const documents = deps.documents ?? loadTrustedDocuments(config.safety.trustedDocuments.dir);
   const logger = deps.logger ?? createLogger('gateway', { level: config.observability?.logLevel });
+  const fetcher = config.subgraphClient === 'fetch' ? undefined : (deps.fetcher ?? subgraphFetcher({ connections: config.subgraphConnections, dedupe: config.dedupe, timeoutMs: config.subgraphTimeoutMs }));
   const gateway = new ApolloGateway({
     supergraphSdl: fs.readFileSync(config.supergraphFile, 'utf8'),
-    buildService: ({ name, url }) => new SubgraphSource(name, isDomain(name) ? config.subgraphUrls[name] : String(url), config.subgraphTimeoutMs),
+    buildService: ({ name, url }) => new SubgraphSource(name, isDomain(name) ? config.subgraphUrls[name] : String(url), config.subgraphTimeoutMs, fetcher),
   });
   const observe = observePlugin<GatewayContext>({ service: 'gateway', logger, principalOf: (ctx) => ctx.principal, requestIdOf: (ctx) => ctx.requestId });
   return new ApolloServer<GatewayContext>({
@@ -88,8 +93,10 @@ export async function startGateway(config: GatewayConfig, options: GatewayStartO
   const redis = redisConfig ? await connectRedis(redisConfig) : undefined;
   const limiter = new RateLimiter(rateLimits, redis && redisConfig ? new RedisBuckets(redis, redisConfig.keyPrefix) : new MemoryBuckets());
   const documents = loadTrustedDocuments(config.safety.trustedDocuments.dir);
+  const fetcher = subgraphFetcher({ connections: config.subgraphConnections, dedupe: config.dedupe, timeoutMs: config.subgraphTimeoutMs });
   const apollo = createGateway(config, {
     documents,
+    fetcher,
     persistedQueryCache: redis && redisConfig ? new RedisKeyValueCache(redis, `${redisConfig.keyPrefix}apq:`) : undefined,
     logger: options.logger?.child({ service: 'gateway' }),
   });
@@ -122,6 +129,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayStartO
     async stop() {
       await http.close();
       await apollo.stop();
+      await fetcher.close();
       redis?.disconnect();
       await flushTracing();
     },

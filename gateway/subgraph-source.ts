@@ -54,12 +54,14 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   /** Trace headers of each fetch's span, set in process() and sent by willSendRequest(). */
   private readonly traceHeaders = new WeakMap<object, Record<string, string>>();
 
+  /** @param fetcher @default Node's fetch within `timeoutMs`; the gateway passes subgraph-fetcher.ts (GATEWAY_SUBGRAPH_CLIENT) */
   constructor(
     readonly domain: string,
     url: string,
     readonly timeoutMs = 10_000,
+    fetcher?: Fetcher,
   ) {
-    super({ url, fetcher: fetchWithin(timeoutMs) });
+    super({ url, fetcher: fetcher ?? fetchWithin(timeoutMs) });
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {

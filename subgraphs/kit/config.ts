@@ -45,6 +45,19 @@ export function readInt(env: Env, name: string, fallback: number, min = 0, max =
   return value;
 }
 
+function readOnOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'on' || raw === 'off') return raw === 'on';
+  throw new ConfigError(name, `must be "on" or "off", got ${JSON.stringify(raw)}.`);
+}
+
+function readSubgraphClient(env: Env): 'undici' | 'fetch' {
+  const raw = env.GATEWAY_SUBGRAPH_CLIENT || 'undici';
+  if (raw !== 'undici' && raw !== 'fetch') throw new ConfigError('GATEWAY_SUBGRAPH_CLIENT', `must be "undici" or "fetch", got ${JSON.stringify(raw)}.`);
+  return raw;
+}
+
 function readUrl(env: Env, name: string, protocols: readonly string[]): string | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
@@ -214,6 +227,18 @@ export interface GatewayConfig {
   production: boolean;
   /** Per-subgraph request timeout in milliseconds. */
   subgraphTimeoutMs: number;
+  /** Keep-alive connections to each subgraph at most (GATEWAY_SUBGRAPH_CONNECTIONS). @default 32 */
+  subgraphConnections: number;
+  /**
+   * Share an identical in-flight subgraph query between requests of the same caller (same Authorization and
+   * X-Purpose, same subgraph, same body), never across callers (GATEWAY_DEDUPE=on). @default false
+   */
+  dedupe: boolean;
+  /**
+   * `undici`: gateway/subgraph-fetcher.ts; `fetch`: Node's fetch (subgraph-source.ts), kept to measure the
+   * difference (GATEWAY_SUBGRAPH_CLIENT). @default undici
+   */
+  subgraphClient: 'undici' | 'fetch';
   /** Limits, trusted documents, rate limits, CORS and body size (README "Query safety and rate limits"). */
   safety: QuerySafetyConfig;
   observability?: ObservabilityConfig;
@@ -238,6 +263,9 @@ export function gatewayConfig(env: Env = process.env): GatewayConfig {
     supergraphFile: path.resolve(PROJECT_ROOT, env.SUPERGRAPH_FILE || path.join('schema', 'supergraph.graphql')),
     production: isProduction(env),
     subgraphTimeoutMs: readInt(env, 'SUBGRAPH_TIMEOUT_MS', 10000, 1, 600000),
+    subgraphConnections: readInt(env, 'GATEWAY_SUBGRAPH_CONNECTIONS', 32, 1, 10000),
+    dedupe: readOnOff(env, 'GATEWAY_DEDUPE', false),
+    subgraphClient: readSubgraphClient(env),
     safety: querySafetyConfig(env),
     observability: observabilityConfig(env),
   };

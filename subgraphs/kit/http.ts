@@ -25,6 +25,8 @@ export interface HttpOptions<Ctx extends BaseContext> {
    * store (subgraphs; the gateway has none), so operators and the reload benchmark see when a change arrived.
    */
   policy?: () => { version: number; seq: number };
+  /** Data SQL statements sent since start (subgraphs), on /healthz: the gateway benchmark's SQL per request. */
+  statements?: () => number;
   /** @default 1 MiB; a larger body gets 413 with `PAYLOAD_TOO_LARGE`. */
   bodyLimitBytes?: number;
   /**
@@ -176,7 +178,7 @@ export async function serveHttp<Ctx extends BaseContext>(options: HttpOptions<Ct
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = async (): Promise<void> => {
       if (stopping) res.setHeader('connection', 'close');
-      if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok', ...(options.policy ? { policy: options.policy() } : {}) });
+      if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok', ...(options.policy ? { policy: options.policy() } : {}), ...(options.statements ? { sqlStatements: options.statements() } : {}) });
       if (url.pathname === '/readyz') {
         const answer = stopping ? { ready: false, reason: 'stopping' } : await options.ready();
         const { ready, reason } = typeof answer === 'boolean' ? { ready: answer, reason: undefined } : answer;

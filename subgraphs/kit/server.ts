@@ -169,6 +169,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
         const { policyVersion, seq } = policies.current();
         return { version: policyVersion, seq };
       },
+      statements: () => db.queries.count,
       port: config.port,
       host: config.host,
       bodyLimitBytes: config.http?.bodyLimitBytes,

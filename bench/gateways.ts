@@ -1,0 +1,324 @@
+/**
+ * Our gateway against the peer gateways that run on this machine (issue 9), on our supergraph and subgraphs:
+ *   npm run bench -- [person|page|dashboard|deep ...]   # default: every scenario
+ *   npm run bench -- memory                             # 60 s per target: memory flat from the first to the last 10 s
+ *
+ * `npm run bench` builds dist/ first, then this harness starts, each as its own process from dist/ (no tsx loader):
+ * every subgraph on PostgreSQL (DATABASE_URL, default the seeded `bench` database; no seeding: the data size is
+ * checked against BENCH_PERSONS and BENCH_ENTERPRISES and the run refuses a smaller database), our gateway
+ * (RATE_LIMITS=off; authorization and auditing on in every subgraph, as in production), plain @apollo/gateway,
+ * Hive Gateway with its JS planner and with the Rust planner (@graphql-hive/router-runtime), each with in-flight
+ * deduplication off (the fair comparison) and on, and the floor (the same subgraph requests replayed straight to the
+ * subgraphs). Every gateway serves the same supergraph with this run's subgraph URLs and forwards Authorization and
+ * X-Purpose. Before timing, every target's answer to every scenario is checked identical to ours.
+ *
+ * Then, per scenario, ROUNDS rounds; each round visits every target once, in an order rotated round by round, one
+ * target at a time: a warm-up of WARMUP_S, then DURATION_S timed with autocannon (CONNECTIONS connections,
+ * loopback, the same token for every target). Recorded per run: requests/s, p50 and p99 latency, the target
+ * process's CPU ms per request (its own utime + stime), its peak RSS, and SQL statements per request (the
+ * subgraphs' counters). Reported: the median of the rounds (peak memory: the largest). Writes docs/benchmarks.md
+ * (between markers) and docs/benchmarks-gateways.png unless BENCH_NO_DOC=1. Stops every process it started, also
+ * on failure and Ctrl-C.
+ *
+ * Knobs: BENCH_ROUNDS=3 BENCH_WARMUP_S=3 BENCH_DURATION_S=10 BENCH_CONNECTIONS=8 BENCH_TARGETS=ours,apollo,...
+ *        BENCH_PERSONS=1000000 BENCH_ENTERPRISES=200000 BENCH_MEMORY_S=60 BENCH_NO_DOC=1
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { ensureDevKeys, signToken, type TokenClaims } from '../auth';
+import { DEFAULT_AUDIENCE, DEV_ISSUER, DOMAINS, PROJECT_ROOT, type DomainName } from '../subgraphs/kit/config';
+import { assertSameAnswer, type GraphQLAnswer } from './gateways/answers';
+import { recordFloorPlan, type FloorPlan } from './gateways/floor-plan';
+import { cpuMs, load, peakMiB, resetPeak, rssMiB, sqlStatements } from './gateways/measure';
+import { freePort, Processes, waitReady, type Service } from './gateways/processes';
+import { writeReport, type Measurement, type MemoryRun, type RunInfo } from './gateways/report';
+import { SCENARIO_NAMES, scenarios, type Scenario, type ScenarioName } from './gateways/scenarios';
+import { TARGETS, withSubgraphUrls, type TargetSpec } from './gateways/targets';
+
+function intFromEnv(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min}, got ${JSON.stringify(raw)}.`);
+  return value;
+}
+
+const ROUNDS = intFromEnv('BENCH_ROUNDS', 3, 1);
+const WARMUP_S = intFromEnv('BENCH_WARMUP_S', 3, 0);
+const DURATION_S = intFromEnv('BENCH_DURATION_S', 10, 1);
+const CONNECTIONS = intFromEnv('BENCH_CONNECTIONS', 8, 1);
+const PERSONS = intFromEnv('BENCH_PERSONS', 1_000_000, 0);
+const ENTERPRISES = intFromEnv('BENCH_ENTERPRISES', 200_000, 0);
+const MEMORY_S = intFromEnv('BENCH_MEMORY_S', 60, 30);
+const DATABASE_URL = process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/bench';
+const DIST = path.join(PROJECT_ROOT, 'dist');
+/** A peer not answering `{ __typename }` by then is reported as unable to serve the supergraph. */
+const PEER_START_TIMEOUT_MS = 30_000;
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+
+interface RunningTarget {
+  spec: TargetSpec;
+  service: Service;
+  url: string;
+}
+
+async function dataSize(): Promise<{ persons: number; enterprises: number; personId: string }> {
+  const client = new Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    const persons = Number((await client.query('select count(*) as n from population.person')).rows[0].n);
+    const enterprises = Number((await client.query('select count(*) as n from enterprise.enterprise')).rows[0].n);
+    // An adult with a credit profile and a residence, the same every run.
+    const row = (await client.query(`select p.id from population.person p join credit.credit_profile c on c.person_id = p.id order by p.id limit 1 offset 1000`)).rows[0];
+    return { persons, enterprises, personId: String(row.id) };
+  } finally {
+    await client.end();
+  }
+}
+
+async function post(url: string, body: string, headers: Record<string, string>): Promise<GraphQLAnswer> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, signal: AbortSignal.timeout(60_000) });
+  const text = await res.text();
+  try {
+    return JSON.parse(text) as GraphQLAnswer;
+  } catch {
+    return { errors: [{ message: `HTTP ${res.status}: ${text.slice(0, 300)}` }] };
+  }
+}
+
+const bodyOf = (s: Scenario) => JSON.stringify({ query: s.query, variables: s.variables });
+const targetUrl = (t: RunningTarget, s: Scenario) => (t.spec.floor ? `${t.url}/${s.name}` : t.url);
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const memoryMode = args.includes('memory');
+  const chosen = (args.filter((a) => a !== 'memory') as ScenarioName[]).filter((a) => (SCENARIO_NAMES as readonly string[]).includes(a));
+  const unknown = args.filter((a) => a !== 'memory' && !(SCENARIO_NAMES as readonly string[]).includes(a));
+  if (unknown.length) throw new Error(`Unknown scenario ${unknown.join(', ')}; choose from ${SCENARIO_NAMES.join(', ')} or memory.`);
+  const names: ScenarioName[] = memoryMode ? ['person'] : chosen.length ? chosen : [...SCENARIO_NAMES];
+  const only = process.env.BENCH_TARGETS?.split(',').filter(Boolean);
+  const specs = TARGETS.filter((t) => !only || only.includes(t.id));
+  if (!specs.some((t) => t.id === 'ours')) throw new Error('BENCH_TARGETS must include ours: every answer is checked against it.');
+  for (const file of ['scripts/start-subgraph.js', ...specs.map((t) => t.script)]) {
+    if (!fs.existsSync(path.join(DIST, file))) throw new Error(`dist/${file} is missing: run \`npm run build\` (npm run bench does).`);
+  }
+
+  const size = await dataSize();
+  if (size.persons < PERSONS || size.enterprises < ENTERPRISES) {
+    throw new Error(`${DATABASE_URL} holds ${size.persons} persons and ${size.enterprises} enterprises, fewer than ${PERSONS} and ${ENTERPRISES}: seed it first, ` +
+      `DATABASE_URL=${DATABASE_URL} npm run seed -- --persons ${PERSONS} --replace (or lower BENCH_PERSONS / BENCH_ENTERPRISES).`);
+  }
+  log(`database: ${size.persons} persons, ${size.enterprises} enterprises`);
+
+  const processes = new Processes();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hdg-bench-gateways-'));
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+    log('interrupted: stopping every process');
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const check = () => {
+    if (interrupted) throw new Error('Interrupted.');
+  };
+  try {
+    const ports = Object.fromEntries(await Promise.all(DOMAINS.map(async (d) => [d, await freePort()] as const))) as Record<DomainName, number>;
+    const subgraphUrls = Object.fromEntries(DOMAINS.map((d) => [d, `http://127.0.0.1:${ports[d]}/graphql`])) as Record<DomainName, string>;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL,
+      SEED_PERSONS: '0',
+      RATE_LIMITS: 'off',
+      // The deep scenario's estimated cost (every nested list counted as 20) is above an officer's 60,000.
+      QUERY_LIMITS: JSON.stringify({ officer: { cost: 1_000_000 } }),
+      HOST: '127.0.0.1',
+      STATISTICS_REFRESH_INTERVAL_SECONDS: '0',
+    };
+    // The development key pair under DATA_DIR signs the tokens, which production refuses.
+    delete env.NODE_ENV;
+    delete env.NODE_OPTIONS;
+    for (const d of DOMAINS) {
+      env[`${d.toUpperCase()}_PORT`] = String(ports[d]);
+      env[`${d.toUpperCase()}_URL`] = subgraphUrls[d];
+    }
+    const { privateKeyFile } = await ensureDevKeys(path.join(dataDir, 'keys'));
+    const supergraphFile = path.join(dataDir, 'supergraph.graphql');
+    const supergraphSdl = withSubgraphUrls(fs.readFileSync(path.join(PROJECT_ROOT, 'schema', 'supergraph.graphql'), 'utf8'), subgraphUrls);
+    fs.writeFileSync(supergraphFile, supergraphSdl);
+
+    log(`starting ${DOMAINS.length} subgraphs on ${DATABASE_URL}`);
+    const subgraph = (d: DomainName) => processes.start(d, [path.join(DIST, 'scripts', 'start-subgraph.js'), d], env, PROJECT_ROOT);
+    const governance = subgraph('governance');
+    await waitReady(governance, `http://127.0.0.1:${ports.governance}/readyz`);
+    const others = DOMAINS.filter((d) => d !== 'governance').map((d) => [d, subgraph(d)] as const);
+    await Promise.all(others.map(([d, s]) => waitReady(s, `http://127.0.0.1:${ports[d]}/readyz`)));
+    const subgraphServices = [governance, ...others.map(([, s]) => s)];
+    const healthUrls = DOMAINS.map((d) => `http://127.0.0.1:${ports[d]}/healthz`);
+    check();
+
+    const all = scenarios(size.personId);
+    const chosenScenarios = names.map((n) => all[n]);
+    const tokens = new Map<TokenClaims, string>();
+    const headersOf = async (s: Scenario): Promise<Record<string, string>> => {
+      if (!tokens.has(s.claims)) tokens.set(s.claims, await signToken(privateKeyFile, s.claims, { issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, expiresIn: '6h' }));
+      return { authorization: `Bearer ${tokens.get(s.claims)}` };
+    };
+
+    // The floor's subgraph requests, recorded once per scenario through @apollo/gateway's plan.
+    const floorFile = path.join(dataDir, 'floor.json');
+    if (specs.some((t) => t.floor)) {
+      const plans: Record<string, FloorPlan> = {};
+      for (const s of chosenScenarios) plans[s.name] = await recordFloorPlan(supergraphSdl, s, await headersOf(s));
+      fs.writeFileSync(floorFile, JSON.stringify(plans));
+      log(`floor: ${chosenScenarios.map((s) => `${s.name} ${plans[s.name]!.map((w) => w.length).join('+')} requests`).join(', ')}`);
+    }
+
+    const targets: RunningTarget[] = [];
+    for (const spec of specs) {
+      const port = await freePort();
+      const service = processes.start(spec.id, [path.join(DIST, spec.script)], { ...env, ...spec.env, PORT: String(port), GATEWAY_PORT: String(port), SUPERGRAPH_FILE: supergraphFile, FLOOR_FILE: floorFile }, PROJECT_ROOT);
+      targets.push({ spec, service, url: spec.floor ? `http://127.0.0.1:${port}` : `http://127.0.0.1:${port}/graphql` });
+    }
+    const probe = { method: 'POST', body: '{"query":"{ __typename }"}', headers: { 'content-type': 'application/json' } };
+    const unavailable: { target: TargetSpec; reason: string }[] = [];
+    for (const t of [...targets]) {
+      if (t.spec.floor) {
+        await waitReady(t.service, `${t.url}/${chosenScenarios[0]!.name}`, { method: 'POST', body: '{}', headers: await headersOf(chosenScenarios[0]!) });
+        continue;
+      }
+      try {
+        await waitReady(t.service, t.url, probe, t.spec.id === 'ours' ? undefined : PEER_START_TIMEOUT_MS);
+      } catch (error) {
+        if (t.spec.id === 'ours') throw error;
+        // A peer that cannot serve our supergraph is reported as such, with its own answer, and left out.
+        const answer = await post(t.url, probe.body, {}).catch((e: unknown) => ({ errors: [{ message: String(e) }] }));
+        const reason = `${answer.errors?.[0]?.message ?? 'no answer'} ${t.service.output.filter((l) => /message/.test(l)).slice(-1).join('').replace(/\x1b\[[0-9;]*m/g, '').trim()}`.trim();
+        unavailable.push({ target: t.spec, reason });
+        log(`${t.spec.id} cannot serve the supergraph, left out: ${reason}`);
+        await processes.stop(t.service);
+        targets.splice(targets.indexOf(t), 1);
+      }
+    }
+    log(`targets ready: ${targets.map((t) => `${t.spec.id} (pid ${t.service.pid})`).join(', ')}`);
+    check();
+
+    // Every target's answer identical to ours before anything is timed.
+    for (const s of chosenScenarios) {
+      const headers = await headersOf(s);
+      const ours = targets.find((t) => t.spec.id === 'ours')!;
+      const reference = await post(ours.url, bodyOf(s), headers);
+      for (const t of [...targets]) {
+        if (t.spec.floor) {
+          const answer = await post(targetUrl(t, s), '{}', headers);
+          if (answer.errors?.length) throw new Error(`floor: ${answer.errors[0]!.message}`);
+        } else {
+          const answer = await post(t.url, bodyOf(s), headers);
+          try {
+            assertSameAnswer(`${t.spec.label} (${s.name})`, reference, answer);
+          } catch (error) {
+            if (t.spec.id.startsWith('ours')) throw error;
+            // A peer that cannot answer a scenario of our graph is reported with its reason and left out.
+            const logged = t.service.output.filter((l) => /message/.test(l)).slice(-1).join('').replace(/\x1b\[[0-9;]*m/g, '').trim();
+            const reason = `${(error as Error).message} ${logged}`.trim();
+            unavailable.push({ target: t.spec, reason });
+            log(`${t.spec.id} left out: ${reason}`);
+            await processes.stop(t.service);
+            targets.splice(targets.indexOf(t), 1);
+          }
+        }
+      }
+      log(`${s.name}: every answer identical to ours (${JSON.stringify(reference.data).length} bytes)`);
+    }
+
+    const info: RunInfo = {
+      date: new Date().toISOString().slice(0, 16).replace('T', ' '),
+      node: process.version,
+      cores: os.cpus().length,
+      loadBefore: os.loadavg(),
+      persons: size.persons,
+      enterprises: size.enterprises,
+      rounds: ROUNDS,
+      warmupS: WARMUP_S,
+      durationS: DURATION_S,
+      connections: CONNECTIONS,
+      args: args.join(' '),
+    };
+
+    if (memoryMode) {
+      const runs: MemoryRun[] = [];
+      const s = chosenScenarios[0]!;
+      const headers = await headersOf(s);
+      for (const t of targets) {
+        check();
+        log(`memory: ${t.spec.id}, ${MEMORY_S} s of ${s.name}`);
+        const watched = [t.service, ...subgraphServices];
+        const samples: number[][] = watched.map(() => []);
+        const timer = setInterval(() => watched.forEach((w, i) => samples[i]!.push(rssMiB(w.pid))), 1000);
+        const result = await load({ url: targetUrl(t, s), body: t.spec.floor ? '{}' : bodyOf(s), headers, seconds: MEMORY_S, connections: CONNECTIONS });
+        clearInterval(timer);
+        const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+        runs.push({
+          target: t.spec.label,
+          requests: result.requests,
+          processes: watched.map((w, i) => ({ name: w.name, first: mean(samples[i]!.slice(0, 10)), last: mean(samples[i]!.slice(-10)) })),
+        });
+      }
+      info.loadAfter = os.loadavg();
+      writeReport({ info, memory: runs, scenarios: chosenScenarios });
+      return;
+    }
+
+    const measurements: Measurement[] = [];
+    for (const s of chosenScenarios) {
+      const headers = await headersOf(s);
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
+        for (const t of order) {
+          check();
+          const url = targetUrl(t, s);
+          const body = t.spec.floor ? '{}' : bodyOf(s);
+          if (WARMUP_S > 0) await load({ url, body, headers, seconds: WARMUP_S, connections: CONNECTIONS });
+          await sleep(200);
+          resetPeak(t.service.pid);
+          const sqlBefore = await sqlStatements(healthUrls);
+          const cpuBefore = cpuMs(t.service.pid);
+          const result = await load({ url, body, headers, seconds: DURATION_S, connections: CONNECTIONS });
+          const cpu = cpuMs(t.service.pid) - cpuBefore;
+          const sql = (await sqlStatements(healthUrls)) - sqlBefore;
+          if (result.failed > 0) throw new Error(`${t.spec.label} (${s.name}): ${result.failed} of ${result.requests} requests failed under load.`);
+          const m: Measurement = {
+            scenario: s.name,
+            target: t.spec.id,
+            round,
+            rps: result.rps,
+            p50: result.p50,
+            p99: result.p99,
+            cpuMsPerRequest: cpu / result.requests,
+            peakMiB: peakMiB(t.service.pid),
+            sqlPerRequest: sql / result.requests,
+          };
+          measurements.push(m);
+          log(`${s.name} round ${round + 1} ${t.spec.id}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.cpuMsPerRequest.toFixed(2)} CPU ms/req, ${m.peakMiB.toFixed(0)} MiB, ${m.sqlPerRequest.toFixed(1)} SQL/req`);
+        }
+      }
+    }
+    info.loadAfter = os.loadavg();
+    writeReport({ info, measurements, scenarios: chosenScenarios, targets: specs, median, unavailable });
+  } finally {
+    await processes.stopAll();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    log('every process stopped');
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,38 @@
+import { assertSameAnswer, firstDifference } from '../../bench/gateways/answers';
+import { wavesOf } from '../../bench/gateways/floor-plan';
+import { withSubgraphUrls } from '../../bench/gateways/targets';
+
+describe(assertSameAnswer.name, () => {
+  const reference = { data: { persons: { edges: [{ node: { id: 'P1', name: '张三', credit: { rating: 'A' } } }] } } };
+
+  it('accepts the same data with keys in another order', () => {
+    expect(() => assertSameAnswer('peer', reference, { data: { persons: { edges: [{ node: { credit: { rating: 'A' }, name: '张三', id: 'P1' } }] } } })).not.toThrow();
+  });
+
+  it('names the first path where the answers part', () => {
+    const other = { data: { persons: { edges: [{ node: { id: 'P1', name: '李四', credit: { rating: 'A' } } }] } } };
+    expect(() => assertSameAnswer('peer', reference, other)).toThrow('peer answered differently from our gateway at $.persons.edges[0].node.name.');
+    expect(firstDifference([1, 2], [1])).toBe('$ (length 2 vs 1)');
+    expect(firstDifference({ a: null }, { a: 0 })).toBe('$.a');
+    expect(firstDifference({ a: 1 }, {})).toBe('$.a (missing on one side)');
+  });
+
+  it('refuses an answer with errors, and a reference without data', () => {
+    expect(() => assertSameAnswer('peer', reference, { data: reference.data, errors: [{ message: 'Access denied', path: ['persons'] }] })).toThrow('peer answered with errors: Access denied at persons.');
+    expect(() => assertSameAnswer('peer', { errors: [{ message: 'boom' }] }, reference)).toThrow(/reference answer/);
+  });
+});
+
+describe(wavesOf.name, () => {
+  it('groups requests that ran side by side, in the order they started', () => {
+    const call = (url: string, start: number, end: number) => ({ url, body: url, start, end });
+    expect(wavesOf([call('b', 11, 20), call('a', 0, 10), call('c', 12, 18), call('d', 21, 30)]).map((w) => w.map((r) => r.url))).toEqual([['a'], ['b', 'c'], ['d']]);
+  });
+});
+
+describe(withSubgraphUrls.name, () => {
+  it("points each join__graph at this run's subgraph", () => {
+    const sdl = '  POPULATION @join__graph(name: "population", url: "http://127.0.0.1:4001/graphql")\n  OTHER @join__graph(name: "other", url: "http://x")';
+    expect(withSubgraphUrls(sdl, { population: 'http://127.0.0.1:5555/graphql' })).toBe('  POPULATION @join__graph(name: "population", url: "http://127.0.0.1:5555/graphql")\n  OTHER @join__graph(name: "other", url: "http://x")');
+  });
+});
