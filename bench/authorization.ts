@@ -31,14 +31,7 @@ import { PROVINCE_POLICY } from '../auth/province-policy';
 import { PROJECT_ROOT } from '../subgraphs/kit/config';
 import { PLATFORM_CATALOGUE } from '../subgraphs/governance/platform-catalogue';
 import { startPlatform, type Platform } from '../test/support/platform';
-
-function intFromEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min}, got ${JSON.stringify(raw)}.`);
-  return value;
-}
+import { intFromEnv } from './support';
 
 const PERSONS = intFromEnv('BENCH_PERSONS', 5000, 100);
 const SEED = intFromEnv('BENCH_SEED', 2026, 0);

@@ -36,14 +36,7 @@ import { freePort, Processes, waitReady, type Service } from './gateways/process
 import { writeReport, type Measurement, type MemoryRun, type RunInfo } from './gateways/report';
 import { SCENARIO_NAMES, scenarios, type Scenario, type ScenarioName } from './gateways/scenarios';
 import { TARGETS, withSubgraphUrls, type TargetSpec } from './gateways/targets';
-
-function intFromEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min}, got ${JSON.stringify(raw)}.`);
-  return value;
-}
+import { intFromEnv } from './support';
 
 const ROUNDS = intFromEnv('BENCH_ROUNDS', 3, 1);
 const WARMUP_S = intFromEnv('BENCH_WARMUP_S', 3, 0);

@@ -19,14 +19,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { PROJECT_ROOT } from '../subgraphs/kit/config';
 import { startProcessPlatform, type ProcessPlatform } from '../test/support/processes';
-
-function intFromEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min}, got ${JSON.stringify(raw)}.`);
-  return value;
-}
+import { intFromEnv } from './support';
 
 const PERSONS = intFromEnv('BENCH_PERSONS', 5000, 100);
 const SECONDS = intFromEnv('BENCH_SECONDS', 60, 20);

@@ -23,7 +23,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -32,14 +31,8 @@ import { DEFAULT_AUDIENCE, DEV_ISSUER, DOMAINS, PROJECT_ROOT, databaseConfig, ty
 import { openDatabase, type Database } from '../subgraphs/kit/orm';
 import { PolicyStateRecord } from '../subgraphs/kit/policy-store';
 import { activateThroughWorkflow, type SendAs } from '../test/support/policies';
-
-function intFromEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min}, got ${JSON.stringify(raw)}.`);
-  return value;
-}
+import { intFromEnv } from './support';
+import { freePort } from '../test/support/processes';
 
 const PERSONS = intFromEnv('BENCH_PERSONS', 300, 0);
 const SEED = intFromEnv('BENCH_SEED', 7, 0);
@@ -57,16 +50,6 @@ const DOC_FILE = path.join(PROJECT_ROOT, 'docs', 'benchmarks-policy-reload.md');
 
 const log = (line: string) => process.stderr.write(`[bench:policy-propagation] ${line}\n`);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Nearest-rank percentile of an ascending list. */
 function percentile(sorted: readonly number[], p: number): number {

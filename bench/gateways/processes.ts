@@ -4,7 +4,8 @@
  * scripts/log.ts stop itself when the bench dies; peers are stopped by the bench's exit handler as well.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
+import { freePort } from '../../test/support/processes';
+export { freePort };
 
 export interface Service {
   name: string;
@@ -16,16 +17,6 @@ export interface Service {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const alive = (s: Service) => s.child.exitCode === null && s.child.signalCode === null;
 
