@@ -81,7 +81,7 @@ afterAll(async () => {
 describe('/healthz', () => {
   it('reports the policy version and seq in force on every subgraph, and nothing of the kind on the gateway', async () => {
     const seq = await seqInDatabase();
-    for (const health of await healthOfAll()) expect(health).toEqual({ status: 'ok', policy: { version: 1, seq } });
+    for (const health of await healthOfAll()) expect(health).toEqual({ status: 'ok', policy: { version: 1, seq }, sqlStatements: expect.any(Number) });
     const gateway = await healthOf(platform.gateway.url);
     expect(gateway).toEqual({ status: 'ok' });
   });
@@ -94,7 +94,7 @@ describe('an activated version', () => {
     const seq = await seqInDatabase();
     expect(seq).toBe(before + 1);
     const all = await everySubgraphAt(seq);
-    expect(all).toEqual(DOMAINS.map(() => ({ status: 'ok', policy: { version: activated.number, seq } })));
+    expect(all).toEqual(DOMAINS.map(() => ({ status: 'ok', policy: { version: activated.number, seq }, sqlStatements: expect.any(Number) })));
     const res = await as('healthAnalyst', '{ persons(first: 5, filter: { status: LIVING }) { edges { node { phone } } } }');
     expect(judged(res.data.persons.edges.map((e: any) => e.node.phone))).toBe('full');
     await phonePolicy(false);
