@@ -14,15 +14,21 @@ import { Client } from 'pg';
 import { ensureDevKeys, signToken, type TokenClaims } from '../../auth';
 import { DEFAULT_AUDIENCE, DEV_ISSUER, DOMAINS, PROJECT_ROOT, type DomainName } from '../../subgraphs/kit/config';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
+/**
+ * A free port below the kernel's ephemeral range (which starts at 32768 here): servers of other test files bind port
+ * 0 and get ephemeral ports, so a port of a killed service, picked from here, is not taken by them before it restarts.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const port = 20000 + Math.floor(Math.random() * 12000);
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
+  throw new Error('No free port found between 20000 and 32000.');
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
