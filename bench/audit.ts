@@ -129,8 +129,8 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits);
 async function main(): Promise<void> {
   log(`bench:audit on ${DRIVER}: ${PERSONS} persons, ${ROUNDS} rounds × (${WARMUP_MS / 1000} s + ${DURATION_MS / 1000} s) per target, concurrency ${CONCURRENCY}`);
   const platforms = {
-    on: await startPlatform('benchaudit_on', { persons: PERSONS, seed: SEED }),
-    off: await startPlatform('benchaudit_off', { persons: PERSONS, seed: SEED, start: { audit: false } }),
+    on: await startPlatform('benchaudit_on', { rateLimits: false, persons: PERSONS, seed: SEED }),
+    off: await startPlatform('benchaudit_off', { rateLimits: false, persons: PERSONS, seed: SEED, start: { audit: false } }),
   } as Record<Target, Platform>;
   try {
     const police = await platforms.on.as(CALLERS.police);

@@ -398,10 +398,10 @@ async function main(): Promise<void> {
   let completed = false;
   try {
     let t = Date.now();
-    platforms.on = await startPlatform('bench_authz_on', { persons: PERSONS, seed: SEED });
+    platforms.on = await startPlatform('bench_authz_on', { rateLimits: false, persons: PERSONS, seed: SEED });
     log(`enforcement on: platform up in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     t = Date.now();
-    platforms.off = await startPlatform('bench_authz_off', { persons: PERSONS, seed: SEED, start: { enforce: false } });
+    platforms.off = await startPlatform('bench_authz_off', { rateLimits: false, persons: PERSONS, seed: SEED, start: { enforce: false } });
     log(`enforcement off: platform up in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
     const targets = {} as Record<Target, { platform: Platform; headers: Record<string, string>; expected: string }>;

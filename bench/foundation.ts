@@ -78,7 +78,7 @@ const PAGE = `query($first: Int) { persons(first: $first) { edges { node { id na
   residence { region { code name } } } } } }`;
 
 async function measureQueries(): Promise<void> {
-  const platform = await startPlatform('bench', { persons: 5000, seed: 2026 });
+  const platform = await startPlatform('bench', { rateLimits: false, persons: 5000, seed: 2026 });
   try {
     const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite';
     const police = await platform.as({ sub: 'bench', dept: 'public-security', roles: ['officer'], region: '460000' });

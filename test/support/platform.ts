@@ -65,6 +65,8 @@ export interface PlatformOptions {
    * pages with every nested list for ground truth pass GENEROUS_QUERY_LIMITS (limits are tested on their own).
    */
   queryLimits?: QueryLimitTable;
+  /** @default true. Benchmarks that measure something else (authorization, auditing) switch the gateway's rate limits off. */
+  rateLimits?: boolean;
 }
 
 /** Ten times the developer's limits for every role: for suites whose ground-truth reads are large on purpose. */
@@ -115,7 +117,11 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
     await Promise.all(DOMAINS.map((d) => refreshStatistics(subgraphs[d].db.orm.em.fork())));
     const urls = Object.fromEntries(DOMAINS.map((d) => [d, subgraphs[d].url])) as Record<DomainName, string>;
     const base = gatewayConfig({});
-    const safety = options.queryLimits ? { ...base.safety, queryLimits: options.queryLimits } : base.safety;
+    const safety = {
+      ...base.safety,
+      ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
+      ...(options.rateLimits === false ? { rateLimits: { ...base.safety.rateLimits, enabled: false } } : {}),
+    };
     gateway = await startGateway({ ...base, safety, auth, port: 0, subgraphUrls: urls }, { logger });
   } catch (error) {
     await stop();
