@@ -11,7 +11,7 @@
  * last 10 s ("flat": growth within 10% + 10 MiB). Throughput and p50/p99 latency over both gateways go to
  * docs/load-test.md with the command. Every process is stopped, also on failure or Ctrl-C.
  *
- * Knobs: BENCH_PERSONS=5000 BENCH_SECONDS=60 BENCH_WARMUP_SECONDS=30 BENCH_CONNECTIONS=16 BENCH_NO_DOC=1
+ * Knobs: BENCH_PERSONS=5000 BENCH_SECONDS=60 BENCH_WARMUP_SECONDS=90 BENCH_CONNECTIONS=16 BENCH_NO_DOC=1
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +23,8 @@ import { intFromEnv } from './support';
 
 const PERSONS = intFromEnv('BENCH_PERSONS', 5000, 100);
 const SECONDS = intFromEnv('BENCH_SECONDS', 60, 20);
-const WARMUP = intFromEnv('BENCH_WARMUP_SECONDS', 30, 0);
+// 90 s: the processes' heaps and JIT settle (with 30 s, one-minute RSS means still moved by tens of MiB with GC timing).
+const WARMUP = intFromEnv('BENCH_WARMUP_SECONDS', 90, 0);
 const CONNECTIONS = intFromEnv('BENCH_CONNECTIONS', 16, 2);
 /**
  * Distinct officers sending the mix in turn: the gateways' per-caller rate limits (shared through Redis) stay in
