@@ -36,10 +36,23 @@ export interface TokenVerifierOptions {
   audience: string;
   /** Allowed clock skew for exp and nbf. Default 30 seconds. */
   clockToleranceSeconds?: number;
+  /**
+   * Tokens already verified are taken from memory (the exact token text) until their expiry, at most ttlSeconds
+   * after they were verified and at most maxEntries of them (the oldest go first): a caller sends the same token
+   * with every request, and the gateway and each subgraph a request reaches would otherwise check its signature
+   * again every time. A remote JWKS is cached by jose for 10 minutes anyway, so a withdrawn key stops working
+   * within that time either way. Only tokens that passed are kept. `false` checks every time.
+   * @default { maxEntries: 10_000, ttlSeconds: 60 }
+   */
+  cache?: { maxEntries: number; ttlSeconds: number } | false;
+  /** The clock (ms since the epoch). @default Date.now */
+  now?: () => number;
 }
 
 export interface TokenVerifier {
   verify(authorizationHeader: string | undefined, purposeHeader?: string): Promise<Principal>;
+  /** How many signatures were checked, and how many tokens came from the cache instead. */
+  stats(): { verified: number; fromCache: number; cached: number };
 }
 
 function fail(reason: string): never {
@@ -121,6 +134,11 @@ function principalFrom(payload: JWTPayload, purpose: string | null): Principal {
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const { issuer, audience } = options;
   const clockTolerance = options.clockToleranceSeconds ?? 30;
+  const now = options.now ?? Date.now;
+  const cacheOptions = options.cache ?? { maxEntries: 10_000, ttlSeconds: 60 };
+  /** Token text → its verified claims and until when (ms) they may be used without checking again. */
+  const verified = new Map<string, { payload: JWTPayload; until: number }>();
+  const counts = { verified: 0, fromCache: 0 };
   let keySet: Promise<JWTVerifyGetKey> | undefined;
   const getKeySet = (): Promise<JWTVerifyGetKey> => {
     if (!keySet) {
@@ -143,6 +161,15 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       const match = BEARER.exec(authorizationHeader.trim());
       if (!match) fail('The Authorization header is not of the form "Bearer <token>" with a JSON Web Token.');
       const token = match[1] as string;
+      const purpose = purposeOf(purposeHeader);
+      const known = verified.get(token);
+      if (known) {
+        if (now() < known.until) {
+          counts.fromCache += 1;
+          return principalFrom(known.payload, purpose);
+        }
+        verified.delete(token);
+      }
       let alg: unknown;
       try {
         alg = decodeProtectedHeader(token).alg;
@@ -152,22 +179,32 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       if (!(ACCEPTED_ALGORITHMS as readonly unknown[]).includes(alg)) {
         fail('The token is signed with an algorithm that is not accepted; only RS256 and ES256 are.');
       }
-      const purpose = purposeOf(purposeHeader);
       const keys = await getKeySet();
       let payload: JWTPayload;
+      const checkedAt = now();
       try {
+        counts.verified += 1;
         ({ payload } = await jwtVerify(token, keys, {
           issuer,
           audience,
           algorithms: [...ACCEPTED_ALGORITHMS],
           clockTolerance,
           requiredClaims: ['exp'],
+          currentDate: new Date(checkedAt),
         }));
       } catch (error) {
         fail(reasonFor(error));
       }
-      return principalFrom(payload, purpose);
+      const principal = principalFrom(payload, purpose);
+      if (cacheOptions && cacheOptions.maxEntries > 0) {
+        // Valid while jose would still accept its exp; nbf and the signature do not change with time.
+        const until = Math.min((payload.exp as number) * 1000 + clockTolerance * 1000, checkedAt + cacheOptions.ttlSeconds * 1000);
+        if (verified.size >= cacheOptions.maxEntries) verified.delete(verified.keys().next().value as string);
+        verified.set(token, { payload, until });
+      }
+      return principal;
     },
+    stats: () => ({ ...counts, cached: verified.size }),
   };
 }
 

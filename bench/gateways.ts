@@ -10,9 +10,12 @@
  * Hive Gateway with its JS planner and with the Rust planner (@graphql-hive/router-runtime), each with in-flight
  * deduplication off (the fair comparison) and on, and the floor (the same subgraph requests replayed straight to the
  * subgraphs). Every gateway serves the same supergraph with this run's subgraph URLs and forwards Authorization and
- * X-Purpose. Before timing, every target's answer to every scenario is checked identical to ours.
+ * X-Purpose (Hive Gateway: without the three fields computed with @requires, which it cannot build a schema with;
+ * so it sits out the dashboard scenario, see targets.ts). Before timing, every target's answer to every scenario is
+ * checked identical to ours; a peer that answers a scenario differently is left out of that scenario, with why.
  *
- * Then, per scenario, ROUNDS rounds; each round visits every target once, in an order rotated round by round, one
+ * Then, per scenario, SETTLE_S of untimed load through every target in turn (subgraphs and PostgreSQL warm for all),
+ * then ROUNDS rounds; each round visits every target once, in an order rotated round by round, one
  * target at a time: a warm-up of WARMUP_S, then DURATION_S timed with autocannon (CONNECTIONS connections,
  * loopback, the same token for every target). Recorded per run: requests/s, p50 and p99 latency, the target
  * process's CPU ms per request (its own utime + stime), its peak RSS, and SQL statements per request (the
@@ -20,8 +23,9 @@
  * (between markers) and docs/benchmarks-gateways.png unless BENCH_NO_DOC=1. Stops every process it started, also
  * on failure and Ctrl-C.
  *
- * Knobs: BENCH_ROUNDS=3 BENCH_WARMUP_S=3 BENCH_DURATION_S=10 BENCH_CONNECTIONS=8 BENCH_TARGETS=ours,apollo,...
+ * Knobs: BENCH_ROUNDS=3 BENCH_SETTLE_S=5 BENCH_WARMUP_S=3 BENCH_DURATION_S=10 BENCH_CONNECTIONS=8 BENCH_TARGETS=ours,apollo,...
  *        BENCH_PERSONS=1000000 BENCH_ENTERPRISES=200000 BENCH_MEMORY_S=60 BENCH_NO_DOC=1
+ *        BENCH_CPU_PROFILE=<dir> (a V8 CPU profile per target; `npx tsx bench/profile.ts <dir>/<target>` sums it)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,13 +37,14 @@ import { assertSameAnswer, type GraphQLAnswer } from './gateways/answers';
 import { recordFloorPlan, type FloorPlan } from './gateways/floor-plan';
 import { cpuMs, load, peakMiB, resetPeak, rssMiB, sqlStatements } from './gateways/measure';
 import { freePort, Processes, waitReady, type Service } from './gateways/processes';
-import { writeReport, type Measurement, type MemoryRun, type RunInfo } from './gateways/report';
+import { writeReport, type Measurement, type MemoryRun, type RunInfo, type Unavailable } from './gateways/report';
 import { SCENARIO_NAMES, scenarios, type Scenario, type ScenarioName } from './gateways/scenarios';
-import { TARGETS, withSubgraphUrls, type TargetSpec } from './gateways/targets';
+import { TARGETS, withoutComputedFields, withSubgraphUrls, type TargetSpec } from './gateways/targets';
 import { intFromEnv } from './support';
 
 const ROUNDS = intFromEnv('BENCH_ROUNDS', 3, 1);
 const WARMUP_S = intFromEnv('BENCH_WARMUP_S', 3, 0);
+const SETTLE_S = intFromEnv('BENCH_SETTLE_S', 5, 0);
 const DURATION_S = intFromEnv('BENCH_DURATION_S', 10, 1);
 const CONNECTIONS = intFromEnv('BENCH_CONNECTIONS', 8, 1);
 const PERSONS = intFromEnv('BENCH_PERSONS', 1_000_000, 0);
@@ -52,6 +57,7 @@ const PEER_START_TIMEOUT_MS = 30_000;
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 
 interface RunningTarget {
@@ -95,7 +101,7 @@ async function main(): Promise<void> {
   if (unknown.length) throw new Error(`Unknown scenario ${unknown.join(', ')}; choose from ${SCENARIO_NAMES.join(', ')} or memory.`);
   const names: ScenarioName[] = memoryMode ? ['person'] : chosen.length ? chosen : [...SCENARIO_NAMES];
   const only = process.env.BENCH_TARGETS?.split(',').filter(Boolean);
-  const specs = TARGETS.filter((t) => !only || only.includes(t.id));
+  const specs = TARGETS.filter((t) => (only ? only.includes(t.id) : !t.optional));
   if (!specs.some((t) => t.id === 'ours')) throw new Error('BENCH_TARGETS must include ours: every answer is checked against it.');
   for (const file of ['scripts/start-subgraph.js', ...specs.map((t) => t.script)]) {
     if (!fs.existsSync(path.join(DIST, file))) throw new Error(`dist/${file} is missing: run \`npm run build\` (npm run bench does).`);
@@ -108,8 +114,8 @@ async function main(): Promise<void> {
   }
   log(`database: ${size.persons} persons, ${size.enterprises} enterprises`);
 
-  const processes = new Processes();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hdg-bench-gateways-'));
+  const processes = new Processes(dataDir);
   let interrupted = false;
   const onSignal = () => {
     interrupted = true;
@@ -145,6 +151,9 @@ async function main(): Promise<void> {
     const supergraphFile = path.join(dataDir, 'supergraph.graphql');
     const supergraphSdl = withSubgraphUrls(fs.readFileSync(path.join(PROJECT_ROOT, 'schema', 'supergraph.graphql'), 'utf8'), subgraphUrls);
     fs.writeFileSync(supergraphFile, supergraphSdl);
+    const withoutComputed = withoutComputedFields(supergraphSdl);
+    const supergraphWithoutComputedFile = path.join(dataDir, 'supergraph-without-computed.graphql');
+    fs.writeFileSync(supergraphWithoutComputedFile, withoutComputed.sdl);
 
     log(`starting ${DOMAINS.length} subgraphs on ${DATABASE_URL}`);
     const subgraph = (d: DomainName) => processes.start(d, [path.join(DIST, 'scripts', 'start-subgraph.js'), d], env, PROJECT_ROOT);
@@ -176,11 +185,14 @@ async function main(): Promise<void> {
     const targets: RunningTarget[] = [];
     for (const spec of specs) {
       const port = await freePort();
-      const service = processes.start(spec.id, [path.join(DIST, spec.script)], { ...env, ...spec.env, PORT: String(port), GATEWAY_PORT: String(port), SUPERGRAPH_FILE: supergraphFile, FLOOR_FILE: floorFile }, PROJECT_ROOT);
+      // BENCH_CPU_PROFILE=<dir>: each target writes a V8 CPU profile there when it stops (read with bench/profile.ts).
+      const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE, spec.id)}`] : [];
+      const service = processes.start(spec.id, [...(spec.nodeArgs ?? []), ...profile, path.join(DIST, spec.script)], { ...env, ...spec.env, PORT: String(port), GATEWAY_PORT: String(port), SUPERGRAPH_FILE: spec.withoutComputed ? supergraphWithoutComputedFile : supergraphFile, FLOOR_FILE: floorFile }, PROJECT_ROOT);
       targets.push({ spec, service, url: spec.floor ? `http://127.0.0.1:${port}` : `http://127.0.0.1:${port}/graphql` });
     }
     const probe = { method: 'POST', body: '{"query":"{ __typename }"}', headers: { 'content-type': 'application/json' } };
-    const unavailable: { target: TargetSpec; reason: string }[] = [];
+    const unavailable: Unavailable[] = [];
+    if (specs.some((t) => t.withoutComputed)) log(`Hive Gateway serves the supergraph without ${withoutComputed.removed.join(', ')}`);
     for (const t of [...targets]) {
       if (t.spec.floor) {
         await waitReady(t.service, `${t.url}/${chosenScenarios[0]!.name}`, { method: 'POST', body: '{}', headers: await headersOf(chosenScenarios[0]!) });
@@ -217,13 +229,11 @@ async function main(): Promise<void> {
             assertSameAnswer(`${t.spec.label} (${s.name})`, reference, answer);
           } catch (error) {
             if (t.spec.id.startsWith('ours')) throw error;
-            // A peer that cannot answer a scenario of our graph is reported with its reason and left out.
+            // A peer that cannot answer a scenario of our graph is reported with its reason and left out of it.
             const logged = t.service.output.filter((l) => /message/.test(l)).slice(-1).join('').replace(/\x1b\[[0-9;]*m/g, '').trim();
             const reason = `${(error as Error).message} ${logged}`.trim();
-            unavailable.push({ target: t.spec, reason });
-            log(`${t.spec.id} left out: ${reason}`);
-            await processes.stop(t.service);
-            targets.splice(targets.indexOf(t), 1);
+            unavailable.push({ target: t.spec, scenario: s.name, reason });
+            log(`${t.spec.id} left out of ${s.name}: ${reason}`);
           }
         }
       }
@@ -272,7 +282,17 @@ async function main(): Promise<void> {
     for (const s of chosenScenarios) {
       const headers = await headersOf(s);
       for (let round = 0; round < ROUNDS; round += 1) {
-        const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
+        const able = targets.filter((t) => !unavailable.some((u) => u.target === t.spec && (u.scenario === undefined || u.scenario === s.name)));
+        if (round === 0 && SETTLE_S > 0) {
+          // Before the first round, every target carries the scenario once, untimed, so that the subgraphs' JIT
+          // and PostgreSQL's caches are warm for all of them: otherwise the first targets timed pay for it.
+          for (const t of able) {
+            check();
+            await load({ url: targetUrl(t, s), body: t.spec.floor ? '{}' : bodyOf(s), headers, seconds: SETTLE_S, connections: CONNECTIONS });
+          }
+          log(`${s.name}: settled (${SETTLE_S} s per target)`);
+        }
+        const order = able.map((_, i) => able[(i + round) % able.length]!);
         for (const t of order) {
           check();
           const url = targetUrl(t, s);
@@ -282,8 +302,10 @@ async function main(): Promise<void> {
           resetPeak(t.service.pid);
           const sqlBefore = await sqlStatements(healthUrls);
           const cpuBefore = cpuMs(t.service.pid);
+          const subgraphCpuBefore = sum(subgraphServices.map((g) => cpuMs(g.pid)));
           const result = await load({ url, body, headers, seconds: DURATION_S, connections: CONNECTIONS });
           const cpu = cpuMs(t.service.pid) - cpuBefore;
+          const subgraphCpu = sum(subgraphServices.map((g) => cpuMs(g.pid))) - subgraphCpuBefore;
           const sql = (await sqlStatements(healthUrls)) - sqlBefore;
           if (result.failed > 0) throw new Error(`${t.spec.label} (${s.name}): ${result.failed} of ${result.requests} requests failed under load.`);
           const m: Measurement = {
@@ -294,11 +316,12 @@ async function main(): Promise<void> {
             p50: result.p50,
             p99: result.p99,
             cpuMsPerRequest: cpu / result.requests,
+            subgraphCpuMsPerRequest: subgraphCpu / result.requests,
             peakMiB: peakMiB(t.service.pid),
             sqlPerRequest: sql / result.requests,
           };
           measurements.push(m);
-          log(`${s.name} round ${round + 1} ${t.spec.id}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.cpuMsPerRequest.toFixed(2)} CPU ms/req, ${m.peakMiB.toFixed(0)} MiB, ${m.sqlPerRequest.toFixed(1)} SQL/req`);
+          log(`${s.name} round ${round + 1} ${t.spec.id}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.cpuMsPerRequest.toFixed(2)} CPU ms/req (subgraphs ${m.subgraphCpuMsPerRequest.toFixed(2)}), ${m.peakMiB.toFixed(0)} MiB, ${m.sqlPerRequest.toFixed(1)} SQL/req`);
         }
       }
     }

@@ -40,7 +40,8 @@ export function firstDifference(a: unknown, b: unknown, path = '$'): string | nu
  * `reference` must itself have data: a scenario that fails on our gateway is a broken scenario.
  */
 export function assertSameAnswer(target: string, reference: GraphQLAnswer, answer: GraphQLAnswer): void {
-  const errorsOf = (a: GraphQLAnswer) => (a.errors ?? []).map((e) => `${e.message}${e.path ? ` at ${e.path.join('.')}` : ''}`).join('; ');
+  // Each distinct error once (a peer refusing a field of a list repeats it for every item).
+  const errorsOf = (a: GraphQLAnswer) => [...new Set((a.errors ?? []).map((e) => `${e.message}${e.path ? ` at ${e.path.join('.')}` : ''}`))].join('; ');
   if (reference.errors?.length || reference.data == null) throw new Error(`The reference answer has errors or no data: ${errorsOf(reference) || 'no data'}.`);
   if (answer.errors?.length) throw new Error(`${target} answered with errors: ${errorsOf(answer)}.`);
   const difference = firstDifference(reference.data, answer.data);

@@ -2,8 +2,14 @@
  * Every process the gateway benchmark starts, and how to stop them all: SIGTERM (services finish in-flight
  * requests), then SIGKILL whatever still runs after 10 s. The IPC channel makes a service started through
  * scripts/log.ts stop itself when the bench dies; peers are stopped by the bench's exit handler as well.
+ *
+ * A service's output goes to a file of its own (`<logDir>/<name>.log`), as a container runtime takes a service's
+ * stdout: a pipe read by this process, which is busy running autocannon, would fill up and stall every service
+ * that logs each request (ours do; pino writes synchronously), making them look slower than they are.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { freePort } from '../../test/support/processes';
 export { freePort };
 
@@ -11,36 +17,62 @@ export interface Service {
   name: string;
   child: ChildProcess;
   pid: number;
+  logFile: string;
   /** The last lines it wrote, shown when it fails. */
-  output: string[];
+  readonly output: string[];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The last `lines` lines of a file, reading at most its last 64 KiB. */
+export function tail(file: string, lines = 30): string[] {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const size = fs.fstatSync(fd).size;
+    const length = Math.min(size, 64 * 1024);
+    const buffer = Buffer.alloc(length);
+    fs.readSync(fd, buffer, 0, length, size - length);
+    return buffer.toString('utf8').split('\n').filter(Boolean).slice(-lines);
+  } catch {
+    return [];
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
 
 const alive = (s: Service) => s.child.exitCode === null && s.child.signalCode === null;
 
 export class Processes {
   readonly services: Service[] = [];
 
-  constructor() {
+  constructor(private readonly logDir: string) {
     // Last resort: a bench that exits without its finally (process.exit elsewhere) still kills its children.
     process.once('exit', () => {
       for (const s of this.services) if (alive(s)) s.child.kill('SIGKILL');
     });
   }
 
-  /** Runs `node <args>` from `cwd` with `env`. */
+  /** Runs `node <args>` from `cwd` with `env`, its stdout and stderr appended to `<logDir>/<name>.log`. */
   start(name: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Service {
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const logFile = path.join(this.logDir, `${name}.log`);
+    const fd = fs.openSync(logFile, 'a');
+    let child: ChildProcess;
+    try {
+      child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', fd, fd, 'ipc'] });
+    } finally {
+      fs.closeSync(fd); // the child holds its own copy
+    }
     if (child.pid === undefined) throw new Error(`${name} could not be started.`);
-    const service: Service = { name, child, pid: child.pid, output: [] };
-    const keep = (chunk: Buffer) => {
-      service.output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      service.output.splice(0, Math.max(0, service.output.length - 30));
+    const service: Service = {
+      name,
+      child,
+      pid: child.pid,
+      logFile,
+      get output() {
+        return tail(logFile);
+      },
     };
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
     this.services.push(service);
     return service;
   }

@@ -1,6 +1,9 @@
 import { assertSameAnswer, firstDifference } from '../../bench/gateways/answers';
 import { wavesOf } from '../../bench/gateways/floor-plan';
-import { withSubgraphUrls } from '../../bench/gateways/targets';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
+import { withoutComputedFields, withSubgraphUrls } from '../../bench/gateways/targets';
 
 describe(assertSameAnswer.name, () => {
   const reference = { data: { persons: { edges: [{ node: { id: 'P1', name: '张三', credit: { rating: 'A' } } }] } } };
@@ -20,6 +23,8 @@ describe(assertSameAnswer.name, () => {
   it('refuses an answer with errors, and a reference without data', () => {
     expect(() => assertSameAnswer('peer', reference, { data: reference.data, errors: [{ message: 'Access denied', path: ['persons'] }] })).toThrow('peer answered with errors: Access denied at persons.');
     expect(() => assertSameAnswer('peer', { errors: [{ message: 'boom' }] }, reference)).toThrow(/reference answer/);
+    const repeated = { errors: [{ message: 'Cannot query field "x" on type "Region".' }, { message: 'Cannot query field "x" on type "Region".' }] };
+    expect(() => assertSameAnswer('peer', reference, repeated)).toThrow(/^peer answered with errors: Cannot query field "x" on type "Region"\.\.$/);
   });
 });
 
@@ -34,5 +39,20 @@ describe(withSubgraphUrls.name, () => {
   it("points each join__graph at this run's subgraph", () => {
     const sdl = '  POPULATION @join__graph(name: "population", url: "http://127.0.0.1:4001/graphql")\n  OTHER @join__graph(name: "other", url: "http://x")';
     expect(withSubgraphUrls(sdl, { population: 'http://127.0.0.1:5555/graphql' })).toBe('  POPULATION @join__graph(name: "population", url: "http://127.0.0.1:5555/graphql")\n  OTHER @join__graph(name: "other", url: "http://x")');
+  });
+});
+
+describe(withoutComputedFields.name, () => {
+  const supergraph = fs.readFileSync(path.join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8');
+
+  it('leaves out exactly the fields a subgraph computes with @requires, and keeps what they require', () => {
+    const { sdl, removed } = withoutComputedFields(supergraph);
+    expect(removed.sort()).toEqual(['Region.enrolmentRate', 'Region.enterprisesPerThousandResidents', 'Region.floorAreaPerResident']);
+    const region = (parse(sdl).definitions.find((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Region') as ObjectTypeDefinitionNode).fields!.map((f) => f.name.value);
+    expect(region).toEqual(expect.arrayContaining(['residents', 'schoolAgeChildren', 'vaccinationCoverage']));
+    expect(region).not.toContain('enrolmentRate');
+    expect(sdl).not.toMatch(/requires: "/);
+    // Every other type is still there.
+    expect(parse(sdl).definitions.length).toBe(parse(supergraph).definitions.length);
   });
 });

@@ -200,6 +200,59 @@ describe('createTokenVerifier().verify', () => {
   });
 });
 
+describe('createTokenVerifier() verified-token cache', () => {
+  async function cached(cache?: { maxEntries: number; ttlSeconds: number } | false) {
+    const base = await setup();
+    let clock = Date.now();
+    const verifier = createTokenVerifier({ jwks: { file: base.jwksFile }, issuer: ISSUER, audience: AUDIENCE, clockToleranceSeconds: 0, cache, now: () => clock });
+    return { ...base, verifier, advance: (ms: number) => (clock += ms) };
+  }
+
+  it("checks a token's signature once and takes it from memory after, with each call's own purpose", async () => {
+    const { verifier, sign } = await cached();
+    const header = `Bearer ${await sign()}`;
+    expect((await verifier.verify(header, 'first')).purpose).toBe('first');
+    expect((await verifier.verify(header, 'second')).purpose).toBe('second');
+    expect((await verifier.verify(header)).purpose).toBeNull();
+    expect(verifier.stats()).toEqual({ verified: 1, fromCache: 2, cached: 1 });
+  });
+
+  it('refuses a cached token once it has expired, with the same reason as an uncached one', async () => {
+    const { verifier, sign, advance } = await cached({ maxEntries: 10, ttlSeconds: 3600 });
+    const header = `Bearer ${await sign(CLAIMS, { expiresIn: 120 })}`;
+    await verifier.verify(header);
+    advance(119_000);
+    await expect(verifier.verify(header)).resolves.toMatchObject({ sub: CLAIMS.sub });
+    advance(2_000);
+    await expect(verifier.verify(header)).rejects.toMatchObject({ reason: 'The token has expired.' });
+    expect(verifier.stats()).toMatchObject({ verified: 2, fromCache: 1, cached: 0 });
+  });
+
+  it('checks the signature again after ttlSeconds, and keeps at most maxEntries tokens', async () => {
+    const { verifier, sign, advance } = await cached({ maxEntries: 2, ttlSeconds: 60 });
+    const headers = await Promise.all([1, 2, 3].map(async (i) => `Bearer ${await sign({ ...CLAIMS, sub: `officer-${i}` })}`));
+    await verifier.verify(headers[0]);
+    advance(61_000);
+    await verifier.verify(headers[0]);
+    expect(verifier.stats()).toMatchObject({ verified: 2, fromCache: 0 });
+    for (const h of headers) await verifier.verify(h);
+    expect(verifier.stats().cached).toBe(2);
+  });
+
+  it('never keeps a token that failed, nor any token with the cache off', async () => {
+    const { verifier, sign } = await cached();
+    const bad = `Bearer ${await sign(CLAIMS, { audience: 'another-service' })}`;
+    await expect(verifier.verify(bad)).rejects.toBeInstanceOf(AuthenticationError);
+    await expect(verifier.verify(bad)).rejects.toBeInstanceOf(AuthenticationError);
+    expect(verifier.stats()).toEqual({ verified: 2, fromCache: 0, cached: 0 });
+    const { verifier: uncached, sign: sign2 } = await cached(false);
+    const header = `Bearer ${await sign2()}`;
+    await uncached.verify(header);
+    await uncached.verify(header);
+    expect(uncached.stats()).toEqual({ verified: 2, fromCache: 0, cached: 0 });
+  });
+});
+
 describe(ensureDevKeys.name, () => {
   it('returns the same key pair on later calls, with a private file readable by the owner only', async () => {
     const { dir, jwksFile, privateKeyFile, kid } = await setup();
