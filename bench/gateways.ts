@@ -1,7 +1,7 @@
 /**
  * Our gateway against the peer gateways that run on this machine (issue 9), on our supergraph and subgraphs:
  *   npm run bench -- [person|page|dashboard|deep ...]   # default: every scenario
- *   npm run bench -- memory                             # 60 s per target: memory flat from the first to the last 10 s
+ *   npm run bench -- memory                             # per target 60 s warm-up, then 60 s: memory flat from the first to the last 10 s
  *
  * `npm run bench` builds dist/ first, then this harness starts, each as its own process from dist/ (no tsx loader):
  * every subgraph on PostgreSQL (DATABASE_URL, default the seeded `bench` database; no seeding: the data size is
@@ -24,8 +24,8 @@
  * on failure and Ctrl-C.
  *
  * Knobs: BENCH_ROUNDS=3 BENCH_SETTLE_S=5 BENCH_WARMUP_S=3 BENCH_DURATION_S=10 BENCH_CONNECTIONS=8 BENCH_TARGETS=ours,apollo,...
- *        BENCH_PERSONS=1000000 BENCH_ENTERPRISES=200000 BENCH_MEMORY_S=60 BENCH_NO_DOC=1
- *        BENCH_CPU_PROFILE=<dir> (a V8 CPU profile per target; `npx tsx bench/profile.ts <dir>/<target>` sums it)
+ *        BENCH_PERSONS=1000000 BENCH_ENTERPRISES=200000 BENCH_MEMORY_S=60 BENCH_MEMORY_WARMUP_S=60 BENCH_NO_DOC=1
+ *        BENCH_CPU_PROFILE=<dir> (a V8 CPU profile per target and subgraph; `npx tsx bench/profile.ts <dir>/<target>` sums it)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -50,6 +50,7 @@ const CONNECTIONS = intFromEnv('BENCH_CONNECTIONS', 8, 1);
 const PERSONS = intFromEnv('BENCH_PERSONS', 1_000_000, 0);
 const ENTERPRISES = intFromEnv('BENCH_ENTERPRISES', 200_000, 0);
 const MEMORY_S = intFromEnv('BENCH_MEMORY_S', 60, 30);
+const MEMORY_WARMUP_S = intFromEnv('BENCH_MEMORY_WARMUP_S', 60, 0);
 const DATABASE_URL = process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/bench';
 const DIST = path.join(PROJECT_ROOT, 'dist');
 /** A peer not answering `{ __typename }` by then is reported as unable to serve the supergraph. */
@@ -156,7 +157,8 @@ async function main(): Promise<void> {
     fs.writeFileSync(supergraphWithoutComputedFile, withoutComputed.sdl);
 
     log(`starting ${DOMAINS.length} subgraphs on ${DATABASE_URL}`);
-    const subgraph = (d: DomainName) => processes.start(d, [path.join(DIST, 'scripts', 'start-subgraph.js'), d], env, PROJECT_ROOT);
+    const profileOf = (name: string) => (process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE, name)}`] : []);
+    const subgraph = (d: DomainName) => processes.start(d, [...profileOf(d), path.join(DIST, 'scripts', 'start-subgraph.js'), d], env, PROJECT_ROOT);
     const governance = subgraph('governance');
     await waitReady(governance, `http://127.0.0.1:${ports.governance}/readyz`);
     const others = DOMAINS.filter((d) => d !== 'governance').map((d) => [d, subgraph(d)] as const);
@@ -185,9 +187,8 @@ async function main(): Promise<void> {
     const targets: RunningTarget[] = [];
     for (const spec of specs) {
       const port = await freePort();
-      // BENCH_CPU_PROFILE=<dir>: each target writes a V8 CPU profile there when it stops (read with bench/profile.ts).
-      const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE, spec.id)}`] : [];
-      const service = processes.start(spec.id, [...(spec.nodeArgs ?? []), ...profile, path.join(DIST, spec.script)], { ...env, ...spec.env, PORT: String(port), GATEWAY_PORT: String(port), SUPERGRAPH_FILE: spec.withoutComputed ? supergraphWithoutComputedFile : supergraphFile, FLOOR_FILE: floorFile }, PROJECT_ROOT);
+      // BENCH_CPU_PROFILE=<dir>: each target and subgraph writes a V8 CPU profile there when it stops (bench/profile.ts).
+      const service = processes.start(spec.id, [...(spec.nodeArgs ?? []), ...profileOf(spec.id), path.join(DIST, spec.script)], { ...env, ...spec.env, PORT: String(port), GATEWAY_PORT: String(port), SUPERGRAPH_FILE: spec.withoutComputed ? supergraphWithoutComputedFile : supergraphFile, FLOOR_FILE: floorFile }, PROJECT_ROOT);
       targets.push({ spec, service, url: spec.floor ? `http://127.0.0.1:${port}` : `http://127.0.0.1:${port}/graphql` });
     }
     const probe = { method: 'POST', body: '{"query":"{ __typename }"}', headers: { 'content-type': 'application/json' } };
@@ -249,7 +250,7 @@ async function main(): Promise<void> {
       enterprises: size.enterprises,
       rounds: ROUNDS,
       warmupS: WARMUP_S,
-      durationS: DURATION_S,
+      durationS: memoryMode ? MEMORY_S : DURATION_S,
       connections: CONNECTIONS,
       args: args.join(' '),
     };
@@ -260,7 +261,9 @@ async function main(): Promise<void> {
       const headers = await headersOf(s);
       for (const t of targets) {
         check();
-        log(`memory: ${t.spec.id}, ${MEMORY_S} s of ${s.name}`);
+        log(`memory: ${t.spec.id}, ${MEMORY_WARMUP_S} s warm-up, then ${MEMORY_S} s of ${s.name}`);
+        // A fresh process grows its heap to its working size first; what must stay flat is the run after that.
+        if (MEMORY_WARMUP_S > 0) await load({ url: targetUrl(t, s), body: t.spec.floor ? '{}' : bodyOf(s), headers, seconds: MEMORY_WARMUP_S, connections: CONNECTIONS });
         const watched = [t.service, ...subgraphServices];
         const samples: number[][] = watched.map(() => []);
         const timer = setInterval(() => watched.forEach((w, i) => samples[i]!.push(rssMiB(w.pid))), 1000);

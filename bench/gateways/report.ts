@@ -146,7 +146,7 @@ export function writeReport(input: {
     out = [
       runLine(info) + '.',
       '',
-      `Each target under ${info.connections} connections of the \`${input.scenarios[0]!.name}\` scenario for the whole run; resident memory (MiB) of the target and of every subgraph, averaged over the first and the last 10 s:`,
+      `Each target under ${info.connections} connections of the \`${input.scenarios[0]!.name}\` scenario, after a warm-up under the same load (\`BENCH_MEMORY_WARMUP_S\`, default 60 s); resident memory (MiB) of the target and of every subgraph, averaged over the first and the last 10 s of the ${info.durationS} s that follow; flat = the last at most ${FLAT_TOLERANCE * 100} % above the first:`,
       '',
       '| target | requests | process | first 10 s | last 10 s | change | flat |',
       '| --- | ---: | --- | ---: | ---: | ---: | --- |',
