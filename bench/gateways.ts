@@ -36,7 +36,7 @@ import { DEFAULT_AUDIENCE, DEV_ISSUER, DOMAINS, PROJECT_ROOT, type DomainName } 
 import { assertSameAnswer, type GraphQLAnswer } from './gateways/answers';
 import { recordFloorPlan, type FloorPlan } from './gateways/floor-plan';
 import { cpuMs, load, peakMiB, resetPeak, rssMiB, sqlStatements } from './gateways/measure';
-import { freePort, Processes, waitReady, type Service } from './gateways/processes';
+import { freePort, Processes, waitReady, type Service } from './processes';
 import { writeReport, type Measurement, type MemoryRun, type RunInfo, type Unavailable } from './gateways/report';
 import { SCENARIO_NAMES, scenarios, type Scenario, type ScenarioName } from './gateways/scenarios';
 import { TARGETS, withoutComputedFields, withSubgraphUrls, type TargetSpec } from './gateways/targets';

@@ -21,7 +21,6 @@
  *
  * Knobs: BENCH_PERSONS=300 BENCH_SEED=7 BENCH_ROUNDS=20 BENCH_POLL_MS=3 BENCH_NO_DOC=1 (print only, leave the doc alone)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,7 +31,7 @@ import { openDatabase, type Database } from '../subgraphs/kit/orm';
 import { PolicyStateRecord } from '../subgraphs/kit/policy-store';
 import { activateThroughWorkflow, type SendAs } from '../test/support/policies';
 import { intFromEnv } from './support';
-import { freePort } from '../test/support/processes';
+import { freePort, Processes, waitReady, type Service } from './processes';
 
 const PERSONS = intFromEnv('BENCH_PERSONS', 300, 0);
 const SEED = intFromEnv('BENCH_SEED', 7, 0);
@@ -59,62 +58,8 @@ function percentile(sorted: readonly number[], p: number): number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface Service {
-  name: string;
-  child: ChildProcess;
-  /** The last lines it wrote, shown when it fails. */
-  output: string[];
-}
-
-/** Every process this bench starts, and how to stop them all. */
-class Processes {
-  readonly services: Service[] = [];
-
-  start(name: string, script: string, args: string[], env: NodeJS.ProcessEnv): Service {
-    // tsx as a loader, as `npm start` runs services; the IPC channel makes a service stop itself if the bench dies.
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', script), ...args], {
-      cwd: PROJECT_ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    });
-    const service: Service = { name, child, output: [] };
-    const keep = (chunk: Buffer) => {
-      service.output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      service.output.splice(0, Math.max(0, service.output.length - 20));
-    };
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
-    this.services.push(service);
-    return service;
-  }
-
-  /** SIGTERM (services finish in-flight requests), then SIGKILL whatever is still running after 10 s. */
-  async stopAll(): Promise<void> {
-    const running = this.services.filter((s) => s.child.exitCode === null && s.child.signalCode === null);
-    const exited = running.map((s) => new Promise<void>((resolve) => (s.child.exitCode !== null || s.child.signalCode !== null ? resolve() : s.child.once('exit', () => resolve()))));
-    for (const s of running) s.child.kill('SIGTERM');
-    const all = Promise.all(exited);
-    const late = await Promise.race([all.then(() => false), sleep(10_000).then(() => true)]);
-    if (late) {
-      for (const s of running) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
-      await all;
-    }
-  }
-}
-
-async function waitReady(service: Service, url: string): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (service.child.exitCode !== null) throw new Error(`${service.name} exited (code ${service.child.exitCode}) before it was ready:\n${service.output.join('\n')}`);
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(100);
-  }
-  throw new Error(`${service.name} was not ready at ${url} within ${START_TIMEOUT_MS / 1000} s:\n${service.output.join('\n')}`);
-}
+/** Runs `scripts/<script>` with tsx as a loader, as `npm start` runs services. */
+const tsxScript = (script: string, args: string[]) => ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', script), ...args];
 
 interface Health {
   policy?: { version: number; seq: number };
@@ -213,8 +158,8 @@ const benchPolicy = (round: number): RolePolicy => ({
 });
 
 async function main(): Promise<void> {
-  const processes = new Processes();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hdg-bench-reload-'));
+  const processes = new Processes(dataDir);
   const prefix = `bench_reload_${process.pid}_`;
   let governanceDb: Database | undefined;
   let interrupted = false;
@@ -248,12 +193,12 @@ async function main(): Promise<void> {
     log(`${DRIVER}: starting ${DOMAINS.length} subgraphs and the gateway as processes (seed ${PERSONS} persons)`);
     // Governance first: its first start installs version 1, which every other service then reads.
     const services = new Map<DomainName, Service>();
-    services.set('governance', processes.start('governance', 'start-subgraph.ts', ['governance'], env));
-    await waitReady(services.get('governance')!, `http://127.0.0.1:${ports.governance}/readyz`);
-    for (const d of DOMAINS) if (d !== 'governance') services.set(d, processes.start(d, 'start-subgraph.ts', [d], env));
-    await Promise.all(DOMAINS.map((d) => waitReady(services.get(d)!, `http://127.0.0.1:${ports[d]}/readyz`)));
-    const gateway = processes.start('gateway', 'start-gateway.ts', [], env);
-    await waitReady(gateway, `http://127.0.0.1:${gatewayPort}/healthz`);
+    services.set('governance', processes.start('governance', tsxScript('start-subgraph.ts', ['governance']), env, PROJECT_ROOT));
+    await waitReady(services.get('governance')!, `http://127.0.0.1:${ports.governance}/readyz`, {}, START_TIMEOUT_MS);
+    for (const d of DOMAINS) if (d !== 'governance') services.set(d, processes.start(d, tsxScript('start-subgraph.ts', [d]), env, PROJECT_ROOT));
+    await Promise.all(DOMAINS.map((d) => waitReady(services.get(d)!, `http://127.0.0.1:${ports[d]}/readyz`, {}, START_TIMEOUT_MS)));
+    const gateway = processes.start('gateway', tsxScript('start-gateway.ts', []), env, PROJECT_ROOT);
+    await waitReady(gateway, `http://127.0.0.1:${gatewayPort}/healthz`, {}, START_TIMEOUT_MS);
     const startedMs = performance.now() - started;
     log(`platform ready in ${(startedMs / 1000).toFixed(1)} s`);
 

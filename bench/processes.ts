@@ -1,5 +1,5 @@
 /**
- * Every process the gateway benchmark starts, and how to stop them all: SIGTERM (services finish in-flight
+ * Every process a benchmark starts (bench/gateways.ts, bench/policy-propagation.ts), and how to stop them all: SIGTERM (services finish in-flight
  * requests), then SIGKILL whatever still runs after 10 s. The IPC channel makes a service started through
  * scripts/log.ts stop itself when the bench dies; peers are stopped by the bench's exit handler as well.
  *
@@ -10,7 +10,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { freePort } from '../../test/support/processes';
+import { freePort } from '../test/support/processes';
 export { freePort };
 
 export interface Service {
