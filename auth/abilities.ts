@@ -16,7 +16,7 @@ import type { Catalogue } from './catalogue';
 import { bindConditions, compileCondition } from './conditions';
 import type { CompiledCondition, ConditionNode, PlaceholderValues } from './conditions';
 import { PolicyError } from './errors';
-import { compilePolicies, checkGrant } from './policies';
+import { compilePolicies, checkGrant, ruleTargets } from './policies';
 import type { Grant, RolePolicy } from './policies';
 import { isRecognisedGovernment } from './principal';
 import type { Principal } from './principal';
@@ -160,7 +160,7 @@ function grantRules(principal: Principal, catalogue: Catalogue, grants: readonly
 }
 
 /** The caller's policy rules, split: co-signed openings of NOT_SHARED fields go after the catalogue caps. */
-function policyRules(principal: Principal, policies: readonly RolePolicy[]): { rules: AuthzRawRule[]; overrides: AuthzRawRule[] } {
+function policyRules(principal: Principal, policies: readonly RolePolicy[], catalogue: Catalogue): { rules: AuthzRawRule[]; overrides: AuthzRawRule[] } {
   const rules: AuthzRawRule[] = [];
   const overrides: AuthzRawRule[] = [];
   const attrs = placeholderValues(principal);
@@ -168,26 +168,28 @@ function policyRules(principal: Principal, policies: readonly RolePolicy[]): { r
   for (const policy of compilePolicies(policies)) {
     if ((policy.dept !== '*' && policy.dept !== principal.dept) || !roles.has(policy.role)) continue;
     policy.rules.forEach((r, i) => {
-      const rule: AuthzRawRule = {
-        action: [...r.actions],
-        subject: [...r.subjects],
-        reason: r.reason,
-        source: { kind: 'policy', id: policy.id },
-      };
-      if (r.fields) rule.fields = [...r.fields];
-      if (r.inverted) rule.inverted = true;
+      let reason = r.reason;
+      let conditions: CompiledCondition | undefined;
       if (r.conditions) {
         const bound = bindConditions(r.conditions, attrs, `Policy ${policy.id} rule ${i + 1}`);
         if (bound.missing !== undefined) {
           // The caller lacks an attribute the condition needs. A permission we cannot scope is not
           // given; a restriction we cannot scope applies to everything.
           if (!r.inverted) return;
-          rule.reason = `${r.reason} (applied to every record: the caller has no ${bound.missing})`;
+          reason = `${r.reason} (applied to every record: the caller has no ${bound.missing})`;
         } else {
-          rule.conditions = compileCondition(bound.node, r.inverted);
+          conditions = compileCondition(bound.node, r.inverted);
         }
       }
-      (r.overrideNotShared ? overrides : rules).push(rule);
+      // Selectors over catalogue properties become concrete subjects and fields here, against the same platform
+      // catalogue in every subgraph, so a field or type catalogued later is covered without editing the policy.
+      for (const target of ruleTargets(r, catalogue)) {
+        const rule: AuthzRawRule = { action: [...r.actions], subject: [...target.subjects], reason, source: { kind: 'policy', id: policy.id } };
+        if (target.fields) rule.fields = [...target.fields];
+        if (r.inverted) rule.inverted = true;
+        if (conditions) rule.conditions = conditions;
+        (r.overrideNotShared ? overrides : rules).push(rule);
+      }
     });
   }
   return { rules, overrides };
@@ -214,7 +216,7 @@ export function buildAbility({ principal, catalogue, policies, grants, now = new
   if (government) {
     const granted = grantRules(principal, catalogue, grants, nowMs);
     validUntil = granted.validUntil;
-    const fromPolicies = policyRules(principal, policies);
+    const fromPolicies = policyRules(principal, policies, catalogue);
     rules = rules.concat(granted.rules, fromPolicies.rules, caps, fromPolicies.overrides);
   } else {
     compilePolicies(policies); // still validate (cached), so a bad policy is noticed on any request

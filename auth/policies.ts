@@ -1,7 +1,7 @@
 // Role policies and sharing grants: the two ways beyond the catalogue defaults to gain (or lose) access.
 // Policies are JSON (reviewed governance configuration), compiled once and cached per policy array;
 // grants come from the governance service and are validated whenever an ability is built.
-import type { Catalogue, CatalogueProblem } from './catalogue';
+import { SENSITIVITIES, SHARING_TYPES, type Catalogue, type CatalogueProblem, type FieldEntry, type Sensitivity, type SharingType, type TypeCatalogue } from './catalogue';
 import { parseConditions } from './conditions';
 import type { ConditionTemplate } from './conditions';
 import { PolicyError } from './errors';
@@ -25,7 +25,34 @@ export interface PolicyRule {
    * only in a version co-signed by the owning department's security officer.
    */
   overrideNotShared?: boolean;
+  /**
+   * Covers the fields of the subject(s) whose catalogue entries have these properties, instead of a list of
+   * fields: a field catalogued later is covered the moment it is catalogued. Not together with `fields`.
+   */
+  fieldsWith?: FieldSelector;
+  /** Covers only the subject types (of the listed ones, or of "all") whose catalogue entries have these properties. */
+  subjectsWith?: SubjectSelector;
 }
+
+/** Catalogue properties of a field; every property given must hold (a list: any of its values). */
+export interface FieldSelector {
+  owner?: string | readonly string[];
+  sharing?: SharingType | readonly SharingType[];
+  sensitivity?: Sensitivity | readonly Sensitivity[];
+  open?: boolean;
+  /** Personal information: sensitivity PERSONAL or SENSITIVE. */
+  personal?: boolean;
+}
+
+/** Catalogue properties of a type. */
+export interface SubjectSelector {
+  owner?: string | readonly string[];
+  /** Whether the type holds personal information: some field of it is PERSONAL or SENSITIVE. */
+  personal?: boolean;
+}
+
+export const FIELD_SELECTOR_KEYS: readonly string[] = ['owner', 'sharing', 'sensitivity', 'open', 'personal'];
+export const SUBJECT_SELECTOR_KEYS: readonly string[] = ['owner', 'personal'];
 
 /** Rules attached to a (department or '*', role) pair. */
 export interface RolePolicy {
@@ -57,6 +84,21 @@ export interface CompiledRule {
   readonly inverted: boolean;
   readonly reason: string;
   readonly overrideNotShared: boolean;
+  readonly fieldsWith: CompiledFieldSelector | undefined;
+  readonly subjectsWith: CompiledSubjectSelector | undefined;
+}
+
+export interface CompiledFieldSelector {
+  readonly owner?: readonly string[];
+  readonly sharing?: readonly SharingType[];
+  readonly sensitivity?: readonly Sensitivity[];
+  readonly open?: boolean;
+  readonly personal?: boolean;
+}
+
+export interface CompiledSubjectSelector {
+  readonly owner?: readonly string[];
+  readonly personal?: boolean;
 }
 
 export interface CompiledPolicy {
@@ -98,6 +140,10 @@ function compileRule(policy: RolePolicy, rule: PolicyRule, index: number): Compi
     if (!fields) throw new PolicyError(`${where} sets overrideNotShared without naming the NOT_SHARED fields it opens.`);
     if (!actions.every((a) => a === 'read' || a === 'readMasked' || a === 'aggregate')) throw new PolicyError(`${where} sets overrideNotShared on a write action; only reads can be opened.`);
   }
+  const fieldsWith = rule.fieldsWith === undefined ? undefined : compileFieldSelector(rule.fieldsWith, where);
+  const subjectsWith = rule.subjectsWith === undefined ? undefined : compileSubjectSelector(rule.subjectsWith, where);
+  if (fieldsWith && fields) throw new PolicyError(`${where} has both "fields" and "fieldsWith"; name the fields or select them by their catalogue properties, not both.`);
+  if (overrideNotShared && (fieldsWith || subjectsWith)) throw new PolicyError(`${where} sets overrideNotShared with a selector; an opening of NOT_SHARED fields must name them.`);
   const detail = rule.reason ?? policy.description ?? `rule ${index + 1}`;
   return Object.freeze({
     actions: Object.freeze([...actions]),
@@ -107,7 +153,109 @@ function compileRule(policy: RolePolicy, rule: PolicyRule, index: number): Compi
     inverted: rule.inverted === true,
     reason: `policy ${policy.id}: ${detail}`,
     overrideNotShared,
+    fieldsWith,
+    subjectsWith,
   });
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function selectorList<T extends string>(value: unknown, allowed: (v: unknown) => v is T, what: string, where: string): readonly T[] {
+  const list = asList(value as T | readonly T[]) ?? [];
+  if (list.length === 0 || !list.every(allowed)) throw new PolicyError(`${where} selects by ${what}, but names no ${what} or an unknown one.`);
+  return Object.freeze([...list]);
+}
+
+function selectorBoolean(value: unknown, what: string, where: string): boolean {
+  if (typeof value !== 'boolean') throw new PolicyError(`${where} selects by "${what}", which must be true or false.`);
+  return value;
+}
+
+function checkSelectorKeys(value: unknown, keys: readonly string[], name: string, where: string): Record<string, unknown> {
+  if (!isPlainObject(value) || Object.keys(value).length === 0) throw new PolicyError(`${where} has "${name}" that is not an object of catalogue properties (${keys.join(', ')}).`);
+  for (const key of Object.keys(value)) {
+    if (!keys.includes(key)) throw new PolicyError(`${where} selects by the unknown catalogue property "${key}" in "${name}"; use ${keys.join(', ')}.`);
+  }
+  return value;
+}
+
+const isSharingType = (v: unknown): v is SharingType => SHARING_TYPES.includes(v as SharingType);
+const isSensitivity = (v: unknown): v is Sensitivity => SENSITIVITIES.includes(v as Sensitivity);
+
+export function compileFieldSelector(value: unknown, where: string): CompiledFieldSelector {
+  const raw = checkSelectorKeys(value, FIELD_SELECTOR_KEYS, 'fieldsWith', where);
+  const out: { -readonly [K in keyof CompiledFieldSelector]: CompiledFieldSelector[K] } = {};
+  if (raw.owner !== undefined) out.owner = selectorList(raw.owner, isDepartment, 'owner department', where);
+  if (raw.sharing !== undefined) out.sharing = selectorList(raw.sharing, isSharingType, 'sharing type', where);
+  if (raw.sensitivity !== undefined) out.sensitivity = selectorList(raw.sensitivity, isSensitivity, 'sensitivity', where);
+  if (raw.open !== undefined) out.open = selectorBoolean(raw.open, 'open', where);
+  if (raw.personal !== undefined) out.personal = selectorBoolean(raw.personal, 'personal', where);
+  return Object.freeze(out);
+}
+
+export function compileSubjectSelector(value: unknown, where: string): CompiledSubjectSelector {
+  const raw = checkSelectorKeys(value, SUBJECT_SELECTOR_KEYS, 'subjectsWith', where);
+  const out: { -readonly [K in keyof CompiledSubjectSelector]: CompiledSubjectSelector[K] } = {};
+  if (raw.owner !== undefined) out.owner = selectorList(raw.owner, isDepartment, 'owner department', where);
+  if (raw.personal !== undefined) out.personal = selectorBoolean(raw.personal, 'personal', where);
+  return Object.freeze(out);
+}
+
+const isPersonal = (e: FieldEntry): boolean => e.sensitivity !== 'NONE';
+
+function fieldMatches(e: FieldEntry, s: CompiledFieldSelector): boolean {
+  return (
+    (s.owner === undefined || s.owner.includes(e.owner)) &&
+    (s.sharing === undefined || s.sharing.includes(e.sharing)) &&
+    (s.sensitivity === undefined || s.sensitivity.includes(e.sensitivity)) &&
+    (s.open === undefined || s.open === e.open) &&
+    (s.personal === undefined || s.personal === isPersonal(e))
+  );
+}
+
+function subjectMatches(t: TypeCatalogue, s: CompiledSubjectSelector): boolean {
+  return (s.owner === undefined || s.owner.includes(t.owner)) && (s.personal === undefined || s.personal === Object.values(t.fields).some(isPersonal));
+}
+
+/** What a rule covers once its selectors are applied to a catalogue: subjects, each with its fields (undefined: all). */
+export interface RuleTarget {
+  readonly subjects: readonly string[];
+  readonly fields: readonly string[] | undefined;
+}
+
+const targetCache = new WeakMap<CompiledRule, WeakMap<Catalogue, readonly RuleTarget[]>>();
+
+/**
+ * The (subject, fields) pairs a rule with catalogue selectors covers in `catalogue`; a rule without selectors covers
+ * its subjects and fields as written. Computed per catalogue, so each subgraph judges the same properties of the same
+ * platform catalogue; a subject with no selected field is left out (the rule says nothing about it).
+ */
+export function ruleTargets(rule: CompiledRule, catalogue: Catalogue): readonly RuleTarget[] {
+  if (!rule.fieldsWith && !rule.subjectsWith) return [{ subjects: rule.subjects, fields: rule.fields }];
+  let byCatalogue = targetCache.get(rule);
+  if (!byCatalogue) {
+    byCatalogue = new WeakMap();
+    targetCache.set(rule, byCatalogue);
+  }
+  const cached = byCatalogue.get(catalogue);
+  if (cached) return cached;
+  const subjects = rule.subjects.includes('all') ? Object.keys(catalogue) : rule.subjects;
+  const out: RuleTarget[] = [];
+  for (const subject of subjects) {
+    const t = catalogue[subject];
+    if (!t || (rule.subjectsWith && !subjectMatches(t, rule.subjectsWith))) continue;
+    if (!rule.fieldsWith) {
+      out.push({ subjects: [subject], fields: rule.fields });
+      continue;
+    }
+    const fields = Object.entries(t.fields).flatMap(([f, e]) => (fieldMatches(e, rule.fieldsWith!) ? [f] : []));
+    if (fields.length > 0) out.push({ subjects: [subject], fields: Object.freeze(fields) });
+  }
+  const frozen = Object.freeze(out);
+  byCatalogue.set(catalogue, frozen);
+  return frozen;
 }
 
 const compiledCache = new WeakMap<readonly RolePolicy[], readonly CompiledPolicy[]>();

@@ -6,7 +6,7 @@ import type { Catalogue } from './catalogue';
 import { parseConditions, type ConditionTemplate } from './conditions';
 import { explainField, type FieldDecision } from './decisions';
 import { PolicyError } from './errors';
-import { compilePolicies, type PolicyRule, type RolePolicy } from './policies';
+import { compileFieldSelector, compilePolicies, compileSubjectSelector, type PolicyRule, type RolePolicy } from './policies';
 import type { Principal } from './principal';
 import { isRegionCode } from './region';
 import { DEPARTMENTS, ROLES, isAction, isDepartment, isRole } from './vocabulary';
@@ -63,7 +63,7 @@ export interface ValidatedDocument {
 }
 
 const POLICY_KEYS = new Set(['id', 'dept', 'role', 'description', 'rules']);
-const RULE_KEYS = new Set(['action', 'subject', 'fields', 'conditions', 'inverted', 'reason', 'overrideNotShared']);
+const RULE_KEYS = new Set(['action', 'subject', 'fields', 'fieldsWith', 'subjectsWith', 'conditions', 'inverted', 'reason', 'overrideNotShared']);
 const TEST_KEYS = new Set(['name', 'caller', 'type', 'field', 'record', 'action', 'expect']);
 const CALLER_KEYS = new Set(['dept', 'roles', 'region', 'purpose']);
 const POLICY_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -199,6 +199,18 @@ function validateRule(policy: RolePolicy, index: number, rule: unknown, policyPa
       if (!(f in catalogue[s].fields)) problems.push({ ...base, path, message: `Unknown field ${s}.${f}: it is not in the resource catalogue.` });
     }
   });
+  // Selectors over catalogue properties: their own messages name the property and what it takes.
+  for (const [key, compile] of [['fieldsWith', compileFieldSelector], ['subjectsWith', compileSubjectSelector]] as const) {
+    if (rule[key] === undefined) continue;
+    try {
+      compile(rule[key], `Rule ${index + 1} of policy ${policy.id}`);
+    } catch (error) {
+      problems.push({ ...base, path: `${at}.${key}`, message: error instanceof PolicyError ? error.message : String(error) });
+    }
+  }
+  if (rule.fieldsWith !== undefined && rule.fields !== undefined) {
+    problems.push({ ...base, path: `${at}.fieldsWith`, message: 'A rule names its fields or selects them with "fieldsWith", not both.' });
+  }
   let template: ConditionTemplate | undefined;
   if (rule.conditions !== undefined) {
     try {

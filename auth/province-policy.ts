@@ -3,13 +3,6 @@
 import type { RolePolicy } from './policies';
 import type { Action } from './vocabulary';
 
-/** Population fields of Person (public security's register); geospatial's Person.residence is not among them. */
-const POPULATION_PERSON_FIELDS = [
-  'id', 'idNumber', 'name', 'gender', 'birthDate', 'age', 'ethnicity', 'ethnicityCode', 'phone', 'address', 'addressRegionCode',
-  'maritalStatus', 'status', 'statusDate', 'hukouRegionCode', 'hukouRegion', 'household', 'relationshipToHead', 'version',
-  'floating', 'originRegionCode',
-];
-
 /** Identity details other departments may see only masked, unless a sharing grant opens them. */
 const MASKED_FOR_OTHERS = [
   { action: 'readMasked', subject: 'Person', fields: ['idNumber', 'phone', 'address'], reason: 'province policy: identity numbers, phones and addresses are shared masked' },
@@ -53,22 +46,24 @@ export const PROVINCE_POLICY: readonly RolePolicy[] = [
     id: 'dashboards-no-records',
     dept: '*',
     role: 'dashboard',
-    description: 'Dashboard accounts read statistics, never individual records.',
+    description:
+      'Dashboard accounts read statistics, never records: of a type that holds personal information they read only open data, and nothing anywhere that is shared on conditions or not shared.',
+    // Written over catalogue properties, not lists of types or fields: a type or field catalogued later is covered at once.
     rules: [
       {
         action: ['read', 'readMasked'],
-        // Every type that describes individual persons or their affairs; open reference data (regions, schools,
-        // facilities, the public enterprise register) stays readable, as for anyone.
-        subject: [
-          'Person', 'Household', 'HouseholdMember', 'Place', 'Residence',
-          'Shareholder', 'Shareholding', 'AnnualReport', 'TaxRegistration',
-          'HealthRecord', 'ChronicCondition', 'Vaccination', 'Encounter', 'Diagnosis', 'MedicalInsurance',
-          'Enrolment', 'StaffMember', 'Degree',
-          'Property', 'PropertyOwner', 'PropertyTransfer', 'PropertyMortgage',
-          'CreditProfile', 'Loan', 'ContractPerformance', 'RatingFactor',
-        ],
+        subject: 'all',
+        subjectsWith: { personal: true },
+        fieldsWith: { open: false },
         inverted: true,
-        reason: 'province policy: dashboard accounts read statistics, never records',
+        reason: 'province policy: dashboard accounts read no records of persons or their affairs (only what is open data)',
+      },
+      {
+        action: ['read', 'readMasked'],
+        subject: 'all',
+        fieldsWith: { sharing: ['CONDITIONAL', 'NOT_SHARED'] },
+        inverted: true,
+        reason: 'province policy: dashboard accounts read nothing shared on conditions or not shared',
       },
     ],
   },
@@ -126,15 +121,16 @@ export const PROVINCE_POLICY: readonly RolePolicy[] = [
     dept: 'public-security',
     role: 'officer',
     description:
-      'Police officers read the population records of the area their office covers (a city, a county or the province): persons registered there and persons living there (floating population), and no others.',
+      'Police officers read the records of persons of the area their office covers (a city, a county or the province): persons registered there and persons living there (floating population), and no others.',
     rules: [
       {
         action: ['read', 'readMasked'],
+        // Every field of Person, whichever department catalogues it and whichever subgraph serves it: a Person field
+        // added later is restricted too. Other subgraphs judge it on the owner's row (subgraphs/kit/owner-scope.ts).
         subject: 'Person',
-        fields: POPULATION_PERSON_FIELDS,
         conditions: { $not: { $or: [{ hukouRegionCode: { $like: '${principal.regionPrefix}%' } }, { addressRegionCode: { $like: '${principal.regionPrefix}%' } }] } },
         inverted: true,
-        reason: 'province policy: police read population records of their own area only',
+        reason: 'province policy: police read records of persons of their own area only',
       },
     ],
   },

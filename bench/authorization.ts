@@ -29,7 +29,7 @@ import path from 'node:path';
 import { buildAbility, fieldDecision, type Principal, type TokenClaims } from '../auth';
 import { PROVINCE_POLICY } from '../auth/province-policy';
 import { PROJECT_ROOT } from '../subgraphs/kit/config';
-import { PLATFORM_CATALOGUE } from '../subgraphs/governance/platform-catalogue';
+import { PLATFORM_CATALOGUE } from '../subgraphs/platform-catalogue';
 import { startPlatform, type Platform } from '../test/support/platform';
 import { intFromEnv } from './support';
 

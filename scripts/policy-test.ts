@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { runPolicyTests, type PolicyTest, type RolePolicy } from '../auth';
 import { databaseConfig } from '../subgraphs/kit/config';
 import { openPolicyStore, PolicyVersionRecord } from '../subgraphs/kit/policy-store';
-import { PLATFORM_CATALOGUE } from '../subgraphs/governance/platform-catalogue';
+import { PLATFORM_CATALOGUE } from '../subgraphs/platform-catalogue';
 
 const GATED = ['ACTIVE', 'IN_REVIEW', 'APPROVED'];
 

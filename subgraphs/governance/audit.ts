@@ -4,32 +4,12 @@
  * seq) with one keyset cursor, and runs the anomaly rules over a period. Auditors only.
  */
 import { GraphQLError } from 'graphql';
-import { defineCatalogue, field } from '../../auth';
 import { detectAnomalies } from '../kit/audit/anomalies';
 import { assertAuditor, compareAudit, encodeAuditCursor, findAuditRecords, type AuditFilter, type AuditJson } from '../kit/audit/trail';
 import { auditConfig, DOMAINS, isDomain, type DomainName } from '../kit/config';
 import { badInput, ErrorCode } from '../kit/errors';
 import { pageSize } from '../kit/pagination';
 import type { RequestContext } from '../kit/subgraph';
-
-const audited = field('CONDITIONAL', { sensitivity: 'SENSITIVE', mask: 'redact' });
-const auditedKey = field('CONDITIONAL');
-const structure = field('UNCONDITIONAL', { open: true });
-
-export const auditCatalogue = defineCatalogue('data-bureau', {
-  AuditRecord: {
-    description: 'An audited request or write: who used which protected data, when, why and how.',
-    fields: {
-      id: auditedKey, writer: audited, seq: audited, time: audited, kind: audited, sub: audited, dept: audited, roles: audited, region: audited,
-      client: audited, purpose: audited, operationName: audited, documentHash: audited, requestId: audited, fields: audited, recordKeys: audited,
-      grantIds: audited, outOfRegion: audited, prevHash: audited, hash: audited,
-    },
-  },
-  AuditFieldUse: { description: 'A field an audited request used.', fields: { field: auditedKey, decision: auditedKey, count: auditedKey } },
-  AuditAnomaly: { description: 'A caller whose use of data an anomaly rule flags.', fields: { rule: auditedKey, sub: audited, dept: audited, description: audited, count: audited, records: audited } },
-  AuditRecordConnection: { fields: { edges: structure, pageInfo: structure } },
-  AuditRecordEdge: { fields: { cursor: structure, node: structure } },
-});
 
 /** Records read for one anomaly report, at most: a larger period must be split. */
 const MAX_REPORT_RECORDS = 200_000;

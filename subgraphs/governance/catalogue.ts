@@ -49,3 +49,23 @@ export const catalogue = mergeCatalogues(
   connectionCatalogue('data-bureau', 'PolicyVersion'),
   connectionCatalogue('data-bureau', 'GrantRequest'),
 );
+
+// The audit trail through the graph (./audit.ts): auditors only, by the province policy.
+const audited = field('CONDITIONAL', { sensitivity: 'SENSITIVE', mask: 'redact' });
+const auditedKey = field('CONDITIONAL');
+const structure = field('UNCONDITIONAL', { open: true });
+
+export const auditCatalogue = defineCatalogue('data-bureau', {
+  AuditRecord: {
+    description: 'An audited request or write: who used which protected data, when, why and how.',
+    fields: {
+      id: auditedKey, writer: audited, seq: audited, time: audited, kind: audited, sub: audited, dept: audited, roles: audited, region: audited,
+      client: audited, purpose: audited, operationName: audited, documentHash: audited, requestId: audited, fields: audited, recordKeys: audited,
+      grantIds: audited, outOfRegion: audited, prevHash: audited, hash: audited,
+    },
+  },
+  AuditFieldUse: { description: 'A field an audited request used.', fields: { field: auditedKey, decision: auditedKey, count: auditedKey } },
+  AuditAnomaly: { description: 'A caller whose use of data an anomaly rule flags.', fields: { rule: auditedKey, sub: audited, dept: audited, description: audited, count: audited, records: audited } },
+  AuditRecordConnection: { fields: { edges: structure, pageInfo: structure } },
+  AuditRecordEdge: { fields: { cursor: structure, node: structure } },
+});

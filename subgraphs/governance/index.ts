@@ -1,8 +1,8 @@
 /** The governance subgraph: the resource catalogue, the role policies and each caller's access. */
 import { mergeCatalogues } from '../../auth';
 import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
-import { auditCatalogue, auditResolvers } from './audit';
-import { catalogue } from './catalogue';
+import { auditResolvers } from './audit';
+import { auditCatalogue, catalogue } from './catalogue';
 import { entities } from './entities';
 import { governanceLoaders } from './loaders';
 import { resolvers } from './resolvers';

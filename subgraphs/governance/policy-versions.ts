@@ -24,7 +24,7 @@ import { bumpPolicyState, hashOf } from '../kit/policy-store';
 import { conflict, notFound } from '../kit/writes';
 import { PolicyEventRecord, PolicyVersionRecord, type PolicyVersionRow } from './entities';
 import { fieldKinds } from './explain';
-import { PLATFORM_CATALOGUE } from './platform-catalogue';
+import { PLATFORM_CATALOGUE } from '../platform-catalogue';
 
 export type PolicyState = 'DRAFT' | 'IN_REVIEW' | 'APPROVED' | 'ACTIVE' | 'SUPERSEDED' | 'REJECTED';
 

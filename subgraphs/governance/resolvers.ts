@@ -11,7 +11,7 @@ import { findVisible, restrict } from '../kit/scope';
 import type { GovernanceContext } from './loaders';
 import { GrantRequestRecord, PolicyVersionRecord, type GrantRequestRow, type PolicyVersionRow } from './entities';
 import { explainOperation } from './explain';
-import { PLATFORM_CATALOGUE } from './platform-catalogue';
+import { PLATFORM_CATALOGUE } from '../platform-catalogue';
 import {
   activateVersion,
   approveVersion,

@@ -12,7 +12,7 @@ import { bumpPolicyState, type GrantScopeItem } from '../kit/policy-store';
 import { isCalendarDate, todayInChina } from '../kit/scalars';
 import { conflict, notFound } from '../kit/writes';
 import { GrantRequestRecord, type GrantRequestRow } from './entities';
-import { PLATFORM_CATALOGUE } from './platform-catalogue';
+import { PLATFORM_CATALOGUE } from '../platform-catalogue';
 import { forbidden, reasonOf, recordEvent, type Step } from './policy-versions';
 
 export type GrantState = 'PENDING' | 'APPROVED' | 'REJECTED' | 'REVOKED' | 'EXPIRED';

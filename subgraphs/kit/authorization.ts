@@ -4,11 +4,13 @@
  * and every query of rows restricted to the rows the caller may see. Domains write none of this.
  */
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { BREAK, defaultFieldResolver, GraphQLError, isObjectType, visit, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { BREAK, defaultFieldResolver, GraphQLError, isObjectType, visit, type DocumentNode, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { buildAbility, fieldDecision, forbiddenError, maskValue, principalKey, type Catalogue, type Principal, type RequestAbility } from '../../auth';
 import type { AuditCollector, AuditedField } from './audit/collector';
 import { authorizationDenials } from './metrics';
+import { dependsOnOwner, judgedRecord, ownerRow, type ForeignEntity } from './owner-scope';
 import type { PolicySnapshot, PolicyStore } from './policy-store';
+import type { RequestContext } from './subgraph';
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 const MAX_CACHED_ABILITIES = 2000;
@@ -23,15 +25,19 @@ export interface AuthContext {
 }
 
 export interface Authorizer {
+  /** The platform catalogue: abilities are built over it, so rules about a type cover all its fields, wherever served. */
   catalogue: Catalogue;
+  /** This subgraph's part of it: what its row scope is judged on. */
+  served: Catalogue;
   policies: PolicyStore;
   authorize(principal: Principal): AuthContext;
 }
 
-export function createAuthorizer(catalogue: Catalogue, policies: PolicyStore): Authorizer {
+export function createAuthorizer(catalogue: Catalogue, policies: PolicyStore, served: Catalogue = catalogue): Authorizer {
   const cache = new Map<string, RequestAbility>();
   return {
     catalogue,
+    served,
     policies,
     authorize(principal) {
       // One snapshot per request: a request in flight keeps the policy version it started with.
@@ -58,10 +64,18 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
  * are reported to the request's audit collector, when it has one. Denials are counted per type and field
  * (authorization_denials_total, labelled with `service`), by a counter bound on the first denial of each field.
  */
-export function authorizeFields(schema: GraphQLSchema, audited: ReadonlyMap<string, AuditedField> = new Map(), service = 'unknown'): GraphQLSchema {
+export function authorizeFields(
+  schema: GraphQLSchema,
+  audited: ReadonlyMap<string, AuditedField> = new Map(),
+  service = 'unknown',
+  foreign: ReadonlyMap<string, ForeignEntity> = new Map(),
+): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('_') || ROOT_TYPES.has(type.name)) continue;
     const typeName = type.name;
+    const owner = foreign.get(typeName) ?? null;
+    const served = Object.keys(type.getFields()).filter((f) => !f.startsWith('__'));
+    if (owner) guardForeignReference(type, owner, served);
     for (const field of Object.values(type.getFields())) {
       const fieldName = field.name;
       if (fieldName.startsWith('__')) continue;
@@ -72,21 +86,52 @@ export function authorizeFields(schema: GraphQLSchema, audited: ReadonlyMap<stri
         (denials ??= authorizationDenials.labels(service, typeName, fieldName)).inc();
         return forbiddenError(typeName, fieldName, entry, authenticated === undefined ? undefined : { authenticated });
       };
+      /** Decides on `record` (the source itself, or the source with the owner's rule inputs), resolves on `source`. */
+      const judge = (auth: AuthContext, record: Record<string, unknown>, source: unknown, args: unknown, context: unknown, info: GraphQLResolveInfo) => {
+        const decision = fieldDecision(auth.ability, typeName, fieldName, record);
+        if (auditedField !== null) (context as { audit?: AuditCollector }).audit?.field(auditedField, decision, source, info.path);
+        if (decision === 'FULL') return resolve(source, args as never, context, info);
+        const entry = auth.ability.catalogue[typeName]?.fields[fieldName];
+        if (decision === 'DENIED' || !entry) return denied(entry, auth.principal.kind === 'government');
+        const value = resolve(source, args as never, context, info);
+        return isPromiseLike(value) ? Promise.resolve(value).then((v) => maskValue(entry.mask, v)) : maskValue(entry.mask, value);
+      };
       field.resolve = (source, args, context, info) => {
         const auth = (context as { auth?: AuthContext }).auth;
         if (!auth) return denied(undefined);
-        const decision = fieldDecision(auth.ability, typeName, fieldName, source as Record<string, unknown>);
-        if (auditedField !== null) (context as { audit?: AuditCollector }).audit?.field(auditedField, decision, source, info.path);
-        if (decision === 'FULL') return resolve(source, args, context, info);
-        const entry = auth.ability.catalogue[typeName]?.fields[fieldName];
-        if (decision === 'DENIED' || !entry) return denied(entry, auth.principal.kind === 'government');
-        const value = resolve(source, args, context, info);
-        return isPromiseLike(value) ? Promise.resolve(value).then((v) => maskValue(entry.mask, v)) : maskValue(entry.mask, value);
+        if (owner !== null && dependsOnOwner(auth.ability, typeName, served)) {
+          // The caller's rules on this entity test columns its owner keeps: judge on the owner's row.
+          const key = (source as Record<string, unknown> | null)?.[owner.key];
+          const row = typeof key === 'string' || typeof key === 'number' ? ownerRow(context as RequestContext<unknown>, typeName, owner, String(key)) : Promise.resolve(null);
+          return row.then((r) => judge(auth, judgedRecord(auth.ability, typeName, source as object, r), source, args, context, info));
+        }
+        return judge(auth, source as Record<string, unknown>, source, args, context, info);
       };
     }
   }
   return schema;
 }
+
+/**
+ * `_entities` of an entity owned elsewhere answers null for a record its owner hides from the caller (or does not
+ * have), exactly as for a missing one, whenever the caller's rules on it depend on the record.
+ */
+function guardForeignReference(type: GraphQLObjectType, owner: ForeignEntity, served: readonly string[]): void {
+  const extensions = type.extensions as { apollo?: { subgraph?: { resolveReference?: ReferenceResolver } } };
+  const original = extensions.apollo?.subgraph?.resolveReference;
+  const resolveReference: ReferenceResolver = (reference, context, info) => {
+    const key = reference[owner.key];
+    // Never the representation itself: the caller wrote it.
+    const resolved = () => (original ? original(reference, context, info) : { [owner.key]: key });
+    const auth = (context as { auth?: AuthContext }).auth;
+    if (!auth || !dependsOnOwner(auth.ability, type.name, served)) return resolved();
+    if (typeof key !== 'string' && typeof key !== 'number') return null;
+    return ownerRow(context as RequestContext<unknown>, type.name, owner, String(key)).then((row) => (row === null ? null : resolved()));
+  };
+  type.extensions = { ...type.extensions, apollo: { ...extensions.apollo, subgraph: { ...extensions.apollo?.subgraph, resolveReference } } };
+}
+
+type ReferenceResolver = (reference: Record<string, unknown>, context: unknown, info: GraphQLResolveInfo) => unknown;
 
 /** `_service` hands out the subgraph's SDL: to developers and security officers, and never in production. */
 export function guardServiceField(schema: GraphQLSchema, production: boolean): GraphQLSchema {

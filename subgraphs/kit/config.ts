@@ -15,6 +15,18 @@ export const PROJECT_ROOT = ((): string => {
 export const DOMAINS = ['population', 'geospatial', 'governance', 'enterprise', 'education', 'credit', 'health', 'housing'] as const;
 export type DomainName = (typeof DOMAINS)[number];
 
+/** The subgraph that holds each department's records: where another subgraph asks about an entity it extends. */
+export const DEPARTMENT_DOMAINS: Readonly<Partial<Record<string, DomainName>>> = {
+  'public-security': 'population',
+  'natural-resources': 'geospatial',
+  'market-regulation': 'enterprise',
+  health: 'health',
+  education: 'education',
+  housing: 'housing',
+  credit: 'credit',
+  'data-bureau': 'governance',
+};
+
 /** Default ports: the gateway on 4000, each subgraph on its own fixed port. */
 export const GATEWAY_PORT = 4000;
 const PORTS: Record<string, number> = { population: 4001, geospatial: 4002, governance: 4003, enterprise: 4004, health: 4005, education: 4006, housing: 4007, credit: 4008 };

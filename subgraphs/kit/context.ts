@@ -39,7 +39,7 @@ export function contextFactory<L>(definition: SubgraphDefinition<L>, db: Databas
       return { ...common, data, loaders: definition.loaders(data) };
     }
     const auth = options.authorizer.authorize(principal);
-    const data = scopedAccess(em, auth.ability);
+    const data = scopedAccess(em, auth.ability, options.authorizer.served);
     const audit = options.audit ? new AuditCollector(options.audit, auth, requestId) : undefined;
     return { ...common, data, loaders: definition.loaders(data), auth, audit };
   };

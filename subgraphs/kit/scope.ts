@@ -3,7 +3,7 @@
  * totalCount and lookups never count, return or reveal rows the caller may not see.
  */
 import type { EntitySchema, FilterQuery, FindOptions } from '@mikro-orm/core';
-import { forbiddenError, rowFilter, type RequestAbility } from '../../auth';
+import { forbiddenError, rowFilter, type Catalogue, type RequestAbility } from '../../auth';
 import type { EntityManager } from './orm';
 
 export interface DataAccess {
@@ -25,7 +25,8 @@ export function unrestrictedAccess(em: EntityManager): DataAccess {
 // Filters depend only on the ability, which is itself cached per caller and policy version: reuse them.
 const visibleByAbility = new WeakMap<RequestAbility, Map<string, object | null>>();
 
-export function scopedAccess(em: EntityManager, ability: RequestAbility): DataAccess {
+/** `served`: the catalogue part of the subgraph asking; a row is visible when some field served here may be read. */
+export function scopedAccess(em: EntityManager, ability: RequestAbility, served: Catalogue = ability.catalogue): DataAccess {
   let visibleCache = visibleByAbility.get(ability);
   if (!visibleCache) {
     visibleCache = new Map();
@@ -37,7 +38,7 @@ export function scopedAccess(em: EntityManager, ability: RequestAbility): DataAc
       const type = entity.meta.className;
       if (!visibleCache!.has(type)) {
         // Judged on the fields this subgraph serves: another subgraph's fields of the same entity are its own call.
-        const fields = Object.keys(ability.catalogue[type]?.fields ?? {});
+        const fields = Object.keys(served[type]?.fields ?? {});
         const filter = fields.length === 0 ? { kind: 'none' as const } : rowFilter<T>(ability, ['read', 'readMasked'], type, undefined, { fields });
         visibleCache!.set(type, filter.kind === 'none' ? null : filter.kind === 'all' ? {} : (filter.where as object));
       }

@@ -15,7 +15,9 @@ import { AUDIT_TRAIL_CATALOGUE, AUDIT_TRAIL_TYPEDEFS, auditTrailResolvers } from
 import { openAuditWriter, type AuditWriter } from './audit/writer';
 import { authorizeFields, createAuthorizer, guardServiceField, introspectionGuard } from './authorization';
 import { STRUCTURAL_CATALOGUE } from './catalogue';
-import { DEFAULT_QUERY_LIMITS, type QueryLimitTable, type SubgraphConfig } from './config';
+import { DEFAULT_QUERY_LIMITS, DEPARTMENT_DOMAINS, type QueryLimitTable, type SubgraphConfig } from './config';
+import { scopeRoute, type ForeignEntity } from './owner-scope';
+import { PLATFORM_CATALOGUE } from '../platform-catalogue';
 import { contextFactory } from './context';
 import { formatError } from './errors';
 import { serveHttp } from './http';
@@ -90,6 +92,18 @@ export function catalogueOf(definition: SubgraphDefinition<unknown>) {
   return mergeCatalogues(structural, AUDIT_TRAIL_CATALOGUE, definition.catalogue);
 }
 
+/** Entity types this subgraph serves but another department owns, with the subgraph that holds their records. */
+export function foreignEntities(definition: SubgraphDefinition<unknown>): Map<string, ForeignEntity> {
+  const keys = keyFields(subgraphTypeDefs(definition));
+  const out = new Map<string, ForeignEntity>();
+  for (const [type, t] of Object.entries(catalogueOf(definition))) {
+    const domain = DEPARTMENT_DOMAINS[t.owner];
+    const key = keys.get(type);
+    if (t.extension && key && domain && domain !== definition.name) out.set(type, { domain, key });
+  }
+  return out;
+}
+
 export function subgraphSchema(definition: SubgraphDefinition<unknown>, options: { production: boolean; enforce: boolean }) {
   const typeDefs = subgraphTypeDefs(definition);
   const schema = buildSubgraphSchema([
@@ -101,7 +115,7 @@ export function subgraphSchema(definition: SubgraphDefinition<unknown>, options:
     throw new Error(`The ${definition.name} catalogue does not match its schema:\n${problems.map((p) => `  - ${p.message}`).join('\n')}`);
   }
   guardServiceField(schema, options.production);
-  return options.enforce ? authorizeFields(schema, auditedFields(catalogueOf(definition), keyFields(typeDefs)), definition.name) : schema;
+  return options.enforce ? authorizeFields(schema, auditedFields(catalogueOf(definition), keyFields(typeDefs)), definition.name, foreignEntities(definition)) : schema;
 }
 
 export function createApollo<L>(
@@ -160,10 +174,17 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     const observe = observePlugin<RequestContext<L>>({ service: definition.name, logger, principalOf: (ctx) => ctx.auth?.principal, requestIdOf: (ctx) => ctx.requestId });
     const apollo = createApollo(definition, { production: config.production, enforce, audit: auditing, queryLimits: config.queryLimits }, [observe]);
     await apollo.start();
-    const authorizer = enforce ? createAuthorizer(catalogueOf(definition as SubgraphDefinition<unknown>), policies) : null;
+    const served = catalogueOf(definition as SubgraphDefinition<unknown>);
+    // Abilities over the platform catalogue: a rule about a type covers its fields in every subgraph alike.
+    const authorizer = enforce ? createAuthorizer(PLATFORM_CATALOGUE, policies, served) : null;
+    const context = contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit });
+    const routes = [metricsRoute()];
+    if (enforce) {
+      routes.push(scopeRoute({ entities: definition.entities, keys: keyFields(subgraphTypeDefs(definition as SubgraphDefinition<unknown>)), served, context: context as never }));
+    }
     const http = await serveHttp({
       apollo,
-      context: contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit }),
+      context,
       ready: async () => ((await db.ping()) ? true : { ready: false, reason: 'database unavailable' }),
       policy: () => {
         const { policyVersion, seq } = policies.current();
@@ -173,7 +194,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       port: config.port,
       host: config.host,
       bodyLimitBytes: config.http?.bodyLimitBytes,
-      routes: [metricsRoute()],
+      routes,
     });
     return {
       name: definition.name,

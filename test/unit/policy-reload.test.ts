@@ -4,7 +4,7 @@
  */
 import { fieldDecision, type Grant, type Principal, type RolePolicy } from '../../auth';
 import { PROVINCE_POLICY } from '../../auth/province-policy';
-import { PLATFORM_CATALOGUE } from '../../subgraphs/governance/platform-catalogue';
+import { PLATFORM_CATALOGUE } from '../../subgraphs/platform-catalogue';
 import { createAuthorizer } from '../../subgraphs/kit/authorization';
 import { snapshotOf, type PolicySnapshot, type PolicyStore } from '../../subgraphs/kit/policy-store';
 

@@ -4,7 +4,7 @@ import { diffDocuments, policyImpact, runPolicyTests, unifiedDiff, validateDocum
 import { PROVINCE_POLICY } from '../../../auth/province-policy';
 import { PROVINCE_POLICY_TESTS } from '../../../auth/province-policy-tests';
 import { fieldKinds } from '../../../subgraphs/governance/explain';
-import { PLATFORM_CATALOGUE } from '../../../subgraphs/governance/platform-catalogue';
+import { PLATFORM_CATALOGUE } from '../../../subgraphs/platform-catalogue';
 
 const check = (policies: unknown, tests: unknown = [], kinds: FieldKinds = fieldKinds) => validateDocument(JSON.stringify(policies), JSON.stringify(tests), PLATFORM_CATALOGUE, kinds);
 

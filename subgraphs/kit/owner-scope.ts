@@ -1,0 +1,180 @@
+/**
+ * Row scope follows the entity, not the subgraph. A subgraph serving fields of an entity another department owns
+ * (geospatial's Person.residence, health's Person.healthRecord) must judge them by the owner's rules for that
+ * caller and record, such as "police read persons of their own area", whose conditions test columns only the
+ * owner stores (Person.hukouRegionCode). Replicating those columns into every subgraph would go stale when a person
+ * moves; so the serving subgraph asks the owner, as the caller, for the rule inputs it lacks:
+ *
+ * - the owner answers on `POST /scope` with, for each key, null when the caller may not see the record there (or it
+ *   does not exist: the two are indistinguishable), else the requested columns the caller may read in full (a
+ *   column the caller may not read is left out, so it counts as unknown and never permits);
+ * - the serving subgraph asks once per request and entity type (a DataLoader batch), only for callers some of
+ *   whose rules on that type depend on the record, and judges with the owner's values, never with the caller's
+ *   representation: `_entities` of a record hidden by its owner answers null, as a missing one does.
+ *
+ * Callers whose rules on the type do not depend on the record (most of them) cost nothing extra.
+ */
+import type http from 'node:http';
+import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
+import type { EntitySchema } from '@mikro-orm/core';
+import { conditionFields, explainField, fieldDecision, type Catalogue, type RequestAbility } from '../../auth';
+import type { DomainName } from './config';
+import { ErrorCode } from './errors';
+import { sendJson, type HttpRoute } from './http';
+import { findAllVisible } from './scope';
+import type { RequestContext } from './subgraph';
+
+/** Where the records of an entity type served here, but owned elsewhere, live. */
+export interface ForeignEntity {
+  domain: DomainName;
+  /** The federation key field (the first of its @key). */
+  key: string;
+}
+
+export type OwnerRow = Readonly<Record<string, unknown>>;
+
+/** Keys per /scope call: far above any page, well below SQL's bound-parameter limits. */
+export const MAX_SCOPE_KEYS = 2000;
+const SCOPE_TIMEOUT_MS = 10_000;
+export const SCOPE_PATH = '/scope';
+
+const loadersByRequest = new WeakMap<object, Map<string, DataLoader<string, OwnerRow | null>>>();
+
+async function fetchOwnerRows(ctx: RequestContext<unknown>, type: string, owner: ForeignEntity, fields: readonly string[], keys: readonly string[]): Promise<(OwnerRow | null)[]> {
+  const peer = ctx.peers[owner.domain];
+  if (!peer) {
+    throw new GraphQLError(`${type} records cannot be judged: the ${owner.domain} service, which owns them, is not configured.`, { extensions: { code: ErrorCode.Unavailable } });
+  }
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-request-id': ctx.requestId };
+  if (ctx.authorization) headers.authorization = ctx.authorization;
+  const purpose = ctx.auth?.principal.purpose;
+  if (purpose) headers['x-purpose'] = purpose;
+  let rows: unknown;
+  try {
+    const res = await fetch(new URL(SCOPE_PATH, peer), { method: 'POST', headers, body: JSON.stringify({ type, fields, keys }), signal: AbortSignal.timeout(SCOPE_TIMEOUT_MS) });
+    if (!res.ok) throw new Error(`status ${res.status}`);
+    rows = ((await res.json()) as { rows?: unknown }).rows;
+  } catch {
+    throw new GraphQLError(`${type} records cannot be judged: the ${owner.domain} service, which owns them, did not answer. Nothing was shown.`, { extensions: { code: ErrorCode.Unavailable } });
+  }
+  if (!Array.isArray(rows) || rows.length !== keys.length) {
+    throw new GraphQLError(`${type} records cannot be judged: the ${owner.domain} service answered something else than asked. Nothing was shown.`, { extensions: { code: ErrorCode.Unavailable } });
+  }
+  return rows.map((r) => (r !== null && typeof r === 'object' ? (r as OwnerRow) : null));
+}
+
+/** The owner's row of `key` for this request's caller (null: hidden from the caller, or missing), batched per request. */
+export function ownerRow(ctx: RequestContext<unknown>, type: string, owner: ForeignEntity, key: string): Promise<OwnerRow | null> {
+  let byType = loadersByRequest.get(ctx);
+  if (!byType) {
+    byType = new Map();
+    loadersByRequest.set(ctx, byType);
+  }
+  let loader = byType.get(type);
+  if (!loader) {
+    const fields = ctx.auth ? conditionFields(ctx.auth.ability, type) : [];
+    loader = new DataLoader((keys) => fetchOwnerRows(ctx, type, owner, fields, keys), { maxBatchSize: MAX_SCOPE_KEYS });
+    byType.set(type, loader);
+  }
+  return loader.load(key);
+}
+
+/**
+ * The record a rule on a foreign entity is judged on: the serving subgraph's own values, with every condition field
+ * taken from the owner (absent there: unknown), so nothing the caller sent can stand in for the owner's columns.
+ */
+export function judgedRecord(ability: RequestAbility, type: string, source: object, owner: OwnerRow | null): Record<string, unknown> {
+  const record: Record<string, unknown> = { ...(source as Record<string, unknown>) };
+  for (const f of conditionFields(ability, type)) record[f] = owner?.[f];
+  return record;
+}
+
+const recordDependent = new WeakMap<RequestAbility, Map<string, boolean>>();
+
+/** Whether any rule of this caller on a served field of `type` depends on the record (then the owner must be asked). */
+export function dependsOnOwner(ability: RequestAbility, type: string, served: readonly string[]): boolean {
+  let byType = recordDependent.get(ability);
+  if (!byType) {
+    byType = new Map();
+    recordDependent.set(ability, byType);
+  }
+  let answer = byType.get(type);
+  if (answer === undefined) {
+    answer = conditionFields(ability, type).length > 0 && served.some((f) => explainField(ability, type, f).dependsOnRecord);
+    byType.set(type, answer);
+  }
+  return answer;
+}
+
+function headerGetter(req: http.IncomingMessage): { get(name: string): string | undefined } {
+  return {
+    get(name) {
+      const v = req.headers[name.toLowerCase()];
+      return Array.isArray(v) ? v[0] : v;
+    },
+  };
+}
+
+function refuse(res: http.ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * The owner's side: `POST /scope` with `{ type, keys, fields }` answers `{ rows }`, one per key, judged for the
+ * caller of the request (its own Authorization and X-Purpose) with the owner's row scope and field decisions.
+ */
+export function scopeRoute(options: {
+  entities: readonly EntitySchema<any, any>[];
+  keys: ReadonlyMap<string, string | null>;
+  served: Catalogue;
+  context: (headers: { get(name: string): string | undefined }) => Promise<RequestContext<unknown>>;
+}): HttpRoute {
+  const owned = new Map<string, { entity: EntitySchema<any, any>; key: string }>();
+  for (const entity of options.entities) {
+    const type = entity.meta.className;
+    const key = options.keys.get(type);
+    if (key && options.served[type] && !options.served[type]!.extension) owned.set(type, { entity, key });
+  }
+  return {
+    prefix: SCOPE_PATH,
+    async handle(req, res, request) {
+      if (req.method !== 'POST') return refuse(res, 405, ErrorCode.BadUserInput, 'POST a JSON body { type, keys, fields } to /scope.');
+      let ctx: RequestContext<unknown>;
+      try {
+        ctx = await options.context(headerGetter(req));
+      } catch (error) {
+        if (error instanceof GraphQLError) return refuse(res, 401, String(error.extensions.code ?? ErrorCode.Unauthenticated), error.message);
+        throw error;
+      }
+      let body: { type?: unknown; keys?: unknown; fields?: unknown };
+      try {
+        body = JSON.parse(await request.body()) as typeof body;
+      } catch {
+        return refuse(res, 400, ErrorCode.BadUserInput, 'The body of /scope must be JSON: { type, keys, fields }.');
+      }
+      const target = typeof body.type === 'string' ? owned.get(body.type) : undefined;
+      if (!target) return refuse(res, 400, ErrorCode.BadUserInput, `This service owns no entity type ${JSON.stringify(body.type)}.`);
+      const keys = body.keys;
+      if (!Array.isArray(keys) || keys.length > MAX_SCOPE_KEYS || !keys.every((k) => typeof k === 'string')) {
+        return refuse(res, 400, ErrorCode.BadUserInput, `"keys" must be a list of at most ${MAX_SCOPE_KEYS} strings.`);
+      }
+      const type = body.type as string;
+      const stored = target.entity.meta.properties as Record<string, unknown>;
+      const fields = Array.isArray(body.fields) ? body.fields.filter((f): f is string => typeof f === 'string' && f in stored && f in (options.served[type]?.fields ?? {})) : [];
+      const ability = ctx.auth?.ability;
+      if (!ability) return refuse(res, 403, ErrorCode.Forbidden, 'Authorization is off in this build.');
+      const found = await findAllVisible(ctx.data, target.entity, { [target.key]: { $in: [...new Set(keys as string[])] } });
+      const byKey = new Map<string, Record<string, unknown>>(found.map((row) => [String((row as Record<string, unknown>)[target.key]), row as Record<string, unknown>]));
+      const rows = (keys as string[]).map((k) => {
+        const row = byKey.get(k);
+        if (!row) return null;
+        const out: Record<string, unknown> = {};
+        // Only what the caller may read in full: a masked value must never stand in for the real one in a condition.
+        for (const f of fields) if (fieldDecision(ability, type, f, row) === 'FULL') out[f] = row[f];
+        return out;
+      });
+      sendJson(res, 200, { rows });
+    },
+  };
+}
