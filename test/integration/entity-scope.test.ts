@@ -95,6 +95,51 @@ describe('row scope of Person in every subgraph that serves Person fields', () =
   });
 });
 
+describe('row scope of another entity, from a region-limited rule of a department', () => {
+  // Health officers may read which properties an enterprise owns (housing's CONDITIONAL field) for Haikou's
+  // enterprises only: the condition tests Enterprise.regionCode, which only the enterprise register stores.
+  const POLICY = {
+    id: 'test-health-haikou-enterprise-properties',
+    dept: 'health',
+    role: 'officer',
+    rules: [{ action: 'read' as const, subject: 'Enterprise', fields: ['properties'], conditions: { regionCode: { $like: '4601%' } } }],
+  };
+  let health: Record<string, string>;
+  let haikouUscc: string;
+  let sanyaUscc: string;
+  const propertiesOf = (uscc: string, extra: Record<string, unknown> = {}) =>
+    entities('housing', 'Enterprise', 'properties { __typename }', { __typename: 'Enterprise', uscc, ...extra }, health);
+
+  beforeAll(async () => {
+    await platform.addPolicies([POLICY]);
+    health = await platform.as({ sub: 'health-hk', dept: 'health', roles: ['officer'], region: '460000' });
+    const res = await platform.query(`{ hk: enterprises(first: 1, filter: { regionCode: "460100" }) { edges { node { uscc } } } sy: enterprises(first: 1, filter: { regionCode: "460200" }) { edges { node { uscc } } } }`);
+    haikouUscc = res.data.hk.edges[0].node.uscc;
+    sanyaUscc = res.data.sy.edges[0].node.uscc;
+  });
+
+  it('gives the field for a Haikou enterprise, straight from housing, judged on the register\'s region', async () => {
+    const res = await propertiesOf(haikouUscc);
+    expect(res.errors).toBeUndefined();
+    expect(Array.isArray(res.data._entities[0].properties)).toBe(true);
+  });
+
+  it('refuses it for a Sanya enterprise, whatever region the representation claims', async () => {
+    const res = await propertiesOf(sanyaUscc, { regionCode: '460105' });
+    expect(res.data._entities[0]?.properties ?? null).toBeNull();
+    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('answers the same through the gateway', async () => {
+    const q = `query($u: ID!) { enterprise(uscc: $u) { uscc properties { id } } }`;
+    const hk = await platform.query(q, { u: haikouUscc }, health);
+    expect(hk.errors).toBeUndefined();
+    const sy = await platform.query(q, { u: sanyaUscc }, health);
+    expect(sy.data.enterprise.properties).toBeNull();
+    expect(sy.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+});
+
 describe('the owner scope endpoint', () => {
   it('refuses a bad token, an unknown type and too many keys', async () => {
     const url = new URL('/scope', platform.subgraphs.population.url);
