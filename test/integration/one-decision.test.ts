@@ -25,7 +25,8 @@
  * on the paths of each property below: (a) the root lookup through the gateway; (b) nested through another domain
  * (Person -> credit, healthRecord, enrolments, properties; CreditProfile, HealthRecord, Enterprise -> Person;
  * CreditProfile -> Enterprise; ...), the link itself decided like any field; (c) `_entities` sent straight to each
- * subgraph that resolves the fields (join__field of the supergraph); (d) each filter of the type's list with the
+ * subgraph that resolves the fields (join__field of the supergraph), with the key alone and again with the record's
+ * region columns forged into the caller's area (a representation is the caller's word and must decide nothing); (d) each filter of the type's list with the
  * records' values: FORBIDDEN when a filtered field is never readable in full, otherwise exactly the rows whose
  * filtered fields the caller reads in full, counted by totalCount; (e) the list itself: exactly the visible rows,
  * counted by totalCount, every node decided like its record; (f) statistics by county and the dimension: FORBIDDEN

@@ -21,7 +21,10 @@ export const FACTOR_SOURCES: Readonly<Record<RatingFactorKind, readonly string[]
   DISHONEST_LIST: ['onDishonestList'],
 };
 
-/** The query text for the factors: the one thing to rewrite when they become per-factor fields. */
+/**
+ * The query text for the factors. When they become per-factor fields (`factors { loanHistory { value explanation }
+ * ... }`), this selection and answeredFactors (each field to its kind) are what change.
+ */
 export const FACTORS_SELECTION = 'factors { factor value explanation }';
 
 /** The factors in an answer, by kind: null when the answer has no factors at all. */

@@ -18,6 +18,7 @@ import type { EntitySchema } from '@mikro-orm/core';
 import {
   allows,
   buildAbility,
+  conditionFields,
   explainField,
   fieldDecision,
   maskValue,
@@ -138,9 +139,13 @@ export class World {
     const cached = this.tables.get(id);
     if (cached) return cached;
     const db = this.platform.subgraphs[domain].db;
-    const props = db.orm.getMetadata().find(name)!.props.map((p) => p.name);
+    const meta = db.orm.getMetadata().find(name)!;
+    const props = meta.props.map((p) => p.name);
     const found = await db.orm.em.fork().find(entity, {}, { disableIdentityMap: true });
     const rows = found.map((e) => Object.freeze(Object.fromEntries(props.map((p) => [p, (e as Record<string, unknown>)[p]]))));
+    // In key order, whatever order the database returns them in: the draws must not depend on the driver.
+    const keyOf = (r: Row) => meta.primaryKeys.map((k) => String(r[k])).join('\u0000');
+    rows.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
     this.tables.set(id, rows);
     this.columns.set(id, new Set(props));
     return rows;
@@ -664,26 +669,36 @@ export class Checker {
     check.finish();
   }
 
-  /** (c) `_entities` sent straight to every subgraph that resolves the fields asked for. */
+  /**
+   * (c) `_entities` sent straight to every subgraph that resolves the fields asked for: once with the key alone, and
+   * once with the record's region columns forged into the caller's area, since a representation is the caller's word
+   * and must decide nothing.
+   */
   private async entities(c: Case, out: Violation[], ability: RequestAbility, type: TypeModel, fields: FieldModel[], rows: Row[]): Promise<void> {
     const { oracle, platform } = this.model;
     const subgraphs = [...new Set(fields.flatMap((f) => f.servedBy))];
+    const forged = forgedRegionFields(oracle.catalogue, ability, type.name, c.caller.region ?? '460100');
     for (const subgraph of subgraphs) {
       const served = fields.filter((f) => f.servedBy.includes(subgraph));
       const query = `query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on ${type.name} { ${served.map((f) => this.selection(type.name, f)).join(' ')} } } }`;
-      const representations = rows.map((r) => ({ __typename: type.name, [type.key]: r[type.key] }));
-      const response = await this.send(c, platform.subgraphs[subgraph].url, query, { r: representations });
-      const check = new AnswerCheck(`_entities@${subgraph}`, response, out);
-      const entities = ((response.data as { _entities?: unknown[] } | undefined)?._entities ?? []) as unknown[];
-      rows.forEach((row, i) => {
-        check.allow(String(row[type.key]));
-        const holder = entities[i];
-        if (subgraph === type.owner && !oracle.rowVisible(ability, type.name, row) && holder !== null && holder !== undefined) {
-          check.fail(['_entities', i], `${type.name} ${String(row[type.key])} is hidden from the caller by its owner's row scope, but its owner answered ${show(holder)}`);
-        }
-        for (const f of served) this.checkField(check, ability, type, f, row, holder, ['_entities', i, f.name]);
-      });
-      check.finish();
+      const variants: [string, Record<string, unknown>][] = [['', {}]];
+      if (Object.keys(forged).length > 0) variants.push([' (forged representation)', forged]);
+      for (const [suffix, extra] of variants) {
+        const representations = rows.map((r) => ({ ...extra, __typename: type.name, [type.key]: r[type.key] }));
+        const response = await this.send(c, platform.subgraphs[subgraph].url, query, { r: representations });
+        const check = new AnswerCheck(`_entities@${subgraph}${suffix}`, response, out);
+        for (const value of Object.values(extra)) check.allow(value);
+        const entities = ((response.data as { _entities?: unknown[] } | undefined)?._entities ?? []) as unknown[];
+        rows.forEach((row, i) => {
+          check.allow(String(row[type.key]));
+          const holder = entities[i];
+          if (subgraph === type.owner && !oracle.rowVisible(ability, type.name, row) && holder !== null && holder !== undefined) {
+            check.fail(['_entities', i], `${type.name} ${String(row[type.key])} is hidden from the caller by its owner's row scope, but its owner answered ${show(holder)}`);
+          }
+          for (const f of served) this.checkField(check, ability, type, f, row, holder, ['_entities', i, f.name]);
+        });
+        check.finish();
+      }
     }
   }
 
@@ -825,6 +840,16 @@ export class Checker {
     }
     check.finish();
   }
+}
+
+/**
+ * The region columns the caller's rules on a type look at (police-own-area, region-limited grants), each set to the
+ * caller's own area: what a representation would claim to pass those rules.
+ */
+export function forgedRegionFields(catalogue: Catalogue, ability: RequestAbility, type: string, region: string): Record<string, string> {
+  const regionField = catalogue[type]?.regionField;
+  const fields = conditionFields(ability, type).filter((f) => f === regionField || /regionCode$/i.test(f));
+  return Object.fromEntries(fields.map((f) => [f, region]));
 }
 
 /** The regions callers are drawn with: none, the province, two cities and a county that has records. */
