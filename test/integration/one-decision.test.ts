@@ -26,15 +26,17 @@
  * (Person -> credit, healthRecord, enrolments, properties; CreditProfile, HealthRecord, Enterprise -> Person;
  * CreditProfile -> Enterprise; ...), the link itself decided like any field; (c) `_entities` sent straight to each
  * subgraph that resolves the fields (join__field of the supergraph), with the key alone and again with the record's
- * region columns forged into the caller's area (a representation is the caller's word and must decide nothing); (d) each filter of the type's list with the
- * records' values: FORBIDDEN when a filtered field is never readable in full, otherwise exactly the rows whose
- * filtered fields the caller reads in full, counted by totalCount; (e) the list itself: exactly the visible rows,
+ * region columns forged into the caller's area (a representation is the caller's word and must decide nothing);
+ * (d) each filter of the type's list with the records' values: FORBIDDEN when a filtered field is never readable in
+ * full, otherwise exactly the rows whose filtered fields the caller reads in full, counted by totalCount; (e) the list itself: exactly the visible rows,
  * counted by totalCount, every node decided like its record; (f) statistics by county and the dimension: FORBIDDEN
  * without the aggregate permission, otherwise no cell counts a row the caller may not aggregate and every published
  * county total and grand total is within the cell-key noise (2) of the rows the caller may aggregate.
  * In no answer does the raw value of a field the caller may not read in full appear, errors included. Derived values
  * (credit factors, test/support/credit-factors.ts) are decided as the strictest of their own decision and their
- * sources'; their explanations render the protected counts, so those must not appear either.
+ * sources'; their explanations render the protected counts, so those must not appear either. One grant, region-limited
+ * on Person (a type seven subgraphs serve and only its owner holds the region of), has a property of its own, so that
+ * its failures do not show up in every other property.
  *
  * Fixed seed and bounded budget: ONE_DECISION_SEED (default below) and ONE_DECISION_RUNS (the base number of runs per
  * property; cheap properties run a multiple of it; raise it locally). A failure prints the seed, the shrunk
