@@ -46,7 +46,7 @@
  */
 import fc from 'fast-check';
 import { DEPARTMENTS, ROLES, type RolePolicy } from '../../auth';
-import { PLATFORM_CATALOGUE } from '../../subgraphs/governance/platform-catalogue';
+import { PLATFORM_CATALOGUE } from '../../subgraphs/platform-catalogue';
 import { loadInForce } from '../../subgraphs/kit/policy-store';
 import { DOMAINS } from '../../subgraphs/kit/config';
 import { todayInChina } from '../../subgraphs/kit/scalars';
