@@ -28,6 +28,11 @@ export interface FieldEntry {
    */
   minCellSize?: number;
   description?: string;
+  /**
+   * The fields whose values this field's value reveals (a score computed from loan counts): `field` of the same type
+   * or `Type.field`, judged on the same record. Its decision is the strictest of its own and its sources'.
+   */
+  derivedFrom?: readonly string[];
 }
 
 export interface TypeCatalogue {
@@ -37,6 +42,12 @@ export interface TypeCatalogue {
   regionField?: string;
   /** True when this part only adds fields to a type declared (and owned) elsewhere. */
   extension?: boolean;
+  /**
+   * Stored columns that belong to a field of another name (`loans: ['loanCount', 'overdueLoans']`): a resolver that
+   * reads them serves that field's data, and the kit refuses a resolver that reads a column of a field it does not
+   * declare in `derivedFrom` (subgraphs/kit/columns.ts).
+   */
+  columns?: Readonly<Record<string, readonly string[]>>;
   fields: Record<string, FieldEntry>;
 }
 
@@ -52,6 +63,7 @@ export interface FieldSpec {
   owner?: string;
   minCellSize?: number;
   description?: string;
+  derivedFrom?: readonly string[];
 }
 
 export interface TypeSpec {
@@ -59,6 +71,7 @@ export interface TypeSpec {
   description?: string;
   regionField?: string;
   extension?: boolean;
+  columns?: Readonly<Record<string, readonly string[]>>;
   /** A bare sharing type is shorthand for `field(sharing)`. */
   fields: Record<string, FieldSpec | SharingType>;
 }
@@ -96,12 +109,14 @@ export function defineCatalogue(owner: string, types: Record<string, TypeSpec>):
       };
       if (f.description !== undefined) entry.description = f.description;
       if (f.minCellSize !== undefined) entry.minCellSize = f.minCellSize;
+      if (f.derivedFrom !== undefined) entry.derivedFrom = Object.freeze([...f.derivedFrom]);
       fields[fieldName] = Object.freeze(entry);
     }
     const typeCatalogue: TypeCatalogue = { owner: typeOwner, fields: Object.freeze(fields) };
     if (spec.description !== undefined) typeCatalogue.description = spec.description;
     if (spec.regionField !== undefined) typeCatalogue.regionField = spec.regionField;
     if (spec.extension) typeCatalogue.extension = true;
+    if (spec.columns !== undefined) typeCatalogue.columns = Object.freeze(Object.fromEntries(Object.entries(spec.columns).map(([f, c]) => [f, Object.freeze([...c])])));
     out[typeName] = Object.freeze(typeCatalogue);
   }
   const problems = catalogueEntryProblems(out);
@@ -110,7 +125,54 @@ export function defineCatalogue(owner: string, types: Record<string, TypeSpec>):
 }
 
 function sameEntry(a: FieldEntry, b: FieldEntry): boolean {
-  return a.owner === b.owner && a.sharing === b.sharing && a.open === b.open && a.sensitivity === b.sensitivity && a.mask === b.mask && a.minCellSize === b.minCellSize;
+  return (
+    a.owner === b.owner &&
+    a.sharing === b.sharing &&
+    a.open === b.open &&
+    a.sensitivity === b.sensitivity &&
+    a.mask === b.mask &&
+    a.minCellSize === b.minCellSize &&
+    (a.derivedFrom ?? []).join() === (b.derivedFrom ?? []).join()
+  );
+}
+
+/** `field` or `Type.field` of a derivedFrom entry, as a type and a field. */
+export function derivedSource(type: string, source: string): { type: string; field: string } {
+  const dot = source.indexOf('.');
+  return dot < 0 ? { type, field: source } : { type: source.slice(0, dot), field: source.slice(dot + 1) };
+}
+
+/**
+ * derivedFrom entries that name nothing catalogued, or that lead back to their own field. Checked on a whole
+ * catalogue (a source may be catalogued by another part), so by checkCatalogue and the platform catalogue's test.
+ */
+export function derivationProblems(catalogue: Catalogue): CatalogueProblem[] {
+  const problems: CatalogueProblem[] = [];
+  for (const [type, t] of Object.entries(catalogue)) {
+    for (const [field, e] of Object.entries(t.fields)) {
+      for (const source of e.derivedFrom ?? []) {
+        const s = derivedSource(type, source);
+        if (!catalogue[s.type]?.fields[s.field]) problems.push({ type, field, message: `${type}.${field} is derived from ${source}, which is not catalogued.` });
+      }
+      const seen = new Set<string>();
+      const walk = (at: { type: string; field: string }, path: string[]): boolean => {
+        for (const source of catalogue[at.type]?.fields[at.field]?.derivedFrom ?? []) {
+          const s = derivedSource(at.type, source);
+          const key = `${s.type}.${s.field}`;
+          if (key === `${type}.${field}`) {
+            problems.push({ type, field, message: `${type}.${field} is derived from itself (${[...path, key].join(' <- ')}).` });
+            return true;
+          }
+          if (seen.has(key)) continue;
+          seen.add(key);
+          if (walk(s, [...path, key])) return true;
+        }
+        return false;
+      };
+      walk({ type, field }, [`${type}.${field}`]);
+    }
+  }
+  return problems;
 }
 
 /**
@@ -139,6 +201,7 @@ export function mergeCatalogues(...parts: Catalogue[]): Catalogue {
         delete merged.extension;
       }
       if (t.description !== undefined && merged.description === undefined) merged.description = t.description;
+      if (t.columns !== undefined) merged.columns = { ...merged.columns, ...t.columns };
       if (t.regionField !== undefined) {
         if (merged.regionField !== undefined && merged.regionField !== t.regionField) {
           throw new CatalogueError(`Type ${typeName} has two region fields, ${merged.regionField} and ${t.regionField}.`);
@@ -202,7 +265,7 @@ function isSkippedType(name: string, schema: GraphQLSchema): boolean {
  * Entries for types or fields missing from the schema are problems too, as are invalid entries.
  */
 export function checkCatalogue(schema: GraphQLSchema, catalogue: Catalogue): CatalogueProblem[] {
-  const problems = catalogueEntryProblems(catalogue);
+  const problems = [...catalogueEntryProblems(catalogue), ...derivationProblems(catalogue)];
   const types = schema.getTypeMap();
   for (const [name, type] of Object.entries(types)) {
     if (!isObjectType(type) || isSkippedType(name, schema)) continue;

@@ -10,6 +10,7 @@
 //   - otherwise store the short lists and walk them per record, exactly as relevantRuleFor does.
 import type { Rule, Subject } from '@casl/ability';
 import type { AuthzRawRule, RequestAbility, RuleSource } from './abilities';
+import { derivedSource } from './catalogue';
 import type { CompiledCondition } from './conditions';
 import type { Action } from './vocabulary';
 
@@ -34,6 +35,21 @@ interface FieldEntry {
   readonly masked: RuleList;
   /** The answer that holds for every record, used when no record is given. */
   readonly fallback: FieldDecision;
+  /** What the field is derived from (catalogue `derivedFrom`, transitively), each decided on the same record. */
+  readonly sources: readonly DerivedSource[];
+  /** Whether the field has a masked view (its catalogue mask is not `none`). */
+  readonly maskable: boolean;
+}
+
+interface DerivedSource {
+  readonly type: string;
+  readonly field: string;
+}
+
+const STRICTNESS: Readonly<Record<FieldDecision, number>> = { DENIED: 0, MASKED: 1, FULL: 2 };
+
+function stricter(a: FieldDecision, b: FieldDecision): FieldDecision {
+  return STRICTNESS[a] <= STRICTNESS[b] ? a : b;
 }
 
 interface ActionEntry {
@@ -93,18 +109,56 @@ const allows_ = (rule: AuthzRule | null): boolean => rule !== null && !rule.inve
 
 const NO_RULES: RuleList = { rules: [], tests: [], conditional: false };
 
+/** Every field `type.field` is derived from, transitively (the catalogue refuses cycles; `seen` guards anyway). */
+function derivedSources(ability: RequestAbility, type: string, field: string): DerivedSource[] {
+  const out: DerivedSource[] = [];
+  const seen = new Set<string>([`${type}.${field}`]);
+  const walk = (t: string, f: string): void => {
+    for (const source of ability.catalogue[t]?.fields[f]?.derivedFrom ?? []) {
+      const s = derivedSource(t, source);
+      const key = `${s.type}.${s.field}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(s);
+      walk(s.type, s.field);
+    }
+  };
+  walk(type, field);
+  return out;
+}
+
 function buildFieldEntry(ability: RequestAbility, type: string, field: string): FieldEntry {
   const read = ruleList(ability, 'read', type, field);
   // A field whose catalogue mask is `none` has no masked view: its "masked" value would be the value
   // itself, so readMasked must not open it (it would bypass grants for CONDITIONAL data).
   const mask = ability.catalogue[type]?.fields[field]?.mask;
-  const masked = mask === undefined || mask === 'none' ? NO_RULES : ruleList(ability, 'readMasked', type, field);
+  const maskable = !(mask === undefined || mask === 'none');
+  const masked = maskable ? ruleList(ability, 'readMasked', type, field) : NO_RULES;
   const readOk = allows_(guaranteedRule(read));
-  const fallback: FieldDecision = readOk ? 'FULL' : allows_(guaranteedRule(masked)) ? 'MASKED' : 'DENIED';
+  let fallback: FieldDecision = readOk ? 'FULL' : allows_(guaranteedRule(masked)) ? 'MASKED' : 'DENIED';
   let fixed: FieldDecision | null = null;
-  if (field === '__typename') fixed = 'FULL'; // GraphQL metadata, not data
-  else if (!read.conditional && (readOk || !masked.conditional)) fixed = fallback;
-  return { fixed, read, masked, fallback };
+  if (field === '__typename') return { fixed: 'FULL', read, masked, fallback: 'FULL', sources: [], maskable }; // GraphQL metadata, not data
+  if (!read.conditional && (readOk || !masked.conditional)) fixed = fallback;
+  const sources = derivedSources(ability, type, field);
+  // A derived field is never more open than what it is derived from; a fixed answer stays fixed only if every
+  // source's is fixed too.
+  for (const s of sources) {
+    const e = fieldEntry(ability, s.type, s.field);
+    fallback = limit(stricter(fallback, e.fallback), maskable);
+    fixed = fixed !== null && e.fixed !== null ? limit(stricter(fixed, e.fixed), maskable) : null;
+  }
+  return { fixed, read, masked, fallback, sources, maskable };
+}
+
+/** MASKED is no answer for a field without a masked view: it becomes DENIED. */
+function limit(decision: FieldDecision, maskable: boolean): FieldDecision {
+  return decision === 'MASKED' && !maskable ? 'DENIED' : decision;
+}
+
+/** The field's own decision on a record, before its sources are applied. */
+function ownDecision(entry: FieldEntry, record: AnyRecord): FieldDecision {
+  if (permits(entry.read, record)) return 'FULL';
+  return permits(entry.masked, record) ? 'MASKED' : 'DENIED';
 }
 
 function fieldEntry(ability: RequestAbility, type: string, field: string): FieldEntry {
@@ -132,8 +186,13 @@ export function fieldDecision(ability: RequestAbility, type: string, field: stri
   const entry = (ability.decisionCache.get(type)?.get(field) as FieldEntry | undefined) ?? fieldEntry(ability, type, field);
   if (entry.fixed !== null) return entry.fixed;
   if (record == null) return entry.fallback;
-  if (permits(entry.read, record)) return 'FULL';
-  return permits(entry.masked, record) ? 'MASKED' : 'DENIED';
+  if (entry.sources.length === 0) return ownDecision(entry, record);
+  let decision = ownDecision(entry, record);
+  for (const s of entry.sources) {
+    if (decision === 'DENIED') break;
+    decision = stricter(decision, fieldDecision(ability, s.type, s.field, record));
+  }
+  return limit(decision, entry.maskable);
 }
 
 /**
@@ -165,6 +224,27 @@ function sourceOf(rule: AuthzRule): RuleSource {
 
 /** Which rule, grant or catalogue default decided a field, for audit logs and support. */
 export function explainField(ability: RequestAbility, type: string, field: string, record?: AnyRecord | null): FieldExplanation {
+  const own = explainOwn(ability, type, field, record);
+  const entry = fieldEntry(ability, type, field);
+  let explained = own;
+  for (const s of entry.sources) {
+    const source = explainOwn(ability, s.type, s.field, record);
+    const decision = limit(stricter(explained.decision, source.decision), entry.maskable);
+    if (decision === explained.decision) continue;
+    const at = s.type === type ? s.field : `${s.type}.${s.field}`;
+    explained = {
+      decision,
+      action: decision === 'MASKED' ? 'readMasked' : null,
+      reason: `${type}.${field} is derived from ${at}, which this caller may ${source.decision === 'MASKED' ? 'read only masked' : 'not read'}: ${source.reason}`,
+      source: source.source,
+      readRefusedBy: source.readRefusedBy ?? explained.readRefusedBy,
+      dependsOnRecord: explained.dependsOnRecord || source.dependsOnRecord,
+    };
+  }
+  return entry.sources.length > 0 ? { ...explained, dependsOnRecord: explained.dependsOnRecord || entry.sources.some((s) => explainOwn(ability, s.type, s.field, record).dependsOnRecord) } : explained;
+}
+
+function explainOwn(ability: RequestAbility, type: string, field: string, record?: AnyRecord | null): FieldExplanation {
   const entry = fieldEntry(ability, type, field);
   const pick = (list: RuleList): AuthzRule | null => (record == null ? guaranteedRule(list) : firstMatch(list, record));
   const dependsOnRecord = entry.read.conditional || entry.masked.conditional;

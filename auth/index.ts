@@ -33,6 +33,8 @@ export {
   mergeCatalogues,
   checkCatalogue,
   catalogueEntryProblems,
+  derivationProblems,
+  derivedSource,
 } from './catalogue';
 export type {
   SharingType,

@@ -5,7 +5,8 @@
  *   publishing it) and administrative penalties (published under the rules on administrative penalty disclosure);
  *   with them the profile's opaque ID, kind and region, without which the open list cannot be read or filtered.
  *   Personal information lawfully made public may be processed (PIPL art. 13, 27), so these stay PERSONAL.
- * - UNCONDITIONAL: rating, score and factors, so that every department can apply joint rewards and punishments;
+ * - UNCONDITIONAL: rating and score, so that every department can apply joint rewards and punishments; each of the
+ *   rating's factors only as far as the caller may read what it is computed from (RatingFactors, derivedFrom);
  *   the enterprise tax grade and quality violations likewise. A person's rating is personal information.
  * - CONDITIONAL: loans (financial accounts: SENSITIVE under PIPL art. 28) and contract performance; another
  *   department reads them only through a sharing grant, for a stated purpose.
@@ -75,6 +76,23 @@ export const catalogue = mergeCatalogues(
     DishonestListing: {
       description: "A court's listing of a dishonest judgment debtor (published by law).",
       fields: { court: open(), caseNumber: open('PERSONAL'), listedOn: open('PERSONAL'), reason: open('PERSONAL') },
+    },
+    // Each factor is computed from one kind of record on the profile, and says as much as that record (counts of
+    // overdue loans, the on-time ratio): it is derived from it, so a caller sees a factor only where it may read
+    // its source. The rating and the score stay UNCONDITIONAL: a published public-credit result, stored on the
+    // profile by every credit event, for joint rewards and punishments across departments.
+    RatingFactors: {
+      description: 'The factors of a rating, one field per factor.',
+      fields: {
+        loanHistory: field('UNCONDITIONAL', { sensitivity: 'SENSITIVE', derivedFrom: ['CreditProfile.loans'] }),
+        overdueLoans: field('UNCONDITIONAL', { sensitivity: 'SENSITIVE', derivedFrom: ['CreditProfile.loans'] }),
+        defaultedLoans: field('UNCONDITIONAL', { sensitivity: 'SENSITIVE', derivedFrom: ['CreditProfile.loans'] }),
+        contractPerformance: field('UNCONDITIONAL', { sensitivity: 'PERSONAL', derivedFrom: ['CreditProfile.contractPerformance'] }),
+        administrativePenalties: field('UNCONDITIONAL', { sensitivity: 'PERSONAL', derivedFrom: ['CreditProfile.administrativePenalties'] }),
+        qualityViolations: field('UNCONDITIONAL', { derivedFrom: ['CreditProfile.qualityViolations'] }),
+        taxGrade: field('UNCONDITIONAL', { derivedFrom: ['CreditProfile.taxGrade'] }),
+        dishonestList: field('UNCONDITIONAL', { sensitivity: 'PERSONAL', derivedFrom: ['CreditProfile.onDishonestList'] }),
+      },
     },
     RatingFactor: {
       description: 'One factor of a credit rating and its effect on the score.',

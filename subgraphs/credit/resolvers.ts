@@ -12,7 +12,7 @@ import type { CreditEventType, CreditProfileFilter, Resolvers } from './__genera
 import { creditFacts, CreditProfile, Loan, AdministrativePenalty, type CreditProfileRow } from './entities';
 import { chinaToday, planCreditEvent, validateCreditEvent, type CreditEvent, type ProfileRef } from './events';
 import type { CreditContext } from './loaders';
-import { loanFacts, rateCredit } from './rating';
+import { loanFacts, rateCredit, type RatedFactor, type RatingFactorKind } from './rating';
 import { regionIndicators, statisticsQuery } from './statistics';
 
 type Filter = FilterQuery<CreditProfileRow>;
@@ -98,6 +98,11 @@ async function applyCreditEvent(em: EntityManager, ref: ProfileRef, event: Credi
   return { ...profile, ...changes };
 }
 
+/** One factor of the profile's rating (null where it does not apply: quality and tax grade of a person). */
+function factorOf(profile: CreditProfileRow, kind: RatingFactorKind): RatedFactor | null {
+  return rateCredit(creditFacts(profile)).factors.find((f) => f.factor === kind) ?? null;
+}
+
 export const resolvers: Resolvers = {
   Region: regionIndicators,
   Query: {
@@ -134,7 +139,18 @@ export const resolvers: Resolvers = {
     qualityViolations: (profile, _, { loaders }) => (profile.subjectKind === 'ENTERPRISE' ? loaders.violationsByProfile.load(profile.id) : null),
     administrativePenalties: (profile, _, { loaders }) => loaders.penaltiesByProfile.load(profile.id),
     dishonestListing: (profile) => (profile.onDishonestList ? profile : null),
-    factors: (profile) => rateCredit(creditFacts(profile)).factors,
+    // The profile row is the factors' source, so each factor is judged (derivedFrom) on the profile's own record.
+    factors: (profile) => profile,
+  },
+  RatingFactors: {
+    loanHistory: (profile) => factorOf(profile, 'LOAN_HISTORY'),
+    overdueLoans: (profile) => factorOf(profile, 'OVERDUE_LOANS'),
+    defaultedLoans: (profile) => factorOf(profile, 'DEFAULTED_LOANS'),
+    contractPerformance: (profile) => factorOf(profile, 'CONTRACT_PERFORMANCE'),
+    administrativePenalties: (profile) => factorOf(profile, 'ADMINISTRATIVE_PENALTIES'),
+    qualityViolations: (profile) => factorOf(profile, 'QUALITY_VIOLATIONS'),
+    taxGrade: (profile) => factorOf(profile, 'TAX_GRADE'),
+    dishonestList: (profile) => factorOf(profile, 'DISHONEST_LIST'),
   },
   ContractPerformance: {
     onTime: (profile) => profile.contractsOnTime,

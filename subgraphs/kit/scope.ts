@@ -3,7 +3,7 @@
  * totalCount and lookups never count, return or reveal rows the caller may not see.
  */
 import type { EntitySchema, FilterQuery, FindOptions } from '@mikro-orm/core';
-import { forbiddenError, rowFilter, type Catalogue, type RequestAbility } from '../../auth';
+import { derivedSource, forbiddenError, rowFilter, type Catalogue, type RequestAbility } from '../../auth';
 import type { EntityManager } from './orm';
 
 export interface DataAccess {
@@ -49,7 +49,8 @@ export function scopedAccess(em: EntityManager, ability: RequestAbility, served:
     readable<T extends object>(entity: EntitySchema<T, any>, fields: readonly string[]) {
       const type = entity.meta.className;
       const parts: object[] = [];
-      for (const field of fields) {
+      // A filter on a derived field probes its sources too: each must be readable in full as well.
+      for (const field of withSources(ability.catalogue, type, fields)) {
         const filter = rowFilter<T>(ability, 'read', type, undefined, { fields: [field] });
         if (filter.kind === 'none') {
           const entry = ability.catalogue[type]?.fields[field];
@@ -61,6 +62,21 @@ export function scopedAccess(em: EntityManager, ability: RequestAbility, served:
       return (parts.length === 0 ? {} : parts.length === 1 ? parts[0] : { $and: parts }) as FilterQuery<T>;
     },
   };
+}
+
+/** `fields` and, transitively, the fields of the same type they are derived from (catalogue `derivedFrom`). */
+function withSources(catalogue: Catalogue, type: string, fields: readonly string[]): string[] {
+  const out = new Set<string>();
+  const add = (field: string): void => {
+    if (out.has(field)) return;
+    out.add(field);
+    for (const source of catalogue[type]?.fields[field]?.derivedFrom ?? []) {
+      const s = derivedSource(type, source);
+      if (s.type === type) add(s.field);
+    }
+  };
+  fields.forEach(add);
+  return [...out];
 }
 
 /** Both restrictions together, or null when nothing can match. */

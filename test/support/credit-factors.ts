@@ -21,17 +21,15 @@ export const FACTOR_SOURCES: Readonly<Record<RatingFactorKind, readonly string[]
   DISHONEST_LIST: ['onDishonestList'],
 };
 
-/**
- * The query text for the factors. When they become per-factor fields (`factors { loanHistory { value explanation }
- * ... }`), this selection and answeredFactors (each field to its kind) are what change.
- */
-export const FACTORS_SELECTION = 'factors { factor value explanation }';
+/** The per-factor fields of RatingFactors, each asked for with the texts that carry its counts. */
+const FACTOR_FIELDS = ['loanHistory', 'overdueLoans', 'defaultedLoans', 'contractPerformance', 'administrativePenalties', 'qualityViolations', 'taxGrade', 'dishonestList'];
+export const FACTORS_SELECTION = `factors { ${FACTOR_FIELDS.map((f) => `${f} { factor value explanation }`).join(' ')} }`;
 
-/** The factors in an answer, by kind: null when the answer has no factors at all. */
+/** The factors in an answer, by kind (a FORBIDDEN factor is null, so absent): null when the answer has no factors at all. */
 function answeredFactors(value: unknown): Map<string, { value: unknown; texts: readonly unknown[] }> | null {
-  if (!Array.isArray(value)) return null;
+  if (value === null || typeof value !== 'object') return null;
   const out = new Map<string, { value: unknown; texts: readonly unknown[] }>();
-  for (const item of value as ({ factor?: unknown; value?: unknown; explanation?: unknown } | null)[]) {
+  for (const item of Object.values(value as Record<string, { factor?: unknown; value?: unknown; explanation?: unknown } | null>)) {
     if (item && typeof item.factor === 'string') out.set(item.factor, { value: item.value ?? null, texts: [item.value, item.explanation] });
   }
   return out;

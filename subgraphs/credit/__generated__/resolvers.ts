@@ -105,8 +105,12 @@ export type CreditProfile = {
   dishonestListing: Maybe<DishonestListing>;
   /** The enterprise, for an enterprise profile. */
   enterprise: Maybe<Enterprise>;
-  /** The factors that produced the rating, each with its effect on the score. */
-  factors: Maybe<Array<RatingFactor>>;
+  /**
+   * The factors that produced the rating, one field each: a factor is computed from one kind of record (loans, contract
+   * performance, penalties, ...) and is shown only to callers who may read that record, so a field may be FORBIDDEN
+   * while the rating itself is not.
+   */
+  factors: Maybe<RatingFactors>;
   id: Scalars['ID']['output'];
   /** Loans from banks and other lenders, oldest first. */
   loans: Maybe<Array<Loan>>;
@@ -351,6 +355,27 @@ export type RatingFactorKind =
   | 'QUALITY_VIOLATIONS'
   | 'TAX_GRADE';
 
+/** The factors of a rating, each shown to callers who may read what it is computed from. */
+export type RatingFactors = {
+  __typename?: 'RatingFactors';
+  /** From the administrative penalties (open data). */
+  administrativePenalties: Maybe<RatingFactor>;
+  /** From the contract performance: the share of contracts performed on time. */
+  contractPerformance: Maybe<RatingFactor>;
+  /** From the loans: how many are in default. */
+  defaultedLoans: Maybe<RatingFactor>;
+  /** From the dishonest judgment-debtor list (open data). */
+  dishonestList: Maybe<RatingFactor>;
+  /** From the loans: credit for loans all repaid as agreed. */
+  loanHistory: Maybe<RatingFactor>;
+  /** From the loans: how many are overdue. */
+  overdueLoans: Maybe<RatingFactor>;
+  /** From the product-quality violations; null for persons. */
+  qualityViolations: Maybe<RatingFactor>;
+  /** From the enterprise's tax credit grade; null for persons. */
+  taxGrade: Maybe<RatingFactor>;
+};
+
 /** An administrative region, owned by the geospatial subgraph; this domain adds its indicators. */
 export type Region = {
   __typename?: 'Region';
@@ -563,6 +588,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RatingFactor: ResolverTypeWrapper<RatedFactor>;
   RatingFactorKind: RatingFactorKind;
+  RatingFactors: ResolverTypeWrapper<CreditProfileRow>;
   Region: ResolverTypeWrapper<RegionRef>;
   StatisticsCell: ResolverTypeWrapper<StatisticsCell>;
   StatisticsTable: ResolverTypeWrapper<StatisticsTable>;
@@ -599,6 +625,7 @@ export type ResolversParentTypes = ResolversObject<{
   QualityViolation: QualityViolationRow;
   Query: Record<PropertyKey, never>;
   RatingFactor: RatedFactor;
+  RatingFactors: CreditProfileRow;
   Region: RegionRef;
   StatisticsCell: StatisticsCell;
   StatisticsTable: StatisticsTable;
@@ -626,7 +653,7 @@ export type CreditProfileResolvers<ContextType = CreditContext, ParentType exten
   contractPerformance?: Resolver<Maybe<ResolversTypes['ContractPerformance']>, ParentType, ContextType>;
   dishonestListing?: Resolver<Maybe<ResolversTypes['DishonestListing']>, ParentType, ContextType>;
   enterprise?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType>;
-  factors?: Resolver<Maybe<Array<ResolversTypes['RatingFactor']>>, ParentType, ContextType>;
+  factors?: Resolver<Maybe<ResolversTypes['RatingFactors']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   loans?: Resolver<Maybe<Array<ResolversTypes['Loan']>>, ParentType, ContextType>;
   onDishonestList?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -719,6 +746,17 @@ export type RatingFactorResolvers<ContextType = CreditContext, ParentType extend
   weight?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
+export type RatingFactorsResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['RatingFactors'] = ResolversParentTypes['RatingFactors']> = ResolversObject<{
+  administrativePenalties?: Resolver<Maybe<ResolversTypes['RatingFactor']>, ParentType, ContextType>;
+  contractPerformance?: Resolver<Maybe<ResolversTypes['RatingFactor']>, ParentType, ContextType>;
+  defaultedLoans?: Resolver<Maybe<ResolversTypes['RatingFactor']>, ParentType, ContextType>;
+  dishonestList?: Resolver<Maybe<ResolversTypes['RatingFactor']>, ParentType, ContextType>;
+  loanHistory?: Resolver<Maybe<ResolversTypes['RatingFactor']>, ParentType, ContextType>;
+  overdueLoans?: Resolver<Maybe<ResolversTypes['RatingFactor']>, ParentType, ContextType>;
+  qualityViolations?: Resolver<Maybe<ResolversTypes['RatingFactor']>, ParentType, ContextType>;
+  taxGrade?: Resolver<Maybe<ResolversTypes['RatingFactor']>, ParentType, ContextType>;
+}>;
+
 export type RegionResolvers<ContextType = CreditContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -767,6 +805,7 @@ export type Resolvers<ContextType = CreditContext> = ResolversObject<{
   QualityViolation?: QualityViolationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RatingFactor?: RatingFactorResolvers<ContextType>;
+  RatingFactors?: RatingFactorsResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   StatisticsCell?: StatisticsCellResolvers<ContextType>;
   StatisticsTable?: StatisticsTableResolvers<ContextType>;
