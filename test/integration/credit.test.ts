@@ -36,6 +36,11 @@ interface Truth {
 /** Every profile, as the credit information centre (the owner) reads it. */
 let truth: Truth[];
 const RATINGS = ['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'C'];
+/** The rating's factors, one field each (RatingFactors): `factorsOf('factor effect')` asks for all of them. */
+const FACTOR_FIELDS = ['loanHistory', 'overdueLoans', 'defaultedLoans', 'contractPerformance', 'administrativePenalties', 'qualityViolations', 'taxGrade', 'dishonestList'];
+const factorsOf = (fields: string) => `factors { ${FACTOR_FIELDS.map((f) => `${f} { ${fields} }`).join(' ')} }`;
+/** The factors an answer shows (a factor that does not apply, or that the caller may not read, is null). */
+const factorList = (factors: Record<string, any> | null): any[] => Object.values(factors ?? {}).filter((f) => f !== null);
 
 async function allProfiles(): Promise<Truth[]> {
   const out: Truth[] = [];
@@ -73,7 +78,7 @@ afterAll(async () => {
 describe('credit on persons and enterprises through the gateway', () => {
   it('returns Person.credit for a page of persons: a rated profile for every living adult, none for minors', async () => {
     const res = await gw('creditOfficer', `{ persons(first: 100) { edges { node { id birthDate status
-      credit { id subjectKind person { id } rating score onDishonestList factors { factor weight value effect explanation } } } } } }`);
+      credit { id subjectKind person { id } rating score onDishonestList ${factorsOf('factor weight value effect explanation')} } } } } }`);
     expect(res.errors).toBeUndefined();
     const nodes = res.data.persons.edges.map((e: any) => e.node);
     expect(nodes.some((n: any) => n.credit === null)).toBe(true);
@@ -83,9 +88,9 @@ describe('credit on persons and enterprises through the gateway', () => {
       if (!node.credit) continue;
       expect(node.credit).toMatchObject({ subjectKind: 'PERSON', person: { id: node.id } });
       expect(RATINGS).toContain(node.credit.rating);
-      const sum = 75 + node.credit.factors.reduce((s: number, f: any) => s + f.effect, 0);
+      const sum = 75 + factorList(node.credit.factors).reduce((s: number, f: any) => s + f.effect, 0);
       expect(node.credit.score).toBeCloseTo(Math.max(0, Math.min(100, sum)), 6);
-      for (const f of node.credit.factors) expect(Math.abs(f.effect)).toBeLessThanOrEqual(f.weight);
+      for (const f of factorList(node.credit.factors)) expect(Math.abs(f.effect)).toBeLessThanOrEqual(f.weight);
     }
   });
 
@@ -196,7 +201,7 @@ describe('root queries and filters', () => {
 describe('SQL queries per federated request', () => {
   it('resolves credit with loans and penalties for a page of 100 persons in the same few queries as for 10', async () => {
     const query = `query($first: Int) { persons(first: $first) { edges { node { id credit {
-      rating score onDishonestList factors { factor effect } loans { status balance } administrativePenalties { date } dishonestListing { court } } } } } }`;
+      rating score onDishonestList ${factorsOf('factor effect')} loans { status balance } administrativePenalties { date } dishonestListing { court } } } } } }`;
     const small = await platform.countQueries(() => gw('creditOfficer', query, { first: 10 }));
     let result: GraphQLResponse | undefined;
     const large = await platform.countQueries(async () => {
@@ -211,7 +216,7 @@ describe('SQL queries per federated request', () => {
 });
 
 describe('who sees what', () => {
-  const PROFILE = `query($id: ID!) { creditProfile(id: $id) { id rating score factors { factor value effect } taxGrade
+  const PROFILE = `query($id: ID!) { creditProfile(id: $id) { id rating score ${factorsOf('factor value effect explanation')} taxGrade
     loans { id lender amount balance status openedOn } contractPerformance { contracts onTime onTimeRatio } } }`;
 
   it('returns loans, contract performance and the rating in full to the credit department', async () => {
@@ -228,7 +233,15 @@ describe('who sees what', () => {
     const res = await gw('healthAnalyst', PROFILE, { id: borrower.id });
     const profile = res.data.creditProfile;
     expect(profile.rating).toBe(borrower.rating);
-    expect(profile.factors.length).toBeGreaterThan(0);
+    // The factors computed from open records are shown; those computed from loans and contract performance are not:
+    // their values and explanations carry the counts that the loans and contract performance themselves protect.
+    expect(profile.factors.administrativePenalties).toMatchObject({ factor: 'ADMINISTRATIVE_PENALTIES' });
+    expect(profile.factors.dishonestList).toMatchObject({ factor: 'DISHONEST_LIST' });
+    for (const factor of ['loanHistory', 'overdueLoans', 'defaultedLoans', 'contractPerformance']) {
+      expect(profile.factors[factor]).toBeNull();
+      expect(errorAt(res, factor)?.extensions).toMatchObject({ code: 'FORBIDDEN', type: 'RatingFactors', field: factor });
+    }
+    expect(res.body).not.toMatch(/contracts? performed on time|overdue loan|in default|repaid as agreed|Loans in arrears|too few to judge/);
     expect(profile.loans).toBeNull();
     expect(profile.contractPerformance).toBeNull();
     expect(errorAt(res, 'loans')?.extensions).toMatchObject({ code: 'FORBIDDEN', type: 'CreditProfile', field: 'loans', sharing: 'CONDITIONAL', owner: 'credit' });
@@ -255,7 +268,7 @@ describe('who sees what', () => {
   it('returns the open list and penalties to the public, and denies the rest with FORBIDDEN', async () => {
     const penalised = find((p) => p.administrativePenalties.length > 0 && p.loans.length > 0, 'penalised borrower');
     const res = await gw('public', `query($id: ID!) { creditProfile(id: $id) { id subjectKind regionCode onDishonestList enterprise { uscc }
-      administrativePenalties { date authority reason amount } rating score factors { effect } loans { id lender } person { id } } }`, { id: penalised.id });
+      administrativePenalties { date authority reason amount } rating score factors { administrativePenalties { effect } } loans { id lender } person { id } } }`, { id: penalised.id });
     const profile = res.data.creditProfile;
     expect(profile).toMatchObject({ id: penalised.id, subjectKind: penalised.subjectKind, regionCode: penalised.regionCode, onDishonestList: penalised.onDishonestList });
     expect(profile.administrativePenalties.map((p: any) => p.authority)).toEqual(penalised.administrativePenalties.map((p) => p.authority));
@@ -291,7 +304,7 @@ describe('who sees what', () => {
 
 describe('recordCreditEvent', () => {
   const FIELDS = `id version rating score onDishonestList loans { id lender amount balance status openedOn }
-    administrativePenalties { date authority reason amount } dishonestListing { court caseNumber listedOn reason } factors { factor value effect }`;
+    administrativePenalties { date authority reason amount } dishonestListing { court caseNumber listedOn reason } ${factorsOf('factor value effect')}`;
   const MUTATION = `mutation($input: CreditEventInput!, $v: Int!, $key: String) {
     recordCreditEvent(input: $input, expectedVersion: $v, idempotencyKey: $key) { ${FIELDS} } }`;
   const record = (caller: Caller, input: Record<string, unknown>, v: number, key?: string) => gw(caller, MUTATION, { input, v, key });
@@ -315,7 +328,7 @@ describe('recordCreditEvent', () => {
     const after = res.data.recordCreditEvent;
     expect(after.version).toBe(2);
     expect(after.loans).toEqual([{ id: expect.stringMatching(/^L[0-9A-Z]{16}$/), lender: '海南银行', amount: 120000.5, balance: 120000.5, status: 'CURRENT', openedOn: '2025-03-01' }]);
-    expect(after.factors.find((f: any) => f.factor === 'LOAN_HISTORY').effect).toBe(5);
+    expect(after.factors.loanHistory.effect).toBe(5);
     expect(after.score).toBeCloseTo(before.score + 5, 6);
     expect(await current(subject.id)).toEqual(after);
   });
@@ -346,7 +359,7 @@ describe('recordCreditEvent', () => {
     const res = await record('creditOfficer', { profileId: subject.id, type: 'PENALTY', date: '2025-04-02', authority: '海口市市场监督管理局', reason: '无证无照经营', amount: 5000 }, 1);
     expect(res.errors).toBeUndefined();
     expect(res.data.recordCreditEvent.administrativePenalties).toEqual([{ date: '2025-04-02', authority: '海口市市场监督管理局', reason: '无证无照经营', amount: 5000 }]);
-    expect(res.data.recordCreditEvent.factors.find((f: any) => f.factor === 'ADMINISTRATIVE_PENALTIES')).toEqual({ factor: 'ADMINISTRATIVE_PENALTIES', value: '1', effect: -8 });
+    expect(res.data.recordCreditEvent.factors.administrativePenalties).toEqual({ factor: 'ADMINISTRATIVE_PENALTIES', value: '1', effect: -8 });
     const seen = await gw('public', `query($id: ID!) { creditProfile(id: $id) { administrativePenalties { reason amount } } }`, { id: subject.id });
     expect(seen.data.creditProfile.administrativePenalties).toEqual([{ reason: '无证无照经营', amount: 5000 }]);
   });

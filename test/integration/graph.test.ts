@@ -31,7 +31,7 @@ const FULL_PERSON = `
   properties { id certificateNumber floorArea owners { share person { id } enterprise { uscc } } }
   enrolments { id grade status school { code name level } }
   highestDegree { level }
-  credit { rating factors { factor effect } onDishonestList }
+  credit { rating factors { loanHistory { factor effect } dishonestList { factor effect } } onDishonestList }
   enterprises { uscc name status credit { rating onDishonestList } }
   shareholdings { share enterprise { uscc } }`;
 
