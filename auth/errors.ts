@@ -3,21 +3,41 @@
 import { GraphQLError } from 'graphql';
 import type { FieldEntry } from './catalogue';
 
-export const ERROR_CODES = {
-  FORBIDDEN: 'FORBIDDEN',
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  BAD_POLICY: 'BAD_POLICY',
+/**
+ * Every code the platform answers in extensions.code, in one table: the authorization layer's and the subgraph
+ * kit's (subgraphs/kit/errors.ts words the kit's). Anything else reaching formatError is an internal error.
+ */
+export const ErrorCode = {
+  Forbidden: 'FORBIDDEN',
+  Unauthenticated: 'UNAUTHENTICATED',
+  /** A policy or grant in force cannot be applied; its message names the policy and the rule, never a value. */
+  BadPolicy: 'BAD_POLICY',
+  BadUserInput: 'BAD_USER_INPUT',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  Unavailable: 'SERVICE_UNAVAILABLE',
+  /** An audit record could not be written, so the protected data it covers is withheld. */
+  AuditUnavailable: 'AUDIT_UNAVAILABLE',
+  Internal: 'INTERNAL_SERVER_ERROR',
+  /** An operation over one of its caller's query limits (depth, aliases, root fields, tokens, directives, cost). */
+  QueryTooComplex: 'QUERY_TOO_COMPLEX',
+  /** A caller or app over its rate limit; `retryAfterSeconds` says when to try again. */
+  RateLimited: 'RATE_LIMITED',
+  /** An app sent an operation that is not among its registered trusted documents. */
+  OperationNotTrusted: 'OPERATION_NOT_TRUSTED',
+  /** A request body over the limit. */
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
 } as const;
 
-export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** The caller's credentials were present but unacceptable. `reason` is a full sentence, safe to show. */
 export class AuthenticationError extends GraphQLError {
-  readonly code = ERROR_CODES.UNAUTHENTICATED;
+  readonly code = ErrorCode.Unauthenticated;
   readonly reason: string;
 
   constructor(reason: string) {
-    super(reason, { extensions: { code: ERROR_CODES.UNAUTHENTICATED } });
+    super(reason, { extensions: { code: ErrorCode.Unauthenticated } });
     this.name = 'AuthenticationError';
     this.reason = reason;
   }
@@ -25,10 +45,10 @@ export class AuthenticationError extends GraphQLError {
 
 /** A policy, grant or catalogue is invalid. Raised at build time so a bad rule never half-applies. */
 export class PolicyError extends GraphQLError {
-  readonly code = ERROR_CODES.BAD_POLICY;
+  readonly code = ErrorCode.BadPolicy;
 
   constructor(message: string) {
-    super(message, { extensions: { code: ERROR_CODES.BAD_POLICY } });
+    super(message, { extensions: { code: ErrorCode.BadPolicy } });
     this.name = 'PolicyError';
   }
 }
@@ -72,7 +92,7 @@ export function forbiddenError(
   } else {
     message = `Access to ${subject} is denied: it is UNCONDITIONAL data of ${entry.owner}, but a policy for your role restricts it; ask the data-bureau to review your role's policy.`;
   }
-  const extensions: Record<string, unknown> = { code: ERROR_CODES.FORBIDDEN, type, field };
+  const extensions: Record<string, unknown> = { code: ErrorCode.Forbidden, type, field };
   if (entry) {
     extensions.sharing = entry.sharing;
     extensions.owner = entry.owner;

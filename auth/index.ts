@@ -5,7 +5,7 @@ export { isRegionCode, regionPrefix } from './region';
 export { PUBLIC_PRINCIPAL, principalKey, isRecognisedGovernment } from './principal';
 export type { Principal } from './principal';
 export {
-  ERROR_CODES,
+  ErrorCode,
   AuthenticationError,
   PolicyError,
   CatalogueError,
@@ -13,7 +13,6 @@ export {
   unauthenticatedError,
   badPolicyError,
 } from './errors';
-export type { ErrorCode } from './errors';
 export {
   ACCEPTED_ALGORITHMS,
   DEV_KID_PREFIX,

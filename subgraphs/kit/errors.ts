@@ -3,26 +3,10 @@
  * and, where possible, how to fix it. Internal faults never reach callers with their details (see server.ts).
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from '../../auth/errors';
 
-export const ErrorCode = {
-  BadUserInput: 'BAD_USER_INPUT',
-  NotFound: 'NOT_FOUND',
-  Forbidden: 'FORBIDDEN',
-  Unauthenticated: 'UNAUTHENTICATED',
-  Conflict: 'CONFLICT',
-  Unavailable: 'SERVICE_UNAVAILABLE',
-  /** An audit record could not be written, so the protected data it covers is withheld. */
-  AuditUnavailable: 'AUDIT_UNAVAILABLE',
-  Internal: 'INTERNAL_SERVER_ERROR',
-  /** An operation over one of its caller's query limits (depth, aliases, root fields, tokens, directives, cost). */
-  QueryTooComplex: 'QUERY_TOO_COMPLEX',
-  /** A caller or app over its rate limit; `retryAfterSeconds` says when to try again. */
-  RateLimited: 'RATE_LIMITED',
-  /** An app sent an operation that is not among its registered trusted documents. */
-  OperationNotTrusted: 'OPERATION_NOT_TRUSTED',
-  /** A request body over the limit. */
-  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
-} as const;
+// The one table of codes lives with the authorization layer (auth/ stays free of subgraphs/ imports).
+export { ErrorCode };
 
 /** A bad argument or input field: names it, says why. */
 export function badInput(argument: string, reason: string, extra: Record<string, unknown> = {}): GraphQLError {

@@ -1,6 +1,7 @@
 /** What leaves a service when something fails inside it: a code and a safe message, never SQL or a stack. */
 import { GraphQLError } from 'graphql';
-import { formatError, isDatabaseUnavailable } from '../../subgraphs/kit/errors';
+import { PolicyError } from '../../auth';
+import { ErrorCode, formatError, isDatabaseUnavailable } from '../../subgraphs/kit/errors';
 
 const format = (original: Error) => {
   const error = new GraphQLError(original.message, { path: ['region'], originalError: original });
@@ -31,5 +32,20 @@ describe(formatError.name, () => {
     const out = format(Object.assign(new Error('insert into "geospatial"."region" ... violates constraint'), { code: '23505' }));
     spy.mockRestore();
     expect(out).toEqual({ message: 'Internal server error.', path: ['region'], locations: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+});
+
+describe('formatError of a policy that cannot be applied', () => {
+  it('returns BAD_POLICY with the policy error message, not a masked internal error', () => {
+    const policyError = new PolicyError('Grant G1 is limited to region 460100, but Loan has no region field in the catalogue.');
+    const out = formatError({ message: policyError.message, path: ['loans'], extensions: { ...policyError.extensions, stacktrace: ['at x (y.ts:1:1)'] } }, policyError);
+    expect(out).toEqual({ message: policyError.message, path: ['loans'], extensions: { code: 'BAD_POLICY' } });
+  });
+
+  it('keeps every code of the one table, and masks any other', () => {
+    for (const code of Object.values(ErrorCode).filter((c) => c !== ErrorCode.Internal)) {
+      expect(formatError({ message: 'm', extensions: { code } }, new Error('m')).extensions?.code).toBe(code);
+    }
+    expect(formatError({ message: 'select * from person', extensions: { code: 'SOMETHING_ELSE' } }, new Error('x')).message).toBe('Internal server error.');
   });
 });

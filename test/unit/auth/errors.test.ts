@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { AuthenticationError, ERROR_CODES, PolicyError, badPolicyError, forbiddenError, unauthenticatedError } from '../../../auth';
+import { AuthenticationError, ErrorCode, PolicyError, badPolicyError, forbiddenError, unauthenticatedError } from '../../../auth';
 import { sampleCatalogue } from './fixtures';
 
 function setup() {
@@ -43,7 +43,7 @@ describe(unauthenticatedError.name, () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toBeInstanceOf(GraphQLError);
     expect(error.reason).toBe('The token has expired.');
-    expect(error.code).toBe(ERROR_CODES.UNAUTHENTICATED);
+    expect(error.code).toBe(ErrorCode.Unauthenticated);
     expect(error.extensions.code).toBe('UNAUTHENTICATED');
   });
 });
