@@ -5,13 +5,16 @@
  * moves (see policy-watch.ts). A database without a policy version gets the province's default as version 1.
  */
 import { createHash } from 'node:crypto';
-import { defineEntity, p, raw, type InferEntity } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { compilePolicies, type Grant, type RolePolicy } from '../../auth';
 import { PROVINCE_POLICY } from '../../auth/province-policy';
 import { PROVINCE_POLICY_TESTS } from '../../auth/province-policy-tests';
 import type { DatabaseConfig } from './config';
 import { openDatabase, type Database, type EntityManager } from './orm';
-import { announcePolicyChange, watchPolicies, type PolicyWatchOptions } from './policy-watch';
+import { PolicyStateRecord, readPolicyState } from './policy-state';
+import { watchPolicies, type PolicyWatchOptions } from './policy-watch';
+
+export { POLICY_CHANNEL, PolicyStateRecord, bumpPolicyState, readPolicyState } from './policy-state';
 
 /** Before versioning, the policies in force were rows of this table; kept so an older database is migrated. */
 export const RolePolicyRecord = defineEntity({
@@ -100,21 +103,7 @@ export const PolicyEventRecord = defineEntity({
 });
 export type PolicyEventRow = InferEntity<typeof PolicyEventRecord>;
 
-/** One row: a counter bumped in the transaction of every change to what is in force (activation, grant decision). */
-export const PolicyStateRecord = defineEntity({
-  name: 'PolicyStateRow',
-  tableName: 'policy_state',
-  properties: {
-    id: p.integer().primary().autoincrement(false),
-    seq: p.integer(),
-    changedAt: p.datetime(),
-  },
-});
-
 export const GOVERNANCE_STORE_ENTITIES = [RolePolicyRecord, PolicyVersionRecord, GrantRequestRecord, PolicyEventRecord, PolicyStateRecord];
-
-/** The PostgreSQL channel on which the governance service announces a change of what is in force. */
-export const POLICY_CHANNEL = 'hdg_policy_changed';
 
 export interface PolicySnapshot {
   /** Changes whenever anything in force changes: part of the ability cache key. */
@@ -166,20 +155,6 @@ export function snapshotOf(policies: readonly RolePolicy[], grants: readonly Gra
   compilePolicies(policies);
   const version = hashOf(String(policyVersion), JSON.stringify(policies), JSON.stringify(grants)).slice(0, 16);
   return Object.freeze({ version, policyVersion, seq, policies: Object.freeze([...policies]), grants: Object.freeze([...grants]) });
-}
-
-export async function readPolicyState(em: EntityManager): Promise<number> {
-  const row = await em.findOne(PolicyStateRecord, { id: 1 }, { disableIdentityMap: true });
-  return row?.seq ?? 0;
-}
-
-/** Bumps the change counter; call inside the transaction that changes what is in force. */
-export async function bumpPolicyState(em: EntityManager): Promise<number> {
-  const updated = await em.nativeUpdate(PolicyStateRecord, { id: 1 }, { seq: raw('seq + 1'), changedAt: new Date() } as never);
-  if (updated === 0) await em.insert(PolicyStateRecord, { id: 1, seq: 1, changedAt: new Date() });
-  const seq = await readPolicyState(em);
-  await announcePolicyChange(em, seq);
-  return seq;
 }
 
 /** The first version: the rows of the pre-versioning table if there are any, else the province's default. */

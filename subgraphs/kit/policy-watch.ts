@@ -9,8 +9,14 @@
  */
 import pg from 'pg';
 import type { DatabaseConfig } from './config';
-import type { Database, EntityManager } from './orm';
-import { POLICY_CHANNEL, readPolicyState, type PolicyStore } from './policy-store';
+import type { Database } from './orm';
+import { POLICY_CHANNEL, readPolicyState } from './policy-state';
+
+/** What the watch reloads: the policy store (policy-store.ts), as far as the watch needs it. */
+export interface Reloadable {
+  current(): { seq: number };
+  reload(): Promise<unknown>;
+}
 
 export interface PolicyWatchOptions {
   /** SQLite poll interval. @default 100 */
@@ -24,17 +30,7 @@ export interface PolicyWatch {
   stop(): Promise<void>;
 }
 
-/** Sends the change notification inside the caller's transaction (PostgreSQL only; SQLite services poll). */
-export async function announcePolicyChange(em: EntityManager, seq: number): Promise<void> {
-  if (em.getPlatform().constructor.name !== 'PostgreSqlPlatform') return;
-  const schema = String(em.config.get('schema') ?? 'public');
-  // On the transaction's own connection: PostgreSQL then holds the notification until the commit. Sent on
-  // another pooled connection it would go out at once, listeners would reload before the commit, read the old
-  // state, and the change would wait for the safety-net poll.
-  await em.getConnection().execute('select pg_notify(?, ?)', [POLICY_CHANNEL, `${schema}:${seq}`], 'all', em.getTransactionContext());
-}
-
-export function watchPolicies(store: PolicyStore, db: Database, config: DatabaseConfig, options: PolicyWatchOptions = {}): PolicyWatch {
+export function watchPolicies(store: Reloadable, db: Database, config: DatabaseConfig, options: PolicyWatchOptions = {}): PolicyWatch {
   const log = options.log ?? (() => undefined);
   let stopped = false;
   let polling = false;
