@@ -9,7 +9,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import {
   getNamedType,
   getNullableType,
-  GraphQLError,
+  type GraphQLError,
   isAbstractType,
   isEnumType,
   isListType,
