@@ -1,6 +1,6 @@
 /** Credit statistics: profiles of persons and enterprises by region, rating, tax grade, overdue loans, dishonest list. */
 import { booleanText, defineStatistic, ratio, regionDimensions, regionIndicator, statisticsField } from '../kit/statistics';
-import type { RegionRef } from '../kit/statistics/graphql';
+import { regionReference, type RegionRef } from '../kit/statistics/graphql';
 import type { RequestContext } from '../kit/subgraph';
 import { CreditProfile } from './entities';
 
@@ -34,7 +34,7 @@ const count = (ctx: RequestContext<unknown>, code: string, filters: [string, str
 export const statisticsQuery = { creditStatistics: statisticsField('credit', creditStatistics) };
 
 export const regionIndicators = {
-  __resolveReference: (ref: RegionRef) => ref,
+  __resolveReference: regionReference,
   taxGradeAShare: async (region: RegionRef, _: unknown, ctx: RequestContext<unknown>) =>
     ratio(await count(ctx, region.code, [['SUBJECT_KIND', 'ENTERPRISE'], ['TAX_GRADE', 'A']]), await count(ctx, region.code, [['SUBJECT_KIND', 'ENTERPRISE']])),
   overdueLoanShare: async (region: RegionRef, _: unknown, ctx: RequestContext<unknown>) =>

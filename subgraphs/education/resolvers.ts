@@ -213,8 +213,7 @@ export const resolvers: Resolvers = {
     highestDegree: (person, _, { loaders }) => loaders.degreeByPerson.load(person.id),
   },
   Region: {
-    __resolveReference: (ref) => ref,
-    schools: (region, { first, after, level }, ctx) => schoolsIn(ctx, region.code, level, { first, after }),
     ...regionIndicators,
+    schools: (region, { first, after, level }, ctx) => schoolsIn(ctx, region.code, level, { first, after }),
   },
 };

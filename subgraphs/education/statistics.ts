@@ -1,6 +1,6 @@
 /** Education statistics: enrolments by region of the school, school level, status and start year. */
 import { defineStatistic, ratio, regionDimensions, regionIndicator, statisticsField } from '../kit/statistics';
-import type { RegionRef } from '../kit/statistics/graphql';
+import { regionReference, type RegionRef } from '../kit/statistics/graphql';
 import type { RequestContext } from '../kit/subgraph';
 import { Enrolment } from './entities';
 
@@ -46,6 +46,7 @@ export const statisticsQuery = { educationStatistics: statisticsField('education
 
 /** Region's own resolvers (schools) stay in resolvers.ts; these are the statistics it adds. */
 export const regionIndicators = {
+  __resolveReference: regionReference,
   enrolledStudents: (region: RegionRef, _: unknown, ctx: RequestContext<unknown>) => enrolledStudents(region, ctx),
-  enrolmentRate: async (region: RegionRef, _: unknown, ctx: RequestContext<unknown>) => ratio(await enrolledStudents(region, ctx), region.schoolAgeChildren),
+  enrolmentRate: async (region: RegionRef, _: unknown, ctx: RequestContext<unknown>) => ratio(await enrolledStudents(region, ctx), region.requires?.schoolAgeChildren),
 };

@@ -1,6 +1,6 @@
 /** Enterprise statistics: enterprises by region of registration, establishment, industry, status, type, capital. */
 import { bands, dateDimensions, defineStatistic, ratio, regionDimensions, regionIndicator, statisticsField } from '../kit/statistics';
-import type { RegionRef } from '../kit/statistics/graphql';
+import { regionReference, type RegionRef } from '../kit/statistics/graphql';
 import type { RequestContext } from '../kit/subgraph';
 import { Enterprise } from './entities';
 
@@ -44,7 +44,7 @@ const activeEnterprises = (region: RegionRef, ctx: RequestContext<unknown>) =>
 export const statisticsQuery = { enterpriseStatistics: statisticsField('enterprise', enterpriseStatistics) };
 
 export const regionIndicators = {
-  __resolveReference: (ref: RegionRef) => ref,
+  __resolveReference: regionReference,
   activeEnterprises: (region: RegionRef, _: unknown, ctx: RequestContext<unknown>) => activeEnterprises(region, ctx),
-  enterprisesPerThousandResidents: async (region: RegionRef, _: unknown, ctx: RequestContext<unknown>) => ratio(await activeEnterprises(region, ctx), region.residents, 1000),
+  enterprisesPerThousandResidents: async (region: RegionRef, _: unknown, ctx: RequestContext<unknown>) => ratio(await activeEnterprises(region, ctx), region.requires?.residents, 1000),
 };

@@ -3,7 +3,7 @@
  * year of diagnosis (NOT_SHARED clinical data: the commission's own analysts and dashboards, and the stricter k).
  */
 import { booleanText, dateDimensions, defineStatistic, ratio, regionDimensions, regionIndicator, statisticsField } from '../kit/statistics';
-import type { RegionRef } from '../kit/statistics/graphql';
+import { regionReference, type RegionRef } from '../kit/statistics/graphql';
 import type { RequestContext } from '../kit/subgraph';
 import { ChronicCondition, HealthRecord, Vaccination } from './entities';
 
@@ -58,7 +58,7 @@ export const statisticsQuery = {
 };
 
 export const regionIndicators = {
-  __resolveReference: (ref: RegionRef) => ref,
+  __resolveReference: regionReference,
   vaccinationCoverage: async (region: RegionRef, _: unknown, ctx: RequestContext<unknown>) => ratio(await records(ctx, region.code, [['VACCINATED', 'true']]), await records(ctx, region.code, [])),
   insuranceCoverage: async (region: RegionRef, _: unknown, ctx: RequestContext<unknown>) => ratio(await records(ctx, region.code, [['INSURED', 'true']]), await records(ctx, region.code, [])),
 };

@@ -1,6 +1,6 @@
 /** Housing statistics: properties by region, usage, floor-area band and registration year; transfers and prices. */
 import { bands, dateDimensions, defineStatistic, ratio, regionDimensions, regionIndicator, statisticsField } from '../kit/statistics';
-import type { RegionRef } from '../kit/statistics/graphql';
+import { regionReference, type RegionRef } from '../kit/statistics/graphql';
 import type { RequestContext } from '../kit/subgraph';
 import { Property, PropertyTransfer } from './entities';
 
@@ -54,7 +54,7 @@ export const statisticsQuery = {
 };
 
 export const regionIndicators = {
-  __resolveReference: (ref: RegionRef) => ref,
+  __resolveReference: regionReference,
   residentialFloorArea: (region: RegionRef, _: unknown, ctx: RequestContext<unknown>) => residentialFloorArea(region, ctx),
-  floorAreaPerResident: async (region: RegionRef, _: unknown, ctx: RequestContext<unknown>) => ratio(await residentialFloorArea(region, ctx), region.residents),
+  floorAreaPerResident: async (region: RegionRef, _: unknown, ctx: RequestContext<unknown>) => ratio(await residentialFloorArea(region, ctx), region.requires?.residents),
 };

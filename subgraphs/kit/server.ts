@@ -5,7 +5,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { Kind, type DocumentNode } from 'graphql';
+import { isObjectType, Kind, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { checkCatalogue, mergeCatalogues } from '../../auth';
 import { auditedFields } from './audit/collector';
 import { pruneChain } from './audit/chain';
@@ -92,6 +92,21 @@ export function catalogueOf(definition: SubgraphDefinition<unknown>) {
   return mergeCatalogues(structural, AUDIT_TRAIL_CATALOGUE, definition.catalogue);
 }
 
+/**
+ * An entity type without `__resolveReference` would be resolved to the representation itself, fields the caller
+ * wrote included, and rules would be judged on them: such types resolve to their key alone.
+ */
+function keyOnlyReferences(schema: GraphQLSchema, keys: ReadonlyMap<string, string | null>): void {
+  for (const [typeName, key] of keys) {
+    const type = schema.getType(typeName);
+    if (!key || !isObjectType(type)) continue;
+    const extensions = type.extensions as { apollo?: { subgraph?: { resolveReference?: unknown } } };
+    if (extensions.apollo?.subgraph?.resolveReference) continue;
+    const resolveReference = (reference: Record<string, unknown>) => ({ [key]: reference[key] });
+    type.extensions = { ...type.extensions, apollo: { ...extensions.apollo, subgraph: { ...extensions.apollo?.subgraph, resolveReference } } };
+  }
+}
+
 /** Entity types this subgraph serves but another department owns, with the subgraph that holds their records. */
 export function foreignEntities(definition: SubgraphDefinition<unknown>): Map<string, ForeignEntity> {
   const keys = keyFields(subgraphTypeDefs(definition));
@@ -115,6 +130,7 @@ export function subgraphSchema(definition: SubgraphDefinition<unknown>, options:
     throw new Error(`The ${definition.name} catalogue does not match its schema:\n${problems.map((p) => `  - ${p.message}`).join('\n')}`);
   }
   guardServiceField(schema, options.production);
+  keyOnlyReferences(schema, keyFields(typeDefs));
   return options.enforce ? authorizeFields(schema, auditedFields(catalogueOf(definition), keyFields(typeDefs)), definition.name, foreignEntities(definition)) : schema;
 }
 

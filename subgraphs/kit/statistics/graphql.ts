@@ -91,9 +91,28 @@ export function ratio(numerator: StatisticsValue | null | undefined, denominator
   return { value: Math.round((numerator.value / denominator.value) * scale * 10000) / 10000, suppressed: false, suppression: null, asOf };
 }
 
-/** A region as a domain that adds indicators sees it: its key, and the values @requires brought from other domains. */
+/**
+ * A region as a domain that adds indicators sees it: its key, and apart from it the values @requires brought from
+ * other domains (inputs to a ratio, which a caller sending `_entities` straight to the subgraph writes itself).
+ */
 export interface RegionRef {
   code: string;
-  residents?: StatisticsValue | null;
-  schoolAgeChildren?: StatisticsValue | null;
+  requires?: { residents?: StatisticsValue | null; schoolAgeChildren?: StatisticsValue | null };
+}
+
+/**
+ * `__resolveReference` of Region in the domains that add indicators: never the representation itself, whose fields
+ * the caller wrote, but its key, validated, with the @requires values kept out of the record that rules judge.
+ */
+export function regionReference(ref: { code?: unknown; residents?: unknown; schoolAgeChildren?: unknown }): RegionRef | null {
+  if (typeof ref.code !== 'string' || !/^\d{6}$/.test(ref.code)) return null;
+  return { code: ref.code, requires: { residents: statisticsValueOrNull(ref.residents), schoolAgeChildren: statisticsValueOrNull(ref.schoolAgeChildren) } };
+}
+
+/** A value @requires brought, if it has the shape of one; anything else counts as absent (the ratio is withheld). */
+function statisticsValueOrNull(value: unknown): StatisticsValue | null {
+  if (value === null || typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  if (!(v.value === null || typeof v.value === 'number') || typeof v.suppressed !== 'boolean') return null;
+  return { value: v.value as number | null, suppressed: v.suppressed, suppression: typeof v.suppression === 'string' ? (v.suppression as StatisticsValue['suppression']) : null, asOf: typeof v.asOf === 'string' ? v.asOf : null };
 }
