@@ -174,12 +174,16 @@ export interface ObservabilityConfig {
   logLevel: LogLevel;
   /** OTLP/HTTP collector base URL (traces go to `<url>/v1/traces`); unset: no tracing at all. */
   otlpEndpoint?: string;
+  /** METRICS_TOKEN: the bearer token /metrics asks for; unset: no metrics in production, open ones otherwise. */
+  metricsToken?: string;
 }
 
 export function observabilityConfig(env: Env = process.env): ObservabilityConfig {
   const level = (env.LOG_LEVEL || 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}".`);
-  return { logLevel: level as LogLevel, otlpEndpoint: readUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']) };
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN', 'use at least 16 characters (a random secret shared with the scraper).');
+  return { logLevel: level as LogLevel, otlpEndpoint: readUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']), ...(metricsToken ? { metricsToken } : {}) };
 }
 
 /** The audit trail: how records are written, how long they are kept, and the anomaly rules' thresholds. */

@@ -4,6 +4,7 @@
  * `service` label). Counters on hot paths are bound to their labels once and only incremented afterwards; gauges
  * that mirror state (audit queue, database pool) are read when Prometheus scrapes, never on a request.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { HttpRoute } from './http';
@@ -123,13 +124,27 @@ export function operationLabel(name: string | null | undefined): string {
 }
 
 /**
- * GET /metrics on the service's own port (Kubernetes scrapes it there). It says nothing about callers or data,
- * only counts and timings; a deployment that exposes a service port to the outside should not route /metrics.
+ * GET /metrics on the service's own port (Kubernetes scrapes it there). Counts and timings only, but not for anyone
+ * who reaches the port: with a token set (METRICS_TOKEN) only a scraper sending it as a bearer token gets them;
+ * without one, production serves no metrics at all and the embedded default serves them to anyone on the machine.
  */
-export function metricsRoute(): HttpRoute {
+export function metricsRoute(options: { token?: string; production: boolean }): HttpRoute {
+  const expected = options.token ? createHash('sha256').update(options.token).digest() : null;
   return {
     prefix: '/metrics',
-    async handle(_req: http.IncomingMessage, res: http.ServerResponse) {
+    async handle(req: http.IncomingMessage, res: http.ServerResponse) {
+      if (expected === null && options.production) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        return void res.end('Metrics are served only with METRICS_TOKEN set.\n');
+      }
+      if (expected !== null) {
+        const sent = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+        // Compared as digests of equal length, in constant time: the token is not guessable byte by byte.
+        if (!timingSafeEqual(createHash('sha256').update(sent).digest(), expected)) {
+          res.writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Bearer' });
+          return void res.end('Send the metrics token as a bearer token.\n');
+        }
+      }
       const body = await registry.metrics();
       res.writeHead(200, { 'content-type': registry.contentType });
       res.end(body);

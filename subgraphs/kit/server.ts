@@ -194,7 +194,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     // Abilities over the platform catalogue: a rule about a type covers its fields in every subgraph alike.
     const authorizer = enforce ? createAuthorizer(PLATFORM_CATALOGUE, policies, served) : null;
     const context = contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit });
-    const routes = [metricsRoute()];
+    const routes = [metricsRoute({ token: config.observability?.metricsToken, production: config.production })];
     if (enforce) {
       routes.push(scopeRoute({ entities: definition.entities, keys: keyFields(subgraphTypeDefs(definition as SubgraphDefinition<unknown>)), served, context: context as never }));
     }

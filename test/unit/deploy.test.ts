@@ -37,7 +37,9 @@ function setup() {
   const envOf = (deployment: Manifest): Record<string, string> => {
     const container = deployment.spec.template.spec.containers[0];
     const env: Record<string, string> = {};
-    for (const from of container.envFrom ?? []) Object.assign(env, find('ConfigMap', from.configMapRef.name)!.data);
+    for (const from of container.envFrom ?? []) {
+      Object.assign(env, from.configMapRef ? find('ConfigMap', from.configMapRef.name)!.data : find('Secret', from.secretRef!.name)!.stringData);
+    }
     for (const entry of container.env ?? []) {
       const ref = entry.valueFrom?.secretKeyRef;
       env[entry.name] = ref ? find('Secret', ref.name)!.stringData![ref.key]! : String(entry.value);
