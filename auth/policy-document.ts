@@ -1,6 +1,7 @@
 // A policy version as security officers edit it: a JSON document of role policies plus the tests stored with
 // it. Everything here is pure: validation with precise paths, the co-signatures a document needs, running its
 // tests, diffing two documents and the impact of one over another. The governance service stores and serves it.
+import { diffArrays } from 'diff';
 import { buildAbility, type RequestAbility } from './abilities';
 import type { Catalogue } from './catalogue';
 import { parseConditions, type ConditionTemplate } from './conditions';
@@ -474,50 +475,32 @@ export function diffDocuments(before: readonly RolePolicy[], after: readonly Rol
   return changes;
 }
 
-const MAX_DIFF_LINES = 20000;
+/** Lines of a document the diff reads at the most, and lines it may find changed (a bound on its work and memory). */
+export const MAX_DIFF_LINES = 20000;
+export const MAX_DIFF_EDITS = 4000;
 
-/** A unified diff (3 lines of context) of two texts, by longest common subsequence of lines. */
+/**
+ * A unified diff (3 lines of context) of two texts, line by line, by Myers' algorithm (jsdiff's diffArrays), whose
+ * memory grows with the size of the change, not with the product of the lengths; past MAX_DIFF_EDITS changed lines
+ * it stops and says so (the structured change list of policyDiff is exact whatever the size).
+ */
 export function unifiedDiff(a: string, b: string, fromLabel: string, toLabel: string): string {
   const x = a.split('\n');
   const y = b.split('\n');
-  if (x.length > MAX_DIFF_LINES || y.length > MAX_DIFF_LINES) return `--- ${fromLabel}\n+++ ${toLabel}\n(documents too long to diff line by line)\n`;
-  // Common prefix and suffix first, so the quadratic part covers only what changed.
-  let start = 0;
-  while (start < x.length && start < y.length && x[start] === y[start]) start++;
-  let endX = x.length;
-  let endY = y.length;
-  while (endX > start && endY > start && x[endX - 1] === y[endY - 1]) {
-    endX--;
-    endY--;
-  }
-  const mx = endX - start;
-  const my = endY - start;
-  const lcs = new Int32Array((mx + 1) * (my + 1));
-  for (let i = mx - 1; i >= 0; i--) {
-    for (let j = my - 1; j >= 0; j--) {
-      lcs[i * (my + 1) + j] = x[start + i] === y[start + j] ? lcs[(i + 1) * (my + 1) + j + 1] + 1 : Math.max(lcs[(i + 1) * (my + 1) + j], lcs[i * (my + 1) + j + 1]);
-    }
-  }
+  if (x.length > MAX_DIFF_LINES || y.length > MAX_DIFF_LINES) return `--- ${fromLabel}\n+++ ${toLabel}\n(documents too long to diff line by line: over ${MAX_DIFF_LINES} lines)\n`;
+  const parts = diffArrays(x, y, { maxEditLength: MAX_DIFF_EDITS });
+  if (!parts) return `--- ${fromLabel}\n+++ ${toLabel}\n(more than ${MAX_DIFF_EDITS} lines changed: too many to show line by line)\n`;
   type Line = { op: ' ' | '-' | '+'; text: string; ai: number; bi: number };
   const lines: Line[] = [];
-  for (let k = 0; k < start; k++) lines.push({ op: ' ', text: x[k], ai: k, bi: k });
-  let i = 0;
-  let j = 0;
-  while (i < mx || j < my) {
-    if (i < mx && j < my && x[start + i] === y[start + j]) {
-      lines.push({ op: ' ', text: x[start + i], ai: start + i, bi: start + j });
-      i++;
-      j++;
-    } else if (i < mx && (j === my || lcs[(i + 1) * (my + 1) + j] >= lcs[i * (my + 1) + j + 1])) {
-      // Removals before additions, as diff(1) prints them.
-      lines.push({ op: '-', text: x[start + i], ai: start + i, bi: start + j });
-      i++;
-    } else {
-      lines.push({ op: '+', text: y[start + j], ai: start + i, bi: start + j });
-      j++;
+  let ai = 0;
+  let bi = 0;
+  for (const part of parts) {
+    for (const text of part.value) {
+      if (part.removed) lines.push({ op: '-', text, ai: ai++, bi });
+      else if (part.added) lines.push({ op: '+', text, ai, bi: bi++ });
+      else lines.push({ op: ' ', text, ai: ai++, bi: bi++ });
     }
   }
-  for (let k = 0; k < x.length - endX; k++) lines.push({ op: ' ', text: x[endX + k], ai: endX + k, bi: endY + k });
   const out = [`--- ${fromLabel}`, `+++ ${toLabel}`];
   const changed = lines.map((l, k) => (l.op !== ' ' ? k : -1)).filter((k) => k >= 0);
   if (changed.length === 0) return `${out.join('\n')}\n`;

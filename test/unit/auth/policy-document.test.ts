@@ -1,6 +1,6 @@
 // Policy documents as officers edit them: validation paths, co-signature needs, tests, diffs and impact.
 import { buildAbility, explainField } from '../../../auth';
-import { diffDocuments, policyImpact, runPolicyTests, unifiedDiff, validateDocument, type FieldKinds } from '../../../auth/policy-document';
+import { diffDocuments, MAX_DIFF_EDITS, policyImpact, runPolicyTests, unifiedDiff, validateDocument, type FieldKinds } from '../../../auth/policy-document';
 import { PROVINCE_POLICY } from '../../../auth/province-policy';
 import { PROVINCE_POLICY_TESTS } from '../../../auth/province-policy-tests';
 import { fieldKinds } from '../../../subgraphs/governance/explain';
@@ -81,6 +81,21 @@ describe('tests, diffs and impact', () => {
     const b = ['1', '2', '3', '4', 'five', '6', '7', '8', '9', '10', '11', '12', '13'].join('\n');
     expect(unifiedDiff(a, b, 'v1', 'v2')).toBe(['--- v1', '+++ v2', '@@ -2,7 +2,7 @@', ' 2', ' 3', ' 4', '-5', '+five', ' 6', ' 7', ' 8', '@@ -10,3 +10,4 @@', ' 10', ' 11', ' 12', '+13', ''].join('\n'));
     expect(unifiedDiff(a, a, 'v1', 'v2')).toBe('--- v1\n+++ v2\n');
+  });
+
+  it('diffs two large dissimilar versions in bounded memory, and says when the change is too large to show', () => {
+    // 10,000 lines each, nothing in common: a table of common subsequences would take (10,001)^2 integers (400 MB).
+    const a = Array.from({ length: 10_000 }, (_, i) => `  "rule-a-${i}": true,`).join('\n');
+    const b = Array.from({ length: 10_000 }, (_, i) => `  "rule-b-${i}": false,`).join('\n');
+    const before = process.memoryUsage();
+    const text = unifiedDiff(a, b, 'v1', 'v2');
+    const after = process.memoryUsage();
+    expect(text).toBe(`--- v1\n+++ v2\n(more than ${MAX_DIFF_EDITS} lines changed: too many to show line by line)\n`);
+    expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(50 * 1024 * 1024);
+    expect(after.rss - before.rss).toBeLessThan(200 * 1024 * 1024);
+    // A large document with a small change still gets its hunk.
+    const edited = a.replace('"rule-a-5000": true', '"rule-a-5000": false');
+    expect(unifiedDiff(a, edited, 'v1', 'v2')).toContain('@@ -4998,7 +4998,7 @@');
   });
 
   it('lists exactly who gains and who loses', () => {
