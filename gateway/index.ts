@@ -113,7 +113,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayStartO
       // Refuse a bad token here (HTTP 401) before planning; subgraphs verify it again on their own.
       const principal = await identity.principal(headers);
       // Over a rate limit: HTTP 429 with Retry-After, before the operation is even parsed.
-      await limiter.check(principal, remoteAddress);
+      await limiter.check(principal, remoteAddress, headers.get('x-forwarded-for'));
       // An app under TRUSTED_DOCUMENTS=enforce: its own registered operations only (403 before anything is read).
       checkTrustedDocument(documents, config.safety.trustedDocuments, principal, requestedOperation(body, search));
       const forwarded: Record<string, string> = {};

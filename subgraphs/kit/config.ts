@@ -3,6 +3,7 @@
  * Explicit options passed by callers (tests, the launcher) win over the environment.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 
 /** The folder holding package.json, from source (subgraphs/kit) or from a build (dist/subgraphs/kit). */
@@ -404,6 +405,12 @@ export interface Bucket {
 
 export interface RateLimitConfig {
   enabled: boolean;
+  /**
+   * TRUSTED_PROXIES: addresses and CIDR blocks of the proxies in front of the gateway (an ingress). A request whose
+   * socket peer is one of them is keyed by the right-most X-Forwarded-For address that is not; any other request by
+   * its socket address, whatever X-Forwarded-For says. @default none.
+   */
+  trustedProxies: readonly string[];
   /** Each caller's bucket (keyed by `sub`, or by address for callers without a token), by role; `public` for no role. */
   roles: Readonly<Record<string, Bucket>>;
   /** Each departmental app's bucket (the token's `client` claim), shared by every caller of that app. */
@@ -423,15 +430,31 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, Bucket>> = Object.free
 });
 
 /** RATE_LIMITS: `off`, or JSON overrides by role (and `client` for apps), e.g. `{"public":{"capacity":30,"refillPerSecond":0.5}}`. */
+/** TRUSTED_PROXIES: comma-separated IPv4/IPv6 addresses or CIDR blocks (`10.0.0.0/8, 10.1.2.3, fd00::/8`). */
+export function trustedProxiesConfig(env: Env = process.env): string[] {
+  const raw = (env.TRUSTED_PROXIES ?? '').trim();
+  if (raw === '') return [];
+  return raw.split(',').map((entry) => {
+    const item = entry.trim();
+    const [address, bits, extra] = item.split('/');
+    const family = net.isIP(address ?? '');
+    const width = family === 4 ? 32 : 128;
+    const valid = family !== 0 && extra === undefined && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= width));
+    if (!valid) throw new ConfigError('TRUSTED_PROXIES', `"${item}" is not an IP address or a CIDR block such as 10.0.0.0/8.`);
+    return item;
+  });
+}
+
 export function rateLimitConfig(env: Env = process.env): RateLimitConfig {
-  if (env.RATE_LIMITS === 'off') return { enabled: false, roles: DEFAULT_RATE_LIMITS, client: DEFAULT_RATE_LIMITS.client! };
+  const trustedProxies = trustedProxiesConfig(env);
+  if (env.RATE_LIMITS === 'off') return { enabled: false, trustedProxies, roles: DEFAULT_RATE_LIMITS, client: DEFAULT_RATE_LIMITS.client! };
   const overrides = readJsonObject(env, 'RATE_LIMITS') ?? {};
   const table: Record<string, Bucket> = { ...DEFAULT_RATE_LIMITS };
   for (const [role, value] of Object.entries(overrides)) {
     table[role] = { ...(table[role] ?? table.public!), ...positiveNumbers('RATE_LIMITS', role, value, ['capacity', 'refillPerSecond'] as const, false) };
   }
   const { client, ...roles } = table;
-  return { enabled: true, roles, client: client! };
+  return { enabled: true, trustedProxies, roles, client: client! };
 }
 
 /** Redis shared by gateway instances (rate-limit buckets, the persisted-query cache); unset: in memory. */

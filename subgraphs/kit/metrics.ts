@@ -123,6 +123,9 @@ export function operationLabel(name: string | null | undefined): string {
   return label;
 }
 
+/** 1 while the shared rate-limit store (Redis) answers, 0 while the gateway falls back to its own buckets. */
+export const rateLimitStoreUp = new Gauge({ name: 'rate_limit_store_up', help: 'Whether the shared rate-limit store answers (0: in-memory fallback buckets apply).', registers: [registry] });
+
 /**
  * GET /metrics on the service's own port (Kubernetes scrapes it there). Counts and timings only, but not for anyone
  * who reaches the port: with a token set (METRICS_TOKEN) only a scraper sending it as a bearer token gets them;

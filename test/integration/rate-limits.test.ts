@@ -3,12 +3,16 @@
  * instances through Redis; a limited caller gets HTTP 429, Retry-After and RATE_LIMITED with retryAfterSeconds.
  */
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from '../../subgraphs/kit/config';
-import { MemoryBuckets } from '../../subgraphs/kit/rate-limit';
+import { PUBLIC_PRINCIPAL } from '../../auth';
+import { connectRedis } from '../../subgraphs/kit/redis';
+import { MemoryBuckets, RateLimiter, RedisBuckets, clientAddress, proxyMatcher } from '../../subgraphs/kit/rate-limit';
+import { registry } from '../../subgraphs/kit/metrics';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { dropPrefix, redisReachable, TEST_REDIS_URL, uniquePrefix } from '../support/redis';
 
 const LIMITS: RateLimitConfig = {
   enabled: true,
+  trustedProxies: [],
   roles: { ...DEFAULT_RATE_LIMITS, public: { capacity: 2, refillPerSecond: 0.5 }, officer: { capacity: 3, refillPerSecond: 0.5 }, app: { capacity: 3, refillPerSecond: 0.5 } },
   client: { capacity: 5, refillPerSecond: 0.25 },
 };
@@ -146,5 +150,64 @@ describe('rate limits shared through Redis by two gateway instances', () => {
       if (!(hit as any)?.data) await new Promise((r) => setTimeout(r, 50));
     }
     expect(hit).toEqual({ data: { __typename: 'Query' } });
+  });
+});
+
+describe('callers without a token behind a proxy', () => {
+  const forwarded = (address: string) => ({ 'x-forwarded-for': address });
+
+  it('ignores X-Forwarded-For without TRUSTED_PROXIES: a spoofed header gets no fresh bucket', async () => {
+    const gw = await startTestGateway({ rateLimits: LIMITS, redis: undefined });
+    try {
+      expect((await ping(gw.url, forwarded('10.0.0.1'))).status).toBe(200);
+      expect((await ping(gw.url, forwarded('10.0.0.2'))).status).toBe(200);
+      const limited = await ping(gw.url, forwarded('10.0.0.3'));
+      expect(limited.status).toBe(429);
+      expect(limited.body.errors?.[0]?.message).toMatch(/from 127\.0\.0\.1/);
+    } finally {
+      await gw.stop();
+    }
+  });
+
+  it('gives each client behind a trusted proxy its own bucket, keyed by the address the proxy appended', async () => {
+    const gw = await startTestGateway({ rateLimits: { ...LIMITS, trustedProxies: ['127.0.0.0/8'] }, redis: undefined });
+    try {
+      expect((await ping(gw.url, forwarded('10.0.0.1'))).status).toBe(200);
+      expect((await ping(gw.url, forwarded('10.0.0.1'))).status).toBe(200);
+      expect((await ping(gw.url, forwarded('10.0.0.2'))).status).toBe(200);
+      // The client wrote 9.9.9.9 itself; the proxy appended the address it saw.
+      const limited = await ping(gw.url, forwarded('9.9.9.9, 10.0.0.1'));
+      expect(limited.status).toBe(429);
+      expect(limited.body.errors?.[0]?.message).toMatch(/from 10\.0\.0\.1/);
+    } finally {
+      await gw.stop();
+    }
+  });
+
+  it('reads the chain from the right, past trusted proxies only', () => {
+    const trusted = proxyMatcher(['10.0.0.0/8', 'fd00::/8', '192.168.1.1']);
+    expect(clientAddress('10.1.1.1', '203.0.113.9, 198.51.100.7, 10.2.2.2', trusted)).toBe('198.51.100.7');
+    expect(clientAddress('::ffff:10.1.1.1', '203.0.113.9', trusted)).toBe('203.0.113.9');
+    expect(clientAddress('203.0.113.1', '198.51.100.7', trusted)).toBe('203.0.113.1');
+    expect(clientAddress('192.168.1.1', 'not-an-address', trusted)).toBe('192.168.1.1');
+    expect(clientAddress('fd00::1', '2001:db8::5', trusted)).toBe('2001:db8::5');
+  });
+});
+
+describe('rate limits while Redis fails', () => {
+  it("refuses callers over their limit from the instance's own buckets, never letting everything through, and says so once", async () => {
+    if (!(await redisReachable())) return;
+    const prefix = uniquePrefix('rate-down');
+    const redis = await connectRedis({ url: TEST_REDIS_URL, keyPrefix: prefix });
+    const lines: string[] = [];
+    const limiter = new RateLimiter(LIMITS, new RedisBuckets(redis, prefix), (line) => lines.push(line));
+    await limiter.check(PUBLIC_PRINCIPAL(), '203.0.113.5');
+    redis.disconnect();
+    await limiter.check(PUBLIC_PRINCIPAL(), '203.0.113.5');
+    await limiter.check(PUBLIC_PRINCIPAL(), '203.0.113.5');
+    await expect(limiter.check(PUBLIC_PRINCIPAL(), '203.0.113.5')).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/rate limit store unavailable/);
+    expect(await registry.metrics()).toMatch(/^rate_limit_store_up 0$/m);
   });
 });
