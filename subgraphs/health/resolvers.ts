@@ -136,6 +136,7 @@ const OPENS_RECORD = { type: 'HealthRecord', action: 'create', fields: ['id', 'p
 
 const RECORD_ENCOUNTER: MutationSpec = {
   operation: 'recordEncounter',
+  returns: 'Encounter',
   writes: [
     { type: 'Encounter', action: 'create', fields: ['id', 'date', 'facility', 'type', 'diagnoses', 'regionCode'] },
     { type: 'ChronicCondition', action: 'create', fields: ['code', 'diagnosedOn', 'regionCode'] },
@@ -145,10 +146,11 @@ const RECORD_ENCOUNTER: MutationSpec = {
 
 const RECORD_VACCINATION: MutationSpec = {
   operation: 'recordVaccination',
+  returns: 'Vaccination',
   writes: [{ type: 'Vaccination', action: 'create', fields: ['id', 'vaccine', 'dose', 'date', 'facility', 'regionCode'] }, OPENS_RECORD],
 };
 
-const UPDATE_ALLERGIES: MutationSpec = { operation: 'updateAllergies', writes: [{ type: 'HealthRecord', action: 'update', fields: ['allergies'] }] };
+const UPDATE_ALLERGIES: MutationSpec = { operation: 'updateAllergies', returns: 'HealthRecord', writes: [{ type: 'HealthRecord', action: 'update', fields: ['allergies'] }] };
 
 async function recordEncounter(ctx: HealthContext, input: RecordEncounterInput, idempotencyKey: string | null | undefined): Promise<EncounterRow> {
   // Who may write is answered before what was written is judged: a refused caller learns nothing from validation.

@@ -92,6 +92,7 @@ const OWNER_FIELDS = ['kind', 'share', 'person', 'enterprise', 'regionCode'];
 
 const REGISTER_PROPERTY: MutationSpec = {
   operation: 'registerProperty',
+  returns: 'Property',
   writes: [
     { type: 'Property', action: 'create', fields: ['id', 'certificateNumber', 'address', 'regionCode', 'location', 'floorArea', 'usage', 'registeredOn', 'owners'] },
     { type: 'PropertyOwner', action: 'create', fields: OWNER_FIELDS },
@@ -100,6 +101,7 @@ const REGISTER_PROPERTY: MutationSpec = {
 
 const REGISTER_TRANSFER: MutationSpec = {
   operation: 'registerPropertyTransfer',
+  returns: 'Property',
   writes: [
     { type: 'Property', action: 'update', fields: ['owners', 'transfers'] },
     { type: 'PropertyTransfer', action: 'create', fields: ['id', 'date', 'price', 'from', 'to', 'regionCode'] },

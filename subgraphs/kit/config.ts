@@ -109,6 +109,8 @@ export interface SubgraphConfig {
   seed: SeedConfig;
   production: boolean;
   audit: AuditConfig;
+  /** IDEMPOTENCY_WINDOW_HOURS (1-720, default 24): how long a mutation's idempotency key is remembered. */
+  idempotencyWindowHours?: number;
   /** @default DEFAULT_QUERY_LIMITS: a subgraph is reachable too, so it enforces the same limits as the gateway. */
   queryLimits?: QueryLimitTable;
   /** @default 1 MiB body limit, no CORS (browsers call the gateway, never a subgraph). */
@@ -160,6 +162,7 @@ export function subgraphConfig(domain: DomainName, env: Env = process.env): Subg
     seed: seedConfig(env),
     production: isProduction(env),
     audit: auditConfig(env),
+    idempotencyWindowHours: readInt(env, 'IDEMPOTENCY_WINDOW_HOURS', 24, 1, 720),
     queryLimits: queryLimitsConfig(env),
     http: { bodyLimitBytes: httpConfig(env).bodyLimitBytes, corsOrigins: [] },
     observability: observabilityConfig(env),

@@ -25,6 +25,8 @@ export interface ContextFactoryOptions {
   audit?: AuditWriter | null;
   /** The audit settings (anomaly thresholds for governance's report). */
   auditConfig?: AuditConfig;
+  /** How long idempotency keys are remembered. */
+  idempotencyWindowMs?: number;
 }
 
 export function contextFactory<L>(definition: SubgraphDefinition<L>, db: Database, options: ContextFactoryOptions) {
@@ -33,7 +35,7 @@ export function contextFactory<L>(definition: SubgraphDefinition<L>, db: Databas
     const principal = await options.identity.principal(headers);
     const em = db.orm.em.fork();
     const requestId = requestIdFrom(headers.get('x-request-id'));
-    const common = { em, requestId, peers: options.peers, authorization: headers.get('authorization'), auditConfig: options.auditConfig };
+    const common = { em, requestId, peers: options.peers, authorization: headers.get('authorization'), auditConfig: options.auditConfig, idempotencyWindowMs: options.idempotencyWindowMs };
     if (!options.authorizer) {
       const data = unrestrictedAccess(em);
       return { ...common, data, loaders: definition.loaders(data) };

@@ -32,7 +32,7 @@ import { openPolicyStore, type PolicyStore } from './policy-store';
 import { DateScalar, GeoJsonScalar } from './scalars';
 import { SeedRun, seedDomains } from './seed';
 import { startRollups, type RollupRefresher } from './statistics/rollups';
-import { IdempotencyRecord } from './writes';
+import { IdempotencyRecord, pruneIdempotency } from './writes';
 import type { RequestContext, SubgraphDefinition } from './subgraph';
 
 export interface RunningSubgraph {
@@ -68,6 +68,7 @@ export interface StartOptions {
 }
 
 const PRUNE_INTERVAL_MS = 24 * 3600 * 1000;
+const IDEMPOTENCY_PRUNE_INTERVAL_MS = 3600 * 1000;
 
 /** Every SDL module a subgraph serves: its own, and the kit's audit trail (left out of the supergraph). */
 export function subgraphTypeDefs(definition: SubgraphDefinition<unknown>): DocumentNode[] {
@@ -168,6 +169,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
   const policies = options.policies ?? (await openPolicyStore(config.governanceDatabase, { log }));
   const db = await openDatabase(config.database, [...definition.entities, SeedRun, IdempotencyRecord, ...AUDIT_ENTITIES]);
   let pruneTimer: NodeJS.Timeout | undefined;
+  let keysTimer: NodeJS.Timeout | undefined;
   const unwatch: (() => unknown)[] = [watchPool(definition.name, () => db.pool())];
   try {
     if (config.seed.persons > 0 && (definition.seed.reference || definition.seed.fromChunk)) {
@@ -185,6 +187,16 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     await prune();
     pruneTimer = setInterval(() => void prune().catch((error: unknown) => log(`${definition.name}: audit pruning failed: ${String(error)}`)), PRUNE_INTERVAL_MS);
     pruneTimer.unref();
+    // Idempotency keys hold no personal data, but are kept no longer than their window either (and rows of older
+    // releases, which held whole answers, go at once).
+    const idempotencyWindowMs = (config.idempotencyWindowHours ?? 24) * 3600 * 1000;
+    const pruneKeys = async () => {
+      const pruned = await pruneIdempotency(db.orm.em.fork(), idempotencyWindowMs);
+      if (pruned) log(`${definition.name}: pruned ${pruned} idempotency keys.`);
+    };
+    await pruneKeys();
+    keysTimer = setInterval(() => void pruneKeys().catch((error: unknown) => log(`${definition.name}: idempotency pruning failed: ${String(error)}`)), IDEMPOTENCY_PRUNE_INTERVAL_MS);
+    keysTimer.unref();
     // Built in the background: until a rollup is ready, statistics read the records (the same numbers, slower).
     const rollups: RollupRefresher | null = definition.statistics?.length ? await startRollups(db.orm.em.fork(), definition.statistics, { log, background: true }) : null;
     const observe = observePlugin<RequestContext<L>>({ service: definition.name, logger, principalOf: (ctx) => ctx.auth?.principal, requestIdOf: (ctx) => ctx.requestId });
@@ -193,7 +205,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     const served = catalogueOf(definition as SubgraphDefinition<unknown>);
     // Abilities over the platform catalogue: a rule about a type covers its fields in every subgraph alike.
     const authorizer = enforce ? createAuthorizer(PLATFORM_CATALOGUE, policies, served) : null;
-    const context = contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit });
+    const context = contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit, idempotencyWindowMs });
     const routes = [metricsRoute({ token: config.observability?.metricsToken, production: config.production })];
     if (enforce) {
       routes.push(scopeRoute({ entities: definition.entities, keys: keyFields(subgraphTypeDefs(definition as SubgraphDefinition<unknown>)), served, context: context as never }));
@@ -221,6 +233,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       audit,
       async stop() {
         clearInterval(pruneTimer);
+        clearInterval(keysTimer);
         await http.close();
         await apollo.stop();
         await audit?.close();
@@ -234,6 +247,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     };
   } catch (error) {
     clearInterval(pruneTimer);
+    clearInterval(keysTimer);
     for (const u of unwatch) u();
     await db.close();
     if (!options.policies) await policies.close();

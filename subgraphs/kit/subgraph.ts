@@ -42,6 +42,8 @@ export interface RequestContext<Loaders> {
   /** What the request does with protected data, for its audit record; absent when auditing is off. */
   audit?: AuditCollector;
   auditConfig?: AuditConfig;
+  /** How long an idempotency key is remembered (IDEMPOTENCY_WINDOW_HOURS); unset: kit/writes.ts's default. */
+  idempotencyWindowMs?: number;
 }
 
 export interface SubgraphDefinition<Loaders = unknown> {

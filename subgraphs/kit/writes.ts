@@ -11,9 +11,14 @@ import { allows, forbiddenError, type Action } from '../../auth';
 import { auditUnavailable, badInput, ErrorCode } from './errors';
 import { statisticsWritten } from './statistics/rollups';
 import type { EntityManager } from './orm';
+import { restrict } from './scope';
 import type { RequestContext } from './subgraph';
 
-/** Results of idempotent mutations, per caller, operation and key; written in the mutation's transaction. */
+/**
+ * Idempotent mutations, per caller, operation and key: the hash of the request and the identity of the record it
+ * answered with (its type and primary key), never its fields: a replay reads the record again, under the caller's
+ * rights of the moment. Written in the mutation's transaction; pruned after the window (IDEMPOTENCY_WINDOW_HOURS).
+ */
 export const IdempotencyRecord = defineEntity({
   name: 'IdempotencyRecord',
   tableName: 'idempotency_record',
@@ -22,10 +27,26 @@ export const IdempotencyRecord = defineEntity({
     id: p.string().primary().length(64),
     operation: p.string().length(64),
     requestHash: p.string().length(64),
+    /** Kept empty: releases before issue 14 stored the whole answer here; pruneIdempotency clears such rows. */
     result: p.text(),
-    createdAt: p.datetime(),
+    /** The GraphQL type (entity) of the record the mutation answered with. */
+    resultType: p.string().length(64).nullable(),
+    /** Its primary key, as JSON. */
+    resultKey: p.string().length(256).nullable(),
+    createdAt: p.datetime().index(),
   },
 });
+
+/** @default 24 hours: how long a key is remembered; a retry after that is a new request. */
+export const DEFAULT_IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
+
+/**
+ * Deletes the keys older than the window, and every row an older release wrote with the whole answer in it
+ * (personal data outside the audited path). Returns how many rows went.
+ */
+export async function pruneIdempotency(em: EntityManager, windowMs: number, now = Date.now()): Promise<number> {
+  return em.nativeDelete(IdempotencyRecord, { $or: [{ createdAt: { $lt: new Date(now - windowMs) } }, { resultType: null }, { result: { $ne: '' } }] });
+}
 
 const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 /** Writes of these types change who may see what: audited as kind `policy` rather than `write`. */
@@ -34,6 +55,8 @@ export const POLICY_TYPES: ReadonlySet<string> = new Set(['RolePolicy', 'Grant',
 export interface MutationSpec {
   /** The mutation's name, e.g. "registerBirth": part of the idempotency scope. */
   operation: string;
+  /** The GraphQL type (entity) of the record the mutation answers with: what a replay reads again. */
+  returns: string;
   /** What it writes: for each GraphQL type, the action and the fields written. */
   writes: readonly { type: string; action: Extract<Action, 'create' | 'update'>; fields: readonly string[] }[];
 }
@@ -69,8 +92,9 @@ export function authorizeWrite(ctx: RequestContext<unknown>, spec: MutationSpec)
 }
 
 /**
- * Runs `write` for a mutation: authorized, in one transaction, idempotent under `idempotencyKey`. The result is
- * stored as JSON with the key, so a retry returns exactly what the first call returned.
+ * Runs `write` for a mutation: authorized, in one transaction, idempotent under `idempotencyKey`. The key keeps the
+ * identity of the record answered, so a retry with the same request answers that record as it is now, as the caller
+ * may see it now; a retry with another request under the same key is a CONFLICT.
  */
 export async function runMutation<R>(
   ctx: RequestContext<unknown>,
@@ -86,6 +110,7 @@ export async function runMutation<R>(
   const caller = ctx.auth?.principal.sub ?? 'anonymous';
   const id = idempotencyKey == null ? null : sha256(JSON.stringify([caller, spec.operation, idempotencyKey]));
   const requestHash = sha256(JSON.stringify(input ?? null));
+  const windowMs = ctx.idempotencyWindowMs ?? DEFAULT_IDEMPOTENCY_WINDOW_MS;
   const written = await ctx.em.fork().transactional(async (em) => {
     // Reads made while writing (checks, lookups through ctx.data) must see, and queue behind, this transaction:
     // on SQLite's single connection a read outside it would wait for it forever. Mutations run one at a time.
@@ -104,23 +129,41 @@ export async function runMutation<R>(
   return written;
 
   async function writeOnce(em: EntityManager): Promise<R> {
+    const meta = em.getMetadata().find(spec.returns);
+    if (!meta) throw new Error(`Mutation ${spec.operation} names ${spec.returns} as what it returns, which is not an entity of this subgraph.`);
     if (id) {
       const previous = await em.findOne(IdempotencyRecord, { id }, { disableIdentityMap: true });
-      if (previous) {
+      if (previous && previous.createdAt.getTime() > Date.now() - windowMs && previous.resultType === spec.returns && previous.resultKey) {
         if (previous.requestHash !== requestHash) {
           throw conflict(`The idempotency key "${idempotencyKey}" was already used for a different ${spec.operation} request; use a new key for a new request.`, null);
         }
-        return JSON.parse(previous.result) as R;
+        return replay(em, meta.className, meta.primaryKeys, previous.resultKey);
       }
+      // Past the window (not yet pruned), or written by an older release: the key starts afresh.
+      if (previous) await em.nativeDelete(IdempotencyRecord, { id });
     }
-    // A JSON round trip, so the first answer and every replay are the same plain data.
+    // A JSON round trip, so the first answer is the same plain data as what the resolvers read.
     const result = JSON.parse(JSON.stringify(await write(em))) as R;
     if (id) {
+      const row = result as Record<string, unknown>;
+      const key = meta.primaryKeys.map((k) => row[k]);
+      if (key.some((k) => k === undefined || k === null)) throw new Error(`Mutation ${spec.operation} answered without the primary key of ${spec.returns}.`);
       // A concurrent retry with the same key loses on the primary key, and its transaction rolls back.
-      await em.insert(IdempotencyRecord, { id, operation: spec.operation, requestHash, result: JSON.stringify(result), createdAt: new Date() });
+      await em.insert(IdempotencyRecord, { id, operation: spec.operation, requestHash, result: '', resultType: spec.returns, resultKey: JSON.stringify(key), createdAt: new Date() });
     }
     await auditWrite(em, result);
     return result;
+  }
+
+  /** The record answered first, read again with the caller's row scope; the field wrappers judge its fields. */
+  async function replay(em: EntityManager, type: string, primaryKeys: readonly string[], resultKey: string): Promise<R> {
+    const values = JSON.parse(resultKey) as unknown[];
+    const where = Object.fromEntries(primaryKeys.map((k, i) => [k, values[i]]));
+    // DataAccess judges rows by the entity's name; the metadata's is the one the entity was defined with.
+    const scoped = restrict(where, ctx.data.visible({ meta: { className: type } } as never));
+    const row = scoped === null ? null : await em.findOne(type, scoped as never, { disableIdentityMap: true });
+    if (!row) throw notFound(type, values.join(', '));
+    return JSON.parse(JSON.stringify(row)) as R;
   }
 
   /** The write's audit record, in the write's transaction: no record, no write. */

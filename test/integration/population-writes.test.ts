@@ -1,4 +1,5 @@
 /** Public security's write path: births, deaths and moves; who may write; validation; idempotency; optimistic locking. */
+import { pruneIdempotency } from '../../subgraphs/kit/writes';
 import { startPlatform, type Platform } from '../support/platform';
 
 let platform: Platform;
@@ -86,5 +87,48 @@ describe('registerMove and registerDeath', () => {
     const missing = await platform.query(DEATH, { id: 'PNOSUCH01', v: 1, d: today() }, haikouPolice);
     expect(hidden.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('idempotency keys keep no personal data', () => {
+  const rows = () => platform.subgraphs.population.db.orm.em.fork().getConnection().execute('select * from idempotency_record') as Promise<Record<string, unknown>[]>;
+
+  it('stores the key, the request hash and the identity of the record, never its fields', async () => {
+    const input = { name: '林小雨', gender: 'FEMALE', birthDate: today(), ethnicityCode: '01', householdId: household.id };
+    const born = (await platform.query(BIRTH, { input, key: 'birth-privacy-0001' }, police)).data.registerBirth;
+    const stored = JSON.stringify(await rows());
+    expect(stored).toContain(born.id);
+    expect(stored).not.toContain(born.idNumber);
+    expect(stored).not.toContain('林小雨');
+    const mine = (await rows()).find((r) => String(r.result_key ?? r.resultKey).includes(born.id))!;
+    expect(mine).toMatchObject({ operation: 'registerBirth', result: '' });
+  });
+
+  it('answers a replay with the record as it is now, judged by the rights of the moment', async () => {
+    const input = { name: '陈小海', gender: 'MALE', birthDate: today(), ethnicityCode: '01', householdId: household.id };
+    const first = (await platform.query(BIRTH, { input, key: 'birth-rights-0001' }, police)).data.registerBirth;
+    expect(first.idNumber).toMatch(/^\d{17}[\dX]$/);
+    // The clerk's department now sees identity numbers of persons masked (a policy change after the write).
+    await platform.addPolicies([
+      { id: 'test-clerks-masked-ids', dept: 'public-security', role: 'officer', rules: [{ action: 'read', subject: 'Person', fields: ['idNumber'], inverted: true }] },
+    ]);
+    try {
+      const replay = await platform.query(BIRTH, { input, key: 'birth-rights-0001' }, police);
+      expect(replay.data.registerBirth.id).toBe(first.id);
+      expect(replay.data.registerBirth.idNumber).not.toBe(first.idNumber);
+      expect(replay.body).not.toContain(first.idNumber);
+    } finally {
+      await platform.addPolicies([{ id: 'test-clerks-masked-ids', dept: 'public-security', role: 'officer', rules: [{ action: 'readMasked', subject: 'Region' }] }]);
+    }
+  });
+
+  it('prunes keys older than the window, and rows of older releases that held whole answers', async () => {
+    const em = platform.subgraphs.population.db.orm.em.fork();
+    await em.getConnection().execute(`insert into idempotency_record (id, operation, request_hash, result, created_at) values ('${'f'.repeat(64)}', 'registerBirth', '${'0'.repeat(64)}', '{"idNumber":"460105201501011234"}', ?)`, [new Date()]);
+    const before = (await rows()).length;
+    expect(await pruneIdempotency(em, 3600 * 1000)).toBe(1);
+    expect((await rows()).length).toBe(before - 1);
+    expect(await pruneIdempotency(em, 3600 * 1000, Date.now() + 2 * 3600 * 1000)).toBe(before - 1);
+    expect(await rows()).toEqual([]);
   });
 });
