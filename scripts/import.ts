@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <domain> <file.csv|file.ndjson> [--report rejected.ndjson] [--batch 1000]`: imports a
+ * `npm run import -- <domain> <file.csv|file.ndjson> --operator <account> [--report rejected.ndjson] [--batch 1000]`: imports a
  * department's file into its domain database (SQLite, or PostgreSQL with DATABASE_URL): validated, in batches of
  * one transaction each, rejected rows reported with line numbers and reasons, re-runs change nothing.
  * An offline path for the owning department's operators, who hold the database credentials.
@@ -10,6 +10,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { databaseConfig, isDomain } from '../subgraphs/kit/config';
 import { importFile } from '../subgraphs/kit/import';
 import { openDatabase } from '../subgraphs/kit/orm';
+import { AUDIT_ENTITIES } from '../subgraphs/kit/audit/records';
 import { SeedRun } from '../subgraphs/kit/seed';
 import { IdempotencyRecord } from '../subgraphs/kit/writes';
 import { SUBGRAPHS } from '../subgraphs/registry';
@@ -20,22 +21,27 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { report: { type: 'string' }, batch: { type: 'string', default: '1000' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { report: { type: 'string' }, batch: { type: 'string', default: '1000' }, operator: { type: 'string' } } });
   const [domain, file] = positionals;
   const importable = Object.entries(SUBGRAPHS).filter(([, d]) => d.importer).map(([n]) => n);
-  if (!domain || !file) fail(`Usage: npm run import -- <${importable.join('|')}> <file.csv|file.ndjson> [--report rejected.ndjson] [--batch 1000]`);
+  if (!domain || !file || !values.operator) fail(`Usage: npm run import -- <${importable.join('|')}> <file.csv|file.ndjson> --operator <your account> [--report rejected.ndjson] [--batch 1000]\nThe operator is recorded in the domain's audit trail with every batch written.`);
   if (!isDomain(domain) || !SUBGRAPHS[domain].importer) fail(`"${domain}" takes no file imports; domains that do: ${importable.join(', ')}.`);
   if (!fs.existsSync(file)) fail(`No file ${file}.`);
   const batchSize = Number(values.batch);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10000) fail('--batch takes a whole number from 1 to 10000.');
   const definition = SUBGRAPHS[domain];
-  const db = await openDatabase(databaseConfig(domain), [...definition.entities, SeedRun, IdempotencyRecord]);
+  // The audit tables too: every batch commits with its audit record, or not at all.
+  const db = await openDatabase(databaseConfig(domain), [...definition.entities, SeedRun, IdempotencyRecord, ...AUDIT_ENTITIES]);
+  const importer = definition.importer!;
+  const dept = definition.catalogue[importer.entity.meta.className]?.owner;
+  if (!dept) fail(`${domain}'s catalogue has no owner for ${importer.entity.meta.className}.`);
   const size = fs.statSync(file).size;
   const bar = process.stdout.isTTY ? new SingleBar({ format: 'importing [{bar}] {percentage}% | {imported} imported, {skipped} already there, {rejected} rejected' }, Presets.shades_classic) : null;
   bar?.start(size, 0, { imported: 0, skipped: 0, rejected: 0 });
   const started = Date.now();
   try {
-    const report = await importFile(db, definition.importer!, file, {
+    const report = await importFile(db, importer, file, {
+      audit: { writer: domain, operator: { sub: values.operator!, dept: dept! } },
       batchSize,
       reportFile: values.report,
       onBatch: (p) => {

@@ -2,12 +2,19 @@
  * Bulk import for departments that deliver files (CSV with a header row, or NDJSON): every row is validated by the
  * domain's importer, valid rows are written in batches, each batch in one transaction (all or nothing), rejected
  * rows are reported with line numbers and reasons, and rows whose key already exists are skipped, so re-running a
- * file (after a crash, or twice) completes it without changing what is there. Streaming: memory stays flat.
+ * file (after a crash, or twice) completes it without changing what is there. Every batch that writes rows writes
+ * its audit record (operator, file, columns, keys) in the same transaction, as GraphQL writes do. Streaming: memory
+ * stays flat.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
 import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
+import { appendEntries, ensureChain } from './audit/chain';
+import { MAX_KEYS } from './audit/collector';
+import type { AuditEntry } from './audit/records';
 import { ErrorCode } from './errors';
 import type { Database, EntityManager } from './orm';
 
@@ -65,7 +72,20 @@ export interface ImportReport {
   reportFile: string;
 }
 
+/** Who runs an import: recorded in the domain's audit trail with every batch it writes. */
+export interface ImportOperator {
+  /** The operator's account, as in tokens (`sub`). */
+  sub: string;
+  /** The department whose records the file holds (the domain's owner). */
+  dept: string;
+}
+
 export interface ImportOptions {
+  /**
+   * The audit chain written to (the domain's name) and who runs the import. Required: like a GraphQL write, an import
+   * batch commits with its audit record in the same transaction, or not at all.
+   */
+  audit: { writer: string; operator: ImportOperator };
   batchSize?: number;
   reportFile?: string;
   onBatch?: (progress: { lines: number; imported: number; skipped: number; rejected: number; bytes: number }) => void;
@@ -94,7 +114,38 @@ export function splitCsvLine(line: string): string[] {
   return out;
 }
 
-export async function importFile<T extends object>(db: Database, importer: DomainImporter<T>, file: string, options: ImportOptions = {}): Promise<ImportReport> {
+/** The audit record of one committed batch: who, which file, which columns of how many rows, and their keys. */
+function importEntry(importer: DomainImporter<object>, options: ImportOptions, file: string, runId: string, rows: readonly object[]): AuditEntry {
+  const type = importer.entity.meta.className;
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].sort();
+  const keys = rows.slice(0, MAX_KEYS).map((r) => `${type}:${String((r as Record<string, unknown>)[importer.key])}`);
+  if (rows.length > MAX_KEYS) keys.push(`+${rows.length - MAX_KEYS} more`);
+  const { operator } = options.audit;
+  return {
+    time: new Date(),
+    kind: 'write',
+    sub: operator.sub,
+    dept: operator.dept,
+    roles: '[]',
+    region: null,
+    client: null,
+    purpose: `bulk import of ${path.basename(file)}`,
+    operationName: `import ${importer.noun}`,
+    documentHash: null,
+    requestId: runId,
+    fields: JSON.stringify(columns.map((c) => [`${type}.${c}`, 'WRITTEN', rows.length])),
+    recordKeys: JSON.stringify(keys),
+    grantIds: '[]',
+    outOfRegion: 0,
+  };
+}
+
+export async function importFile<T extends object>(db: Database, importer: DomainImporter<T>, file: string, options: ImportOptions): Promise<ImportReport> {
+  if (!options?.audit?.writer || !options.audit.operator?.sub || !options.audit.operator.dept) {
+    throw new Error('An import needs its audit writer and operator (sub and department): nothing is written without an audit record.');
+  }
+  const runId = randomUUID();
+  await ensureChain(db.orm.em.fork(), options.audit.writer);
   const batchSize = options.batchSize ?? 1000;
   const reportFile = options.reportFile ?? `${file}.rejected.ndjson`;
   const format = file.endsWith('.ndjson') || file.endsWith('.jsonl') ? 'ndjson' : 'csv';
@@ -138,6 +189,8 @@ export async function importFile<T extends object>(db: Database, importer: Domai
       const fresh = unique.filter((b) => !existing.has(b.row[importer.key])).map((b) => b.row);
       for (let i = 0; i < fresh.length; i += 500) await em.insertMany(importer.entity, fresh.slice(i, i + 500));
       if (fresh.length > 0) await importer.afterInsert?.(fresh, em);
+      // In the batch's transaction: no audit record, no rows (a failure here rolls the batch back).
+      if (fresh.length > 0) await appendEntries(em, options.audit.writer, [importEntry(importer as unknown as DomainImporter<object>, options, file, runId, fresh)]);
       totals.imported += fresh.length;
       totals.skipped += unique.length - fresh.length;
     });

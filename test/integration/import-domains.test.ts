@@ -14,6 +14,7 @@ import { SeedRun, seedDomains } from '../../subgraphs/kit/seed';
 import type { SubgraphDefinition } from '../../subgraphs/kit/subgraph';
 import { hainanFullName } from '../../subgraphs/kit/world/hainan';
 import { makeUscc } from '../../subgraphs/kit/world/uscc';
+import { AUDIT_ENTITIES } from '../../subgraphs/kit/audit/records';
 import { IdempotencyRecord } from '../../subgraphs/kit/writes';
 import { credit } from '../../subgraphs/credit';
 import { AdministrativePenalty, CreditProfile, creditFacts } from '../../subgraphs/credit/entities';
@@ -41,7 +42,7 @@ function setup() {
   return {
     /** The domain's own database, seeded with a small world. */
     async open(definition: SubgraphDefinition<unknown>): Promise<Database> {
-      const db = await openDatabase(databases.configFor(definition.name), [...definition.entities, SeedRun, IdempotencyRecord]);
+      const db = await openDatabase(databases.configFor(definition.name), [...definition.entities, SeedRun, IdempotencyRecord, ...AUDIT_ENTITIES]);
       opened.push(db);
       await seedDomains([{ definition, db }], { persons: 200, seed: 3 });
       return db;
@@ -79,6 +80,9 @@ async function counts(db: Database, entities: readonly EntitySchema<any, any>[])
  * its pattern matches; then imports it again and expects nothing written, every valid row skipped, the same lines
  * refused, and `state` unchanged.
  */
+/** The operator of this suite's imports, recorded in each domain's audit trail (the chain is the test database's). */
+const IMPORT_AUDIT = { writer: 'import-test', operator: { sub: 'import-operator-1', dept: 'data-bureau' } };
+
 async function importTwice<T extends object>(
   db: Database,
   importer: DomainImporter<T>,
@@ -87,14 +91,14 @@ async function importTwice<T extends object>(
   state: () => Promise<unknown>,
 ): Promise<void> {
   const lines = Object.keys(expected.rejected).map(Number).sort((a, b) => a - b);
-  const first = await importFile(db, importer, file, { reportFile: `${file}.first.ndjson` });
+  const first = await importFile(db, importer, file, { reportFile: `${file}.first.ndjson`, audit: IMPORT_AUDIT });
   const reasons = rejections(first.reportFile);
   expect(Object.keys(reasons).map(Number).sort((a, b) => a - b)).toEqual(lines);
   for (const line of lines) expect([line, reasons[line]]).toEqual([line, expect.stringMatching(expected.rejected[line]!)]);
   expect(first).toMatchObject({ lines: expected.lines, imported: expected.imported, skipped: 0, rejected: lines.length });
 
   const before = await state();
-  const again = await importFile(db, importer, file, { reportFile: `${file}.again.ndjson` });
+  const again = await importFile(db, importer, file, { reportFile: `${file}.again.ndjson`, audit: IMPORT_AUDIT });
   expect(again).toMatchObject({ lines: expected.lines, imported: 0, skipped: expected.imported, rejected: lines.length });
   expect(Object.keys(rejections(again.reportFile)).map(Number).sort((a, b) => a - b)).toEqual(lines);
   expect(await state()).toEqual(before);

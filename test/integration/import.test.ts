@@ -6,6 +6,8 @@ import path from 'node:path';
 import { importFile, type DomainImporter } from '../../subgraphs/kit/import';
 import { openDatabase, type Database } from '../../subgraphs/kit/orm';
 import { SeedRun, seedDomains } from '../../subgraphs/kit/seed';
+import { verifyChain } from '../../subgraphs/kit/audit/chain';
+import { AUDIT_ENTITIES, AuditRecord } from '../../subgraphs/kit/audit/records';
 import { IdempotencyRecord } from '../../subgraphs/kit/writes';
 import { population } from '../../subgraphs/population';
 import { Household, Person } from '../../subgraphs/population/entities';
@@ -26,6 +28,9 @@ function rows(households: string[], count: number, offset = 0): string[] {
   });
 }
 
+/** Who runs the imports of this suite, as the audit trail records it. */
+const OPERATOR = { writer: 'population', operator: { sub: 'import-operator-1', dept: 'public-security' } };
+
 function setup() {
   const databases = testDatabases('import');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hdg-import-'));
@@ -33,7 +38,7 @@ function setup() {
   return {
     dir,
     async open() {
-      db = await openDatabase(databases.configFor('population'), [...population.entities, SeedRun, IdempotencyRecord]);
+      db = await openDatabase(databases.configFor('population'), [...population.entities, SeedRun, IdempotencyRecord, ...AUDIT_ENTITIES]);
       await seedDomains([{ definition: population, db }], { persons: 120, seed: 3 });
       const households = (await db.orm.em.fork().find(Household, {}, { limit: 10, disableIdentityMap: true })).map((h) => h.id);
       return { db, households, config: databases.configFor('population') };
@@ -73,7 +78,7 @@ describe(importFile.name, () => {
     const file = path.join(env.dir, 'persons.csv');
     fs.writeFileSync(file, `${lines.join('\n')}\n`);
     const before = await env.count();
-    const report = await importFile(db, importer, file, { batchSize: 16 });
+    const report = await importFile(db, importer, file, { batchSize: 16, audit: OPERATOR });
     expect(report).toMatchObject({ lines: 46, imported: 40, skipped: 1, rejected: 5 });
     expect(await env.count()).toBe(before + 40);
     const rejected = fs.readFileSync(report.reportFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -83,9 +88,39 @@ describe(importFile.name, () => {
     expect(rejected.find((r) => r.line === 44).errors[0]).toMatch(/HNOSUCH01/);
     expect(rejected.find((r) => r.line === 46).errors[0]).toMatch(/earlier in the file/);
 
-    const again = await importFile(db, importer, file, { batchSize: 16 });
+    const again = await importFile(db, importer, file, { batchSize: 16, audit: OPERATOR });
     expect(again).toMatchObject({ imported: 0, skipped: 41, rejected: 5 });
     expect(await env.count()).toBe(before + 40);
+  });
+
+  it('writes an audit record with every batch, naming the operator, the file and the rows, and the chain verifies', async () => {
+    const { db, households } = await env.open();
+    const file = path.join(env.dir, 'audited.csv');
+    const good = rows(households, 30);
+    fs.writeFileSync(file, `${[HEADER, ...good].join('\n')}\n`);
+    const report = await importFile(db, importer, file, { batchSize: 16, audit: OPERATOR });
+    expect(report.imported).toBe(30);
+    const em = db.orm.em.fork();
+    const records = await em.find(AuditRecord, { writer: 'population', operationName: 'import person' }, { orderBy: { seq: 'asc' } });
+    expect(records).toHaveLength(2);
+    expect(records.map((r) => r.sub)).toEqual(['import-operator-1', 'import-operator-1']);
+    expect(records[0]).toMatchObject({ kind: 'write', dept: 'public-security', purpose: 'bulk import of audited.csv' });
+    const keys = records.flatMap((r) => JSON.parse(r.recordKeys) as string[]);
+    expect(keys).toHaveLength(30);
+    expect(JSON.parse(records[0]!.fields)).toEqual(expect.arrayContaining([['Person.idNumber', 'WRITTEN', 16]]));
+    expect((await verifyChain(em, 'population')).ok).toBe(true);
+  });
+
+  it('writes no row of a batch whose audit record cannot be written', async () => {
+    const { db, households } = await env.open();
+    const file = path.join(env.dir, 'unaudited.csv');
+    fs.writeFileSync(file, `${[HEADER, ...rows(households, 10)].join('\n')}\n`);
+    const before = await env.count();
+    // The audit table is gone (a broken database): the batch must roll back with it.
+    await db.orm.em.fork().getConnection().execute('drop table audit_record');
+    await expect(importFile(db, importer, file, { batchSize: 16, audit: OPERATOR })).rejects.toThrow();
+    expect(await env.count()).toBe(before);
+    await expect(importFile(db, importer, file, { batchSize: 16 } as never)).rejects.toThrow(/audit writer and operator/);
   });
 
   it('writes each batch whole or not at all when a batch fails, and a re-run completes the file', async () => {
@@ -102,9 +137,9 @@ describe(importFile.name, () => {
         return importer.check!(batch as never, database);
       },
     };
-    await expect(importFile(db, failing, file, { batchSize: 20 })).rejects.toThrow('went away');
+    await expect(importFile(db, failing, file, { batchSize: 20, audit: OPERATOR })).rejects.toThrow('went away');
     expect(await env.count()).toBe(before + 40);
-    const rerun = await importFile(db, importer, file, { batchSize: 20 });
+    const rerun = await importFile(db, importer, file, { batchSize: 20, audit: OPERATOR });
     expect(rerun).toMatchObject({ imported: 10, skipped: 40, rejected: 0 });
     expect(await env.count()).toBe(before + 50);
   });
@@ -117,7 +152,7 @@ describe(importFile.name, () => {
     const env_ = { ...process.env, ...(config.driver === 'sqlite' ? { DATA_DIR: path.dirname(config.file), DATABASE_URL: '' } : { DATABASE_URL: config.url, DATABASE_SCHEMA_PREFIX: config.schema.replace(/population$/, '') }) };
     const run = (kill: boolean) =>
       new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(PROJECT_ROOT, 'scripts', 'import.ts'), 'population', file, '--batch', '200'], { env: env_, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(PROJECT_ROOT, 'scripts', 'import.ts'), 'population', file, '--operator', 'import-operator-1', '--batch', '200'], { env: env_, stdio: ['ignore', 'pipe', 'pipe'] });
         let seen = 0;
         child.stdout.on('data', (chunk: Buffer) => {
           seen += (chunk.toString().match(/batch committed/g) ?? []).length;
