@@ -48,6 +48,8 @@ export interface TypeCatalogue {
    * declare in `derivedFrom` (subgraphs/kit/columns.ts).
    */
   columns?: Readonly<Record<string, readonly string[]>>;
+  /** Stored columns that are no field's data: join keys, versions, natural keys for de-duplication. */
+  internal?: readonly string[];
   fields: Record<string, FieldEntry>;
 }
 
@@ -72,6 +74,7 @@ export interface TypeSpec {
   regionField?: string;
   extension?: boolean;
   columns?: Readonly<Record<string, readonly string[]>>;
+  internal?: readonly string[];
   /** A bare sharing type is shorthand for `field(sharing)`. */
   fields: Record<string, FieldSpec | SharingType>;
 }
@@ -116,6 +119,7 @@ export function defineCatalogue(owner: string, types: Record<string, TypeSpec>):
     if (spec.description !== undefined) typeCatalogue.description = spec.description;
     if (spec.regionField !== undefined) typeCatalogue.regionField = spec.regionField;
     if (spec.extension) typeCatalogue.extension = true;
+    if (spec.internal !== undefined) typeCatalogue.internal = Object.freeze([...spec.internal]);
     if (spec.columns !== undefined) typeCatalogue.columns = Object.freeze(Object.fromEntries(Object.entries(spec.columns).map(([f, c]) => [f, Object.freeze([...c])])));
     out[typeName] = Object.freeze(typeCatalogue);
   }
@@ -202,6 +206,7 @@ export function mergeCatalogues(...parts: Catalogue[]): Catalogue {
       }
       if (t.description !== undefined && merged.description === undefined) merged.description = t.description;
       if (t.columns !== undefined) merged.columns = { ...merged.columns, ...t.columns };
+      if (t.internal !== undefined) merged.internal = [...(merged.internal ?? []), ...t.internal];
       if (t.regionField !== undefined) {
         if (merged.regionField !== undefined && merged.regionField !== t.regionField) {
           throw new CatalogueError(`Type ${typeName} has two region fields, ${merged.regionField} and ${t.regionField}.`);

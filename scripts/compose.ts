@@ -10,6 +10,7 @@ import { parse } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { checkCatalogue } from '../auth';
 import { DOMAINS, defaultPort } from '../subgraphs/kit/config';
+import { columnProblems } from '../subgraphs/kit/column-guard';
 import { catalogueOf, subgraphTypeDefs } from '../subgraphs/kit/server';
 import { SCHEMA_DIR } from '../subgraphs/kit/subgraph';
 import { SUBGRAPHS } from '../subgraphs/registry';
@@ -19,7 +20,7 @@ export function catalogueProblems(): string[] {
   return DOMAINS.flatMap((name) => {
     const definition = SUBGRAPHS[name];
     const schema = buildSubgraphSchema(subgraphTypeDefs(definition).map((typeDefs) => ({ typeDefs })));
-    return checkCatalogue(schema, catalogueOf(definition)).map((p) => `CATALOGUE (${name}): ${p.message}`);
+    return [...checkCatalogue(schema, catalogueOf(definition)).map((p) => p.message), ...columnProblems(definition.entities, catalogueOf(definition), name)].map((m) => `CATALOGUE (${name}): ${m}`);
   });
 }
 

@@ -22,6 +22,7 @@ const contractual = field('CONDITIONAL', { sensitivity: 'PERSONAL' });
 export const catalogue = mergeCatalogues(
   defineCatalogue('credit', {
     CreditProfile: {
+      columns: { person: ['personId'], enterprise: ['uscc'], regionCode: ['cityCode'], loans: ['loanCount', 'overdueLoans', 'defaultedLoans'], contractPerformance: ['contracts', 'contractsOnTime'], administrativePenalties: ['penaltyCount'], qualityViolations: ['violationCount'], dishonestListing: ['dishonestCourt', 'dishonestCaseNumber', 'dishonestListedOn', 'dishonestReason'] },
       description: 'The credit profile of one person or enterprise.',
       regionField: 'regionCode',
       fields: {
@@ -46,6 +47,7 @@ export const catalogue = mergeCatalogues(
       },
     },
     Loan: {
+      internal: ['profileId', 'version'],
       description: 'A loan on a credit profile.',
       regionField: 'regionCode',
       fields: {
@@ -64,11 +66,13 @@ export const catalogue = mergeCatalogues(
       fields: { contracts: contractual, onTime: contractual, onTimeRatio: contractual, regionCode: field('CONDITIONAL') },
     },
     QualityViolation: {
+      internal: ['id', 'profileId'],
       description: 'A product-quality violation of an enterprise.',
       regionField: 'regionCode',
       fields: { date: shared(), authority: shared(), product: shared(), description: shared(), regionCode: shared() },
     },
     AdministrativePenalty: {
+      internal: ['id', 'profileId', 'naturalKey'],
       description: 'An administrative penalty (published by law).',
       regionField: 'regionCode',
       fields: { date: open('PERSONAL'), authority: open(), reason: open('PERSONAL'), amount: open('PERSONAL'), regionCode: open() },

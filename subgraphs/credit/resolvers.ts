@@ -12,7 +12,7 @@ import type { CreditEventType, CreditProfileFilter, Resolvers } from './__genera
 import { creditFacts, CreditProfile, Loan, AdministrativePenalty, type CreditProfileRow } from './entities';
 import { chinaToday, planCreditEvent, validateCreditEvent, type CreditEvent, type ProfileRef } from './events';
 import type { CreditContext } from './loaders';
-import { loanFacts, rateCredit, type RatedFactor, type RatingFactorKind } from './rating';
+import { loanFacts, rateCredit, type CreditFacts, type RatedFactor, type RatingFactorKind } from './rating';
 import { regionIndicators, statisticsQuery } from './statistics';
 
 type Filter = FilterQuery<CreditProfileRow>;
@@ -98,9 +98,24 @@ async function applyCreditEvent(em: EntityManager, ref: ProfileRef, event: Credi
   return { ...profile, ...changes };
 }
 
+/** The facts each factor is computed from (rating.ts): a factor's resolver reads those columns and no others. */
+const FACTOR_FACTS: Readonly<Record<RatingFactorKind, readonly (keyof CreditFacts)[]>> = {
+  LOAN_HISTORY: ['loanCount', 'overdueLoans', 'defaultedLoans'],
+  OVERDUE_LOANS: ['overdueLoans'],
+  DEFAULTED_LOANS: ['defaultedLoans'],
+  CONTRACT_PERFORMANCE: ['contracts', 'contractsOnTime'],
+  ADMINISTRATIVE_PENALTIES: ['penaltyCount'],
+  QUALITY_VIOLATIONS: ['violationCount'],
+  TAX_GRADE: ['taxGrade'],
+  DISHONEST_LIST: ['onDishonestList'],
+};
+const NO_FACTS: Omit<CreditFacts, 'subjectKind'> = { loanCount: 0, overdueLoans: 0, defaultedLoans: 0, contracts: 0, contractsOnTime: 0, penaltyCount: 0, violationCount: 0, taxGrade: null, onDishonestList: false };
+
 /** One factor of the profile's rating (null where it does not apply: quality and tax grade of a person). */
 function factorOf(profile: CreditProfileRow, kind: RatingFactorKind): RatedFactor | null {
-  return rateCredit(creditFacts(profile)).factors.find((f) => f.factor === kind) ?? null;
+  const facts: Record<string, unknown> = { ...NO_FACTS, subjectKind: profile.subjectKind };
+  for (const fact of FACTOR_FACTS[kind]) facts[fact] = profile[fact as keyof CreditProfileRow];
+  return rateCredit(facts as unknown as CreditFacts).factors.find((f) => f.factor === kind) ?? null;
 }
 
 export const resolvers: Resolvers = {

@@ -18,6 +18,8 @@ const personal = field('UNCONDITIONAL', { sensitivity: 'PERSONAL' });
 export const catalogue = mergeCatalogues(
   defineCatalogue('education', {
     School: {
+      columns: { regionCode: ['cityCode'], location: ['lon', 'lat'] },
+      internal: ['version'],
       description: 'A school (kindergarten to university) with its 10-digit school code.',
       regionField: 'regionCode',
       fields: {
@@ -33,11 +35,13 @@ export const catalogue = mergeCatalogues(
       },
     },
     StaffMember: {
+      internal: ['id', 'personId', 'schoolCode', 'version'],
       description: 'A teacher or member of staff of a school.',
       regionField: 'regionCode',
       fields: { person: personal, role: personal, since: personal, regionCode: personal },
     },
     Enrolment: {
+      internal: ['personId', 'activeSchoolCode', 'naturalKey'],
       description: "A person's enrolment at a school.",
       regionField: 'regionCode',
       fields: {
@@ -54,6 +58,7 @@ export const catalogue = mergeCatalogues(
       },
     },
     Degree: {
+      internal: ['personId', 'version'],
       // No regionField: a degree belongs to a person, not to a place, and being UNCONDITIONAL it needs no grants.
       description: "A person's highest completed level of education.",
       fields: { level: personal, year: personal },

@@ -25,6 +25,7 @@ const onRequest = field('CONDITIONAL');
 export const catalogue = mergeCatalogues(
   defineCatalogue('market-regulation', {
     Enterprise: {
+      columns: { industry: ['industryCode'], regionCode: ['cityCode'], location: ['lon', 'lat'], legalRepresentative: ['legalRepresentativeId'], taxRegistration: ['taxRegisteredOn', 'taxAuthority'] },
       description: 'An enterprise or individual business in the legal-person basic information database.',
       regionField: 'regionCode',
       fields: {
@@ -52,6 +53,7 @@ export const catalogue = mergeCatalogues(
     },
     Industry: { description: 'A GB/T 4754-2017 industry division.', fields: { code: published, name: published } },
     Shareholder: {
+      internal: ['id', 'uscc', 'holderId', 'version'],
       description: 'An investor in an enterprise and its share.',
       regionField: 'regionCode',
       fields: { kind: personal, share: personal, person: personal, enterprise: personal, regionCode: shared },
@@ -62,6 +64,7 @@ export const catalogue = mergeCatalogues(
       fields: { share: personal, enterprise: personal, regionCode: shared },
     },
     AnnualReport: {
+      internal: ['id', 'uscc', 'version'],
       description: 'An annual report filed with market regulation; published, except the figures the enterprise reports in confidence.',
       regionField: 'regionCode',
       fields: {
@@ -79,6 +82,7 @@ export const catalogue = mergeCatalogues(
       fields: { taxpayerNumber: onRequest, registeredOn: onRequest, taxAuthority: onRequest, regionCode: onRequest },
     },
     QualityInspection: {
+      internal: ['id', 'uscc', 'version'],
       description: 'A product quality spot check.',
       regionField: 'regionCode',
       fields: { date: shared, product: shared, result: shared, authority: shared, regionCode: shared },

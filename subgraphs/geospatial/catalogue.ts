@@ -11,11 +11,13 @@ const open = field('UNCONDITIONAL', { open: true });
 export const catalogue = mergeCatalogues(
   defineCatalogue('natural-resources', {
     Region: {
+      columns: { parent: ['parentCode'], seat: ['seatLon', 'seatLat'], area: ['areaSquareMetres'], boundary: ['minLon', 'minLat', 'maxLon', 'maxLat'] },
       description: 'An administrative region of Hainan (GB/T 2260).',
       regionField: 'code',
       fields: { code: open, name: open, level: open, parent: open, children: open, area: open, boundary: open, seat: open },
     },
     Place: {
+      internal: ['version'],
       description: 'An address point.',
       regionField: 'regionCode',
       fields: {
@@ -31,6 +33,8 @@ export const catalogue = mergeCatalogues(
       },
     },
     Residence: {
+      columns: { place: ['placeId'] },
+      internal: ['personId', 'version'],
       description: "Where a person lives: the address point and its region.",
       regionField: 'regionCode',
       fields: {

@@ -23,11 +23,12 @@ export const catalogue = mergeCatalogues(
     FieldAccess: { description: "The caller's own access to a field.", fields: all(open, 'field', 'decision', 'reason', 'source', 'sourceId', 'dependsOnRecord') },
     RolePolicy: { description: 'A role policy.', fields: all(government, 'id', 'dept', 'role', 'description', 'rules') },
     PolicyVersion: {
+      columns: { state: ['stateChangedAt'] },
       description: 'A version of the whole policy document, with its tests and workflow.',
       fields: all(government, 'number', 'state', 'basedOn', 'author', 'authorDept', 'reason', 'createdAt', 'hash', 'policies', 'document', 'tests', 'testsDocument', 'cosignatures', 'history'),
     },
     Cosignature: { description: "An owning department's co-signature.", fields: all(government, 'dept', 'fields', 'signedBy', 'signedAt', 'reason') },
-    PolicyEvent: { description: 'A workflow step.', fields: all(government, 'at', 'actor', 'actorDept', 'action', 'fromState', 'toState', 'reason') },
+    PolicyEvent: { description: 'A workflow step.', internal: ['id', 'subjectKind', 'subjectId'], fields: all(government, 'at', 'actor', 'actorDept', 'action', 'fromState', 'toState', 'reason') },
     PolicyTest: { description: 'A stored policy test.', fields: all(government, 'name', 'caller', 'type', 'field', 'record', 'action', 'expect') },
     Caller: { description: "A caller's attributes in a policy test.", fields: all(government, 'dept', 'roles', 'region', 'purpose') },
     PolicyProblem: { description: 'A validation problem.', fields: all(government, 'path', 'policyId', 'rule', 'message') },
@@ -41,6 +42,7 @@ export const catalogue = mergeCatalogues(
     PolicyImpact: { description: 'Access gained or lost by a version.', fields: all(government, 'version', 'comparedWith', 'changes') },
     AccessChange: { description: 'One gained or lost field.', fields: all(government, 'dept', 'role', 'type', 'field', 'before', 'after', 'direction') },
     GrantRequest: {
+      columns: { expiresOn: ['expiresAt'] },
       description: 'A request for conditional sharing and its decision (the grant).',
       fields: all(request, 'id', 'state', 'requesterDept', 'requestedBy', 'ownerDept', 'scope', 'region', 'purpose', 'legalBasis', 'expiresOn', 'createdAt', 'ageSeconds', 'decidedBy', 'decidedAt', 'decisionReason', 'history'),
     },

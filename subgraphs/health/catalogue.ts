@@ -25,6 +25,8 @@ const insurance = field('UNCONDITIONAL', { sensitivity: 'PERSONAL' });
 export const catalogue = mergeCatalogues(
   defineCatalogue('health', {
     HealthRecord: {
+      columns: { insurance: ['insuranceScheme', 'insuranceEnrolledOn', 'insuranceActive'] },
+      internal: ['personId'],
       description: "A resident's health record (居民健康档案), one per person, kept by the health commission.",
       regionField: 'regionCode',
       fields: {
@@ -43,16 +45,21 @@ export const catalogue = mergeCatalogues(
       },
     },
     ChronicCondition: {
+      internal: ['recordId'],
       description: 'A chronic condition followed on the record (ICD-10).',
       regionField: 'regionCode',
       fields: { code: clinical, name: clinical, diagnosedOn: clinical, regionCode: clinical },
     },
     Vaccination: {
+      columns: { facility: ['facilityCode'] },
+      internal: ['recordId'],
       description: 'One dose of a vaccine given to the record holder.',
       regionField: 'regionCode',
       fields: { id: field('CONDITIONAL', { description: 'Opaque ID; reveals nothing.' }), vaccine: onGrant, vaccineName: onGrant, dose: onGrant, date: onGrant, facility: onGrant, regionCode: onGrant },
     },
     Encounter: {
+      columns: { facility: ['facilityCode'] },
+      internal: ['recordId', 'naturalKey'],
       description: 'A visit to a health facility: outpatient, inpatient or emergency, with its diagnoses.',
       regionField: 'regionCode',
       fields: { id: clinicalKey, date: clinical, facility: clinical, type: clinical, diagnoses: clinical, regionCode: clinical },
@@ -63,6 +70,7 @@ export const catalogue = mergeCatalogues(
       fields: { scheme: insurance, enrolledOn: insurance, active: insurance },
     },
     HealthFacility: {
+      columns: { location: ['lon', 'lat'] },
       description: 'A health facility of the province: hospital, community or township health centre, clinic.',
       regionField: 'regionCode',
       fields: { code: open, name: open, level: open, type: open, regionCode: open, region: open, location: open },

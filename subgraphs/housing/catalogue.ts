@@ -17,6 +17,7 @@ const financial = field('CONDITIONAL', { sensitivity: 'SENSITIVE', description: 
 export const catalogue = mergeCatalogues(
   defineCatalogue('housing', {
     Property: {
+      columns: { regionCode: ['cityCode'], location: ['lon', 'lat'] },
       description: 'A registered property (不动产) in the real-estate register.',
       regionField: 'regionCode',
       fields: {
@@ -37,16 +38,21 @@ export const catalogue = mergeCatalogues(
       },
     },
     PropertyOwner: {
+      columns: { person: ['ownerId'] },
+      internal: ['propertyId'],
       description: 'A current or past owner of a property and their share.',
       regionField: 'regionCode',
       fields: { kind: personal, share: personal, person: personal, enterprise: personal, regionCode: shared },
     },
     PropertyTransfer: {
+      columns: { from: ['fromOwners'], to: ['toOwners'] },
+      internal: ['propertyId', 'sequence'],
       description: 'A registered transfer of ownership.',
       regionField: 'regionCode',
       fields: { id: shared, date: personal, price: financial, from: personal, to: personal, regionCode: shared },
     },
     PropertyMortgage: {
+      internal: ['propertyId', 'version'],
       description: 'A mortgage registered on a property.',
       regionField: 'regionCode',
       fields: { id: shared, bank: financial, amount: financial, registeredOn: financial, releasedOn: financial, regionCode: shared },

@@ -8,6 +8,7 @@ import { BREAK, defaultFieldResolver, GraphQLError, isObjectType, visit, type Do
 import { buildAbility, fieldDecision, forbiddenError, maskValue, principalKey, type Catalogue, type Principal, type RequestAbility } from '../../auth';
 import type { AuditCollector, AuditedField } from './audit/collector';
 import { authorizationDenials } from './metrics';
+import { guardedSource, type ColumnOwners } from './column-guard';
 import { dependsOnOwner, judgedRecord, ownerRow, type ForeignEntity } from './owner-scope';
 import type { PolicySnapshot, PolicyStore } from './policy-store';
 import type { RequestContext } from './subgraph';
@@ -69,6 +70,8 @@ export function authorizeFields(
   audited: ReadonlyMap<string, AuditedField> = new Map(),
   service = 'unknown',
   foreign: ReadonlyMap<string, ForeignEntity> = new Map(),
+  /** Outside production: custom resolvers read entity rows through the column guard (column-guard.ts). */
+  columnGuard: { catalogue: Catalogue; owners: ColumnOwners } | null = null,
 ): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('_') || ROOT_TYPES.has(type.name)) continue;
@@ -79,7 +82,20 @@ export function authorizeFields(
     for (const field of Object.values(type.getFields())) {
       const fieldName = field.name;
       if (fieldName.startsWith('__')) continue;
-      const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
+      const custom = field.resolve;
+      const resolve: GraphQLFieldResolver<unknown, unknown> =
+        custom && columnGuard
+          ? (source, args, context, info) => {
+              if (source === null || typeof source !== 'object') return custom(source, args, context, info);
+              // Checked while the resolver runs (its synchronous part): the row it hands on is read by others later.
+              const guarded = guardedSource(source, typeName, fieldName, columnGuard.catalogue, columnGuard.owners);
+              try {
+                return custom(guarded.row, args, context, info);
+              } finally {
+                guarded.release();
+              }
+            }
+          : (custom ?? defaultFieldResolver);
       const auditedField = audited.get(`${typeName}.${fieldName}`) ?? null;
       let denials: { inc(): void } | undefined;
       const denied = (entry: Parameters<typeof forbiddenError>[2], authenticated?: boolean) => {

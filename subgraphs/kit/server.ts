@@ -16,6 +16,7 @@ import { openAuditWriter, type AuditWriter } from './audit/writer';
 import { authorizeFields, createAuthorizer, guardServiceField, introspectionGuard } from './authorization';
 import { STRUCTURAL_CATALOGUE } from './catalogue';
 import { DEFAULT_QUERY_LIMITS, DEPARTMENT_DOMAINS, type QueryLimitTable, type SubgraphConfig } from './config';
+import { columnOwners, columnProblems } from './column-guard';
 import { scopeRoute, type ForeignEntity } from './owner-scope';
 import { PLATFORM_CATALOGUE } from '../platform-catalogue';
 import { contextFactory } from './context';
@@ -126,13 +127,20 @@ export function subgraphSchema(definition: SubgraphDefinition<unknown>, options:
     { typeDefs: typeDefs[0]!, resolvers: { Date: DateScalar, GeoJSON: GeoJsonScalar, ...definition.resolvers } as never },
     { typeDefs: typeDefs[1]!, resolvers: auditTrailResolvers as never },
   ]);
-  const problems = checkCatalogue(schema, catalogueOf(definition));
+  const problems = [
+    ...checkCatalogue(schema, catalogueOf(definition)),
+    ...columnProblems(definition.entities, catalogueOf(definition), definition.name).map((message) => ({ message })),
+  ];
   if (problems.length > 0) {
     throw new Error(`The ${definition.name} catalogue does not match its schema:\n${problems.map((p) => `  - ${p.message}`).join('\n')}`);
   }
   guardServiceField(schema, options.production);
   keyOnlyReferences(schema, keyFields(typeDefs));
-  return options.enforce ? authorizeFields(schema, auditedFields(catalogueOf(definition), keyFields(typeDefs)), definition.name, foreignEntities(definition)) : schema;
+  if (!options.enforce) return schema;
+  // Outside production every custom resolver reads entity rows through the column guard, so the tests of every
+  // domain find a resolver that computes a field from a stricter field's columns without declaring it.
+  const guard = options.production ? null : { catalogue: catalogueOf(definition), owners: columnOwners(definition.entities, catalogueOf(definition)) };
+  return authorizeFields(schema, auditedFields(catalogueOf(definition), keyFields(typeDefs)), definition.name, foreignEntities(definition), guard);
 }
 
 export function createApollo<L>(

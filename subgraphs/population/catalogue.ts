@@ -10,6 +10,7 @@ const shared = (sensitivity: 'NONE' | 'PERSONAL' = 'PERSONAL') => field('UNCONDI
 export const catalogue = mergeCatalogues(
   defineCatalogue('public-security', {
     Person: {
+      columns: { hukouRegionCode: ['hukouCityCode'], household: ['householdId'] },
       description: 'A resident in the population basic information database.',
       regionField: 'hukouRegionCode',
       fields: {
@@ -37,6 +38,8 @@ export const catalogue = mergeCatalogues(
       },
     },
     Household: {
+      columns: { head: ['headId'] },
+      internal: ['version'],
       description: 'A hukou household.',
       regionField: 'regionCode',
       fields: {
