@@ -7,7 +7,7 @@ import { importFile, type DomainImporter } from '../../subgraphs/kit/import';
 import { openDatabase, type Database } from '../../subgraphs/kit/orm';
 import { SeedRun, seedDomains } from '../../subgraphs/kit/seed';
 import { verifyChain } from '../../subgraphs/kit/audit/chain';
-import { AUDIT_ENTITIES, AuditRecord } from '../../subgraphs/kit/audit/records';
+import { AUDIT_ENTITIES, AuditChain, AuditRecord } from '../../subgraphs/kit/audit/records';
 import { IdempotencyRecord } from '../../subgraphs/kit/writes';
 import { population } from '../../subgraphs/population';
 import { Household, Person } from '../../subgraphs/population/entities';
@@ -116,9 +116,16 @@ describe(importFile.name, () => {
     const file = path.join(env.dir, 'unaudited.csv');
     fs.writeFileSync(file, `${[HEADER, ...rows(households, 10)].join('\n')}\n`);
     const before = await env.count();
-    // The audit table is gone (a broken database): the batch must roll back with it.
-    await db.orm.em.fork().getConnection().execute('drop table audit_record');
-    await expect(importFile(db, importer, file, { batchSize: 16, audit: OPERATOR })).rejects.toThrow();
+    // The chain's head goes missing inside the batch's transaction, after its rows are in: the audit append fails,
+    // and the batch must roll back with it.
+    const breaking: DomainImporter = {
+      ...importer,
+      async afterInsert(inserted, em) {
+        await importer.afterInsert?.(inserted as never, em);
+        await em.nativeDelete(AuditChain, { writer: 'population' });
+      },
+    };
+    await expect(importFile(db, breaking, file, { batchSize: 16, audit: OPERATOR })).rejects.toThrow(/audit chain of population is missing/);
     expect(await env.count()).toBe(before);
     await expect(importFile(db, importer, file, { batchSize: 16 } as never)).rejects.toThrow(/audit writer and operator/);
   });

@@ -1,5 +1,5 @@
 /** Public security's write path: births, deaths and moves; who may write; validation; idempotency; optimistic locking. */
-import { pruneIdempotency } from '../../subgraphs/kit/writes';
+import { IdempotencyRecord, pruneIdempotency } from '../../subgraphs/kit/writes';
 import { startPlatform, type Platform } from '../support/platform';
 
 let platform: Platform;
@@ -91,7 +91,7 @@ describe('registerMove and registerDeath', () => {
 });
 
 describe('idempotency keys keep no personal data', () => {
-  const rows = () => platform.subgraphs.population.db.orm.em.fork().getConnection().execute('select * from idempotency_record') as Promise<Record<string, unknown>[]>;
+  const rows = async () => (await platform.subgraphs.population.db.orm.em.fork().find(IdempotencyRecord, {}, { disableIdentityMap: true })) as unknown as Record<string, unknown>[];
 
   it('stores the key, the request hash and the identity of the record, never its fields', async () => {
     const input = { name: '林小雨', gender: 'FEMALE', birthDate: today(), ethnicityCode: '01', householdId: household.id };
@@ -100,7 +100,7 @@ describe('idempotency keys keep no personal data', () => {
     expect(stored).toContain(born.id);
     expect(stored).not.toContain(born.idNumber);
     expect(stored).not.toContain('林小雨');
-    const mine = (await rows()).find((r) => String(r.result_key ?? r.resultKey).includes(born.id))!;
+    const mine = (await rows()).find((r) => String(r.resultKey).includes(born.id))!;
     expect(mine).toMatchObject({ operation: 'registerBirth', result: '' });
   });
 
@@ -124,7 +124,8 @@ describe('idempotency keys keep no personal data', () => {
 
   it('prunes keys older than the window, and rows of older releases that held whole answers', async () => {
     const em = platform.subgraphs.population.db.orm.em.fork();
-    await em.getConnection().execute(`insert into idempotency_record (id, operation, request_hash, result, created_at) values ('${'f'.repeat(64)}', 'registerBirth', '${'0'.repeat(64)}', '{"idNumber":"460105201501011234"}', ?)`, [new Date()]);
+    // A row as releases before issue 14 wrote them: the whole answer, no identity.
+    await em.insert(IdempotencyRecord, { id: 'f'.repeat(64), operation: 'registerBirth', requestHash: '0'.repeat(64), result: '{"idNumber":"460105201501011234"}', resultType: null, resultKey: null, createdAt: new Date() });
     const before = (await rows()).length;
     expect(await pruneIdempotency(em, 3600 * 1000)).toBe(1);
     expect((await rows()).length).toBe(before - 1);
