@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { signToken, type TokenClaims } from '../../auth';
 import { DEFAULT_AUDIENCE, DEV_ISSUER, DOMAINS, gatewayConfig, type DomainName, type GatewayConfig, type QuerySafetyConfig } from '../../subgraphs/kit/config';
+import pino from 'pino';
 import { startGateway, type RunningGateway } from '../../gateway';
 
 export interface StubSubgraphs {
@@ -62,7 +63,8 @@ export async function startTestGateway(safety: Partial<QuerySafetyConfig> = {}, 
   };
   let gateway: RunningGateway;
   try {
-    gateway = await startGateway(config);
+    // Request log lines would flood the test output.
+    gateway = await startGateway(config, { logger: pino({ level: 'silent' }) });
   } catch (error) {
     await stubs.close();
     fs.rmSync(keysDir, { recursive: true, force: true });
