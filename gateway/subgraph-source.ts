@@ -24,7 +24,8 @@ export interface GatewayContext {
   requestId: string;
 }
 
-const PASSED_THROUGH = new Set<string>([ErrorCode.BadUserInput, ErrorCode.Forbidden, ErrorCode.Unauthenticated, ErrorCode.Conflict, ErrorCode.NotFound, 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+// BAD_POLICY too: a rule that cannot be applied to this caller is the policy's fault, not the service's.
+const PASSED_THROUGH = new Set<string>([ErrorCode.BadUserInput, ErrorCode.Forbidden, ErrorCode.Unauthenticated, ErrorCode.Conflict, ErrorCode.NotFound, ErrorCode.BadPolicy, 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
 
 /**
  * Node's fetch with a deadline for the whole exchange, body included. The body is read here and the timer cleared
