@@ -33,16 +33,27 @@ export function contextFactory<L>(definition: SubgraphDefinition<L>, db: Databas
   return async (headers: { get(name: string): string | undefined }): Promise<RequestContext<L>> => {
     // Verified first: a bad token fails the request before any data is touched.
     const principal = await options.identity.principal(headers);
-    const em = db.orm.em.fork();
+    // Forked on first use: reads go through the read path (reader.ts), so most requests never need one.
+    const fork = () => db.orm.em.fork();
     const requestId = requestIdFrom(headers.get('x-request-id'));
-    const common = { em, requestId, peers: options.peers, authorization: headers.get('authorization'), auditConfig: options.auditConfig, idempotencyWindowMs: options.idempotencyWindowMs };
+    const common = { requestId, peers: options.peers, authorization: headers.get('authorization'), auditConfig: options.auditConfig, idempotencyWindowMs: options.idempotencyWindowMs };
     if (!options.authorizer) {
-      const data = unrestrictedAccess(em);
-      return { ...common, data, loaders: definition.loaders(data) };
+      const data = unrestrictedAccess(fork, db.reader);
+      return withRequestEntityManager({ ...common, data, loaders: definition.loaders(data) });
     }
     const auth = options.authorizer.authorize(principal);
-    const data = scopedAccess(em, auth.ability, options.authorizer.served);
+    const data = scopedAccess(fork, auth.ability, options.authorizer.served, db.reader);
     const audit = options.audit ? new AuditCollector(options.audit, auth, requestId) : undefined;
-    return { ...common, data, loaders: definition.loaders(data), auth, audit };
+    return withRequestEntityManager({ ...common, data, loaders: definition.loaders(data), auth, audit });
   };
+}
+
+/** `ctx.em` is the request's one fork, the same as `ctx.data.em`, made when first used; a write swaps in its own. */
+function withRequestEntityManager<L>(context: Omit<RequestContext<L>, 'em'>): RequestContext<L> {
+  let current: RequestContext<L>['em'] | undefined;
+  return Object.defineProperty(context, 'em', {
+    get: () => (current ??= context.data.em),
+    set: (em: RequestContext<L>['em']) => (current = em),
+    enumerable: true,
+  }) as RequestContext<L>;
 }

@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import type { EntitySchema, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { loaderBatchSize } from './metrics';
-import { restrict, type DataAccess } from './scope';
+import { readRows, restrict, type DataAccess } from './scope';
 
 // SQLite allows 32,766 bound parameters per statement and PostgreSQL 65,535; stay well below both.
 const MAX_BATCH = 5000;
@@ -17,7 +17,7 @@ async function findByKeys<T extends object>(data: DataAccess, entity: EntitySche
   loaderBatchSize.labels(entity.meta.className).observe(keys.length);
   const where = restrict({ [key]: { $in: [...keys] } } as FilterQuery<T>, data.visible(entity));
   if (where === null) return [];
-  return (await data.em.find(entity, where, { disableIdentityMap: true, orderBy: orderBy as never })) as T[];
+  return readRows(data, entity, where, { orderBy: orderBy as never });
 }
 
 /** Loads at most one row per key (a primary or unique key). Missing and hidden keys resolve to null. */

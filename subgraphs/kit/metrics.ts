@@ -51,6 +51,13 @@ export const authorizationDenials = new Counter({
   registers: [registry],
 });
 
+export const readFallbacks = new Counter({
+  name: 'read_path_fallbacks_total',
+  help: 'Reads the compiled read path could not translate and left to MikroORM, by entity type (should stay near zero).',
+  labelNames: ['type'],
+  registers: [registry],
+});
+
 export const loaderBatchSize = new Histogram({
   name: 'dataloader_batch_size',
   help: 'Keys per DataLoader batch (one SQL query each), by entity.',

@@ -11,6 +11,7 @@ import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/knex';
 import type { DatabaseConfig } from './config';
 import { recordKey } from './statistics/cell-key';
 import type { PoolState } from './metrics';
+import { openReader, type Reader } from './reader';
 
 interface SqliteFunctions {
   function(name: string, options: { deterministic: boolean }, fn: (...args: unknown[]) => unknown): void;
@@ -36,6 +37,8 @@ export class QueryCounter {
 
 export interface Database {
   orm: Orm;
+  /** Reads outside a transaction: compiled SQL, prepared statements, plain rows (reader.ts). */
+  reader: Reader;
   queries: QueryCounter;
   config: DatabaseConfig;
   /** True when a trivial statement succeeds: /readyz. */
@@ -103,8 +106,12 @@ export async function openDatabase(config: DatabaseConfig, entities: EntitySchem
     if (q.sql && (AUDIT_TABLES.test(q.sql) || TRANSACTION_CONTROL.test(q.sql))) return;
     queries.count += 1;
   });
+  const reader = openReader(config, orm.getMetadata(), orm.em.getConnection().getKnex().client, () => {
+    queries.count += 1;
+  });
   return {
     orm,
+    reader,
     queries,
     config,
     async ping() {
@@ -123,7 +130,10 @@ export async function openDatabase(config: DatabaseConfig, entities: EntitySchem
       const pool = (orm.em.getConnection().getKnex().client as { pool?: TarnPool }).pool;
       return pool ? { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires() } : null;
     },
-    close: () => orm.close(true),
+    async close() {
+      await reader.close();
+      await orm.close(true);
+    },
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import { badInput } from './errors';
-import { restrict, type DataAccess } from './scope';
+import { countRows, readRows, restrict, type DataAccess } from './scope';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 500;
@@ -65,16 +65,11 @@ export async function paginate<T extends object>(
   const after = args.after ? decodeCursor(args.after) : null;
   const where = restrict(filter, data.visible(entity));
   if (where === null) return emptyConnection();
-  const { em } = data;
   const pageWhere = (after === null ? where : { $and: [where, { [key]: { $gt: after } }] }) as FilterQuery<T>;
   const rows =
     size === 0
       ? []
-      : ((await em.find(entity, pageWhere, {
-          orderBy: { [key]: 'asc' } as never,
-          limit: size + 1,
-          disableIdentityMap: true,
-        })) as T[]);
+      : await readRows(data, entity, pageWhere, { orderBy: { [key]: 'asc' }, limit: size + 1 });
   const hasNextPage = rows.length > size;
   const nodes = rows.slice(0, size);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(String((node as Record<string, unknown>)[key])), node }));
@@ -88,6 +83,6 @@ export async function paginate<T extends object>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    totalCount: () => (counted ??= em.count(entity, where)),
+    totalCount: () => (counted ??= countRows(data, entity, where)),
   };
 }

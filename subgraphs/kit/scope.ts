@@ -4,10 +4,14 @@
  */
 import type { EntitySchema, FilterQuery, FindOptions } from '@mikro-orm/core';
 import { derivedSource, forbiddenError, rowFilter, type Catalogue, type RequestAbility } from '../../auth';
+import { readFallbacks } from './metrics';
 import type { EntityManager } from './orm';
+import type { ReadOptions, Reader } from './reader';
 
 export interface DataAccess {
   em: EntityManager;
+  /** The read path (reader.ts); reads inside a write's transaction go through `em`, which sees its own writes. */
+  reader?: Reader;
   /** Rows of `entity` the caller may see at all (some field, in full or masked); null when none. */
   visible<T extends object>(entity: EntitySchema<T, any>): FilterQuery<T> | null;
   /**
@@ -18,22 +22,48 @@ export interface DataAccess {
 }
 
 
-export function unrestrictedAccess(em: EntityManager): DataAccess {
-  return { em, visible: () => ({}), readable: () => ({}) };
+/** An EntityManager, or how to make one when a read first needs it (most requests never do: reader.ts). */
+export type EntityManagerSource = EntityManager | (() => EntityManager);
+
+const CURRENT_EM = Symbol('current EntityManager');
+
+/**
+ * `em` made on first use. The peek is not enumerable, so a copy (`{ ...data, em: trx }`) answers its own `em`.
+ */
+function withEntityManager<T extends object>(access: T, source: EntityManagerSource): T & { em: EntityManager } {
+  let current = typeof source === 'function' ? undefined : source;
+  const make = typeof source === 'function' ? source : undefined;
+  Object.defineProperty(access, 'em', {
+    get: () => (current ??= make!()),
+    set: (em: EntityManager) => (current = em),
+    enumerable: true,
+  });
+  Object.defineProperty(access, CURRENT_EM, { value: () => current, enumerable: false });
+  return access as T & { em: EntityManager };
+}
+
+/** The EntityManager in use, without making one. */
+function currentEntityManager(data: DataAccess): EntityManager | undefined {
+  const peek = (data as { [CURRENT_EM]?: () => EntityManager | undefined })[CURRENT_EM];
+  return peek ? peek() : data.em;
+}
+
+export function unrestrictedAccess(em: EntityManagerSource, reader?: Reader): DataAccess {
+  return withEntityManager({ reader, visible: () => ({}), readable: () => ({}) }, em);
 }
 
 // Filters depend only on the ability, which is itself cached per caller and policy version: reuse them.
 const visibleByAbility = new WeakMap<RequestAbility, Map<string, object | null>>();
 
 /** `served`: the catalogue part of the subgraph asking; a row is visible when some field served here may be read. */
-export function scopedAccess(em: EntityManager, ability: RequestAbility, served: Catalogue = ability.catalogue): DataAccess {
+export function scopedAccess(em: EntityManagerSource, ability: RequestAbility, served: Catalogue = ability.catalogue, reader?: Reader): DataAccess {
   let visibleCache = visibleByAbility.get(ability);
   if (!visibleCache) {
     visibleCache = new Map();
     visibleByAbility.set(ability, visibleCache);
   }
-  return {
-    em,
+  return withEntityManager({
+    reader,
     visible<T extends object>(entity: EntitySchema<T, any>) {
       const type = entity.meta.className;
       if (!visibleCache!.has(type)) {
@@ -61,7 +91,7 @@ export function scopedAccess(em: EntityManager, ability: RequestAbility, served:
       }
       return (parts.length === 0 ? {} : parts.length === 1 ? parts[0] : { $and: parts }) as FilterQuery<T>;
     },
-  };
+  }, em);
 }
 
 /** `fields` and, transitively, the fields of the same type they are derived from (catalogue `derivedFrom`). */
@@ -87,16 +117,42 @@ export function restrict<T extends object>(where: FilterQuery<T>, scope: FilterQ
   return { $and: [where, scope] } as FilterQuery<T>;
 }
 
+/** The read path when it can serve (outside a write's transaction, a filter it compiles), else MikroORM. */
+function readerFor(data: DataAccess): Reader | undefined {
+  return data.reader && !currentEntityManager(data)?.isInTransaction() ? data.reader : undefined;
+}
+
+/** Rows matching an already scoped filter. */
+export async function readRows<T extends object>(data: DataAccess, entity: EntitySchema<T, any>, where: FilterQuery<T>, options: ReadOptions = {}): Promise<T[]> {
+  const rows = await readerFor(data)?.find(entity, where as object, options);
+  if (rows) return rows;
+  if (readerFor(data)) readFallbacks.labels(entity.meta.className).inc();
+  return (await data.em.find(entity, where, { disableIdentityMap: true, orderBy: options.orderBy as never, limit: options.limit })) as T[];
+}
+
+/** How many rows match an already scoped filter. */
+export async function countRows<T extends object>(data: DataAccess, entity: EntitySchema<T, any>, where: FilterQuery<T>): Promise<number> {
+  const reader = readerFor(data);
+  const count = await reader?.count(entity, where as object);
+  if (count !== undefined && count !== null) return count;
+  if (reader) readFallbacks.labels(entity.meta.className).inc();
+  return data.em.count(entity, where);
+}
+
 /** One visible row matching `where`, or null: a hidden row is indistinguishable from a missing one. */
 export async function findVisible<T extends object>(data: DataAccess, entity: EntitySchema<T, any>, where: FilterQuery<T>): Promise<T | null> {
   const scoped = restrict(where, data.visible(entity));
   if (scoped === null) return null;
+  const reader = readerFor(data);
+  const rows = reader && (await reader.find(entity, scoped as object, { limit: 1 }));
+  if (rows) return rows[0] ?? null;
+  if (reader) readFallbacks.labels(entity.meta.className).inc();
   return (await data.em.findOne(entity, scoped, { disableIdentityMap: true })) as T | null;
 }
 
 /** Every visible row matching `where` (small reference sets; lists of records use paginate). */
-export async function findAllVisible<T extends object>(data: DataAccess, entity: EntitySchema<T, any>, where: FilterQuery<T>, options: FindOptions<T, any> = {}): Promise<T[]> {
+export async function findAllVisible<T extends object>(data: DataAccess, entity: EntitySchema<T, any>, where: FilterQuery<T>, options: Pick<FindOptions<T, any>, 'orderBy'> = {}): Promise<T[]> {
   const scoped = restrict(where, data.visible(entity));
   if (scoped === null) return [];
-  return (await data.em.find(entity, scoped, { disableIdentityMap: true, ...options } as FindOptions<T, any>)) as T[];
+  return readRows(data, entity, scoped, { orderBy: options.orderBy as ReadOptions['orderBy'] });
 }
