@@ -3,7 +3,7 @@
  * federated schema with every field authorized, per-request context, /healthz and /readyz, graceful stop.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { isObjectType, Kind, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { checkCatalogue, mergeCatalogues } from '../../auth';
@@ -162,7 +162,9 @@ export function createApollo<L>(
     // The service's own SIGTERM handler drains HTTP first, then stops Apollo; two handlers would race.
     stopOnTerminationSignals: false,
     // No inline traces: they cost CPU and bytes on every response and nothing here reads them.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), introspectionGuard((ctx) => ctx.auth?.principal), ...plugins],
+    // No cache hints (the schema declares none, the gateway reads none): Apollo's default cache-control plugin would
+    // otherwise wrap every field resolver with a hook, on every request.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), introspectionGuard((ctx) => ctx.auth?.principal), ...plugins],
   });
 }
 
