@@ -30,8 +30,18 @@ export type EntityManager = SqlEntityManager;
 /** Counts SQL statements sent by one domain: the tests assert it, so that N+1 regressions fail loudly. */
 export class QueryCounter {
   count = 0;
+  private readonly listeners: ((sql: string) => void)[] = [];
   reset(): void {
     this.count = 0;
+  }
+  /** A data statement is about to be sent, by MikroORM or by the read path. */
+  statement(sql: string): void {
+    this.count += 1;
+    for (const listener of this.listeners) listener(sql);
+  }
+  /** Tests step in between statements (e.g. to swap a policy in the middle of a request). */
+  onStatement(listener: (sql: string) => void): void {
+    this.listeners.push(listener);
   }
 }
 
@@ -104,11 +114,9 @@ export async function openDatabase(config: DatabaseConfig, entities: EntitySchem
     // Data statements only: the audit trail's appends are a constant per request (README "Audit trail"), and
     // transaction control is not a query of data.
     if (q.sql && (AUDIT_TABLES.test(q.sql) || TRANSACTION_CONTROL.test(q.sql))) return;
-    queries.count += 1;
+    queries.statement(q.sql ?? '');
   });
-  const reader = openReader(config, orm.getMetadata(), orm.em.getConnection().getKnex().client, () => {
-    queries.count += 1;
-  });
+  const reader = openReader(config, orm.getMetadata(), orm.em.getConnection().getKnex().client, (sql) => queries.statement(sql));
   return {
     orm,
     reader,

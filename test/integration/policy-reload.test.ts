@@ -124,7 +124,8 @@ describe('a request in flight', () => {
     await refreshStatistics(service.db.orm.em.fork());
     let statements = 0;
     let swappedAt = -1;
-    service.db.orm.em.getConnection().getKnex().on('query', () => {
+    // Data statements, whichever path sends them (MikroORM or the read path).
+    service.db.queries.onStatement(() => {
       statements += 1;
       if (statements === 2 && swappedAt < 0) {
         swappedAt = statements;
