@@ -14,6 +14,7 @@ import type { AuthContext } from './authorization';
 import type { EntityManager } from './orm';
 import type { DomainImporter } from './import';
 import type { DataAccess } from './scope';
+import type { StatisticsCache } from './statistics/cache';
 import type { StatisticDefinition } from './statistics/definition';
 import type { WorldChunk } from './world/world';
 
@@ -44,6 +45,8 @@ export interface RequestContext<Loaders> {
   auditConfig?: AuditConfig;
   /** How long an idempotency key is remembered (IDEMPOTENCY_WINDOW_HOURS); unset: kit/writes.ts's default. */
   idempotencyWindowMs?: number;
+  /** Published statistics tables, shared by the service's requests (and replicas, with Redis); absent: computed each time. */
+  statisticsCache?: StatisticsCache;
 }
 
 export interface SubgraphDefinition<Loaders = unknown> {
