@@ -71,7 +71,15 @@ export function defineSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>)
 
 export const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
 
-/** The domain's SDL, from schema/<domain>.graphql: the one source for the server, composition and codegen. */
+/** The statistics value types every subgraph answering statistics declares, written once (schema/statistics.graphql). */
+export const STATISTICS_SDL_FILE = path.join(SCHEMA_DIR, 'statistics.graphql');
+const USES_STATISTICS = /\b(StatisticsTable|StatisticsCell|StatisticsValue|Suppression)\b/;
+
+/**
+ * The domain's SDL, from schema/<domain>.graphql, with the shared statistics value types appended when it uses them:
+ * the one source for the server, composition (scripts/compose.ts) and codegen (codegen.yml lists both files).
+ */
 export function loadTypeDefs(domain: DomainName): DocumentNode {
-  return parse(fs.readFileSync(path.join(SCHEMA_DIR, `${domain}.graphql`), 'utf8'));
+  const own = fs.readFileSync(path.join(SCHEMA_DIR, `${domain}.graphql`), 'utf8');
+  return parse(USES_STATISTICS.test(own.replace(/#.*$/gm, '')) ? `${own}\n${fs.readFileSync(STATISTICS_SDL_FILE, 'utf8')}` : own);
 }
