@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { checkCatalogue } from '../auth';
 import { DOMAINS, defaultPort } from '../subgraphs/kit/config';
@@ -30,7 +29,8 @@ export function composeSupergraph(): { supergraphSdl: string } | { errors: strin
   const services = DOMAINS.map((name) => ({
     name,
     url: `http://127.0.0.1:${defaultPort(name)}/graphql`,
-    typeDefs: parse(fs.readFileSync(path.join(SCHEMA_DIR, `${name}.graphql`), 'utf8')),
+    // As the subgraph serves it: its SDL file with the shared statistics types appended (loadTypeDefs).
+    typeDefs: SUBGRAPHS[name].typeDefs,
   }));
   const problems = catalogueProblems();
   if (problems.length > 0) return { errors: problems };

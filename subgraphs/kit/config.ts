@@ -117,6 +117,10 @@ export interface SubgraphConfig {
   http?: HttpConfig;
   /** Logs, metrics and traces; optional so that tests can leave it out (defaults: info, no trace export). */
   observability?: ObservabilityConfig;
+  /** REDIS_URL: the statistics cache shared by every replica (statistics/cache.ts); unset: each replica's memory only. */
+  redis?: RedisConfig;
+  /** The statistics cache's bounds (STATISTICS_CACHE_*); unset: the defaults. */
+  statisticsCache?: StatisticsCacheConfig;
 }
 
 export const PG_PROTOCOLS = ['postgres:', 'postgresql:'] as const;
@@ -166,6 +170,8 @@ export function subgraphConfig(domain: DomainName, env: Env = process.env): Subg
     queryLimits: queryLimitsConfig(env),
     http: { bodyLimitBytes: httpConfig(env).bodyLimitBytes, corsOrigins: [] },
     observability: observabilityConfig(env),
+    redis: redisConfig(env),
+    statisticsCache: statisticsCacheConfig(env),
   };
 }
 
@@ -342,6 +348,34 @@ export function statisticsConfig(env: Env = process.env): StatisticsConfig {
 }
 
 /**
+ * The cache of published statistics tables (statistics/cache.ts): in each service's memory, bounded by entries and
+ * bytes, and in Redis when REDIS_URL is set. Keys carry everything a table depends on, so nothing here decides
+ * correctness; these bound memory and how soon a rollup rebuilt by another replica is noticed.
+ */
+export interface StatisticsCacheConfig {
+  /** Tables kept in memory at most (0: no memory cache). */
+  entries: number;
+  /** Bytes of tables (their JSON) kept in memory at most. */
+  bytes: number;
+  /** An entry is dropped after this long, in memory and in Redis (it is unreachable sooner when a rollup or policy changes). */
+  ttlSeconds: number;
+  /**
+   * How often a service re-reads when its rollups were last rebuilt, to notice a rebuild by another replica (its own
+   * rebuilds it knows at once); at most one statement per this interval. 0: before every request that uses the cache.
+   */
+  rollupCheckMs: number;
+}
+
+export function statisticsCacheConfig(env: Env = process.env): StatisticsCacheConfig {
+  return {
+    entries: readInt(env, 'STATISTICS_CACHE_ENTRIES', 5000, 0, 1_000_000),
+    bytes: readInt(env, 'STATISTICS_CACHE_BYTES', 64 * 1024 * 1024, 0, 16 * 1024 * 1024 * 1024),
+    ttlSeconds: readInt(env, 'STATISTICS_CACHE_TTL_SECONDS', 3600, 1, 30 * 86400),
+    rollupCheckMs: readInt(env, 'STATISTICS_ROLLUP_CHECK_MS', 1000, 0, 3_600_000),
+  };
+}
+
+/**
  * Query safety (README "Query safety and rate limits"): the limits a caller's operation must stay within,
  * per role; `public` applies to callers without a token and to tokens without a known role.
  */
@@ -460,7 +494,10 @@ export function rateLimitConfig(env: Env = process.env): RateLimitConfig {
   return { enabled: true, trustedProxies, roles, client: client! };
 }
 
-/** Redis shared by gateway instances (rate-limit buckets, the persisted-query cache); unset: in memory. */
+/**
+ * Redis shared by gateway instances (rate-limit buckets, the persisted-query cache) and by every replica of a subgraph
+ * (published statistics tables); unset: in memory.
+ */
 export interface RedisConfig {
   url: string;
   /** Prefix of every key, so that several platforms (or test runs) can share one Redis. */

@@ -7,6 +7,7 @@ import type { AuditConfig, DomainName } from './config';
 import type { Identity } from './identity';
 import type { Database } from './orm';
 import { scopedAccess, unrestrictedAccess } from './scope';
+import type { StatisticsCache } from './statistics/cache';
 import type { RequestContext, SubgraphDefinition } from './subgraph';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -27,6 +28,8 @@ export interface ContextFactoryOptions {
   auditConfig?: AuditConfig;
   /** How long idempotency keys are remembered. */
   idempotencyWindowMs?: number;
+  /** The service's cache of published statistics tables (statistics/cache.ts). */
+  statisticsCache?: StatisticsCache | null;
 }
 
 export function contextFactory<L>(definition: SubgraphDefinition<L>, db: Database, options: ContextFactoryOptions) {
@@ -36,7 +39,14 @@ export function contextFactory<L>(definition: SubgraphDefinition<L>, db: Databas
     // Forked on first use: reads go through the read path (reader.ts), so most requests never need one.
     const fork = () => db.orm.em.fork();
     const requestId = requestIdFrom(headers.get('x-request-id'));
-    const common = { requestId, peers: options.peers, authorization: headers.get('authorization'), auditConfig: options.auditConfig, idempotencyWindowMs: options.idempotencyWindowMs };
+    const common = {
+      requestId,
+      peers: options.peers,
+      authorization: headers.get('authorization'),
+      auditConfig: options.auditConfig,
+      idempotencyWindowMs: options.idempotencyWindowMs,
+      ...(options.statisticsCache ? { statisticsCache: options.statisticsCache } : {}),
+    };
     if (!options.authorizer) {
       const data = unrestrictedAccess(fork, db.reader);
       return withRequestEntityManager({ ...common, data, loaders: definition.loaders(data) });

@@ -66,9 +66,24 @@ export const loaderBatchSize = new Histogram({
   registers: [registry],
 });
 
+export const statisticsCacheLookups = new Counter({
+  name: 'statistics_cache_lookups_total',
+  help: 'Statistics tables asked for, by service and how each was answered: memory or redis (a cache hit), miss (computed and stored), bypass (not cacheable: counted from the records).',
+  labelNames: ['service', 'result'] as const,
+  registers: [registry],
+});
+
+export const statisticsCacheRedisErrors = new Counter({
+  name: 'statistics_cache_redis_errors_total',
+  help: 'Statistics cache reads and writes Redis failed (the table was computed, or not shared), by service and operation.',
+  labelNames: ['service', 'operation'] as const,
+  registers: [registry],
+});
+
 /** State read at scrape time: what each service of this process registered (removed again when it stops). */
 const auditQueues = new Map<string, () => number>();
 const pools = new Map<string, () => PoolState | null>();
+const statisticsCaches = new Map<string, () => { entries: number; bytes: number }>();
 
 export interface PoolState {
   used: number;
@@ -101,6 +116,27 @@ new Gauge({
     }
   },
 });
+
+new Gauge({
+  name: 'statistics_cache_memory',
+  help: "Published statistics tables in the service's memory cache: entries, and bytes of their JSON.",
+  labelNames: ['service', 'unit'] as const,
+  registers: [registry],
+  collect() {
+    this.reset();
+    for (const [service, read] of statisticsCaches) {
+      const { entries, bytes } = read();
+      this.set({ service, unit: 'entries' }, entries);
+      this.set({ service, unit: 'bytes' }, bytes);
+    }
+  },
+});
+
+/** Reports the service's statistics cache size until the returned function is called. */
+export function watchStatisticsCache(service: string, read: () => { entries: number; bytes: number }): () => void {
+  statisticsCaches.set(service, read);
+  return () => statisticsCaches.get(service) === read && statisticsCaches.delete(service);
+}
 
 /** Reports `depth()` as the service's audit queue depth until the returned function is called. */
 export function watchAuditQueue(service: string, depth: () => number): () => void {

@@ -15,7 +15,7 @@ import { AUDIT_TRAIL_CATALOGUE, AUDIT_TRAIL_TYPEDEFS, auditTrailResolvers } from
 import { openAuditWriter, type AuditWriter } from './audit/writer';
 import { authorizeFields, createAuthorizer, guardServiceField, introspectionGuard } from './authorization';
 import { STRUCTURAL_CATALOGUE } from './catalogue';
-import { DEFAULT_QUERY_LIMITS, DEPARTMENT_DOMAINS, type QueryLimitTable, type SubgraphConfig } from './config';
+import { DEFAULT_QUERY_LIMITS, DEPARTMENT_DOMAINS, statisticsCacheConfig, type QueryLimitTable, type SubgraphConfig } from './config';
 import { columnOwners, columnProblems } from './column-guard';
 import { scopeRoute, type ForeignEntity } from './owner-scope';
 import { PLATFORM_CATALOGUE } from '../platform-catalogue';
@@ -32,6 +32,8 @@ import { maxLimit, queryLimitsPlugin } from './query-limits';
 import { openPolicyStore, type PolicyStore } from './policy-store';
 import { DateScalar, GeoJsonScalar } from './scalars';
 import { SeedRun, seedDomains } from './seed';
+import { connectRedis } from './redis';
+import { StatisticsCache } from './statistics/cache';
 import { startRollups, type RollupRefresher } from './statistics/rollups';
 import { IdempotencyRecord, pruneIdempotency } from './writes';
 import type { RequestContext, SubgraphDefinition } from './subgraph';
@@ -44,6 +46,8 @@ export interface RunningSubgraph {
   policies: PolicyStore;
   /** The domain's audit writer; null when a benchmark switched auditing off. */
   audit: AuditWriter | null;
+  /** Published statistics tables (statistics/cache.ts); null for a domain without statistics. */
+  statisticsCache: StatisticsCache | null;
   stop(): Promise<void>;
 }
 
@@ -181,6 +185,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
   let pruneTimer: NodeJS.Timeout | undefined;
   let keysTimer: NodeJS.Timeout | undefined;
   const unwatch: (() => unknown)[] = [watchPool(definition.name, () => db.pool())];
+  let statisticsCache: StatisticsCache | null = null;
   try {
     if (config.seed.persons > 0 && (definition.seed.reference || definition.seed.fromChunk)) {
       const started = Date.now();
@@ -209,13 +214,24 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     keysTimer.unref();
     // Built in the background: until a rollup is ready, statistics read the records (the same numbers, slower).
     const rollups: RollupRefresher | null = definition.statistics?.length ? await startRollups(db.orm.em.fork(), definition.statistics, { log, background: true }) : null;
+    if (definition.statistics?.length) {
+      // With REDIS_URL every replica shares the tables; a wrong URL stops the start (as the gateway's), an outage later
+      // only costs computations.
+      const redis = config.redis ? { client: await connectRedis(config.redis), prefix: config.redis.keyPrefix } : undefined;
+      if (redis) unwatch.push(() => redis.client.disconnect());
+      statisticsCache = new StatisticsCache({ service: definition.name, config: config.statisticsCache ?? statisticsCacheConfig({}), em: () => db.orm.em.fork(), redis, log });
+      const cache = statisticsCache;
+      unwatch.push(() => cache.close());
+      // A new policy version or grant decision changes every key; the tables of the previous one go at once.
+      unwatch.push(policies.onChange(() => cache.clear()));
+    }
     const observe = observePlugin<RequestContext<L>>({ service: definition.name, logger, principalOf: (ctx) => ctx.auth?.principal, requestIdOf: (ctx) => ctx.requestId });
     const apollo = createApollo(definition, { production: config.production, enforce, audit: auditing, queryLimits: config.queryLimits }, [observe]);
     await apollo.start();
     const served = catalogueOf(definition as SubgraphDefinition<unknown>);
     // Abilities over the platform catalogue: a rule about a type covers its fields in every subgraph alike.
     const authorizer = enforce ? createAuthorizer(PLATFORM_CATALOGUE, policies, served) : null;
-    const context = contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit, idempotencyWindowMs });
+    const context = contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit, idempotencyWindowMs, statisticsCache });
     const routes = [metricsRoute({ token: config.observability?.metricsToken, production: config.production })];
     if (enforce) {
       routes.push(scopeRoute({ entities: definition.entities, keys: keyFields(subgraphTypeDefs(definition as SubgraphDefinition<unknown>)), served, context: context as never }));
@@ -241,6 +257,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       db,
       policies,
       audit,
+      statisticsCache,
       async stop() {
         clearInterval(pruneTimer);
         clearInterval(keysTimer);

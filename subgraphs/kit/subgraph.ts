@@ -14,6 +14,7 @@ import type { AuthContext } from './authorization';
 import type { EntityManager } from './orm';
 import type { DomainImporter } from './import';
 import type { DataAccess } from './scope';
+import type { StatisticsCache } from './statistics/cache';
 import type { StatisticDefinition } from './statistics/definition';
 import type { WorldChunk } from './world/world';
 
@@ -44,6 +45,8 @@ export interface RequestContext<Loaders> {
   auditConfig?: AuditConfig;
   /** How long an idempotency key is remembered (IDEMPOTENCY_WINDOW_HOURS); unset: kit/writes.ts's default. */
   idempotencyWindowMs?: number;
+  /** Published statistics tables, shared by the service's requests (and replicas, with Redis); absent: computed each time. */
+  statisticsCache?: StatisticsCache;
 }
 
 export interface SubgraphDefinition<Loaders = unknown> {
@@ -68,7 +71,15 @@ export function defineSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>)
 
 export const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
 
-/** The domain's SDL, from schema/<domain>.graphql: the one source for the server, composition and codegen. */
+/** The statistics value types every subgraph answering statistics declares, written once (schema/statistics.graphql). */
+export const STATISTICS_SDL_FILE = path.join(SCHEMA_DIR, 'statistics.graphql');
+const USES_STATISTICS = /\b(StatisticsTable|StatisticsCell|StatisticsValue|Suppression)\b/;
+
+/**
+ * The domain's SDL, from schema/<domain>.graphql, with the shared statistics value types appended when it uses them:
+ * the one source for the server, composition (scripts/compose.ts) and codegen (codegen.yml lists both files).
+ */
 export function loadTypeDefs(domain: DomainName): DocumentNode {
-  return parse(fs.readFileSync(path.join(SCHEMA_DIR, `${domain}.graphql`), 'utf8'));
+  const own = fs.readFileSync(path.join(SCHEMA_DIR, `${domain}.graphql`), 'utf8');
+  return parse(USES_STATISTICS.test(own.replace(/#.*$/gm, '')) ? `${own}\n${fs.readFileSync(STATISTICS_SDL_FILE, 'utf8')}` : own);
 }

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { signToken, type RolePolicy, type TokenClaims } from '../../auth';
 import { activateForTest } from './policies';
-import { auditConfig, DEFAULT_AUDIENCE, DEFAULT_QUERY_LIMITS, type QueryLimitTable, DEV_ISSUER, DOMAINS, gatewayConfig, type AuditConfig, type AuthConfig, type DomainName } from '../../subgraphs/kit/config';
+import { auditConfig, statisticsCacheConfig, type StatisticsCacheConfig, DEFAULT_AUDIENCE, DEFAULT_QUERY_LIMITS, type QueryLimitTable, DEV_ISSUER, DOMAINS, gatewayConfig, type AuditConfig, type AuthConfig, type DomainName } from '../../subgraphs/kit/config';
 import { refreshStatistics } from '../../subgraphs/kit/statistics';
 import { startSubgraph, type RunningSubgraph, type StartOptions } from '../../subgraphs/kit/server';
 import { SUBGRAPHS } from '../../subgraphs/registry';
@@ -67,6 +67,8 @@ export interface PlatformOptions {
   queryLimits?: QueryLimitTable;
   /** @default true. Benchmarks that measure something else (authorization, auditing) switch the gateway's rate limits off. */
   rateLimits?: boolean;
+  /** The statistics cache's bounds in every subgraph (statistics/cache.ts); by default the configuration's defaults. */
+  statisticsCache?: Partial<StatisticsCacheConfig>;
 }
 
 /** Ten times the developer's limits for every role: for suites whose ground-truth reads are large on purpose. */
@@ -107,6 +109,7 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
           production: false,
           audit: { ...auditConfig({}), ...options.audit },
           ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
+          statisticsCache: { ...statisticsCacheConfig({}), ...options.statisticsCache },
         },
         { ...options.start, logger },
       );

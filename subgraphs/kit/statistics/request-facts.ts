@@ -26,6 +26,11 @@ export interface StatisticsRequestFacts {
   /** When the numbers were computed (a rollup's last refresh, or now). */
   asOf?: string;
   milliseconds?: number;
+  /**
+   * Where the published table came from, when the service has a statistics cache: `memory` or `redis` (published
+   * before, for the same scope, policy and rollups), `miss` (computed now and stored), `bypass` (computed, not cacheable).
+   */
+  cache?: 'memory' | 'redis' | 'miss' | 'bypass';
 }
 
 export type StatisticsRequestListener = (facts: StatisticsRequestFacts) => void;

@@ -1,17 +1,20 @@
 /**
  * Answers one statistics table for a caller: checks the `aggregate` permission on every field the dimensions,
  * filters and measures read, restricts to the rows the caller may aggregate, counts in the database (a rollup when
- * one covers the query, the records otherwise), applies disclosure control and reports the request's facts.
+ * one covers the query, the records otherwise), applies disclosure control and reports the request's facts. With a
+ * statistics cache (cache.ts) a table published once is served again to every caller of the same scope, under the
+ * same policy and rollups; refusals come before the cache, and facts and audit are the same for a cached table.
  */
 import { GraphQLError } from 'graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { rowFilter, type FieldEntry } from '../../../auth';
+import { rowFilter, type FieldEntry, type RuleSource } from '../../../auth';
 import { badInput } from '../errors';
 import { statisticsConfig } from '../config';
 import { todayInChina } from '../scalars';
 import type { RequestContext } from '../subgraph';
 import type { StatisticDefinition } from './definition';
-import { cellId, discloseTable, withMargins, type PublishedCell, type SuppressionKind, type TrueCell } from './disclosure';
+import { definitionFingerprint, saltDigest, statisticsCacheKey, type CachedCell, type CachedTable } from './cache';
+import { cellId, discloseTable, withMargins, type SuppressionKind, type TrueCell } from './disclosure';
 import { reportStatisticsRequest, type StatisticsRequestFacts } from './request-facts';
 import { cellsFromRecords, cellsFromRollup, chooseRollup, rollupRefreshedAt, rollupTable, type CellQuery } from './sql';
 
@@ -34,7 +37,8 @@ export interface StatisticsTable {
   measures: string[];
   k: number;
   asOf: string;
-  cells: PublishedCell[];
+  /** Published cells: never a true count. */
+  cells: readonly CachedCell[];
 }
 
 export function minCellSize(entry: FieldEntry | undefined): number {
@@ -93,6 +97,45 @@ async function finestCells(ctx: RequestContext<unknown>, definition: StatisticDe
   return { cells: await cellsFromRecords(ctx.em, definition, query, salt), source: 'records', asOf: new Date().toISOString() };
 }
 
+/** The queries of one table: the table itself, then for the differencing guard the same with each filter left out. */
+function queriesOf(query: CellQuery): CellQuery[] {
+  return [query, ...query.filters.map((_, i) => ({ ...query, filters: query.filters.filter((__, j) => j !== i), measures: [] }))];
+}
+
+interface Computed {
+  table: CachedTable;
+  /** Per query of queriesOf: the rollup table read and its rebuild time, or null when the records were read. */
+  sources: ([string, string] | null)[];
+}
+
+/** Counts (in the database) and publishes (disclosure control) one table. */
+async function computeTable(ctx: RequestContext<unknown>, definition: StatisticDefinition, query: CellQuery, k: number, salt: string): Promise<Computed> {
+  const [main, ...others] = await Promise.all(queriesOf(query).map((q) => finestCells(ctx, definition, q, salt)));
+  // The differencing guard: the same table with each filter left out in turn.
+  const unfiltered = others.map((other) => new Map(withMargins(other.cells, query.groupBy.length).map((c) => [cellId(c.keys), c.n])));
+  const published = discloseTable({ dimensions: query.groupBy.length, cells: withMargins(main.cells, query.groupBy.length), k, unfiltered });
+  // True counts stay here: neither callers nor the cache ever get them.
+  const cells = published.map((c) => ({ keys: [...c.keys], value: c.value, sums: c.sums, suppressed: c.suppressed, suppression: c.suppression }));
+  const table: CachedTable = { statistic: definition.name, unit: definition.unit, dimensions: [...query.groupBy], measures: [...query.measures], k, asOf: main.asOf, source: main.source, cells };
+  const sources = [main, ...others].map((r) => (r.source.startsWith('rollup:') ? ([r.source.slice('rollup:'.length), r.asOf] as [string, string]) : null));
+  return { table, sources };
+}
+
+/** The rules and grants behind the caller's `aggregate` on these fields, and the grants in force on the type. */
+function decidedBy(ctx: RequestContext<unknown>, definition: StatisticDefinition, fields: readonly string[]): { rules: string[]; grants: string[] } {
+  const ability = ctx.auth?.ability;
+  if (!ability) return { rules: [], grants: [] };
+  const rules = new Set<string>();
+  for (const field of fields) {
+    for (const rule of ability.casl.rulesFor('aggregate', definition.type, field)) {
+      const source = (rule.origin as { source?: RuleSource } | undefined)?.source;
+      rules.add(source ? `${source.kind}:${source.id}${rule.inverted ? ':inverted' : ''}` : 'unknown');
+    }
+  }
+  const grants = (ctx.auth?.policies.grants ?? []).filter((g) => g.subject === definition.type || g.subject === 'all').map((g) => g.id);
+  return { rules: [...rules].sort(), grants: [...new Set(grants)].sort() };
+}
+
 export async function runStatistics(ctx: RequestContext<unknown>, domain: string, definition: StatisticDefinition, args: StatisticsArgs): Promise<StatisticsTable> {
   const started = Date.now();
   const { groupBy, filters, measures } = validate(definition, args);
@@ -109,6 +152,7 @@ export async function runStatistics(ctx: RequestContext<unknown>, domain: string
     outcome: 'ANSWERED',
   };
   const fields = [...new Set([...groupBy, ...filters.map(([d]) => d)].flatMap((d) => definition.dimensions[d].fields).concat(measures.flatMap((m) => definition.measures![m].fields)))];
+  // Refusals first: a caller who may not aggregate a field is refused before any cache is read.
   let scope: FilterQuery<object>;
   try {
     scope = aggregateScope(ctx, definition, fields);
@@ -120,21 +164,69 @@ export async function runStatistics(ctx: RequestContext<unknown>, domain: string
   const k = Math.max(DEFAULT_MIN_CELL_SIZE, ...fields.map((f) => minCellSize(catalogueFields[f])));
   const salt = statisticsConfig().keySalt;
   const today = todayInChina();
-  const query: CellQuery = { groupBy, filters, measures, scope, today };
-  const main = await finestCells(ctx, definition, query, salt);
-  // The differencing guard: the same table with each filter left out in turn.
-  const unfiltered = await Promise.all(
-    filters.map(async (_, i) => {
-      const other = await finestCells(ctx, definition, { ...query, filters: filters.filter((__, j) => j !== i), measures: [] }, salt);
-      return new Map(withMargins(other.cells, groupBy.length).map((c) => [cellId(c.keys), c.n]));
-    }),
-  );
-  const cells = discloseTable({ dimensions: groupBy.length, cells: withMargins(main.cells, groupBy.length), k, unfiltered });
+  // Filters in a fixed order: the table does not depend on the order they were given in, so neither does its key.
+  const sortedFilters = [...filters].sort(([a], [b]) => a.localeCompare(b));
+  const query: CellQuery = { groupBy, filters: sortedFilters, measures, scope, today };
+
+  const cache = ctx.statisticsCache;
+  let result: { table: CachedTable; cache: StatisticsRequestFacts['cache'] };
+  if (!cache) {
+    result = { table: (await computeTable(ctx, definition, query, k, salt)).table, cache: undefined };
+  } else {
+    const decided = decidedBy(ctx, definition, fields);
+    const snapshot = ctx.auth?.policies;
+    const keyOf = (sources: readonly (readonly [string, string])[]) =>
+      statisticsCacheKey({
+        domain,
+        statistic: definition.name,
+        definition: definitionFingerprint(definition),
+        groupBy,
+        filters: sortedFilters,
+        measures,
+        scope,
+        fields: [...fields].sort(),
+        decidedBy: decided.rules,
+        policy: snapshot ? { version: snapshot.version, number: snapshot.policyVersion, seq: snapshot.seq, grants: decided.grants } : null,
+        k,
+        sources,
+        today,
+        salt: saltDigest(salt),
+      });
+    // Which rollups the table and its differencing guard will read, and when this service knows them rebuilt.
+    const planned = queriesOf(query).map((q) => chooseRollup(definition, q));
+    const tables = planned.every((p) => p !== null) ? planned.map((p) => rollupTable(definition, p!.rollup)) : null;
+    const times = tables ? await cache.clock.asOf(tables).catch(() => null) : null;
+    const key = tables && times && times.every((t) => t !== null) ? keyOf(tables.map((t, i) => [t, times[i]!] as const)) : null;
+    const hit = key ? await cache.get(key) : null;
+    if (hit) {
+      result = { table: hit.table, cache: hit.result };
+    } else {
+      const computed = await (key ? cache.once(key, () => computeTable(ctx, definition, query, k, salt)) : computeTable(ctx, definition, query, k, salt));
+      // Stored under the rebuild times actually read (the clock may not know a rebuild by another replica yet).
+      const sources = computed.sources.every((s) => s !== null) ? (computed.sources as [string, string][]) : null;
+      for (const s of sources ?? []) cache.clock.note(s[0], s[1]);
+      const storeKey = sources ? keyOf(sources) : null;
+      if (storeKey) await cache.set(storeKey, computed.table);
+      else cache.bypass();
+      result = { table: computed.table, cache: storeKey ? 'miss' : 'bypass' };
+    }
+  }
+
+  const { table } = result;
   const suppressed: Record<SuppressionKind, number> = { PRIMARY: 0, SECONDARY: 0, DIFFERENCING: 0 };
-  for (const c of cells) if (c.suppression) suppressed[c.suppression] += 1;
-  reportStatisticsRequest({ ...facts, k, cells: cells.length, suppressed, source: main.source, asOf: main.asOf, milliseconds: Date.now() - started });
-  // Audited like record reads: the request's audit record (written before the response leaves) names the statistic
-  // and every field it counted by.
+  for (const c of table.cells) if (c.suppression) suppressed[c.suppression] += 1;
+  reportStatisticsRequest({
+    ...facts,
+    k: table.k,
+    cells: table.cells.length,
+    suppressed,
+    source: table.source,
+    asOf: table.asOf,
+    milliseconds: Date.now() - started,
+    ...(result.cache ? { cache: result.cache } : {}),
+  });
+  // Audited like record reads, from the cache as when computed: the request's audit record (written before the
+  // response leaves) names the statistic and every field it counted by.
   ctx.audit?.statistic(domain, definition.name, definition.type, fields);
-  return { statistic: definition.name, unit: definition.unit, dimensions: groupBy, measures, k, asOf: main.asOf, cells };
+  return { statistic: table.statistic, unit: table.unit, dimensions: [...table.dimensions], measures: [...table.measures], k: table.k, asOf: table.asOf, cells: table.cells };
 }

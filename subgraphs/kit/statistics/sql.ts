@@ -9,6 +9,7 @@ import type { EntityManager } from '../orm';
 import { KEY_RANGE, recordKeySql } from './cell-key';
 import type { Columns, Sql, StatisticDefinition } from './definition';
 import type { TrueCell } from './disclosure';
+import { noteRollupRefreshed } from './rollup-clock';
 
 export type Dialect = 'postgresql' | 'sqlite';
 
@@ -142,11 +143,19 @@ export async function refreshRollup(em: EntityManager, definition: StatisticDefi
     await connection.execute(`delete from ${qualified(tx, 'stat_refresh')} where table_name = ?`, [table], 'run', ctx);
     await connection.execute(`insert into ${qualified(tx, 'stat_refresh')} (table_name, refreshed_at) values (?, ?)`, [table, now], 'run', ctx);
   });
+  // Committed: this service's cache of published tables stops using the previous numbers at once.
+  noteRollupRefreshed(em, table, now);
 }
 
 export async function rollupRefreshedAt(em: EntityManager, table: string): Promise<string | null> {
   const rows = (await em.getConnection().execute(`select refreshed_at from ${qualified(em, 'stat_refresh')} where table_name = ?`, [table])) as { refreshed_at: string }[];
   return rows[0]?.refreshed_at ?? null;
+}
+
+/** When every rollup of the database was last rebuilt, in one statement (the statistics cache's clock). */
+export async function rollupRefreshTimes(em: EntityManager): Promise<Map<string, string>> {
+  const rows = (await em.getConnection().execute(`select table_name, refreshed_at from ${qualified(em, 'stat_refresh')}`)) as { table_name: string; refreshed_at: string }[];
+  return new Map(rows.map((r) => [r.table_name, r.refreshed_at]));
 }
 
 /**
