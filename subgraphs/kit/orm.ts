@@ -11,6 +11,7 @@ import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/knex';
 import type { DatabaseConfig } from './config';
 import { recordKey } from './statistics/cell-key';
 import type { PoolState } from './metrics';
+import { databaseDomain, recordStatement, sqlRecording } from './sql-record';
 
 interface SqliteFunctions {
   function(name: string, options: { deterministic: boolean }, fn: (...args: unknown[]) => unknown): void;
@@ -97,11 +98,12 @@ export async function openDatabase(config: DatabaseConfig, entities: EntitySchem
   await withRetries(() => orm.schema.updateSchema({ safe: true, dropTables: false }));
 
   const queries = new QueryCounter();
-  orm.em.getConnection().getKnex().on('query', (q: { sql?: string }) => {
+  orm.em.getConnection().getKnex().on('query', (q: { sql?: string; bindings?: readonly unknown[] }) => {
     // Data statements only: the audit trail's appends are a constant per request (README "Audit trail"), and
     // transaction control is not a query of data.
     if (q.sql && (AUDIT_TABLES.test(q.sql) || TRANSACTION_CONTROL.test(q.sql))) return;
     queries.count += 1;
+    if (sqlRecording && q.sql) recordStatement(databaseDomain(config), q.sql, q.bindings ?? []);
   });
   return {
     orm,
