@@ -56,22 +56,26 @@ export function reusableModules(theirs: string, ours: string): 'same' | 'subset'
   return 'subset';
 }
 
-/** Runs a command to completion, its output on our stderr; rejects on a non-zero exit. */
-export function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+/** Runs a command to completion, its output on our stderr (unless quiet); resolves to its stdout, rejects on a non-zero exit. */
+export function run(command: string, args: readonly string[], cwd: string, options: { quiet?: boolean } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
+    let err = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      process.stderr.write(chunk);
+      if (!options.quiet) process.stderr.write(chunk);
     });
-    child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      if (!options.quiet) process.stderr.write(chunk);
+    });
     child.once('error', reject);
-    child.once('exit', (code, signal) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} (in ${cwd}) failed: code ${code}, signal ${signal}`))));
+    child.once('exit', (code, signal) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} (in ${cwd}) failed: code ${code}, signal ${signal}${options.quiet ? `\n${err.trim()}` : ''}`))));
   });
 }
 
-const git = async (args: readonly string[], cwd = PROJECT_ROOT) => (await run('git', args, cwd)).trim();
+const git = async (args: readonly string[], cwd = PROJECT_ROOT) => (await run('git', args, cwd, { quiet: true })).trim();
 
 export async function prepareBaseline(ref: string, log: (line: string) => void): Promise<Baseline> {
   const commit = await git(['rev-parse', '--verify', `${ref}^{commit}`]);
@@ -122,4 +126,28 @@ export async function prepareBaseline(ref: string, log: (line: string) => void):
     await baseline.remove();
     throw error;
   }
+}
+
+/**
+ * A database of its own on the server of `url`, for the baseline's governance store: the policy in force is a
+ * document each version reads with its own code (a newer version's rules are not an older version's), so the
+ * baseline installs and reads its own first policy version, as it did at that commit. Dropped by `drop()`.
+ */
+export async function scratchDatabase(url: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`bad database name ${name}`);
+  const { Client } = await import('pg');
+  const admin = async (sql: string) => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`drop database if exists "${name}" with (force)`);
+  await admin(`create database "${name}"`);
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  return { url: own.toString(), drop: () => admin(`drop database if exists "${name}" with (force)`) };
 }

@@ -30,13 +30,17 @@
  * worktree (bench/baseline.ts, removed at the end, also on failure), its own eight subgraphs (its dist/, on ports of
  * their own, the same database and settings) and its own gateway over them, timed in the same rotated rounds; its
  * answers must be byte for byte ours. Each target's "subgraphs CPU" is that of the subgraph processes it calls:
- * the baseline's for the baseline, ours for every other target (none for the SQL floor). Both sets write the audit
- * trail to the same schemas under the same writer names (the domains): the chains are safe to share, as replicas
- * of a subgraph do (audit/chain.ts appendAtHead: an append moves the head it read or retries), and only the
+ * the baseline's for the baseline, ours for every other target (none for the SQL floor). The baseline's governance
+ * store is a scratch database of its own (GOVERNANCE_DATABASE_URL, dropped at the end): the policy in force is a
+ * document each version reads with its own code, and today's rules are not the baseline's (sharing it, the
+ * baseline denied the officer fields today's policy grants). The domains' data is shared, and so are their audit
+ * trails, under the same writer names (the domains): a chain is safe to share, as replicas of a subgraph do
+ * (audit/chain.ts appendAtHead: an append moves the head it read, or reads it again and retries), and only the
  * target being timed has traffic. The schema update at start is additive only.
  *
  * Knobs: BENCH_ROUNDS=3 BENCH_SETTLE_S=5 BENCH_WARMUP_S=3 BENCH_DURATION_S=10 BENCH_CONNECTIONS=8 BENCH_TARGETS=ours,apollo,...,floor,sqlfloor,baseline
  *        BENCH_PERSONS=1000000 BENCH_ENTERPRISES=200000 BENCH_MEMORY_S=60 BENCH_MEMORY_WARMUP_S=60 BENCH_NO_DOC=1
+ *        BENCH_SQL_PLAN_OUT=<file> (the SQL floor's recorded statements, kept for reading) BENCH_BASELINE_NPM_CI=1
  *        BENCH_CPU_PROFILE=<dir> (a V8 CPU profile per target and subgraph; `npx tsx bench/profile.ts <dir>/<target>` sums it)
  */
 import fs from 'node:fs';
@@ -45,10 +49,10 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { ensureDevKeys, signToken, type TokenClaims } from '../auth';
 import { DEFAULT_AUDIENCE, DEV_ISSUER, DOMAINS, PROJECT_ROOT } from '../subgraphs/kit/config';
-import { prepareBaseline, type Baseline } from './baseline';
+import { prepareBaseline, scratchDatabase, type Baseline } from './baseline';
 import { assertSameAnswer, assertSameBytes, type GraphQLAnswer } from './gateways/answers';
 import { recordFloorPlan, type FloorPlan } from './gateways/floor-plan';
-import { cpuMs, load, peakMiB, resetPeak, rssMiB, sqlStatements } from './gateways/measure';
+import { cpuMs, load, peakMiB, resetPeak, rssMiB, sqlStatements, waitQuiet } from './gateways/measure';
 import { startSubgraphSet, type SubgraphSet, type Version } from './gateways/platform';
 import { freePort, Processes, waitReady, type Service } from './processes';
 import { writeReport, type Measurement, type MemoryRun, type RunInfo, type Unavailable } from './gateways/report';
@@ -85,7 +89,7 @@ interface RunningTarget {
   healthUrls: string[];
 }
 
-async function dataSize(): Promise<{ persons: number; enterprises: number; personId: string }> {
+async function dataSize(): Promise<{ persons: number; enterprises: number; personId: string; connections: { max: number; used: number } }> {
   const client = new Client({ connectionString: DATABASE_URL });
   await client.connect();
   try {
@@ -93,7 +97,9 @@ async function dataSize(): Promise<{ persons: number; enterprises: number; perso
     const enterprises = Number((await client.query('select count(*) as n from enterprise.enterprise')).rows[0].n);
     // An adult with a credit profile and a residence, the same every run.
     const row = (await client.query(`select p.id from population.person p join credit.credit_profile c on c.person_id = p.id order by p.id limit 1 offset 1000`)).rows[0];
-    return { persons, enterprises, personId: String(row.id) };
+    const max = Number((await client.query('show max_connections')).rows[0].max_connections);
+    const used = Number((await client.query('select count(*) as n from pg_stat_activity')).rows[0].n);
+    return { persons, enterprises, personId: String(row.id), connections: { max, used } };
   } finally {
     await client.end();
   }
@@ -139,7 +145,12 @@ async function main(): Promise<void> {
     throw new Error(`${DATABASE_URL} holds ${size.persons} persons and ${size.enterprises} enterprises, fewer than ${PERSONS} and ${ENTERPRISES}: seed it first, ` +
       `DATABASE_URL=${DATABASE_URL} npm run seed -- --persons ${PERSONS} --replace (or lower BENCH_PERSONS / BENCH_ENTERPRISES).`);
   }
-  log(`database: ${size.persons} persons, ${size.enterprises} enterprises`);
+  log(`database: ${size.persons} persons, ${size.enterprises} enterprises; ${size.connections.used} of ${size.connections.max} connections in use`);
+  // A subgraph set held up to about 45 connections under load (pools of 10 per process, idle ones closed after 30 s).
+  const sets = 1 + (specs.some((t) => t.baseline) ? 1 : 0);
+  if (size.connections.max - size.connections.used < 50 * sets) {
+    log(`warning: ${size.connections.max - size.connections.used} connections left on the server; ${sets} subgraph set(s) and the SQL floor may need about ${50 * sets} ("too many clients" otherwise)`);
+  }
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hdg-bench-gateways-'));
   const processes = new Processes(dataDir);
@@ -154,6 +165,7 @@ async function main(): Promise<void> {
     if (interrupted) throw new Error('Interrupted.');
   };
   let baseline: Baseline | null = null;
+  let baselineGovernance: Awaited<ReturnType<typeof scratchDatabase>> | null = null;
   try {
     if (specs.some((t) => t.baseline)) {
       baseline = await prepareBaseline(baselineRef!, log);
@@ -192,8 +204,9 @@ async function main(): Promise<void> {
     const sqlFloorFile = path.join(dataDir, 'sql-floor.json');
     let sqlPlan: SqlPlan = {};
     if (specs.some((t) => t.sqlFloor)) {
-      sqlPlan = await recordSqlPlan({ processes, version: ours, env, dir: dataDir, scenarios: chosenScenarios, headersOf, log });
+      sqlPlan = await recordSqlPlan({ processes, version: ours, env, dir: dataDir, scenarios: chosenScenarios, databaseUrl: DATABASE_URL, headersOf, log });
       fs.writeFileSync(sqlFloorFile, JSON.stringify(sqlPlan));
+      if (process.env.BENCH_SQL_PLAN_OUT) fs.writeFileSync(process.env.BENCH_SQL_PLAN_OUT, JSON.stringify(sqlPlan, null, 2));
     }
     check();
 
@@ -202,8 +215,13 @@ async function main(): Promise<void> {
     let baselineSet: SubgraphSet | null = null;
     if (baseline) {
       log(`starting ${DOMAINS.length} subgraphs of ${baseline.short} on ${DATABASE_URL}`);
-      baselineSet = await startSubgraphSet(processes, { version: { id: 'baseline', label: `baseline (${baseline.short})`, root: baseline.root }, prefix: 'baseline-', env, dir: dataDir, nodeArgs: profileOf });
+      // Its own governance store (policy documents are read by each version's own code); the data is shared.
+      baselineGovernance = await scratchDatabase(DATABASE_URL, `hdg_baseline_governance_${process.pid}`);
+      const baselineEnv = { ...env, GOVERNANCE_DATABASE_URL: baselineGovernance.url };
+      baselineSet = await startSubgraphSet(processes, { version: { id: 'baseline', label: `baseline (${baseline.short})`, root: baseline.root }, prefix: 'baseline-', env: baselineEnv, dir: dataDir, nodeArgs: profileOf });
     }
+    // Each set rebuilds the statistics rollups after it starts: nothing is timed before that is done.
+    await waitQuiet({ healthUrls: [...oursSet.healthUrls, ...(baselineSet?.healthUrls ?? [])], databaseUrl: DATABASE_URL, log });
     const supergraphSdl = oursSet.supergraphSdl;
     const withoutComputed = withoutComputedFields(supergraphSdl);
     const supergraphWithoutComputedFile = path.join(dataDir, 'supergraph-without-computed.graphql');
@@ -367,7 +385,11 @@ async function main(): Promise<void> {
           const subgraphCpu = sum(t.subgraphs.map((g) => cpuMs(g.pid))) - subgraphCpuBefore;
           // The SQL floor runs its plan's statements per request, and no subgraph.
           const sql = t.spec.sqlFloor ? (sqlPlan[s.name]?.length ?? 0) * result.requests : (await sqlStatements(t.healthUrls)) - sqlBefore;
-          if (result.failed > 0) throw new Error(`${t.spec.label} (${s.name}): ${result.failed} of ${result.requests} requests failed under load.`);
+          if (result.failed > 0) {
+            // What the target answered to one of them, and the end of its log.
+            const sample = await postText(url, body, headers).catch((e: unknown) => ({ status: 0, text: String(e) }));
+            throw new Error(`${t.spec.label} (${s.name}): ${result.failed} of ${result.requests} requests failed under load; now: HTTP ${sample.status} ${sample.text.slice(0, 300)}\n${t.service.output.slice(-10).join('\n')}`);
+          }
           const m: Measurement = {
             scenario: s.name,
             target: t.spec.id,
@@ -391,6 +413,7 @@ async function main(): Promise<void> {
     await processes.stopAll();
     fs.rmSync(dataDir, { recursive: true, force: true });
     log('every process stopped');
+    if (baselineGovernance) await baselineGovernance.drop().catch((e: unknown) => log(`could not drop the baseline's governance database: ${String(e)}`));
     if (baseline) {
       await baseline.remove();
       log(`baseline worktree ${baseline.root} removed`);

@@ -5,15 +5,17 @@
  * Recording: a set of today's subgraphs of its own, started with SQL_RECORD_FILE (subgraphs/kit/sql-record.ts: one
  * JSON line per data statement, every process appending to the one file), and today's gateway over them. Per
  * scenario: one warm-up request (per-process caches filled as in steady state), then the request that is recorded,
- * bounded by the file's size before it and after its answer (plus a short wait). Kept: what the QueryCounter counts
+ * bounded by the file's size before it and after its answer (plus a short wait), once the subgraphs are quiet (no
+ * statement running: they build statistics rollups in the background after they start). Kept: what the QueryCounter counts
  * (orm.ts: no audit trail, no transaction control), less the policy watch's poll of `policy_state` (a timer of
- * every process, not part of any request). The count is checked against the subgraphs' own counters (/healthz
+ * every process, not part of any request) and any statement that writes (none belongs to a read; the floor must
+ * never change the shared data). The count is checked against the subgraphs' own counters (/healthz
  * `sqlStatements`) over the same request. The recording set is stopped afterwards: the timed subgraphs never record.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseStatements, type RecordedStatement } from '../../subgraphs/kit/sql-record';
-import { sqlStatements } from './measure';
+import { sqlStatements, waitQuiet } from './measure';
 import { startGateway, startSubgraphSet, type Version } from './platform';
 import type { Processes } from '../processes';
 import type { Scenario } from './scenarios';
@@ -30,12 +32,20 @@ export type SqlPlan = Record<string, PlannedStatement[]>;
 /** The policy watch's poll (policy-watch.ts, policy-state.ts): every process reads it on a timer. */
 const POLICY_WATCH = /\bpolicy_state\b/;
 
-/** The statements of one request, from the text the record file gained while it ran. */
-export function requestStatements(text: string): PlannedStatement[] {
-  return parseStatements(text)
+/** A statement that changes data: never replayed (the floor shares the database with the subgraphs). */
+const WRITE = /^\s*(insert|update|delete|merge|create|drop|alter|truncate|replace|upsert)\b/i;
+
+/**
+ * The statements of one request, from the text the record file gained while it ran, in the order they were sent:
+ * `reads`, the plan; `writes`, statements that change data, left out (a read scenario writes nothing but its audit
+ * record, which is not recorded: one here is background work that ran in the window, such as a rollup rebuild).
+ */
+export function requestStatements(text: string): { reads: PlannedStatement[]; writes: PlannedStatement[] } {
+  const all = parseStatements(text)
     .filter((s) => !POLICY_WATCH.test(s.sql))
     .sort((a: RecordedStatement, b: RecordedStatement) => a.at - b.at)
     .map(({ domain, sql, params }) => ({ domain, sql, params }));
+  return { reads: all.filter((s) => !WRITE.test(s.sql)), writes: all.filter((s) => WRITE.test(s.sql)) };
 }
 
 /** Statements per domain, for the log: "population 1, housing 2". */
@@ -69,6 +79,8 @@ export interface RecordOptions {
   env: NodeJS.ProcessEnv;
   dir: string;
   scenarios: readonly Scenario[];
+  /** PostgreSQL: wait for no statement running there before each recorded request. */
+  databaseUrl?: string;
   headersOf: (s: Scenario) => Promise<Record<string, string>>;
   log: (line: string) => void;
 }
@@ -90,15 +102,17 @@ export async function recordSqlPlan(options: RecordOptions): Promise<SqlPlan> {
         if (!res.ok || answer.errors?.length) throw new Error(`SQL floor: recording ${s.name}: HTTP ${res.status} ${JSON.stringify(answer).slice(0, 300)}`);
       };
       await send();
-      await sleep(300);
+      // Nothing but the request in the window: the rollups the subgraphs build after they start are done.
+      await waitQuiet({ healthUrls: set.healthUrls, databaseUrl: options.databaseUrl, quietS: 2, log });
       const offset = sizeOf(file);
       const countedBefore = await sqlStatements(set.healthUrls);
       await send();
       await sleep(300);
-      const statements = requestStatements(readFrom(file, offset));
+      const { reads: statements, writes } = requestStatements(readFrom(file, offset));
       const counted = (await sqlStatements(set.healthUrls)) - countedBefore;
-      if (counted !== statements.length) {
-        log(`SQL floor: ${s.name}: ${statements.length} statements recorded but the subgraphs counted ${counted} (a poll or a straggler in the window?)`);
+      if (writes.length) log(`SQL floor: ${s.name}: left out ${writes.length} statements that write (${describePlan(writes)}): ${writes.map((w) => w.sql.slice(0, 60)).join(' | ')}`);
+      if (counted !== statements.length + writes.length) {
+        log(`SQL floor: ${s.name}: ${statements.length + writes.length} statements recorded but the subgraphs counted ${counted} (a poll or a straggler in the window?)`);
       }
       if (!statements.length) throw new Error(`SQL floor: no statement recorded for ${s.name}: is subgraphs/kit/sql-record.ts called (SQL_RECORD_FILE)?`);
       plan[s.name] = statements;

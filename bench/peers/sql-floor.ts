@@ -5,8 +5,8 @@
  * (`[<rows of statement 1>, <rows of statement 2>, ...]`, each `JSON.stringify`d as a subgraph would shape them):
  * the least work that answers the scenario's data, with no GraphQL, ORM, authorization or audit at all.
  *   - PostgreSQL (DATABASE_URL or <DOMAIN>_DATABASE_URL, schema per domain as the subgraphs have it): node-postgres
- *     named prepared statements (`{ name, text, values }`: parsed and planned once per connection), a small pool
- *     per domain, the statements of one request sent together;
+ *     named prepared statements (`{ name, text, values }`: parsed and planned once per connection), one pool per
+ *     database (the recorded SQL names each domain's schema), the statements of one request sent together;
  *   - SQLite (the embedded default, <DATA_DIR>/<domain>.sqlite): better-sqlite3, each statement `prepare`d once.
  * `PORT=... SQL_FLOOR_FILE=plan.json node dist/bench/peers/sql-floor.js`; the database settings as the subgraphs'.
  */
@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
-import { databaseConfig, isDomain } from '../../subgraphs/kit/config';
+import { databaseConfig, isDomain, type DomainName } from '../../subgraphs/kit/config';
 import { reviveParams } from '../../subgraphs/kit/sql-record';
 import { recordKey } from '../../subgraphs/kit/statistics/cell-key';
 
@@ -26,8 +26,8 @@ interface Statement {
 
 type Run = () => Promise<string> | string;
 
-/** Connections per domain's pool: enough for the benchmark's 8 connections, few enough for max_connections. */
-const POOL_SIZE = Number(process.env.SQL_FLOOR_POOL ?? 4);
+/** Connections of the one pool per database: the benchmark's 8 connections each have a statement in flight. */
+const POOL_SIZE = Number(process.env.SQL_FLOOR_POOL ?? 8);
 
 async function main(): Promise<void> {
   const plans = JSON.parse(fs.readFileSync(process.env.SQL_FLOOR_FILE!, 'utf8')) as Record<string, Statement[]>;
@@ -36,17 +36,26 @@ async function main(): Promise<void> {
   const prepared = new Map<string, Sqlite.Statement>();
   const names = new Map<string, string>();
 
-  const runnerOf = (s: Statement): Run => {
+  // Every schema the plans touch, for the search path of the one pool per database URL.
+  const schemas = new Map<string, Set<string>>();
+  for (const s of Object.values(plans).flat()) {
     if (!isDomain(s.domain)) throw new Error(`unknown domain ${s.domain}`);
     const config = databaseConfig(s.domain);
+    if (config.driver === 'postgresql') schemas.set(config.url, (schemas.get(config.url) ?? new Set()).add(config.schema));
+  }
+
+  const runnerOf = (s: Statement): Run => {
+    // The database is the subgraphs' own: the floor reads, and never changes it.
+    if (!/^\s*(select|with|values)\b/i.test(s.sql) || /^\s*with\b[\s\S]*\b(insert|update|delete)\b/i.test(s.sql)) throw new Error(`not a read, refused: ${s.sql.slice(0, 200)}`);
+    const config = databaseConfig(s.domain as DomainName);
     const values = reviveParams(s.params);
     if (config.driver === 'postgresql') {
-      const key = `${config.url} ${config.schema}`;
-      let pool = pools.get(key);
+      let pool = pools.get(config.url);
       if (!pool) {
         // The recorded SQL names its schema; the search path covers any statement that does not.
-        pool = new pg.Pool({ connectionString: config.url, max: POOL_SIZE, options: `-c search_path="${config.schema}"` });
-        pools.set(key, pool);
+        const path = [...schemas.get(config.url)!].map((schema) => `"${schema}"`).join(',');
+        pool = new pg.Pool({ connectionString: config.url, max: POOL_SIZE, options: `-c search_path=${path}` });
+        pools.set(config.url, pool);
       }
       const p = pool;
       let name = names.get(s.sql);
@@ -71,6 +80,7 @@ async function main(): Promise<void> {
 
   const runners = new Map(Object.entries(plans).map(([scenario, statements]) => [scenario, statements.map(runnerOf)] as const));
 
+  let failures = 0;
   const server = http.createServer((req, res) => {
     const plan = runners.get((req.url ?? '/').slice(1));
     req.resume();
@@ -84,7 +94,10 @@ async function main(): Promise<void> {
         .then(() => Promise.all(plan.map((run) => run())))
         .then(
         (parts) => res.writeHead(200, { 'content-type': 'application/json' }).end(`[${parts.join(',')}]`),
-        (error: unknown) => res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: String(error) }] })),
+        (error: unknown) => {
+          if (failures++ < 5) process.stderr.write(`sql-floor: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+          res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: String(error) }] }));
+        },
       );
     });
   });

@@ -40,13 +40,15 @@ describe('gateway benchmark report: SQL floor and baseline columns', () => {
 });
 
 describe('SQL floor recording: the statements of one request', () => {
-  it('keeps data statements in the order sent, without the policy watch, and a cut line out', () => {
+  it('keeps data statements in the order sent, without the policy watch, writes apart, and a cut line out', () => {
     const text =
       statementLine('housing', 'select * from "housing"."property" where owner in (?)', ['P1'], 30) +
       statementLine('governance', 'select "p0".* from "governance"."policy_state" as "p0" where "p0"."id" = 1 limit 1', [], 20) +
       statementLine('population', 'select * from "population"."person" limit 100', [], 10) +
+      statementLine('health', 'delete from "health"."stat_health_1"', [], 35) +
       statementLine('credit', 'select 1', [], 40).slice(0, 12);
-    const statements = requestStatements(text);
+    const { reads: statements, writes } = requestStatements(text);
+    expect(writes).toEqual([{ domain: 'health', sql: 'delete from "health"."stat_health_1"', params: [] }]);
     expect(statements).toEqual([
       { domain: 'population', sql: 'select * from "population"."person" limit 100', params: [] },
       { domain: 'housing', sql: 'select * from "housing"."property" where owner in (?)', params: ['P1'] },
