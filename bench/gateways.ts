@@ -8,8 +8,11 @@
  * checked against BENCH_PERSONS and BENCH_ENTERPRISES and the run refuses a smaller database), our gateway
  * (RATE_LIMITS=off; authorization and auditing on in every subgraph, as in production), plain @apollo/gateway,
  * Hive Gateway with its JS planner and with the Rust planner (@graphql-hive/router-runtime), each with in-flight
- * deduplication off (the fair comparison) and on, and the floor (the same subgraph requests replayed straight to the
- * subgraphs). Every gateway serves the same supergraph with this run's subgraph URLs and forwards Authorization and
+ * deduplication off (the fair comparison) and on, the no-gateway floor (the same subgraph requests replayed straight
+ * to the subgraphs), and the SQL floor (bench/peers/sql-floor.ts: the exact data statements today's subgraphs ran for
+ * one request of the scenario, recorded once by a subgraph set of its own with SQL_RECORD_FILE, bench/gateways/
+ * sql-plan.ts, and replayed by one process through the same drivers with prepared statements, rows shaped as JSON:
+ * the least work that answers the scenario's data). Every gateway serves the same supergraph with this run's subgraph URLs and forwards Authorization and
  * X-Purpose (Hive Gateway: without the three fields computed with @requires, which it cannot build a schema with;
  * so it sits out the dashboard scenario, see targets.ts). Before timing, every target's answer to every scenario is
  * checked identical to ours; a peer that answers a scenario differently is left out of that scenario, with why.
@@ -23,8 +26,21 @@
  * (between markers) and docs/benchmarks-gateways.png unless BENCH_NO_DOC=1. Stops every process it started, also
  * on failure and Ctrl-C.
  *
- * Knobs: BENCH_ROUNDS=3 BENCH_SETTLE_S=5 BENCH_WARMUP_S=3 BENCH_DURATION_S=10 BENCH_CONNECTIONS=8 BENCH_TARGETS=ours,apollo,...
+ * BENCH_BASELINE=<git ref> (e.g. 4223d09) adds the target "baseline (<commit>)": that commit built in a temporary
+ * worktree (bench/baseline.ts, removed at the end, also on failure), its own eight subgraphs (its dist/, on ports of
+ * their own, the same database and settings) and its own gateway over them, timed in the same rotated rounds; its
+ * answers must be byte for byte ours. Each target's "subgraphs CPU" is that of the subgraph processes it calls:
+ * the baseline's for the baseline, ours for every other target (none for the SQL floor). The baseline's governance
+ * store is a scratch database of its own (GOVERNANCE_DATABASE_URL, dropped at the end): the policy in force is a
+ * document each version reads with its own code, and today's rules are not the baseline's (sharing it, the
+ * baseline denied the officer fields today's policy grants). The domains' data is shared, and so are their audit
+ * trails, under the same writer names (the domains): a chain is safe to share, as replicas of a subgraph do
+ * (audit/chain.ts appendAtHead: an append moves the head it read, or reads it again and retries), and only the
+ * target being timed has traffic. The schema update at start is additive only.
+ *
+ * Knobs: BENCH_ROUNDS=3 BENCH_SETTLE_S=5 BENCH_WARMUP_S=3 BENCH_DURATION_S=10 BENCH_CONNECTIONS=8 BENCH_TARGETS=ours,apollo,...,floor,sqlfloor,baseline
  *        BENCH_PERSONS=1000000 BENCH_ENTERPRISES=200000 BENCH_MEMORY_S=60 BENCH_MEMORY_WARMUP_S=60 BENCH_NO_DOC=1
+ *        BENCH_SQL_PLAN_OUT=<file> (the SQL floor's recorded statements, kept for reading) BENCH_BASELINE_NPM_CI=1
  *        BENCH_CPU_PROFILE=<dir> (a V8 CPU profile per target and subgraph; `npx tsx bench/profile.ts <dir>/<target>` sums it)
  */
 import fs from 'node:fs';
@@ -32,14 +48,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { ensureDevKeys, signToken, type TokenClaims } from '../auth';
-import { DEFAULT_AUDIENCE, DEV_ISSUER, DOMAINS, PROJECT_ROOT, type DomainName } from '../subgraphs/kit/config';
-import { assertSameAnswer, type GraphQLAnswer } from './gateways/answers';
+import { DEFAULT_AUDIENCE, DEV_ISSUER, DOMAINS, PROJECT_ROOT } from '../subgraphs/kit/config';
+import { prepareBaseline, scratchDatabase, type Baseline } from './baseline';
+import { assertSameAnswer, assertSameBytes, type GraphQLAnswer } from './gateways/answers';
 import { recordFloorPlan, type FloorPlan } from './gateways/floor-plan';
-import { cpuMs, load, peakMiB, resetPeak, rssMiB, sqlStatements } from './gateways/measure';
+import { cpuMs, load, peakMiB, resetPeak, rssMiB, sqlStatements, waitQuiet } from './gateways/measure';
+import { startSubgraphSet, type SubgraphSet, type Version } from './gateways/platform';
 import { freePort, Processes, waitReady, type Service } from './processes';
 import { writeReport, type Measurement, type MemoryRun, type RunInfo, type Unavailable } from './gateways/report';
 import { SCENARIO_NAMES, scenarios, type Scenario, type ScenarioName } from './gateways/scenarios';
-import { TARGETS, withoutComputedFields, withSubgraphUrls, type TargetSpec } from './gateways/targets';
+import { recordSqlPlan, type SqlPlan } from './gateways/sql-plan';
+import { TARGETS, withoutComputedFields, type TargetSpec } from './gateways/targets';
 import { intFromEnv } from './support';
 
 const ROUNDS = intFromEnv('BENCH_ROUNDS', 3, 1);
@@ -65,9 +84,12 @@ interface RunningTarget {
   spec: TargetSpec;
   service: Service;
   url: string;
+  /** The subgraph processes this target calls (none for the SQL floor), and their /healthz. */
+  subgraphs: Service[];
+  healthUrls: string[];
 }
 
-async function dataSize(): Promise<{ persons: number; enterprises: number; personId: string }> {
+async function dataSize(): Promise<{ persons: number; enterprises: number; personId: string; connections: { max: number; used: number } }> {
   const client = new Client({ connectionString: DATABASE_URL });
   await client.connect();
   try {
@@ -75,19 +97,32 @@ async function dataSize(): Promise<{ persons: number; enterprises: number; perso
     const enterprises = Number((await client.query('select count(*) as n from enterprise.enterprise')).rows[0].n);
     // An adult with a credit profile and a residence, the same every run.
     const row = (await client.query(`select p.id from population.person p join credit.credit_profile c on c.person_id = p.id order by p.id limit 1 offset 1000`)).rows[0];
-    return { persons, enterprises, personId: String(row.id) };
+    // A freshly seeded database has no planner statistics until autovacuum gets to it: the page scenario's first
+    // statement then takes a second (a bitmap scan of 270,000 rows instead of the primary key's first 101).
+    const unanalyzed = (await client.query(`select schemaname || '.' || relname as t from pg_stat_user_tables where n_live_tup > 1000 and last_analyze is null and last_autoanalyze is null`)).rows.map((r: { t: string }) => r.t);
+    if (unanalyzed.length) {
+      log(`analyze: ${unanalyzed.length} tables have no planner statistics yet (${unanalyzed.slice(0, 5).join(', ')}${unanalyzed.length > 5 ? ', ...' : ''}): ANALYZE`);
+      await client.query('analyze');
+    }
+    const max = Number((await client.query('show max_connections')).rows[0].max_connections);
+    const used = Number((await client.query('select count(*) as n from pg_stat_activity')).rows[0].n);
+    return { persons, enterprises, personId: String(row.id), connections: { max, used } };
   } finally {
     await client.end();
   }
 }
 
-async function post(url: string, body: string, headers: Record<string, string>): Promise<GraphQLAnswer> {
+async function postText(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, signal: AbortSignal.timeout(60_000) });
-  const text = await res.text();
+  return { status: res.status, text: await res.text() };
+}
+
+async function post(url: string, body: string, headers: Record<string, string>): Promise<GraphQLAnswer> {
+  const { status, text } = await postText(url, body, headers);
   try {
     return JSON.parse(text) as GraphQLAnswer;
   } catch {
-    return { errors: [{ message: `HTTP ${res.status}: ${text.slice(0, 300)}` }] };
+    return { errors: [{ message: `HTTP ${status}: ${text.slice(0, 300)}` }] };
   }
 }
 
@@ -102,9 +137,13 @@ async function main(): Promise<void> {
   if (unknown.length) throw new Error(`Unknown scenario ${unknown.join(', ')}; choose from ${SCENARIO_NAMES.join(', ')} or memory.`);
   const names: ScenarioName[] = memoryMode ? ['person'] : chosen.length ? chosen : [...SCENARIO_NAMES];
   const only = process.env.BENCH_TARGETS?.split(',').filter(Boolean);
-  const specs = TARGETS.filter((t) => (only ? only.includes(t.id) : !t.optional));
+  const baselineRef = process.env.BENCH_BASELINE || undefined;
+  let specs = TARGETS.filter((t) => (only ? only.includes(t.id) : !t.optional || (t.baseline && baselineRef)));
+  const unknownTargets = (only ?? []).filter((id) => !TARGETS.some((t) => t.id === id));
+  if (unknownTargets.length) throw new Error(`Unknown target ${unknownTargets.join(', ')}; choose from ${TARGETS.map((t) => t.id).join(', ')}.`);
   if (!specs.some((t) => t.id === 'ours')) throw new Error('BENCH_TARGETS must include ours: every answer is checked against it.');
-  for (const file of ['scripts/start-subgraph.js', ...specs.map((t) => t.script)]) {
+  if (specs.some((t) => t.baseline) && !baselineRef) throw new Error('The baseline target needs BENCH_BASELINE=<git ref> (e.g. 4223d09).');
+  for (const file of ['scripts/start-subgraph.js', ...specs.filter((t) => !t.baseline).map((t) => t.script)]) {
     if (!fs.existsSync(path.join(DIST, file))) throw new Error(`dist/${file} is missing: run \`npm run build\` (npm run bench does).`);
   }
 
@@ -113,7 +152,12 @@ async function main(): Promise<void> {
     throw new Error(`${DATABASE_URL} holds ${size.persons} persons and ${size.enterprises} enterprises, fewer than ${PERSONS} and ${ENTERPRISES}: seed it first, ` +
       `DATABASE_URL=${DATABASE_URL} npm run seed -- --persons ${PERSONS} --replace (or lower BENCH_PERSONS / BENCH_ENTERPRISES).`);
   }
-  log(`database: ${size.persons} persons, ${size.enterprises} enterprises`);
+  log(`database: ${size.persons} persons, ${size.enterprises} enterprises; ${size.connections.used} of ${size.connections.max} connections in use`);
+  // A subgraph set held up to about 45 connections under load (pools of 10 per process, idle ones closed after 30 s).
+  const sets = 1 + (specs.some((t) => t.baseline) ? 1 : 0);
+  if (size.connections.max - size.connections.used < 50 * sets) {
+    log(`warning: ${size.connections.max - size.connections.used} connections left on the server; ${sets} subgraph set(s) and the SQL floor may need about ${50 * sets} ("too many clients" otherwise)`);
+  }
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hdg-bench-gateways-'));
   const processes = new Processes(dataDir);
@@ -127,9 +171,15 @@ async function main(): Promise<void> {
   const check = () => {
     if (interrupted) throw new Error('Interrupted.');
   };
+  let baseline: Baseline | null = null;
+  let baselineGovernance: Awaited<ReturnType<typeof scratchDatabase>> | null = null;
   try {
-    const ports = Object.fromEntries(await Promise.all(DOMAINS.map(async (d) => [d, await freePort()] as const))) as Record<DomainName, number>;
-    const subgraphUrls = Object.fromEntries(DOMAINS.map((d) => [d, `http://127.0.0.1:${ports[d]}/graphql`])) as Record<DomainName, string>;
+    if (specs.some((t) => t.baseline)) {
+      baseline = await prepareBaseline(baselineRef!, log);
+      const label = `baseline (${baseline.short})`;
+      specs = specs.map((t) => (t.baseline ? { ...t, label } : t));
+    }
+    check();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATA_DIR: dataDir,
@@ -144,28 +194,10 @@ async function main(): Promise<void> {
     // The development key pair under DATA_DIR signs the tokens, which production refuses.
     delete env.NODE_ENV;
     delete env.NODE_OPTIONS;
-    for (const d of DOMAINS) {
-      env[`${d.toUpperCase()}_PORT`] = String(ports[d]);
-      env[`${d.toUpperCase()}_URL`] = subgraphUrls[d];
-    }
+    delete env.SQL_RECORD_FILE;
     const { privateKeyFile } = await ensureDevKeys(path.join(dataDir, 'keys'));
-    const supergraphFile = path.join(dataDir, 'supergraph.graphql');
-    const supergraphSdl = withSubgraphUrls(fs.readFileSync(path.join(PROJECT_ROOT, 'schema', 'supergraph.graphql'), 'utf8'), subgraphUrls);
-    fs.writeFileSync(supergraphFile, supergraphSdl);
-    const withoutComputed = withoutComputedFields(supergraphSdl);
-    const supergraphWithoutComputedFile = path.join(dataDir, 'supergraph-without-computed.graphql');
-    fs.writeFileSync(supergraphWithoutComputedFile, withoutComputed.sdl);
-
-    log(`starting ${DOMAINS.length} subgraphs on ${DATABASE_URL}`);
+    const ours: Version = { id: 'ours', label: 'ours', root: PROJECT_ROOT };
     const profileOf = (name: string) => (process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE, name)}`] : []);
-    const subgraph = (d: DomainName) => processes.start(d, [...profileOf(d), path.join(DIST, 'scripts', 'start-subgraph.js'), d], env, PROJECT_ROOT);
-    const governance = subgraph('governance');
-    await waitReady(governance, `http://127.0.0.1:${ports.governance}/readyz`);
-    const others = DOMAINS.filter((d) => d !== 'governance').map((d) => [d, subgraph(d)] as const);
-    await Promise.all(others.map(([d, s]) => waitReady(s, `http://127.0.0.1:${ports[d]}/readyz`)));
-    const subgraphServices = [governance, ...others.map(([, s]) => s)];
-    const healthUrls = DOMAINS.map((d) => `http://127.0.0.1:${ports[d]}/healthz`);
-    check();
 
     const all = scenarios(size.personId);
     const chosenScenarios = names.map((n) => all[n]);
@@ -175,9 +207,37 @@ async function main(): Promise<void> {
       return { authorization: `Bearer ${tokens.get(s.claims)}` };
     };
 
+    // The SQL floor's statements, recorded first by a subgraph set of its own (stopped before anything is timed).
+    const sqlFloorFile = path.join(dataDir, 'sql-floor.json');
+    let sqlPlan: SqlPlan = {};
+    if (specs.some((t) => t.sqlFloor)) {
+      sqlPlan = await recordSqlPlan({ processes, version: ours, env, dir: dataDir, scenarios: chosenScenarios, databaseUrl: DATABASE_URL, headersOf, log });
+      fs.writeFileSync(sqlFloorFile, JSON.stringify(sqlPlan));
+      if (process.env.BENCH_SQL_PLAN_OUT) fs.writeFileSync(process.env.BENCH_SQL_PLAN_OUT, JSON.stringify(sqlPlan, null, 2));
+    }
+    check();
+
+    log(`starting ${DOMAINS.length} subgraphs on ${DATABASE_URL}`);
+    const oursSet = await startSubgraphSet(processes, { version: ours, env, dir: dataDir, nodeArgs: profileOf });
+    let baselineSet: SubgraphSet | null = null;
+    if (baseline) {
+      log(`starting ${DOMAINS.length} subgraphs of ${baseline.short} on ${DATABASE_URL}`);
+      // Its own governance store (policy documents are read by each version's own code); the data is shared.
+      baselineGovernance = await scratchDatabase(DATABASE_URL, `hdg_baseline_governance_${process.pid}`);
+      const baselineEnv = { ...env, GOVERNANCE_DATABASE_URL: baselineGovernance.url };
+      baselineSet = await startSubgraphSet(processes, { version: { id: 'baseline', label: `baseline (${baseline.short})`, root: baseline.root }, prefix: 'baseline-', env: baselineEnv, dir: dataDir, nodeArgs: profileOf });
+    }
+    // Each set rebuilds the statistics rollups after it starts: nothing is timed before that is done.
+    await waitQuiet({ healthUrls: [...oursSet.healthUrls, ...(baselineSet?.healthUrls ?? [])], databaseUrl: DATABASE_URL, log });
+    const supergraphSdl = oursSet.supergraphSdl;
+    const withoutComputed = withoutComputedFields(supergraphSdl);
+    const supergraphWithoutComputedFile = path.join(dataDir, 'supergraph-without-computed.graphql');
+    fs.writeFileSync(supergraphWithoutComputedFile, withoutComputed.sdl);
+    check();
+
     // The floor's subgraph requests, recorded once per scenario through @apollo/gateway's plan.
     const floorFile = path.join(dataDir, 'floor.json');
-    if (specs.some((t) => t.floor)) {
+    if (specs.some((t) => t.id === 'floor')) {
       const plans: Record<string, FloorPlan> = {};
       for (const s of chosenScenarios) plans[s.name] = await recordFloorPlan(supergraphSdl, s, await headersOf(s));
       fs.writeFileSync(floorFile, JSON.stringify(plans));
@@ -187,9 +247,21 @@ async function main(): Promise<void> {
     const targets: RunningTarget[] = [];
     for (const spec of specs) {
       const port = await freePort();
+      const set = spec.baseline ? baselineSet! : oursSet;
       // BENCH_CPU_PROFILE=<dir>: each target and subgraph writes a V8 CPU profile there when it stops (bench/profile.ts).
-      const service = processes.start(spec.id, [...(spec.nodeArgs ?? []), ...profileOf(spec.id), path.join(DIST, spec.script)], { ...env, ...spec.env, PORT: String(port), GATEWAY_PORT: String(port), SUPERGRAPH_FILE: spec.withoutComputed ? supergraphWithoutComputedFile : supergraphFile, FLOOR_FILE: floorFile }, PROJECT_ROOT);
-      targets.push({ spec, service, url: spec.floor ? `http://127.0.0.1:${port}` : `http://127.0.0.1:${port}/graphql` });
+      const service = processes.start(
+        spec.id,
+        [...(spec.nodeArgs ?? []), ...profileOf(spec.id), path.join(set.version.root, 'dist', spec.script)],
+        { ...set.env, ...spec.env, PORT: String(port), GATEWAY_PORT: String(port), SUPERGRAPH_FILE: spec.withoutComputed ? supergraphWithoutComputedFile : set.supergraphFile, FLOOR_FILE: floorFile, SQL_FLOOR_FILE: sqlFloorFile },
+        set.version.root,
+      );
+      targets.push({
+        spec,
+        service,
+        url: spec.floor ? `http://127.0.0.1:${port}` : `http://127.0.0.1:${port}/graphql`,
+        subgraphs: spec.sqlFloor ? [] : set.services,
+        healthUrls: spec.sqlFloor ? [] : set.healthUrls,
+      });
     }
     const probe = { method: 'POST', body: '{"query":"{ __typename }"}', headers: { 'content-type': 'application/json' } };
     const unavailable: Unavailable[] = [];
@@ -219,15 +291,24 @@ async function main(): Promise<void> {
     for (const s of chosenScenarios) {
       const headers = await headersOf(s);
       const ours = targets.find((t) => t.spec.id === 'ours')!;
-      const reference = await post(ours.url, bodyOf(s), headers);
+      const referenceText = (await postText(ours.url, bodyOf(s), headers)).text;
+      const reference = JSON.parse(referenceText) as GraphQLAnswer;
       for (const t of [...targets]) {
         if (t.spec.floor) {
           const answer = await post(targetUrl(t, s), '{}', headers);
-          if (answer.errors?.length) throw new Error(`floor: ${answer.errors[0]!.message}`);
+          if (answer.errors?.length) throw new Error(`${t.spec.label}: ${answer.errors[0]!.message}`);
         } else {
-          const answer = await post(t.url, bodyOf(s), headers);
+          const answerText = (await postText(t.url, bodyOf(s), headers)).text;
+          let answer: GraphQLAnswer;
           try {
-            assertSameAnswer(`${t.spec.label} (${s.name})`, reference, answer);
+            answer = JSON.parse(answerText) as GraphQLAnswer;
+          } catch {
+            answer = { errors: [{ message: answerText.slice(0, 300) }] };
+          }
+          try {
+            // The baseline is our own gateway too: the same bytes, not only the same data.
+            if (t.spec.baseline) assertSameBytes(`${t.spec.label} (${s.name})`, referenceText, answerText);
+            else assertSameAnswer(`${t.spec.label} (${s.name})`, reference, answer);
           } catch (error) {
             if (t.spec.id.startsWith('ours')) throw error;
             // A peer that cannot answer a scenario of our graph is reported with its reason and left out of it.
@@ -264,7 +345,7 @@ async function main(): Promise<void> {
         log(`memory: ${t.spec.id}, ${MEMORY_WARMUP_S} s warm-up, then ${MEMORY_S} s of ${s.name}`);
         // A fresh process grows its heap to its working size first; what must stay flat is the run after that.
         if (MEMORY_WARMUP_S > 0) await load({ url: targetUrl(t, s), body: t.spec.floor ? '{}' : bodyOf(s), headers, seconds: MEMORY_WARMUP_S, connections: CONNECTIONS });
-        const watched = [t.service, ...subgraphServices];
+        const watched = [t.service, ...t.subgraphs];
         const samples: number[][] = watched.map(() => []);
         const timer = setInterval(() => watched.forEach((w, i) => samples[i]!.push(rssMiB(w.pid))), 1000);
         const result = await load({ url: targetUrl(t, s), body: t.spec.floor ? '{}' : bodyOf(s), headers, seconds: MEMORY_S, connections: CONNECTIONS });
@@ -303,14 +384,19 @@ async function main(): Promise<void> {
           if (WARMUP_S > 0) await load({ url, body, headers, seconds: WARMUP_S, connections: CONNECTIONS });
           await sleep(200);
           resetPeak(t.service.pid);
-          const sqlBefore = await sqlStatements(healthUrls);
+          const sqlBefore = await sqlStatements(t.healthUrls);
           const cpuBefore = cpuMs(t.service.pid);
-          const subgraphCpuBefore = sum(subgraphServices.map((g) => cpuMs(g.pid)));
+          const subgraphCpuBefore = sum(t.subgraphs.map((g) => cpuMs(g.pid)));
           const result = await load({ url, body, headers, seconds: DURATION_S, connections: CONNECTIONS });
           const cpu = cpuMs(t.service.pid) - cpuBefore;
-          const subgraphCpu = sum(subgraphServices.map((g) => cpuMs(g.pid))) - subgraphCpuBefore;
-          const sql = (await sqlStatements(healthUrls)) - sqlBefore;
-          if (result.failed > 0) throw new Error(`${t.spec.label} (${s.name}): ${result.failed} of ${result.requests} requests failed under load.`);
+          const subgraphCpu = sum(t.subgraphs.map((g) => cpuMs(g.pid))) - subgraphCpuBefore;
+          // The SQL floor runs its plan's statements per request, and no subgraph.
+          const sql = t.spec.sqlFloor ? (sqlPlan[s.name]?.length ?? 0) * result.requests : (await sqlStatements(t.healthUrls)) - sqlBefore;
+          if (result.failed > 0) {
+            // What the target answered to one of them, and the end of its log.
+            const sample = await postText(url, body, headers).catch((e: unknown) => ({ status: 0, text: String(e) }));
+            throw new Error(`${t.spec.label} (${s.name}): ${result.failed} of ${result.requests} requests failed under load; now: HTTP ${sample.status} ${sample.text.slice(0, 300)}\n${t.service.output.slice(-10).join('\n')}`);
+          }
           const m: Measurement = {
             scenario: s.name,
             target: t.spec.id,
@@ -319,7 +405,7 @@ async function main(): Promise<void> {
             p50: result.p50,
             p99: result.p99,
             cpuMsPerRequest: cpu / result.requests,
-            subgraphCpuMsPerRequest: subgraphCpu / result.requests,
+            subgraphCpuMsPerRequest: t.spec.sqlFloor ? Number.NaN : subgraphCpu / result.requests,
             peakMiB: peakMiB(t.service.pid),
             sqlPerRequest: sql / result.requests,
           };
@@ -334,6 +420,11 @@ async function main(): Promise<void> {
     await processes.stopAll();
     fs.rmSync(dataDir, { recursive: true, force: true });
     log('every process stopped');
+    if (baselineGovernance) await baselineGovernance.drop().catch((e: unknown) => log(`could not drop the baseline's governance database: ${String(e)}`));
+    if (baseline) {
+      await baseline.remove();
+      log(`baseline worktree ${baseline.root} removed`);
+    }
   }
 }
 

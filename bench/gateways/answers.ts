@@ -47,3 +47,28 @@ export function assertSameAnswer(target: string, reference: GraphQLAnswer, answe
   const difference = firstDifference(reference.data, answer.data);
   if (difference) throw new Error(`${target} answered differently from our gateway at ${difference}.`);
 }
+
+/**
+ * Two versions of our own gateway (today's and BENCH_BASELINE's) must answer byte for byte the same: the `data` of
+ * each answer serialised as it came (key order included). Throws naming the first differing path, or saying that
+ * only the bytes (key order) differ; errors on either side fail as in `assertSameAnswer`.
+ */
+export function assertSameBytes(target: string, referenceText: string, answerText: string): void {
+  const parse = (text: string): GraphQLAnswer => {
+    try {
+      return JSON.parse(text) as GraphQLAnswer;
+    } catch {
+      return { errors: [{ message: `not JSON: ${text.slice(0, 200)}` }] };
+    }
+  };
+  const reference = parse(referenceText);
+  const answer = parse(answerText);
+  assertSameAnswer(target, reference, answer);
+  const a = JSON.stringify(reference.data);
+  const b = JSON.stringify(answer.data);
+  if (a !== b) {
+    let at = 0;
+    while (at < a.length && a[at] === b[at]) at += 1;
+    throw new Error(`${target} answered the same data in other bytes (key order) from byte ${at}: ${JSON.stringify(a.slice(at, at + 60))} vs ${JSON.stringify(b.slice(at, at + 60))}.`);
+  }
+}

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import autocannon from 'autocannon';
+import { Client } from 'pg';
 
 export interface LoadOptions {
   url: string;
@@ -72,7 +73,41 @@ export function resetPeak(pid: number): void {
 /** Sum of every subgraph's data SQL statements so far. */
 export async function sqlStatements(healthUrls: readonly string[]): Promise<number> {
   const counts = await Promise.all(
-    healthUrls.map(async (url) => ((await (await fetch(url, { signal: AbortSignal.timeout(5000) })).json()) as { sqlStatements?: number }).sqlStatements ?? 0),
+    healthUrls.map(async (url) => ((await (await fetch(url, { signal: AbortSignal.timeout(30_000) })).json()) as { sqlStatements?: number }).sqlStatements ?? 0),
   );
   return counts.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Waits until the subgraphs are quiet: their data statement counters unchanged, and (PostgreSQL, `databaseUrl`)
+ * no statement running on the database but this check's, for `quietS` seconds in a row. A subgraph rebuilds its
+ * statistics rollups in the background after it starts (long statements on a large database: the counter alone
+ * does not move while one runs); nothing is timed or recorded before they finish. Gives up after `timeoutMs`.
+ */
+export async function waitQuiet(options: { healthUrls: readonly string[]; databaseUrl?: string; quietS?: number; timeoutMs?: number; log?: (line: string) => void }): Promise<void> {
+  const { quietS = 3, timeoutMs = 900_000 } = options;
+  const started = Date.now();
+  const client = options.databaseUrl ? new Client({ connectionString: options.databaseUrl }) : null;
+  await client?.connect();
+  try {
+    let last = -1;
+    let quiet = 0;
+    let said = false;
+    while (quiet < quietS) {
+      if (Date.now() - started > timeoutMs) throw new Error(`the subgraphs were not quiet within ${timeoutMs / 1000} s`);
+      const counted = await sqlStatements(options.healthUrls);
+      const active = client
+        ? Number((await client.query("select count(*) as n from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()")).rows[0].n)
+        : 0;
+      quiet = counted === last && active === 0 ? quiet + 1 : 0;
+      if (quiet === 0 && !said && Date.now() - started > 5000) {
+        options.log?.(`waiting for the subgraphs' background work (statistics rollups) to finish: ${active} statements running`);
+        said = true;
+      }
+      last = counted;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  } finally {
+    await client?.end();
+  }
 }

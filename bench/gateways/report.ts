@@ -102,12 +102,55 @@ function goals(rows: readonly Summary[]): string {
   );
 }
 
-function table(rows: readonly Summary[]): string[] {
+/** A number with `digits` decimals, or '-' when there is none (the SQL floor has no subgraphs). */
+export const fixed = (n: number, digits: number) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
+const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '-');
+
+/**
+ * The median rows of one scenario. With the SQL floor among them, a column puts every target's subgraphs' CPU per
+ * request against the SQL floor's own CPU per request (how many times the least work the subgraphs spend).
+ */
+export function table(rows: readonly Summary[]): string[] {
   const apollo = rows.find((r) => r.target.id === 'apollo');
+  const floor = rows.find((r) => r.target.sqlFloor);
   return [
-    '| target | req/s | × @apollo/gateway | p50 ms | p99 ms | CPU ms/req | subgraphs CPU ms/req | peak MiB | SQL/req |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map((r) => `| ${r.target.id === 'ours' ? '**ours**' : r.target.label} | ${r.rps.toFixed(0)} | ${apollo ? (r.rps / apollo.rps).toFixed(2) : '-'} | ${r.p50} | ${r.p99} | ${r.cpu.toFixed(2)} | ${r.subgraphCpu.toFixed(2)} | ${r.peak.toFixed(0)} | ${r.sql.toFixed(1)} |`),
+    `| target | req/s | × @apollo/gateway | p50 ms | p99 ms | CPU ms/req | subgraphs CPU ms/req |${floor ? ' subgraphs CPU ÷ SQL floor CPU |' : ''} peak MiB | SQL/req |`,
+    `| --- | ---: | ---: | ---: | ---: | ---: | ---: |${floor ? ' ---: |' : ''} ---: | ---: |`,
+    ...rows.map(
+      (r) =>
+        `| ${r.target.id === 'ours' ? '**ours**' : r.target.label} | ${r.rps.toFixed(0)} | ${apollo ? (r.rps / apollo.rps).toFixed(2) : '-'} | ${r.p50} | ${r.p99} | ${r.cpu.toFixed(2)} | ${fixed(r.subgraphCpu, 2)} |` +
+        `${floor ? ` ${ratio(r.subgraphCpu, floor.cpu)} |` : ''} ${r.peak.toFixed(0)} | ${r.sql.toFixed(1)} |`,
+    ),
+  ];
+}
+
+/** Under the table: the subgraphs' CPU per request beside the SQL floor's, for ours and the baseline. */
+export function sqlFloorLine(rows: readonly Summary[]): string {
+  const floor = rows.find((r) => r.target.sqlFloor);
+  if (!floor) return '';
+  const beside = rows
+    .filter((r) => r.target.id === 'ours' || r.target.baseline)
+    .map((r) => `${r.target.label} ${r.subgraphCpu.toFixed(2)} ms (${ratio(r.subgraphCpu, floor.cpu)})`);
+  return (
+    `SQL floor: ${floor.sql.toFixed(0)} statements per request replayed by one process, ${floor.cpu.toFixed(2)} CPU ms per request` +
+    (beside.length ? `; the subgraphs' CPU per request against it: ${beside.join(', ')}.` : '.')
+  );
+}
+
+/** Ours against BENCH_BASELINE's version: the figures side by side and ours ÷ baseline. */
+export function baselineComparison(rows: readonly Summary[]): string[] {
+  const ours = rows.find((r) => r.target.id === 'ours');
+  const base = rows.find((r) => r.target.baseline);
+  if (!ours || !base) return [];
+  return [
+    `Today against ${base.target.label} (same run, same database, its own subgraphs and gateway; answers byte for byte the same):`,
+    '',
+    '| | req/s | subgraphs CPU ms/req | p99 ms | SQL/req | gateway CPU ms/req |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    `| ours | ${ours.rps.toFixed(0)} | ${fixed(ours.subgraphCpu, 2)} | ${ours.p99} | ${ours.sql.toFixed(1)} | ${ours.cpu.toFixed(2)} |`,
+    `| ${base.target.label} | ${base.rps.toFixed(0)} | ${fixed(base.subgraphCpu, 2)} | ${base.p99} | ${base.sql.toFixed(1)} | ${base.cpu.toFixed(2)} |`,
+    `| ours ÷ baseline | ${ratio(ours.rps, base.rps)} | ${ratio(ours.subgraphCpu, base.subgraphCpu)} | ${ratio(ours.p99, base.p99)} | ${ratio(ours.sql, base.sql)} | ${ratio(ours.cpu, base.cpu)} |`,
+    '',
   ];
 }
 
@@ -176,6 +219,8 @@ export function writeReport(input: {
         '',
         ...table(rows),
         '',
+        ...(sqlFloorLine(rows) ? [sqlFloorLine(rows), ''] : []),
+        ...baselineComparison(rows),
         ...(input.unavailable ?? []).filter((u) => u.scenario === scenario.name).flatMap((u) => [notMeasured(u, 'could not answer'), '']),
         goals(rows),
         '',
@@ -184,7 +229,7 @@ export function writeReport(input: {
       '',
       '| scenario | round | target | req/s | p50 ms | p99 ms | CPU ms/req | subgraphs CPU ms/req | peak MiB | SQL/req |',
       '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-      ...measurements.map((m) => `| ${m.scenario} | ${m.round + 1} | ${m.target} | ${m.rps.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.cpuMsPerRequest.toFixed(2)} | ${m.subgraphCpuMsPerRequest.toFixed(2)} | ${m.peakMiB.toFixed(0)} | ${m.sqlPerRequest.toFixed(1)} |`),
+      ...measurements.map((m) => `| ${m.scenario} | ${m.round + 1} | ${m.target} | ${m.rps.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.cpuMsPerRequest.toFixed(2)} | ${fixed(m.subgraphCpuMsPerRequest, 2)} | ${m.peakMiB.toFixed(0)} | ${m.sqlPerRequest.toFixed(1)} |`),
       '',
       '</details>',
     ].join('\n');

@@ -21,6 +21,10 @@ export interface TargetSpec {
   optional?: boolean;
   /** Serves the supergraph without its `@requires` fields (a peer that cannot build a schema with them). */
   withoutComputed?: boolean;
+  /** The SQL floor (bench/peers/sql-floor.ts): replays the recorded SQL, no subgraph involved. */
+  sqlFloor?: boolean;
+  /** The BENCH_BASELINE commit's gateway over its own subgraphs (script under that worktree's dist/). */
+  baseline?: boolean;
 }
 
 export const TARGETS: readonly TargetSpec[] = [
@@ -33,7 +37,10 @@ export const TARGETS: readonly TargetSpec[] = [
   { id: 'ours-dedupe', label: 'ours, dedupe on', script: 'scripts/start-gateway.js', env: { GATEWAY_DEDUPE: 'on' }, dedupe: true },
   { id: 'hive-dedupe', label: 'Hive Gateway, dedupe on', script: 'bench/peers/hive-gateway.js', env: { HIVE_PLANNER: 'js', HIVE_DEDUPE: '1' }, dedupe: true, withoutComputed: true },
   { id: 'hive-rust-dedupe', label: 'Hive + Rust, dedupe on', script: 'bench/peers/hive-gateway.js', env: { HIVE_PLANNER: 'rust', HIVE_DEDUPE: '1' }, dedupe: true, withoutComputed: true },
-  { id: 'floor', label: 'floor (subgraphs direct)', script: 'bench/peers/floor.js', env: {}, dedupe: false, floor: true },
+  { id: 'floor', label: 'no-gateway floor (subgraphs direct)', script: 'bench/peers/floor.js', env: {}, dedupe: false, floor: true },
+  { id: 'sqlfloor', label: 'SQL floor', script: 'bench/peers/sql-floor.js', env: {}, dedupe: false, floor: true, sqlFloor: true },
+  // Measured when BENCH_BASELINE names a commit; labelled "baseline (<commit>)" then.
+  { id: 'baseline', label: 'baseline', script: 'scripts/start-gateway.js', env: { GATEWAY_DEDUPE: 'off' }, dedupe: false, optional: true, baseline: true },
 ];
 
 /** The supergraph with its join__graph URLs pointing at this run's subgraphs (the committed ones are placeholders). */

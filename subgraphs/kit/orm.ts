@@ -12,6 +12,7 @@ import type { DatabaseConfig } from './config';
 import { recordKey } from './statistics/cell-key';
 import type { PoolState } from './metrics';
 import { openReader, type Reader } from './reader';
+import { databaseDomain, recordStatement, sqlRecording } from './sql-record';
 
 interface SqliteFunctions {
   function(name: string, options: { deterministic: boolean }, fn: (...args: unknown[]) => unknown): void;
@@ -110,13 +111,18 @@ export async function openDatabase(config: DatabaseConfig, entities: EntitySchem
   await withRetries(() => orm.schema.updateSchema({ safe: true, dropTables: false }));
 
   const queries = new QueryCounter();
-  orm.em.getConnection().getKnex().on('query', (q: { sql?: string }) => {
+  const domain = databaseDomain(config);
+  orm.em.getConnection().getKnex().on('query', (q: { sql?: string; bindings?: readonly unknown[] }) => {
     // Data statements only: the audit trail's appends are a constant per request (README "Audit trail"), and
     // transaction control is not a query of data.
     if (q.sql && (AUDIT_TABLES.test(q.sql) || TRANSACTION_CONTROL.test(q.sql))) return;
     queries.statement(q.sql ?? '');
+    if (sqlRecording && q.sql) recordStatement(domain, q.sql, q.bindings ?? []);
   });
-  const reader = openReader(config, orm.getMetadata(), orm.em.getConnection().getKnex().client, (sql) => queries.statement(sql));
+  const reader = openReader(config, orm.getMetadata(), orm.em.getConnection().getKnex().client, (sql, params) => {
+    queries.statement(sql);
+    if (sqlRecording) recordStatement(domain, sql, params);
+  });
   return {
     orm,
     reader,

@@ -1,4 +1,4 @@
-import { assertSameAnswer, firstDifference } from '../../bench/gateways/answers';
+import { assertSameAnswer, assertSameBytes, firstDifference } from '../../bench/gateways/answers';
 import { wavesOf } from '../../bench/gateways/floor-plan';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,5 +54,17 @@ describe(withoutComputedFields.name, () => {
     expect(sdl).not.toMatch(/requires: "/);
     // Every other type is still there.
     expect(parse(sdl).definitions.length).toBe(parse(supergraph).definitions.length);
+  });
+});
+
+describe(assertSameBytes.name, () => {
+  const reference = '{"data":{"person":{"id":"P1","name":"张三"}}}';
+  it('accepts the same bytes of data, whatever else the answers carry', () => {
+    expect(() => assertSameBytes('baseline', reference, '{"data":{"person":{"id":"P1","name":"张三"}},"extensions":{"x":1}}')).not.toThrow();
+  });
+  it('refuses other data, and the same data in another key order', () => {
+    expect(() => assertSameBytes('baseline', reference, '{"data":{"person":{"id":"P1","name":"李四"}}}')).toThrow('baseline answered differently from our gateway at $.person.name.');
+    expect(() => assertSameBytes('baseline', reference, '{"data":{"person":{"name":"张三","id":"P1"}}}')).toThrow(/same data in other bytes \(key order\) from byte 12/);
+    expect(() => assertSameBytes('baseline', reference, 'Bad gateway')).toThrow(/answered with errors: not JSON/);
   });
 });
