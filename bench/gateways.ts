@@ -9,12 +9,12 @@
  * (RATE_LIMITS=off; authorization and auditing on in every subgraph, as in production), plain @apollo/gateway,
  * Hive Gateway with its JS planner and with the Rust planner (@graphql-hive/router-runtime), each with in-flight
  * deduplication off (the fair comparison) and on, the no-gateway floor (the same subgraph requests replayed straight
- * to the subgraphs), and the SQL floor (bench/peers/sql-floor.ts: the exact data statements today's subgraphs ran for
- * one request of the scenario, recorded once by a subgraph set of its own with SQL_RECORD_FILE, bench/gateways/
- * sql-plan.ts, and replayed by one process through the same drivers with prepared statements, rows shaped as JSON:
- * the least work that answers the scenario's data). Every gateway serves the same supergraph with this run's subgraph URLs and forwards Authorization and
- * X-Purpose (Hive Gateway: without the three fields computed with @requires, which it cannot build a schema with;
- * so it sits out the dashboard scenario, see targets.ts). Before timing, every target's answer to every scenario is
+ * to the subgraphs), and the SQL floor (bench/peers/sql-floor.ts: the exact data statements today's subgraphs ran
+ * for one request of the scenario, recorded once by a subgraph set of its own with SQL_RECORD_FILE,
+ * bench/gateways/sql-plan.ts, and replayed by one process through the same drivers with prepared statements, rows
+ * shaped as JSON: the least work that answers the scenario's data). Every gateway serves the same supergraph with
+ * this run's subgraph URLs and forwards Authorization and X-Purpose (Hive Gateway: without the three fields computed
+ * with @requires, which it cannot build a schema with; so it sits out the dashboard scenario, see targets.ts). Before timing, every target's answer to every scenario is
  * checked identical to ours; a peer that answers a scenario differently is left out of that scenario, with why.
  *
  * Then, per scenario, SETTLE_S of untimed load through every target in turn (subgraphs and PostgreSQL warm for all),
@@ -196,7 +196,7 @@ async function main(): Promise<void> {
     delete env.NODE_OPTIONS;
     delete env.SQL_RECORD_FILE;
     const { privateKeyFile } = await ensureDevKeys(path.join(dataDir, 'keys'));
-    const ours: Version = { id: 'ours', label: 'ours', root: PROJECT_ROOT };
+    const today: Version = { id: 'ours', label: 'ours', root: PROJECT_ROOT };
     const profileOf = (name: string) => (process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE, name)}`] : []);
 
     const all = scenarios(size.personId);
@@ -211,14 +211,14 @@ async function main(): Promise<void> {
     const sqlFloorFile = path.join(dataDir, 'sql-floor.json');
     let sqlPlan: SqlPlan = {};
     if (specs.some((t) => t.sqlFloor)) {
-      sqlPlan = await recordSqlPlan({ processes, version: ours, env, dir: dataDir, scenarios: chosenScenarios, databaseUrl: DATABASE_URL, headersOf, log });
+      sqlPlan = await recordSqlPlan({ processes, version: today, env, dir: dataDir, scenarios: chosenScenarios, databaseUrl: DATABASE_URL, headersOf, log });
       fs.writeFileSync(sqlFloorFile, JSON.stringify(sqlPlan));
       if (process.env.BENCH_SQL_PLAN_OUT) fs.writeFileSync(process.env.BENCH_SQL_PLAN_OUT, JSON.stringify(sqlPlan, null, 2));
     }
     check();
 
     log(`starting ${DOMAINS.length} subgraphs on ${DATABASE_URL}`);
-    const oursSet = await startSubgraphSet(processes, { version: ours, env, dir: dataDir, nodeArgs: profileOf });
+    const oursSet = await startSubgraphSet(processes, { version: today, env, dir: dataDir, nodeArgs: profileOf });
     let baselineSet: SubgraphSet | null = null;
     if (baseline) {
       log(`starting ${DOMAINS.length} subgraphs of ${baseline.short} on ${DATABASE_URL}`);
