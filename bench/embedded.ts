@@ -28,7 +28,7 @@
  * Writes docs/benchmarks.md between `<!-- bench:embedded results begin/end -->` unless BENCH_NO_DOC=1.
  * Knobs: BENCH_ROUNDS=3 BENCH_SETTLE_S=5 BENCH_WARMUP_S=3 BENCH_DURATION_S=10 BENCH_CONNECTIONS=8
  *        BENCH_EMBEDDED_PERSONS=20000 BENCH_IDLE_S=60 BENCH_IDLE_SETTLE_S=10 BENCH_BASELINE=4223d09|none
- *        BENCH_TARGETS=ours,baseline,sqlfloor BENCH_NO_DOC=1 BENCH_SQL_PLAN_OUT=<file>
+ *        BENCH_TARGETS=ours,baseline,sqlfloor BENCH_NO_DOC=1 BENCH_SQL_PLAN_OUT=<file> BENCH_KEEP_DIR=1
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -240,7 +240,8 @@ async function main(): Promise<void> {
     }
   } finally {
     await processes.stopAll();
-    fs.rmSync(workDir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP_DIR === '1') log(`kept ${workDir} (every service's log, the data directories)`);
+    else fs.rmSync(workDir, { recursive: true, force: true });
     log('every process stopped');
     if (baseline) {
       await baseline.remove();

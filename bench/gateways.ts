@@ -41,6 +41,7 @@
  * Knobs: BENCH_ROUNDS=3 BENCH_SETTLE_S=5 BENCH_WARMUP_S=3 BENCH_DURATION_S=10 BENCH_CONNECTIONS=8 BENCH_TARGETS=ours,apollo,...,floor,sqlfloor,baseline
  *        BENCH_PERSONS=1000000 BENCH_ENTERPRISES=200000 BENCH_MEMORY_S=60 BENCH_MEMORY_WARMUP_S=60 BENCH_NO_DOC=1
  *        BENCH_SQL_PLAN_OUT=<file> (the SQL floor's recorded statements, kept for reading) BENCH_BASELINE_NPM_CI=1
+ *        BENCH_KEEP_DIR=1 (keep the run's directory: every service's log)
  *        BENCH_CPU_PROFILE=<dir> (a V8 CPU profile per target and subgraph; `npx tsx bench/profile.ts <dir>/<target>` sums it)
  */
 import fs from 'node:fs';
@@ -52,7 +53,7 @@ import { DEFAULT_AUDIENCE, DEV_ISSUER, DOMAINS, PROJECT_ROOT } from '../subgraph
 import { prepareBaseline, scratchDatabase, type Baseline } from './baseline';
 import { assertSameAnswer, assertSameBytes, type GraphQLAnswer } from './gateways/answers';
 import { recordFloorPlan, type FloorPlan } from './gateways/floor-plan';
-import { cpuMs, load, peakMiB, resetPeak, rssMiB, sqlStatements, waitQuiet } from './gateways/measure';
+import { cpuMs, load, peakMiB, resetPeak, rssMiB, sqlStatements, waitForConnections, waitQuiet } from './gateways/measure';
 import { startSubgraphSet, type SubgraphSet, type Version } from './gateways/platform';
 import { freePort, Processes, waitReady, type Service } from './processes';
 import { writeReport, type Measurement, type MemoryRun, type RunInfo, type Unavailable } from './gateways/report';
@@ -72,6 +73,8 @@ const MEMORY_S = intFromEnv('BENCH_MEMORY_S', 60, 30);
 const MEMORY_WARMUP_S = intFromEnv('BENCH_MEMORY_WARMUP_S', 60, 0);
 const DATABASE_URL = process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/bench';
 const DIST = path.join(PROJECT_ROOT, 'dist');
+/** Free PostgreSQL connections wanted before a target's load: a subgraph set's pools under load, and the SQL floor's. */
+const CONNECTIONS_NEEDED = 50;
 /** A peer not answering `{ __typename }` by then is reported as unable to serve the supergraph. */
 const PEER_START_TIMEOUT_MS = 30_000;
 
@@ -372,6 +375,7 @@ async function main(): Promise<void> {
           // and PostgreSQL's caches are warm for all of them: otherwise the first targets timed pay for it.
           for (const t of able) {
             check();
+            await waitForConnections(DATABASE_URL, CONNECTIONS_NEEDED, log);
             await load({ url: targetUrl(t, s), body: t.spec.floor ? '{}' : bodyOf(s), headers, seconds: SETTLE_S, connections: CONNECTIONS });
           }
           log(`${s.name}: settled (${SETTLE_S} s per target)`);
@@ -381,6 +385,7 @@ async function main(): Promise<void> {
           check();
           const url = targetUrl(t, s);
           const body = t.spec.floor ? '{}' : bodyOf(s);
+          await waitForConnections(DATABASE_URL, CONNECTIONS_NEEDED, log);
           if (WARMUP_S > 0) await load({ url, body, headers, seconds: WARMUP_S, connections: CONNECTIONS });
           await sleep(200);
           resetPeak(t.service.pid);
@@ -418,7 +423,8 @@ async function main(): Promise<void> {
     writeReport({ info, measurements, scenarios: chosenScenarios, targets: specs, median, unavailable });
   } finally {
     await processes.stopAll();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP_DIR === '1') log(`kept ${dataDir} (every service's log, the recorded plans)`);
+    else fs.rmSync(dataDir, { recursive: true, force: true });
     log('every process stopped');
     if (baselineGovernance) await baselineGovernance.drop().catch((e: unknown) => log(`could not drop the baseline's governance database: ${String(e)}`));
     if (baseline) {
