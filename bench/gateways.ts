@@ -9,12 +9,12 @@
  * (RATE_LIMITS=off; authorization and auditing on in every subgraph, as in production), plain @apollo/gateway,
  * Hive Gateway with its JS planner and with the Rust planner (@graphql-hive/router-runtime), each with in-flight
  * deduplication off (the fair comparison) and on, the no-gateway floor (the same subgraph requests replayed straight
- * to the subgraphs), and the SQL floor (bench/peers/sql-floor.ts: the exact data statements today's subgraphs ran for
- * one request of the scenario, recorded once by a subgraph set of its own with SQL_RECORD_FILE, bench/gateways/
- * sql-plan.ts, and replayed by one process through the same drivers with prepared statements, rows shaped as JSON:
- * the least work that answers the scenario's data). Every gateway serves the same supergraph with this run's subgraph URLs and forwards Authorization and
- * X-Purpose (Hive Gateway: without the three fields computed with @requires, which it cannot build a schema with;
- * so it sits out the dashboard scenario, see targets.ts). Before timing, every target's answer to every scenario is
+ * to the subgraphs), and the SQL floor (bench/peers/sql-floor.ts: the exact data statements today's subgraphs ran
+ * for one request of the scenario, recorded once by a subgraph set of its own with SQL_RECORD_FILE,
+ * bench/gateways/sql-plan.ts, and replayed by one process through the same drivers with prepared statements, rows
+ * shaped as JSON: the least work that answers the scenario's data). Every gateway serves the same supergraph with
+ * this run's subgraph URLs and forwards Authorization and X-Purpose (Hive Gateway: without the three fields computed
+ * with @requires, which it cannot build a schema with; so it sits out the dashboard scenario, see targets.ts). Before timing, every target's answer to every scenario is
  * checked identical to ours; a peer that answers a scenario differently is left out of that scenario, with why.
  *
  * Then, per scenario, SETTLE_S of untimed load through every target in turn (subgraphs and PostgreSQL warm for all),
@@ -41,6 +41,7 @@
  * Knobs: BENCH_ROUNDS=3 BENCH_SETTLE_S=5 BENCH_WARMUP_S=3 BENCH_DURATION_S=10 BENCH_CONNECTIONS=8 BENCH_TARGETS=ours,apollo,...,floor,sqlfloor,baseline
  *        BENCH_PERSONS=1000000 BENCH_ENTERPRISES=200000 BENCH_MEMORY_S=60 BENCH_MEMORY_WARMUP_S=60 BENCH_NO_DOC=1
  *        BENCH_SQL_PLAN_OUT=<file> (the SQL floor's recorded statements, kept for reading) BENCH_BASELINE_NPM_CI=1
+ *        BENCH_KEEP_DIR=1 (keep the run's directory: every service's log)
  *        BENCH_CPU_PROFILE=<dir> (a V8 CPU profile per target and subgraph; `npx tsx bench/profile.ts <dir>/<target>` sums it)
  */
 import fs from 'node:fs';
@@ -52,7 +53,7 @@ import { DEFAULT_AUDIENCE, DEV_ISSUER, DOMAINS, PROJECT_ROOT } from '../subgraph
 import { prepareBaseline, scratchDatabase, type Baseline } from './baseline';
 import { assertSameAnswer, assertSameBytes, type GraphQLAnswer } from './gateways/answers';
 import { recordFloorPlan, type FloorPlan } from './gateways/floor-plan';
-import { cpuMs, load, peakMiB, resetPeak, rssMiB, sqlStatements, waitQuiet } from './gateways/measure';
+import { cpuMs, load, peakMiB, resetPeak, rssMiB, sqlStatements, waitForConnections, waitQuiet } from './gateways/measure';
 import { startSubgraphSet, type SubgraphSet, type Version } from './gateways/platform';
 import { freePort, Processes, waitReady, type Service } from './processes';
 import { writeReport, type Measurement, type MemoryRun, type RunInfo, type Unavailable } from './gateways/report';
@@ -72,6 +73,8 @@ const MEMORY_S = intFromEnv('BENCH_MEMORY_S', 60, 30);
 const MEMORY_WARMUP_S = intFromEnv('BENCH_MEMORY_WARMUP_S', 60, 0);
 const DATABASE_URL = process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/bench';
 const DIST = path.join(PROJECT_ROOT, 'dist');
+/** Free PostgreSQL connections wanted before a target's load: a subgraph set's pools under load, and the SQL floor's. */
+const CONNECTIONS_NEEDED = 50;
 /** A peer not answering `{ __typename }` by then is reported as unable to serve the supergraph. */
 const PEER_START_TIMEOUT_MS = 30_000;
 
@@ -196,7 +199,7 @@ async function main(): Promise<void> {
     delete env.NODE_OPTIONS;
     delete env.SQL_RECORD_FILE;
     const { privateKeyFile } = await ensureDevKeys(path.join(dataDir, 'keys'));
-    const ours: Version = { id: 'ours', label: 'ours', root: PROJECT_ROOT };
+    const today: Version = { id: 'ours', label: 'ours', root: PROJECT_ROOT };
     const profileOf = (name: string) => (process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE, name)}`] : []);
 
     const all = scenarios(size.personId);
@@ -211,14 +214,14 @@ async function main(): Promise<void> {
     const sqlFloorFile = path.join(dataDir, 'sql-floor.json');
     let sqlPlan: SqlPlan = {};
     if (specs.some((t) => t.sqlFloor)) {
-      sqlPlan = await recordSqlPlan({ processes, version: ours, env, dir: dataDir, scenarios: chosenScenarios, databaseUrl: DATABASE_URL, headersOf, log });
+      sqlPlan = await recordSqlPlan({ processes, version: today, env, dir: dataDir, scenarios: chosenScenarios, databaseUrl: DATABASE_URL, headersOf, log });
       fs.writeFileSync(sqlFloorFile, JSON.stringify(sqlPlan));
       if (process.env.BENCH_SQL_PLAN_OUT) fs.writeFileSync(process.env.BENCH_SQL_PLAN_OUT, JSON.stringify(sqlPlan, null, 2));
     }
     check();
 
     log(`starting ${DOMAINS.length} subgraphs on ${DATABASE_URL}`);
-    const oursSet = await startSubgraphSet(processes, { version: ours, env, dir: dataDir, nodeArgs: profileOf });
+    const oursSet = await startSubgraphSet(processes, { version: today, env, dir: dataDir, nodeArgs: profileOf });
     let baselineSet: SubgraphSet | null = null;
     if (baseline) {
       log(`starting ${DOMAINS.length} subgraphs of ${baseline.short} on ${DATABASE_URL}`);
@@ -372,6 +375,7 @@ async function main(): Promise<void> {
           // and PostgreSQL's caches are warm for all of them: otherwise the first targets timed pay for it.
           for (const t of able) {
             check();
+            await waitForConnections(DATABASE_URL, CONNECTIONS_NEEDED, log);
             await load({ url: targetUrl(t, s), body: t.spec.floor ? '{}' : bodyOf(s), headers, seconds: SETTLE_S, connections: CONNECTIONS });
           }
           log(`${s.name}: settled (${SETTLE_S} s per target)`);
@@ -381,6 +385,7 @@ async function main(): Promise<void> {
           check();
           const url = targetUrl(t, s);
           const body = t.spec.floor ? '{}' : bodyOf(s);
+          await waitForConnections(DATABASE_URL, CONNECTIONS_NEEDED, log);
           if (WARMUP_S > 0) await load({ url, body, headers, seconds: WARMUP_S, connections: CONNECTIONS });
           await sleep(200);
           resetPeak(t.service.pid);
@@ -418,7 +423,8 @@ async function main(): Promise<void> {
     writeReport({ info, measurements, scenarios: chosenScenarios, targets: specs, median, unavailable });
   } finally {
     await processes.stopAll();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP_DIR === '1') log(`kept ${dataDir} (every service's log, the recorded plans)`);
+    else fs.rmSync(dataDir, { recursive: true, force: true });
     log('every process stopped');
     if (baselineGovernance) await baselineGovernance.drop().catch((e: unknown) => log(`could not drop the baseline's governance database: ${String(e)}`));
     if (baseline) {

@@ -111,3 +111,35 @@ export async function waitQuiet(options: { healthUrls: readonly string[]; databa
     await client?.end();
   }
 }
+
+/**
+ * PostgreSQL: waits (at most `timeoutMs`) until `needed` connections are free on the server. Two subgraph sets hold
+ * about 30 connections between them even idle (each process's policy watch), and the set just timed keeps its
+ * pools' connections for 30 s after its load (knex's idle timeout): on a server with max_connections = 100 and
+ * other work on it, the next target could meet "too many clients" without this wait.
+ */
+export async function waitForConnections(databaseUrl: string, needed: number, log?: (line: string) => void, timeoutMs = 60_000): Promise<void> {
+  const started = Date.now();
+  let said = false;
+  for (;;) {
+    let free = 0;
+    const client = new Client({ connectionString: databaseUrl });
+    try {
+      await client.connect();
+      const row = (await client.query(`select current_setting('max_connections')::int - (select count(*) from pg_stat_activity)::int as free`)).rows[0] as { free: number };
+      free = Number(row.free);
+    } catch {
+      free = 0; // "too many clients" for this check too
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+    if (free >= needed) return;
+    if (Date.now() - started > timeoutMs) {
+      log?.(`only ${free} PostgreSQL connections free after ${timeoutMs / 1000} s (wanted ${needed}): going on`);
+      return;
+    }
+    if (!said) log?.(`${free} PostgreSQL connections free, waiting for ${needed} (idle pools close after 30 s)`);
+    said = true;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}

@@ -26,8 +26,8 @@ interface Statement {
 
 type Run = () => Promise<string> | string;
 
-/** Connections of the one pool per database: the benchmark's 8 connections each have a statement in flight. */
-const POOL_SIZE = Number(process.env.SQL_FLOOR_POOL ?? 8);
+/** Connections of the one pool per database (the server's max_connections is shared with two subgraph sets). */
+const POOL_SIZE = Number(process.env.SQL_FLOOR_POOL ?? 4);
 
 async function main(): Promise<void> {
   const plans = JSON.parse(fs.readFileSync(process.env.SQL_FLOOR_FILE!, 'utf8')) as Record<string, Statement[]>;
