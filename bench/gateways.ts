@@ -409,9 +409,14 @@ async function main(): Promise<void> {
           // The SQL floor runs its plan's statements per request, and no subgraph.
           const sql = t.spec.sqlFloor ? (sqlPlan[s.name]?.length ?? 0) * result.requests : (await sqlStatements(t.healthUrls)) - sqlBefore;
           if (result.failed > 0) {
-            // What the target answered to one of them, and the end of its log.
+            // Reported with what it answered to one of them, and left out of the scenario's other rounds (a
+            // server out of connections fails one target, not the whole run).
             const sample = await postText(url, body, headers).catch((e: unknown) => ({ status: 0, text: String(e) }));
-            throw new Error(`${t.spec.label} (${s.name}): ${result.failed} of ${result.requests} requests failed under load; now: HTTP ${sample.status} ${sample.text.slice(0, 300)}\n${t.service.output.slice(-10).join('\n')}`);
+            const logged = t.service.output.filter((l) => /error/i.test(l)).slice(-1).join('').replace(/\x1b\[[0-9;]*m/g, '').trim();
+            const reason = `${result.failed} requests failed under load (${result.requests} answered); one more: HTTP ${sample.status} ${sample.text.slice(0, 200)} ${logged.slice(0, 300)}`.trim();
+            unavailable.push({ target: t.spec, scenario: s.name, reason });
+            log(`${t.spec.id} left out of ${s.name}: ${reason}`);
+            continue;
           }
           const m: Measurement = {
             scenario: s.name,
