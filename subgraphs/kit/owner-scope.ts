@@ -23,7 +23,7 @@ import { conditionFields, explainField, fieldDecision, type Catalogue, type Requ
 import type { DomainName } from './config';
 import { ErrorCode } from './errors';
 import { sendJson, type HttpRoute } from './http';
-import { restrict } from './scope';
+import { readRows, restrict } from './scope';
 import type { RequestContext } from './subgraph';
 
 /** Where the records of an entity type served here, but owned elsewhere, live. */
@@ -173,16 +173,9 @@ export function scopeRoute(options: {
       if (!ability) return refuse(res, 403, ErrorCode.Forbidden, 'Authorization is off in this build.');
       const scope = ctx.data.visible(target.entity);
       const wanted = [...new Set(keys as string[])];
-      // Only the key, the asked columns and this caller's condition columns, as plain rows: no entity hydration.
-      const columns = [...new Set([target.key, ...fields, ...conditionFields(ability, type).filter((f) => f in stored)])];
-      const found: Record<string, unknown>[] =
-        scope === null || wanted.length === 0
-          ? []
-          : ((await ctx.em
-              .createQueryBuilder(target.entity)
-              .select(columns as never)
-              .where(restrict({ [target.key]: { $in: wanted } }, scope) as never)
-              .execute('all')) as Record<string, unknown>[]);
+      // Plain rows through the read path (reader.ts); only the asked fields the caller may read in full leave.
+      const where = scope === null ? null : restrict({ [target.key]: { $in: wanted } }, scope);
+      const found = (where === null || wanted.length === 0 ? [] : await readRows(ctx.data, target.entity, where)) as Record<string, unknown>[];
       const byKey = new Map<string, Record<string, unknown>>(found.map((row) => [String(row[target.key]), row]));
       const rows = (keys as string[]).map((k) => {
         const row = byKey.get(k);
