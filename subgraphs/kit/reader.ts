@@ -141,9 +141,12 @@ export class Reader {
         for (const item of value) {
           const c = this.condition(plan, item, params);
           if (c === null) return null;
-          inner.push(c);
+          if (c !== TRUE) inner.push(c);
+          // MikroORM drops an empty branch of an or (narrowing it), where SQL logic would make the or true: leave
+          // that case to MikroORM rather than answer differently.
+          else if (key === '$or') return null;
         }
-        part = inner.length === 1 ? inner[0]! : `(${inner.join(key === '$and' ? ' and ' : ' or ')})`;
+        part = inner.length === 0 ? TRUE : inner.length === 1 ? inner[0]! : `(${inner.join(key === '$and' ? ' and ' : ' or ')})`;
       } else if (key === '$not') {
         const c = this.condition(plan, value, params);
         if (c === null) return null;

@@ -100,6 +100,8 @@ describe(`the read path on ${DRIVER}`, () => {
     // Unknown properties and values that are not plain (dates, objects) are not compiled either.
     expect(await db.reader.find(Person, { nickname: 'x' })).toBeNull();
     expect(await db.reader.find(Person, { birthDate: new Date() })).toBeNull();
+    // An empty branch of an or: MikroORM drops it; the reader does not guess.
+    expect(await db.reader.find(Person, { $or: [{ gender: 'MALE' }, {}] })).toBeNull();
   });
 
   it('reads inside a write transaction through that transaction, and committed data through the read path', async () => {
