@@ -166,7 +166,10 @@ export async function runStatistics(ctx: RequestContext<unknown>, domain: string
   const today = todayInChina();
   // Filters in a fixed order: the table does not depend on the order they were given in, so neither does its key.
   const sortedFilters = [...filters].sort(([a], [b]) => a.localeCompare(b));
-  const query: CellQuery = { groupBy, filters: sortedFilters, measures, scope, today };
+  // Dimensions in a fixed order too: secondary suppression picks complements by the order it meets cells, so the
+  // same table asked with its dimensions swapped must be computed the same way, or it would publish other cells.
+  const canonical = [...groupBy].sort();
+  const query: CellQuery = { groupBy: canonical, filters: sortedFilters, measures, scope, today };
 
   const cache = ctx.statisticsCache;
   let result: { table: CachedTable; cache: StatisticsRequestFacts['cache'] };
@@ -180,7 +183,7 @@ export async function runStatistics(ctx: RequestContext<unknown>, domain: string
         domain,
         statistic: definition.name,
         definition: definitionFingerprint(definition),
-        groupBy,
+        groupBy: canonical,
         filters: sortedFilters,
         measures,
         scope,
@@ -228,5 +231,8 @@ export async function runStatistics(ctx: RequestContext<unknown>, domain: string
   // Audited like record reads, from the cache as when computed: the request's audit record (written before the
   // response leaves) names the statistic and every field it counted by.
   ctx.audit?.statistic(domain, definition.name, definition.type, fields);
-  return { statistic: table.statistic, unit: table.unit, dimensions: [...table.dimensions], measures: [...table.measures], k: table.k, asOf: table.asOf, cells: table.cells };
+  // Back to the order asked for.
+  const order = groupBy.map((d) => table.dimensions.indexOf(d));
+  const cells = table.cells.map((c) => ({ ...c, keys: order.map((i) => c.keys[i]!) }));
+  return { statistic: table.statistic, unit: table.unit, dimensions: [...groupBy], measures: [...table.measures], k: table.k, asOf: table.asOf, cells };
 }
