@@ -107,23 +107,53 @@ const DAY_1958 = daysFromCivil(1958, 1, 1); // the household registration system
 const DAYS_PER_YEAR = 365.2425;
 
 // ---------------------------------------------------------------------------------------------
-// Calibration tables. Together they give roughly China's 2020 census: ~17% under 15, ~12% aged 65+,
-// ~112 males per 100 females (Hainan's ratio), mean household size ~2.8.
+// Calibration tables. With the household plans below they give Hainan's 2020 census (海南省第七次全国人口普查
+// 公报, 2021): 19.97% aged 0-14, 10.43% aged 65+, 112.86 males per 100 females, ~3 persons per family household;
+// and births by year that follow Hainan's published birth rates (BIRTH_RATES). test/unit/world/hainan-figures.test.ts
+// holds the world to those figures.
 
 type Weighted<T> = readonly (readonly [T, number])[];
 
-const HOUSEHOLD_SIZES: Weighted<number> = [[1, 22], [2, 27], [3, 22], [4, 15], [5, 9], [6, 5]];
+// Sizes as planned; places of children not (yet) born or gone from home stay empty, so the sizes found are smaller.
+const HOUSEHOLD_SIZES: Weighted<number> = [[1, 16], [2, 18], [3, 22], [4, 23], [5, 13], [6, 8]];
 
-// [min age, max age] bins with weights.
-type AgeBins = Weighted<readonly [number, number]>;
+// Ages as [age, weight] knots of a density, linear between them: one year's weight never jumps to the
+// next's, so the pyramid shows no steps at the edges of bins.
+type AgeKnots = readonly (readonly [age: number, weight: number])[];
 
-const SINGLE_AGES: AgeBins = [
-  [[18, 24], 10], [[25, 34], 18], [[35, 44], 12], [[45, 54], 13], [[55, 64], 14], [[65, 74], 9], [[75, 84], 7], [[85, 100], 3],
+const SINGLE_AGES: AgeKnots = [[18, 1.1], [21, 1.9], [28, 2.1], [35, 1.4], [45, 1.3], [60, 1.5], [68, 1.35], [78, 0.95], [86, 0.35], [100, 0.03]];
+
+const FAMILY_HEAD_AGES: AgeKnots = [
+  [22, 0.25], [26, 0.9], [30, 2.8], [35, 3.3], [40, 3.0], [45, 2.6], [50, 2.1], [55, 1.6], [60, 1.4], [65, 1.25], [70, 1.0], [75, 0.7],
+  [80, 0.4], [90, 0.08], [95, 0.03],
 ];
 
-const FAMILY_HEAD_AGES: AgeBins = [
-  [[22, 29], 8], [[30, 39], 23], [[40, 49], 25], [[50, 59], 20], [[60, 69], 12], [[70, 79], 7], [[80, 95], 2],
-];
+/**
+ * Hainan's crude birth rate (births per 1000 residents) by year, from the Hainan Statistics Bureau: 14.0-14.8 in
+ * 2010-2014 (海南省统计局, 2015: "2010—2014年，全省人口出生率保持在14.0‰—14.8‰之间"); 2021 9.74, 2022 8.60
+ * (海南省统计局, 2023: 8.60, 1.14 below 2021); 2020 10.36 (2021's fall was 0.52 smaller than 2022's); 2023 9.28
+ * (2023年海南省国民经济和社会发展统计公报). Not verified here: 2015-2019, taken as the 2010-2014 level until the
+ * two-child policy's bump faded and falling to 2020's; before 2010, the 2010-2014 level; after 2023, 2023's.
+ */
+const BIRTH_RATES: Readonly<Record<number, number>> = {
+  2014: 14.4, 2015: 14.4, 2016: 14.4, 2017: 14.4, 2018: 13.4, 2019: 11.9, 2020: 10.36, 2021: 9.74, 2022: 8.6, 2023: 9.28,
+};
+const BIRTH_RATE_YEARS = Object.keys(BIRTH_RATES).map(Number);
+const PEAK_BIRTH_RATE = Math.max(...Object.values(BIRTH_RATES));
+
+/**
+ * Boys per 100 girls at birth, by year of birth: near nature's 105-107 before the late 1980s; then Hainan's among
+ * China's highest for two decades (the highest of any province in a census, 137.1: 李智 等, 1953—2010年中国出生人口
+ * 性别比变化趋势及地理分布, 2016); falling since to about China's 111.3 of the 2020 census (国家统计局, 第七次全国
+ * 人口普查). Applies to children planned as such; adults' sexes follow the household tables.
+ */
+function sexRatioAtBirth(year: number): number {
+  if (year < 1985) return 107;
+  if (year < 1990) return 115;
+  if (year < 2010) return 125;
+  if (year < 2020) return 125 - (14 * (year - 2009)) / 11;
+  return 111;
+}
 
 const FLOATING_HOUSEHOLD_SHARE = 0.075;
 const IN_PROVINCE_ORIGIN_SHARE = 0.4;
@@ -185,14 +215,21 @@ function draw<T>(rng: Rng, t: Table<T>): T {
   return t.items[lo]!;
 }
 
-function drawAge(rng: Rng, bins: Table<readonly [number, number]>): number {
-  const [lo, hi] = draw(rng, bins);
-  return rng.int(lo, hi);
+/** One weight per whole year of age, linear between the knots. */
+function ageTable(knots: AgeKnots): Table<number> {
+  const years: [number, number][] = [];
+  for (let k = 0; k + 1 < knots.length; k++) {
+    const [a0, w0] = knots[k]!;
+    const [a1, w1] = knots[k + 1]!;
+    for (let age = a0; age < a1; age++) years.push([age, w0 + ((w1 - w0) * (age - a0)) / (a1 - a0)]);
+  }
+  years.push([...knots[knots.length - 1]!]);
+  return table(years);
 }
 
 const SIZE_TABLE = table(HOUSEHOLD_SIZES);
-const SINGLE_AGE_TABLE = table(SINGLE_AGES);
-const HEAD_AGE_TABLE = table(FAMILY_HEAD_AGES);
+const SINGLE_AGE_TABLE = ageTable(SINGLE_AGES);
+const HEAD_AGE_TABLE = ageTable(FAMILY_HEAD_AGES);
 const PHONE_TABLE = table(PHONE_PREFIXES);
 const ROAD_SUFFIX_TABLE = table(ROAD_SUFFIXES);
 
@@ -265,6 +302,10 @@ class SequenceCounters {
 // ---------------------------------------------------------------------------------------------
 // Household plans: who lives together, with coherent ages (parents 21-44 whole years older than
 // their children, which after adding days of birth is always within 20-45 years).
+//
+// Ages are drawn, never clamped: a draw outside what the household allows is drawn again, or the member
+// is left out. Clamping piles every impossible draw up on the boundary; it once put four years' worth of
+// births into the last year (young couples' planned children all "born" at age 0).
 
 interface PlanMember {
   relationship: Relationship;
@@ -279,6 +320,17 @@ interface PlanMember {
 const MIN_GAP = 21;
 const MAX_GAP = 44;
 const MAX_AGE = 100;
+/** Draws before a constrained age draw gives up (the caller then leaves the member out). */
+const AGE_TRIES = 20;
+
+/** The younger parent's age at the first birth; later births 1-5 years apart. */
+const FIRST_BIRTH_AGE = 27;
+const FIRST_BIRTH_SD = 4;
+
+/** Chance that a child of this age still lives with their parents (they leave from 16 on). */
+function livesAtHome(age: number): number {
+  return age < 16 ? 1 : Math.exp(-(age - 16) / 9);
+}
 
 function legalToMarry(gender: Gender, age: number): boolean {
   return age >= (gender === 'MALE' ? 22 : 20);
@@ -286,10 +338,6 @@ function legalToMarry(gender: Gender, age: number): boolean {
 
 function opposite(g: Gender): Gender {
   return g === 'MALE' ? 'FEMALE' : 'MALE';
-}
-
-function childGender(rng: Rng): Gender {
-  return rng.chance(0.56) ? 'MALE' : 'FEMALE'; // Hainan's sex ratio at birth was ~120-125 for decades
 }
 
 /** Marital status of an adult living without a spouse in the household. */
@@ -301,12 +349,21 @@ function unpartneredStatus(rng: Rng, gender: Gender, age: number): MaritalStatus
   return rng.weighted([['SINGLE', 8], ['DIVORCED', 12], ['WIDOWED', 80]] as const);
 }
 
+/** What a plan needs to know about the years in which its children were born. */
+interface BirthYears {
+  /** Chance that a birth planned this many whole years before today took place (the year's fertility). */
+  happened(age: number): number;
+  /** Chance that a child born this many whole years before today is a boy (the year's sex ratio at birth). */
+  boy(age: number): number;
+}
+
 class PlanBuilder {
   readonly members: PlanMember[] = [];
 
   constructor(
     private readonly rng: Rng,
     private readonly ethnicity: () => string,
+    private readonly years: BirthYears,
   ) {}
 
   add(m: Omit<PlanMember, 'partner'>): number {
@@ -319,14 +376,23 @@ class PlanBuilder {
     return pickSurname(this.rng, ethnicityCode);
   }
 
-  /** Adds a spouse for member i (opposite gender, similar age, legal age to marry). */
-  addSpouse(i: number, relationship: Relationship): number {
+  /**
+   * Adds a spouse for member i (opposite gender, similar age, legal age to marry, within [minAge, maxAge]);
+   * returns their index, or -1 when no such age came up.
+   */
+  addSpouse(i: number, relationship: Relationship, minAge = 0, maxAge = MAX_AGE): number {
     const rng = this.rng;
     const p = this.members[i]!;
     const gender = opposite(p.gender);
-    const diff = Math.round(rng.normal(2.5, 3)); // husbands are on average a little older
-    let age = gender === 'FEMALE' ? p.age - diff : p.age + diff;
-    age = Math.min(MAX_AGE, Math.max(age, gender === 'MALE' ? 22 : 20, p.age - 12));
+    const lo = Math.max(minAge, gender === 'MALE' ? 22 : 20, p.age - 12);
+    const hi = Math.min(maxAge, MAX_AGE, p.age + 12);
+    let age = -1;
+    for (let t = 0; t < AGE_TRIES && age < 0; t++) {
+      const diff = Math.round(rng.normal(2.5, 3)); // husbands are on average a little older
+      const a = gender === 'FEMALE' ? p.age - diff : p.age + diff;
+      if (a >= lo && a <= hi) age = a;
+    }
+    if (age < 0) return -1;
     const ethnicityCode = rng.chance(0.8) ? p.ethnicityCode : this.ethnicity();
     const j = this.add({ relationship, gender, age, surname: this.surnameFor(ethnicityCode), ethnicityCode, marital: 'MARRIED' });
     p.marital = 'MARRIED';
@@ -335,22 +401,35 @@ class PlanBuilder {
     return j;
   }
 
-  /** Children of member i (and their partner, if any); returns how many could be added. */
-  addChildren(i: number, count: number, relationship: Relationship): number {
+  /**
+   * Up to count children of member i (and their partner, if any) living with them, eldest first; returns how
+   * many were added. Births follow the younger parent's life: the first at ~27 (FIRST_BIRTH_AGE), the next
+   * 1-5 years later, each taking place with the chance of its year (BIRTH_RATES), never after today and never
+   * when the older parent would be more than MAX_GAP years older. Grown children have often left home
+   * (livesAtHome), unless `atHome` says this one stays.
+   */
+  addChildren(i: number, count: number, relationship: Relationship, atHome = false): number {
     const rng = this.rng;
     const parent = this.members[i]!;
     const other = parent.partner >= 0 ? this.members[parent.partner]! : undefined;
     const older = Math.max(parent.age, other?.age ?? parent.age);
     const younger = Math.min(parent.age, other?.age ?? parent.age);
     const lo = Math.max(0, older - MAX_GAP);
-    const hi = younger - MIN_GAP;
-    if (hi < lo) return 0;
     const father = parent.gender === 'MALE' ? parent : other;
     const mother = parent.gender === 'FEMALE' ? parent : other;
-    // First child born when the younger parent was ~27; siblings 1-5 years apart.
-    let age = Math.min(hi, Math.max(lo, younger - Math.round(rng.normal(27, 4))));
-    for (let k = 0; k < count; k++) {
-      if (k > 0) age = Math.max(lo, age - rng.int(1, 5));
+    let firstBirthAge = 0;
+    for (let t = 0; t < AGE_TRIES && !firstBirthAge; t++) {
+      const a = Math.round(rng.normal(FIRST_BIRTH_AGE, FIRST_BIRTH_SD));
+      if (a >= MIN_GAP && a <= MAX_GAP) firstBirthAge = a;
+    }
+    if (!firstBirthAge) return 0;
+    let age = younger - firstBirthAge;
+    let added = 0;
+    for (let first = true; added < count; first = false) {
+      if (!first) age -= rng.int(1, 5);
+      if (age < lo) break; // in the future, or the older parent would be too old
+      if (!rng.chance(this.years.happened(age))) continue;
+      if (!atHome && !rng.chance(livesAtHome(age))) continue;
       let ethnicityCode = father?.ethnicityCode ?? parent.ethnicityCode;
       if (father && mother && father.ethnicityCode !== mother.ethnicityCode) {
         // Children of mixed marriages are usually registered with the minority nationality.
@@ -360,64 +439,60 @@ class PlanBuilder {
       const surname = father
         ? rng.chance(0.93) ? father.surname : (mother?.surname ?? father.surname)
         : rng.chance(0.6) ? parent.surname : this.surnameFor(ethnicityCode);
-      const gender = childGender(rng);
+      const gender: Gender = rng.chance(this.years.boy(age)) ? 'MALE' : 'FEMALE';
       this.add({ relationship, gender, age, surname, ethnicityCode, marital: unpartneredStatus(rng, gender, age) });
+      added++;
     }
-    return count;
+    return added;
   }
 }
 
-function planHousehold(rng: Rng, size: number, ethnicity: () => string): PlanMember[] {
-  const b = new PlanBuilder(rng, ethnicity);
+function planHousehold(rng: Rng, size: number, ethnicity: () => string, years: BirthYears): PlanMember[] {
+  const b = new PlanBuilder(rng, ethnicity, years);
   const headEthnicity = ethnicity();
   if (size === 1) {
-    const age = drawAge(rng, SINGLE_AGE_TABLE);
-    const gender: Gender = rng.chance(age < 60 ? 0.72 : 0.45) ? 'MALE' : 'FEMALE';
+    const age = draw(rng, SINGLE_AGE_TABLE);
+    const gender: Gender = rng.chance(age < 60 ? 0.85 : 0.45) ? 'MALE' : 'FEMALE';
     b.add({ relationship: 'HEAD', gender, age, surname: b.surnameFor(headEthnicity), ethnicityCode: headEthnicity, marital: unpartneredStatus(rng, gender, age) });
     return b.members;
   }
 
-  const headAge = drawAge(rng, HEAD_AGE_TABLE);
-  const threeGenerationsDown = headAge >= 50 && size >= 3 && rng.chance(0.45);
+  const headAge = draw(rng, HEAD_AGE_TABLE);
+  const threeGenerationsDown = headAge >= 50 && size >= 3 && rng.chance(0.6);
   const hasSpouse = rng.chance(threeGenerationsDown ? 0.8 : size === 2 ? 0.74 : 0.88);
-  const headGender: Gender = rng.chance(hasSpouse ? 0.78 : 0.5) ? 'MALE' : 'FEMALE';
+  const headGender: Gender = rng.chance(hasSpouse ? 0.78 : 0.65) ? 'MALE' : 'FEMALE';
   const head = b.add({
     relationship: 'HEAD', gender: headGender, age: headAge, surname: b.surnameFor(headEthnicity), ethnicityCode: headEthnicity,
     marital: 'SINGLE',
   });
-  if (hasSpouse && legalToMarry(headGender, headAge)) b.addSpouse(head, 'SPOUSE');
-  else b.members[head]!.marital = unpartneredStatus(rng, headGender, headAge);
+  if (!(hasSpouse && legalToMarry(headGender, headAge) && b.addSpouse(head, 'SPOUSE') >= 0)) {
+    b.members[head]!.marital = unpartneredStatus(rng, headGender, headAge);
+  }
 
   let slots = size - b.members.length;
   if (threeGenerationsDown && slots >= 2) {
-    // An older couple living with a grown-up child, maybe the child's spouse, and grandchildren.
+    // An older couple living with a grown-up child old enough to marry, maybe the child's spouse, and grandchildren.
     const before = b.members.length;
-    if (b.addChildren(head, 1, 'CHILD') === 1) {
+    const c = b.addChildren(head, 1, 'CHILD', true) === 1 ? b.members[b.members.length - 1]! : undefined;
+    if (c && legalToMarry(c.gender, c.age)) {
       const child = b.members.length - 1;
-      const c = b.members[child]!;
-      c.age = Math.max(c.age, c.gender === 'MALE' ? 22 : 20);
-      if (c.age <= headAge - MIN_GAP && (b.members[head]!.partner < 0 || c.age <= b.members[b.members[head]!.partner]!.age - MIN_GAP)) {
-        if (slots >= 3 && rng.chance(0.65)) b.addSpouse(child, 'OTHER'); // son- or daughter-in-law
-        else if (c.marital === 'SINGLE' && rng.chance(0.7)) c.marital = rng.chance(0.6) ? 'MARRIED' : 'DIVORCED';
-        slots = size - b.members.length;
-        slots -= b.addChildren(child, slots, 'GRANDCHILD');
-      } else {
-        b.members.length = before; // could not make the child old enough; fall through
-      }
+      if (slots >= 3 && rng.chance(0.65)) b.addSpouse(child, 'OTHER'); // son- or daughter-in-law
+      else if (c.marital === 'SINGLE' && rng.chance(0.7)) c.marital = rng.chance(0.6) ? 'MARRIED' : 'DIVORCED';
+      b.addChildren(child, size - b.members.length, 'GRANDCHILD');
+    } else {
+      b.members.length = before; // no child old enough; plan the household like any other
     }
     slots = size - b.members.length;
   }
-  if (slots > 0 && headAge <= MAX_AGE - MIN_GAP - 1 && headAge <= 62 && rng.chance(size >= 4 ? 0.3 : 0.12)) {
-    // One or two of the head's parents.
+  if (slots > 0 && headAge <= 62 && rng.chance(size >= 4 ? 0.2 : 0.08)) {
+    // One or two of the head's parents (PARENT ages: 24-41 years older than the head, at most MAX_AGE).
     const two = slots >= 2 && rng.chance(0.45);
-    const parentAge = Math.min(MAX_AGE, headAge + rng.int(MIN_GAP + 3, MAX_GAP - 3));
+    const parentAge = headAge + rng.int(MIN_GAP + 3, Math.min(MAX_GAP - 3, MAX_AGE - headAge));
     const fatherEthnicity = rng.chance(0.9) ? headEthnicity : ethnicity();
     const headSurname = b.members[head]!.surname;
     if (two) {
       const father = b.add({ relationship: 'PARENT', gender: 'MALE', age: parentAge, surname: headSurname, ethnicityCode: fatherEthnicity, marital: 'MARRIED' });
-      const mother = b.addSpouse(father, 'PARENT');
-      const m = b.members[mother]!;
-      m.age = Math.min(Math.max(m.age, headAge + MIN_GAP), headAge + MAX_GAP);
+      if (b.addSpouse(father, 'PARENT', headAge + MIN_GAP, headAge + MAX_GAP) < 0) b.members[father]!.marital = 'WIDOWED';
     } else {
       const gender: Gender = rng.chance(0.35) ? 'MALE' : 'FEMALE'; // widowed mothers outnumber fathers
       const surname = gender === 'MALE' ? headSurname : b.surnameFor(fatherEthnicity);
@@ -434,11 +509,13 @@ function planHousehold(rng: Rng, size: number, ethnicity: () => string): PlanMem
       h.marital = rng.weighted([['DIVORCED', 50], ['WIDOWED', headAge >= 40 ? 30 : 5], ['MARRIED', 20]] as const);
     }
   }
-  while (slots > 0) {
-    // No room for (more) children: a sibling of the head, or another relative.
+  // Places of children not (yet) born or gone from home stay empty; a head who would live alone in a planned
+  // family household shares it with a sibling or another relative instead.
+  for (let t = 0; slots > 0 && b.members.length === 1 && t < AGE_TRIES; t++) {
     const sibling = rng.chance(0.7);
     const gender: Gender = rng.chance(0.55) ? 'MALE' : 'FEMALE';
-    const age = Math.max(sibling ? 16 : 0, Math.min(MAX_AGE, headAge + rng.int(-8, 8)));
+    const age = headAge + rng.int(-8, 8);
+    if (age < (sibling ? 16 : 0) || age > MAX_AGE) continue;
     const ethnicityCode = sibling ? headEthnicity : ethnicity();
     b.add({
       relationship: sibling ? 'SIBLING' : 'OTHER', gender, age,
@@ -481,6 +558,24 @@ function emigrationChance(age: number): number {
   return age >= 18 && age < 60 ? 0.005 : 0.0006;
 }
 
+/** The year of birth of someone this many whole years old today, and what the plans need to know about it. */
+function birthYears(todayDay: number): BirthYears {
+  const cache = new Map<number, [happened: number, boy: number]>();
+  const of = (age: number): [number, number] => {
+    let entry = cache.get(age);
+    if (!entry) {
+      // Birth days are drawn within the year of age (generateWorld); the middle of it names the year.
+      const year = Number(dateOfDay(todayDay - Math.round((age + 0.5) * DAYS_PER_YEAR)).slice(0, 4));
+      const rateYear = Math.min(Math.max(year, BIRTH_RATE_YEARS[0]!), BIRTH_RATE_YEARS[BIRTH_RATE_YEARS.length - 1]!);
+      const ratio = sexRatioAtBirth(year);
+      entry = [BIRTH_RATES[rateYear]! / PEAK_BIRTH_RATE, ratio / (100 + ratio)];
+      cache.set(age, entry);
+    }
+    return entry;
+  };
+  return { happened: (age) => of(age)[0], boy: (age) => of(age)[1] };
+}
+
 export function* generateWorld(options: WorldOptions): Generator<WorldChunk> {
   const { seed, persons } = options;
   const chunkSize = options.chunkSize ?? 1000;
@@ -492,6 +587,7 @@ export function* generateWorld(options: WorldOptions): Generator<WorldChunk> {
 
   const { table: regionTable, byCode } = residences();
   const counters = new SequenceCounters(todayDay);
+  const years = birthYears(todayDay);
 
   let personIndex = 0;
   let householdIndex = 0;
@@ -520,7 +616,7 @@ export function* generateWorld(options: WorldOptions): Generator<WorldChunk> {
     const hukouRegionCode = origin ?? meta.region.code;
 
     const size = draw(rng, SIZE_TABLE);
-    const plan = planHousehold(rng, size, ethnicity);
+    const plan = planHousehold(rng, size, ethnicity, years);
     const count = Math.min(plan.length, persons - personIndex); // the very last household may be cut short
 
     // Dates first, so that deaths can update the surviving partner's marital status.
