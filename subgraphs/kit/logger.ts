@@ -15,10 +15,22 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
+const QUIETER: Readonly<Partial<Record<LogLevel, LogLevel>>> = { info: 'warn', debug: 'warn', trace: 'warn' };
+
+/**
+ * The level to log at: the one asked for, except in a test run (jest sets JEST_WORKER_ID; or NODE_ENV=test), where a
+ * service started by a test logs warnings and errors only, so that the output shows the tests and not a line per
+ * request. LOG_LEVEL in the environment still wins there (`LOG_LEVEL=info npx jest ...` to read the request lines).
+ */
+export function effectiveLogLevel(requested: LogLevel = 'info', env: NodeJS.ProcessEnv = process.env): LogLevel {
+  const testRun = env.JEST_WORKER_ID !== undefined || env.NODE_ENV === 'test';
+  return testRun && !env.LOG_LEVEL ? (QUIETER[requested] ?? requested) : requested;
+}
+
 export function createLogger(service: string, options: LoggerOptions = {}): Logger {
   return pino(
     {
-      level: options.level ?? 'info',
+      level: effectiveLogLevel(options.level),
       base: { service },
       timestamp: pino.stdTimeFunctions.isoTime,
       // Defence in depth: a header object logged by mistake must not leak a bearer token.
