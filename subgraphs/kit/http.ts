@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { ErrorCode } from './errors';
+import { eventLoopBusy } from './metrics';
 
 export interface HttpOptions<Ctx extends BaseContext> {
   apollo: ApolloServer<Ctx>;
@@ -171,7 +172,9 @@ export async function serveHttp<Ctx extends BaseContext>(options: HttpOptions<Ct
 
   const server = http.createServer((req, res) => {
     inFlight += 1;
+    const ended = eventLoopBusy();
     res.on('close', () => {
+      ended();
       inFlight -= 1;
       if (stopping && inFlight === 0) drained?.();
     });

@@ -6,11 +6,58 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { HttpRoute } from './http';
 
 export const registry = new Registry();
-collectDefaultMetrics({ register: registry });
+
+// prom-client's default metrics, all but one: its event-loop delay histogram samples every 10 ms for as long as the
+// process lives, a hundred wake-ups a second of a service with nothing to do (most of what an idle platform of nine
+// processes cost). Its sampling is never started here (the first sample would come after 24 days); its gauges are
+// fed instead by a histogram that samples, as often, only while the service has requests in flight (eventLoopBusy,
+// from http.ts): the delay that requests wait for. nodejs_eventloop_lag_seconds, measured when Prometheus scrapes,
+// stays prom-client's.
+const NEVER_MS = 2 ** 31 - 1;
+collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: NEVER_MS });
+
+const delays = monitorEventLoopDelay({ resolution: 10 });
+let requestsInFlight = 0;
+
+/** A request arrived: the event loop's delay is sampled until it and every other one in flight have ended. */
+export function eventLoopBusy(): () => void {
+  if (requestsInFlight++ === 0) delays.enable();
+  let ended = false;
+  return () => {
+    if (ended) return;
+    ended = true;
+    if (--requestsInFlight === 0) delays.disable();
+  };
+}
+
+const DELAY_GAUGES: readonly [suffix: string, help: string, read: () => number][] = [
+  ['min', 'The minimum recorded event loop delay (while requests were in flight).', () => delays.min],
+  ['max', 'The maximum recorded event loop delay (while requests were in flight).', () => delays.max],
+  ['mean', 'The mean of the recorded event loop delays (while requests were in flight).', () => delays.mean],
+  ['stddev', 'The standard deviation of the recorded event loop delays (while requests were in flight).', () => delays.stddev],
+  ['p50', 'The 50th percentile of the recorded event loop delays (while requests were in flight).', () => delays.percentile(50)],
+  ['p90', 'The 90th percentile of the recorded event loop delays (while requests were in flight).', () => delays.percentile(90)],
+  ['p99', 'The 99th percentile of the recorded event loop delays (while requests were in flight).', () => delays.percentile(99)],
+];
+for (const [suffix, help, read] of DELAY_GAUGES) {
+  const name = `nodejs_eventloop_lag_${suffix}_seconds`;
+  registry.removeSingleMetric(name);
+  new Gauge({
+    name,
+    help,
+    registers: [registry],
+    collect() {
+      // Since the last scrape; 0 when nothing was recorded (an idle service has no delay to report).
+      this.set(delays.count > 0 ? read() / 1e9 : 0);
+      if (suffix === 'p99') delays.reset();
+    },
+  });
+}
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 

@@ -73,10 +73,16 @@ export async function openDatabase(config: DatabaseConfig, entities: EntitySchem
       ...common,
       dbName: config.file,
       // Statistics' record keys (statistics/cell-key.ts): PostgreSQL computes them with md5, SQLite calls this.
-      pool: { afterCreate: (connection: SqliteFunctions, done: (error: Error | null, connection: unknown) => void) => {
-        connection.function('stat_key', { deterministic: true }, (salt: unknown, id: unknown) => recordKey(String(salt), String(id)));
-        done(null, connection);
-      } },
+      pool: {
+        afterCreate: (connection: SqliteFunctions, done: (error: Error | null, connection: unknown) => void) => {
+          connection.function('stat_key', { deterministic: true }, (salt: unknown, id: unknown) => recordKey(String(salt), String(id)));
+          done(null, connection);
+        },
+        // One connection, kept for the process's life (knex: min 1, max 1): the pool's reaper, which closes idle
+        // connections above the minimum, never has one to close. Its default round every second only woke an
+        // idle service up; once an hour is plenty.
+        reapIntervalMillis: 3_600_000,
+      },
     } as never)) as unknown as Orm;
     // Several services open the governance file at once; wait for a lock instead of failing.
     await orm.em.getConnection().execute('pragma busy_timeout = 10000');
