@@ -7,7 +7,7 @@
  *   (fs.watch: inotify, FSEvents...), and `PRAGMA data_version` on a connection of the watch's own says whether that
  *   was a commit by another connection (of any process): SQLite changes the number whenever one committed since
  *   the connection's last look, and asking costs a few microseconds and reads no table. Only then is the counter
- *   read (through the ORM, like any other read). A slow poll of data_version (every 5 s) stands behind the
+ *   read (through the ORM, like any other read). A slow poll of data_version (every 10 s) stands behind the
  *   notifications, and a fast one (every 250 ms) replaces them where the file system sends none. An idle platform
  *   thus sends no statement and barely wakes up; a change arrives within milliseconds.
  * Requests keep the snapshot they started with (authorization.ts takes it once per request), so a request in
@@ -27,7 +27,7 @@ export interface Reloadable {
 }
 
 export interface PolicyWatchOptions {
-  /** SQLite: how often `PRAGMA data_version` is asked behind the file-system notifications. @default 5000 */
+  /** SQLite: how often `PRAGMA data_version` is asked behind the file-system notifications. @default 10000 */
   safetyPollMs?: number;
   /** SQLite without file-system notifications: how often `PRAGMA data_version` is asked. @default 250 */
   pollMs?: number;
@@ -183,7 +183,7 @@ export function watchPolicies(store: Reloadable, db: Database, config: DatabaseC
       files?.attach();
       tick();
     },
-    !detector ? (options.fallbackPollMs ?? 2000) : notifying ? (options.safetyPollMs ?? 5000) : (options.pollMs ?? 250),
+    !detector ? (options.fallbackPollMs ?? 2000) : notifying ? (options.safetyPollMs ?? 10_000) : (options.pollMs ?? 250),
   );
   timer.unref();
   if (detector) tick();

@@ -29,8 +29,10 @@ export async function startRollups(em: EntityManager, definitions: readonly Stat
   let again = false;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
+  let builtFrom: number | null = null;
   const rebuild = async () => {
     const started = Date.now();
+    builtFrom = await dataVersion(em.fork()).catch(() => null);
     const today = todayInChina();
     for (const d of definitions) for (const r of d.rollups ?? []) await refreshRollup(em.fork(), d, r, today, config.keySalt);
     if (definitions.some((d) => d.rollups?.length)) log(`statistics: rollups of ${definitions.map((d) => d.name).join(', ')} rebuilt in ${Date.now() - started} ms.`);
@@ -68,12 +70,34 @@ export async function startRollups(em: EntityManager, definitions: readonly Stat
       refreshers.delete(em.config);
     },
   };
-  const interval = config.refreshIntervalSeconds > 0 ? setInterval(() => refresher.written(), config.refreshIntervalSeconds * 1000) : null;
+  // The interval is for writes the graph does not see; on SQLite it rebuilds only if some other connection committed
+  // to the file since the last rebuild began (an idle service rebuilds nothing). `PRAGMA data_version` on the
+  // connection the rebuilds use: SQLite moves it for every other connection's commit and never for its own.
+  const changedSinceBuild = async (): Promise<boolean> => {
+    const version = await dataVersion(em.fork());
+    return version === null || version !== builtFrom;
+  };
+  const interval =
+    config.refreshIntervalSeconds > 0
+      ? setInterval(() => {
+          changedSinceBuild().then(
+            (changed) => changed && refresher.written(),
+            () => refresher.written(),
+          );
+        }, config.refreshIntervalSeconds * 1000)
+      : null;
   interval?.unref();
   refreshers.set(em.config, refresher);
   if (options.background) refresher.refresh().catch((error) => log(`statistics: rollup build failed: ${String(error)}`));
   else await refresher.refresh();
   return refresher;
+}
+
+/** SQLite: the connection's `PRAGMA data_version` (moved by other connections' commits); null on PostgreSQL. */
+async function dataVersion(em: EntityManager): Promise<number | null> {
+  if (em.getPlatform().constructor.name === 'PostgreSqlPlatform') return null;
+  const rows = await em.getConnection().execute<{ data_version: number }[]>('pragma data_version');
+  return rows[0]?.data_version ?? null;
 }
 
 /** After a committed write through the graph: the domain's rollups will be rebuilt shortly. */
