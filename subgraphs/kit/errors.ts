@@ -35,12 +35,13 @@ const CONNECTION_MESSAGES = /Connection terminated|Timeout acquiring a connectio
 /** Whether `error` (or what it wraps) says the database is unreachable: a cause for SERVICE_UNAVAILABLE. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
-  for (let e = error as { code?: unknown; name?: unknown; message?: unknown; originalError?: unknown; cause?: unknown; previous?: unknown } | undefined; e && !seen.has(e); ) {
+  for (let e = error as { code?: unknown; name?: unknown; message?: unknown; originalError?: unknown; cause?: unknown; previous?: unknown; thrownValue?: unknown } | undefined; e && !seen.has(e); ) {
     seen.add(e);
     if (e.name === 'ConnectionException' || e.name === 'KnexTimeoutError') return true;
     if (typeof e.code === 'string' && CONNECTION_CODES.has(e.code)) return true;
     if (typeof e.message === 'string' && CONNECTION_MESSAGES.test(e.message)) return true;
-    e = (e.originalError ?? e.cause ?? e.previous) as typeof e;
+    // graphql wraps a thrown non-Error in NonErrorThrown and keeps it as `thrownValue`.
+    e = (e.originalError ?? e.cause ?? e.previous ?? e.thrownValue) as typeof e;
   }
   return false;
 }

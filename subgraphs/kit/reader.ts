@@ -276,7 +276,10 @@ function postgresExecutor(client: KnexClient): Executor {
         name = `r_${createHash('sha1').update(sql).digest('base64url').slice(0, 20)}`;
         names.set(sql, name);
       }
-      const connection = await client.acquireConnection();
+      const connection = await client.acquireConnection().catch((reason: unknown) => {
+        // knex's pool can reject with the driver's bare error fields; keep them, but as an Error with a stack.
+        throw reason instanceof Error ? reason : Object.assign(new Error(`cannot acquire a connection: ${String((reason as { code?: unknown })?.code ?? 'unknown')}`), reason as object);
+      });
       try {
         return (await connection.query({ name, text: sql, values: params, rowMode: 'array' })).rows;
       } finally {

@@ -16,6 +16,11 @@ describe(isDatabaseUnavailable.name, () => {
     expect(isDatabaseUnavailable(new GraphQLError('x', { originalError: new Error('Connection terminated unexpectedly') }))).toBe(true);
   });
 
+  it('returns true for a bare error object that graphql wrapped as NonErrorThrown (a pool rejecting with driver fields)', () => {
+    const nonError = Object.assign(new Error('Unexpected error value'), { name: 'NonErrorThrown', thrownValue: { errno: -111, code: 'ECONNREFUSED', syscall: 'connect' } });
+    expect(isDatabaseUnavailable(new GraphQLError('x', { originalError: nonError }))).toBe(true);
+  });
+
   it('returns false for a statement the database refused', () => {
     expect(isDatabaseUnavailable(Object.assign(new Error('select * from "person" - relation does not exist'), { code: '42P01' }))).toBe(false);
   });
