@@ -1,12 +1,12 @@
 /**
- * Fails when committed generated files are stale: the composed supergraph and the codegen resolver types.
+ * Fails when committed generated files are stale: the composed supergraph, the API schema and the codegen resolver types.
  * Regenerates them in place, so a developer can commit the fresh ones right after a failure.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT, trustedDocumentsConfig } from '../subgraphs/kit/config';
-import { composeSupergraph, SUPERGRAPH_FILE } from './compose';
+import { composedFiles, composeSupergraph } from './compose';
 import { checkManifests, supergraphApiSchema } from './documents';
 
 function generatedFiles(): string[] {
@@ -24,10 +24,10 @@ function main(): void {
     process.stderr.write(`Composition failed:\n${composed.errors.map((e) => `  - ${e}`).join('\n')}\n`);
     process.exit(1);
   }
-  const committed = fs.existsSync(SUPERGRAPH_FILE) ? fs.readFileSync(SUPERGRAPH_FILE, 'utf8') : '';
-  if (committed !== composed.supergraphSdl) {
-    fs.writeFileSync(SUPERGRAPH_FILE, composed.supergraphSdl);
-    stale.push(path.relative(PROJECT_ROOT, SUPERGRAPH_FILE));
+  for (const [file, content] of composedFiles(composed.supergraphSdl)) {
+    if ((fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '') === content) continue;
+    fs.writeFileSync(file, content);
+    stale.push(path.relative(PROJECT_ROOT, file));
   }
   const before = new Map(generatedFiles().map((f) => [f, fs.readFileSync(f, 'utf8')]));
   execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js'), '--config', 'codegen.yml', '--silent'], {
@@ -47,7 +47,7 @@ function main(): void {
     process.stderr.write(`Generated files were stale and have been regenerated; commit them:\n${stale.map((f) => `  - ${f}`).join('\n')}\n`);
     process.exit(1);
   }
-  process.stdout.write('Generated files are up to date (supergraph, resolver types; trusted documents valid).\n');
+  process.stdout.write('Generated files are up to date (supergraph, API schema, resolver types; trusted documents valid).\n');
 }
 
 main();

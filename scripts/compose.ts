@@ -1,11 +1,14 @@
 /**
  * Composes schema/<domain>.graphql into schema/supergraph.graphql with @apollo/composition, after checking that
- * every field of every subgraph has a resource-catalogue entry (an uncatalogued field fails the build).
- * `--check` fails when the committed supergraph differs from a fresh composition (run in CI).
+ * every field of every subgraph has a resource-catalogue entry (an uncatalogued field fails the build), and writes
+ * schema/api.graphql: the schema clients see (no join or federation machinery), for their code generators.
+ * `--check` fails when a committed file differs from a fresh composition (run in CI).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
+import { Supergraph } from '@apollo/federation-internals';
+import { lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { checkCatalogue } from '../auth';
 import { DOMAINS, defaultPort } from '../subgraphs/kit/config';
@@ -24,6 +27,22 @@ export function catalogueProblems(): string[] {
 }
 
 export const SUPERGRAPH_FILE = path.join(SCHEMA_DIR, 'supergraph.graphql');
+export const API_SCHEMA_FILE = path.join(SCHEMA_DIR, 'api.graphql');
+
+const API_SCHEMA_HEADER = '# The Hainan government data graph as clients see it, composed from schema/<domain>.graphql by `npm run compose`.\n# Generate client types from this file; do not edit it by hand.\n\n';
+
+/** The client-facing schema of a supergraph, sorted so that a change shows as a small diff. */
+export function apiSchemaSdl(supergraphSdl: string): string {
+  return API_SCHEMA_HEADER + printSchema(lexicographicSortSchema(Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema())) + '\n';
+}
+
+/** The generated files of a composition, by path, as they must be committed. */
+export function composedFiles(supergraphSdl: string): Map<string, string> {
+  return new Map([
+    [SUPERGRAPH_FILE, supergraphSdl],
+    [API_SCHEMA_FILE, apiSchemaSdl(supergraphSdl)],
+  ]);
+}
 
 export function composeSupergraph(): { supergraphSdl: string } | { errors: string[] } {
   const services = DOMAINS.map((name) => ({
@@ -48,17 +67,18 @@ function main(): void {
     process.stderr.write(`Composition failed with ${result.errors.length} error(s):\n${result.errors.map((e) => `  - ${e}`).join('\n')}\n`);
     process.exit(1);
   }
+  const files = composedFiles(result.supergraphSdl);
   if (check) {
-    const committed = fs.existsSync(SUPERGRAPH_FILE) ? fs.readFileSync(SUPERGRAPH_FILE, 'utf8') : '';
-    if (committed !== result.supergraphSdl) {
-      process.stderr.write('schema/supergraph.graphql is stale: run `npm run compose` and commit the result.\n');
+    const stale = [...files].filter(([file, content]) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '') !== content).map(([file]) => path.relative(process.cwd(), file));
+    if (stale.length) {
+      process.stderr.write(`${stale.join(' and ')} ${stale.length > 1 ? 'are' : 'is'} stale: run \`npm run compose\` and commit the result.\n`);
       process.exit(1);
     }
-    process.stdout.write('schema/supergraph.graphql is up to date.\n');
+    process.stdout.write('schema/supergraph.graphql and schema/api.graphql are up to date.\n');
     return;
   }
-  fs.writeFileSync(SUPERGRAPH_FILE, result.supergraphSdl);
-  process.stdout.write(`Wrote ${path.relative(process.cwd(), SUPERGRAPH_FILE)} (${DOMAINS.length} subgraphs).\n`);
+  for (const [file, content] of files) fs.writeFileSync(file, content);
+  process.stdout.write(`Wrote ${[...files.keys()].map((f) => path.relative(process.cwd(), f)).join(' and ')} (${DOMAINS.length} subgraphs).\n`);
 }
 
 if (require.main === module) main();
