@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { ensureDevKeys, signToken } from '../auth';
-import { authConfig, DOMAINS, defaultPort, gatewayConfig, isProduction, PROJECT_ROOT } from '../subgraphs/kit/config';
+import { authConfig, DOMAINS, gatewayConfig, isProduction, PROJECT_ROOT, subgraphPort } from '../subgraphs/kit/config';
 import { logLine } from './log';
 
 const started = Date.now();
@@ -67,8 +67,9 @@ async function main(): Promise<void> {
   for (const domain of DOMAINS) spawnService('start-subgraph.ts', [domain]);
   spawnService('start-gateway.ts', []);
   const gateway = gatewayConfig();
-  await Promise.all(DOMAINS.map((d) => waitReady(`http://127.0.0.1:${process.env[`${d.toUpperCase()}_PORT`] ?? defaultPort(d)}/readyz`, 300_000)));
-  const url = `http://localhost:${gateway.port}/graphql`;
+  await Promise.all(DOMAINS.map((d) => waitReady(`http://127.0.0.1:${subgraphPort(d)}/readyz`, 300_000)));
+  const origin = `http://localhost:${gateway.port}`;
+  const url = `${origin}/graphql`;
   await waitReady(`http://127.0.0.1:${gateway.port}/healthz`, 60_000);
   const res = await fetch(`http://127.0.0.1:${gateway.port}/graphql`, {
     method: 'POST',
@@ -77,6 +78,14 @@ async function main(): Promise<void> {
   });
   const first = (await res.json()) as { data?: unknown };
   logLine('launcher', 'platform ready', { gateway: url, firstAnswerMs: Date.now() - started, firstAnswer: first.data ?? first });
+  process.stdout.write(
+    `\nThe platform answers on this machine:\n` +
+      `  graph IDE (GraphiQL, open in a browser)   ${url}\n` +
+      `  GraphQL endpoint (POST)                   ${url}\n` +
+      `  governance console                        ${origin}/console/\n` +
+      `  decision-support dashboard                ${origin}/dashboard/\n` +
+      `  metrics (Prometheus)                      ${origin}/metrics and each subgraph's /metrics (ports ${Math.min(...DOMAINS.map((d) => subgraphPort(d)))}-${Math.max(...DOMAINS.map((d) => subgraphPort(d)))})\n`,
+  );
   if (token) {
     process.stdout.write(
       `\nDevelopment token (public-security officer, whole province; 12 h; refused in production):\n  ${token}\n` +

@@ -28,11 +28,23 @@ export const DEPARTMENT_DOMAINS: Readonly<Partial<Record<string, DomainName>>> =
   'data-bureau': 'governance',
 };
 
-/** Default ports: the gateway on 4000, each subgraph on its own fixed port. */
+/** Default ports: the gateway on PORT_BASE (4000), each subgraph at its own fixed offset above it. */
 export const GATEWAY_PORT = 4000;
-const PORTS: Record<string, number> = { population: 4001, geospatial: 4002, governance: 4003, enterprise: 4004, health: 4005, education: 4006, housing: 4007, credit: 4008 };
-export function defaultPort(domain: DomainName): number {
-  return PORTS[domain] ?? 4100 + DOMAINS.indexOf(domain);
+const PORT_OFFSETS: Record<DomainName, number> = { population: 1, geospatial: 2, governance: 3, enterprise: 4, health: 5, education: 6, housing: 7, credit: 8 };
+
+/** PORT_BASE moves the gateway and every subgraph together (one variable instead of nine ports and eight URLs). */
+export function portBase(env: Env = process.env): number {
+  return readInt(env, 'PORT_BASE', GATEWAY_PORT, 1, 65535 - Math.max(...Object.values(PORT_OFFSETS)));
+}
+
+/** A domain's port when <DOMAIN>_PORT is not set: PORT_BASE plus the domain's offset (4001 population ... 4008 credit). */
+export function defaultPort(domain: DomainName, env: Env = {}): number {
+  return portBase(env) + PORT_OFFSETS[domain];
+}
+
+/** The port a domain's subgraph listens on: <DOMAIN>_PORT, else its default port above PORT_BASE. */
+export function subgraphPort(domain: DomainName, env: Env = process.env): number {
+  return readInt(env, envName(domain, 'PORT'), defaultPort(domain, env), 0, 65535);
 }
 
 export class ConfigError extends Error {
@@ -157,7 +169,7 @@ export function seedConfig(env: Env = process.env): SeedConfig {
 export function subgraphConfig(domain: DomainName, env: Env = process.env): SubgraphConfig {
   return {
     domain,
-    port: readInt(env, envName(domain, 'PORT'), defaultPort(domain), 0, 65535),
+    port: subgraphPort(domain, env),
     host: env.HOST || '127.0.0.1',
     database: databaseConfig(domain, env),
     governanceDatabase: databaseConfig('governance', env),
@@ -247,7 +259,7 @@ export interface GatewayConfig {
   port: number;
   auth: AuthConfig;
   host: string;
-  /** Where each subgraph answers; <DOMAIN>_URL, else localhost on the domain's default port. */
+  /** Where each subgraph answers; <DOMAIN>_URL, else localhost on its port (<DOMAIN>_PORT or PORT_BASE + offset). */
   subgraphUrls: Record<DomainName, string>;
   supergraphFile: string;
   production: boolean;
@@ -270,11 +282,11 @@ export interface GatewayConfig {
   observability?: ObservabilityConfig;
 }
 
-/** Where each subgraph answers: <DOMAIN>_URL, else localhost on the domain's default port. */
+/** Where each subgraph answers: <DOMAIN>_URL, else localhost on the port it listens on (<DOMAIN>_PORT or PORT_BASE). */
 export function subgraphUrls(env: Env = process.env): Record<DomainName, string> {
   const urls = {} as Record<DomainName, string>;
   for (const domain of DOMAINS) {
-    urls[domain] = readUrl(env, envName(domain, 'URL'), ['http:', 'https:']) ?? `http://127.0.0.1:${defaultPort(domain)}/graphql`;
+    urls[domain] = readUrl(env, envName(domain, 'URL'), ['http:', 'https:']) ?? `http://127.0.0.1:${subgraphPort(domain, env)}/graphql`;
   }
   return urls;
 }
@@ -282,7 +294,7 @@ export function subgraphUrls(env: Env = process.env): Record<DomainName, string>
 export function gatewayConfig(env: Env = process.env): GatewayConfig {
   const subgraphUrls_ = subgraphUrls(env);
   return {
-    port: readInt(env, 'GATEWAY_PORT', GATEWAY_PORT, 0, 65535),
+    port: readInt(env, 'GATEWAY_PORT', portBase(env), 0, 65535),
     auth: authConfig(env),
     host: env.HOST || '127.0.0.1',
     subgraphUrls: subgraphUrls_,

@@ -25,4 +25,23 @@ describe(gatewayConfig.name, () => {
     expect(gatewayConfig({ POPULATION_URL: 'http://pop:8080/graphql' }).subgraphUrls.population).toBe('http://pop:8080/graphql');
     expect(() => gatewayConfig({ GEOSPATIAL_URL: 'ftp://x' })).toThrow(/GEOSPATIAL_URL/);
   });
+
+  it('returns the gateway, every subgraph and every subgraph URL moved together by PORT_BASE alone', () => {
+    const env = { PORT_BASE: '5100' };
+    const gateway = gatewayConfig(env);
+    expect(gateway.port).toBe(5100);
+    expect(gateway.subgraphUrls).toMatchObject({ population: 'http://127.0.0.1:5101/graphql', governance: 'http://127.0.0.1:5103/graphql', credit: 'http://127.0.0.1:5108/graphql' });
+    expect(subgraphConfig('health', env).port).toBe(5105);
+    expect(subgraphConfig('health', env).peers.population).toBe('http://127.0.0.1:5101/graphql');
+  });
+
+  it('returns a <DOMAIN>_PORT or <DOMAIN>_URL over PORT_BASE, and the default URL follows <DOMAIN>_PORT', () => {
+    const env = { PORT_BASE: '5100', HEALTH_PORT: '6000', CREDIT_URL: 'http://credit:80/graphql', GATEWAY_PORT: '8080' };
+    expect(gatewayConfig(env)).toMatchObject({ port: 8080, subgraphUrls: { health: 'http://127.0.0.1:6000/graphql', credit: 'http://credit:80/graphql', housing: 'http://127.0.0.1:5107/graphql' } });
+  });
+
+  it('refuses a PORT_BASE that would put a subgraph past port 65535', () => {
+    expect(() => gatewayConfig({ PORT_BASE: '65530' })).toThrow(/PORT_BASE/);
+    expect(() => gatewayConfig({ PORT_BASE: 'x' })).toThrow(/PORT_BASE/);
+  });
 });
