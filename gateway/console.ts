@@ -13,6 +13,8 @@ import { sendJson, type HttpRoute, type RouteRequest } from '../subgraphs/kit/ht
 import { SECURITY_HEADERS, staticFiles } from '../subgraphs/kit/static-files';
 
 export const CONSOLE_DIR = path.join(PROJECT_ROOT, 'web', 'console');
+/** Modules the web apps share (GraphQL client, session, development sign-in, DOM helpers), served at /shared. */
+export const SHARED_WEB_DIR = path.join(PROJECT_ROOT, 'web', 'shared');
 /** Development tokens live an hour: long enough for a session at the console, short enough to be thrown away. */
 export const DEV_TOKEN_SECONDS = 3600;
 const SUBJECT = /^[A-Za-z0-9._@-]{1,64}$/;
@@ -89,4 +91,9 @@ export function consoleRoute(options: ConsoleOptions, dir: string = CONSOLE_DIR)
     dir,
     endpoints: development ? { '/dev-token': devToken({ ...options, devPrivateKeyFile }) } : {},
   });
+}
+
+/** The /shared route: the modules the console, the dashboard and the IDE import from `../shared/`. */
+export function sharedWebRoute(dir: string = SHARED_WEB_DIR): HttpRoute {
+  return staticFiles({ prefix: '/shared', dir });
 }

@@ -21,7 +21,7 @@ import { createLogger, type Logger } from '../subgraphs/kit/logger';
 import { metricsRoute } from '../subgraphs/kit/metrics';
 import { observePlugin } from '../subgraphs/kit/observe';
 import { flushTracing, installTracing } from '../subgraphs/kit/tracing';
-import { consoleRoute } from './console';
+import { consoleRoute, sharedWebRoute } from './console';
 import { checkTrustedDocument, loadTrustedDocuments, requestedOperation, trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents';
 import { dashboardRoute } from './dashboard';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
@@ -108,7 +108,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayStartO
     bodyLimitBytes: httpConfig.bodyLimitBytes,
     corsOrigins: httpConfig.corsOrigins,
     ready: async () => true,
-    routes: [consoleRoute({ auth: config.auth, production: config.production, devPrivateKeyFile: identity.privateKeyFile }), dashboardRoute(), metricsRoute({ token: config.observability?.metricsToken, production: config.production })],
+    routes: [consoleRoute({ auth: config.auth, production: config.production, devPrivateKeyFile: identity.privateKeyFile }), dashboardRoute(), sharedWebRoute(), metricsRoute({ token: config.observability?.metricsToken, production: config.production })],
     context: async (headers, { remoteAddress, body, search }) => {
       // Refuse a bad token here (HTTP 401) before planning; subgraphs verify it again on their own.
       const principal = await identity.principal(headers);

@@ -85,6 +85,17 @@ describe('the /console route of the gateway (development key)', () => {
     expect(head.body).toBe('');
   });
 
+  it('returns the modules the web apps share at /shared, with the same CSP, and nothing outside web/shared', async () => {
+    const js = await raw(gateway.port, 'GET', '/shared/graphql.js');
+    expect(js.status).toBe(200);
+    expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(js.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(js.body).toContain('export function graphqlClient');
+    for (const p of ['/shared/../package.json', '/shared/%2e%2e/%2e%2e/package.json', '/shared/..%2fgraphql.js', '/shared/nothing.js']) {
+      expect({ p, status: (await raw(gateway.port, 'GET', p)).status }).toEqual({ p, status: 404 });
+    }
+  });
+
   it('refuses every path out of web/console, literal or encoded', async () => {
     const attempts = [
       '/console/../package.json',

@@ -1,62 +1,11 @@
-// The console's only way to the platform: POST /graphql with the signed-in officer's bearer token, plus the
-// session (the token in sessionStorage, gone when the tab closes) and the page's alert and status regions.
+// The console's way to the platform (shared with the dashboard: ../shared/graphql.js), plus the page's alert and
+// status regions.
+import { ApiError, createSession, graphqlClient } from '../shared/graphql.js';
 import { h } from './dom.js';
 
-const TOKEN_KEY = 'hdg.console.token';
-
-export const session = {
-  get token() {
-    return sessionStorage.getItem(TOKEN_KEY);
-  },
-  set(token) {
-    sessionStorage.setItem(TOKEN_KEY, token.trim().replace(/^Bearer\s+/i, ''));
-  },
-  clear() {
-    sessionStorage.removeItem(TOKEN_KEY);
-  },
-  /** The token's claims, for display only (the server verifies the signature on every request). */
-  claims() {
-    const token = this.token;
-    if (!token) return null;
-    try {
-      const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-      const json = decodeURIComponent(Array.from(atob(payload), (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''));
-      return JSON.parse(json);
-    } catch {
-      return null;
-    }
-  },
-};
-
-/** One or more GraphQL errors, kept as the API sent them (message, extensions.code, extensions.problems). */
-export class ApiError extends Error {
-  constructor(errors) {
-    super(errors.map((e) => e.message).join(' '));
-    this.errors = errors;
-  }
-  get problems() {
-    return this.errors.flatMap((e) => e.extensions?.problems ?? []);
-  }
-}
-
-export async function gql(query, variables = {}) {
-  const headers = { 'content-type': 'application/json' };
-  if (session.token) headers.authorization = `Bearer ${session.token}`;
-  let res;
-  try {
-    res = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  } catch {
-    throw new ApiError([{ message: 'The gateway cannot be reached; is the platform running?', extensions: { code: 'NETWORK' } }]);
-  }
-  let json;
-  try {
-    json = await res.json();
-  } catch {
-    throw new ApiError([{ message: `The gateway answered HTTP ${res.status} without a GraphQL response.`, extensions: { code: `HTTP_${res.status}` } }]);
-  }
-  if (json.errors?.length) throw new ApiError(json.errors);
-  return json.data;
-}
+export { ApiError, devSignInInfo, devToken } from '../shared/graphql.js';
+export const session = createSession('hdg.console.token');
+export const gql = graphqlClient(session);
 
 const alertEl = () => document.getElementById('alert');
 const statusEl = () => document.getElementById('status');

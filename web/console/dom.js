@@ -1,38 +1,7 @@
-// Small DOM helpers: elements are built from data with text nodes only (never innerHTML), so nothing the API
-// returns is ever interpreted as markup.
+// The console's DOM helpers, on top of the shared ones (../shared/dom.js): never innerHTML, never inline styles.
+import { h, nextId } from '../shared/dom.js';
 
-/** h('button', { class: 'primary', onclick }, 'Save') */
-export function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [key, value] of Object.entries(props ?? {})) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
-    else if (key === 'class') el.className = value;
-    else if (key === 'for') el.htmlFor = value;
-    else if (key === 'value') el.value = value;
-    else if (key === 'checked' || key === 'selected' || key === 'disabled' || key === 'multiple' || key === 'required') el[key] = Boolean(value);
-    else el.setAttribute(key, value === true ? '' : String(value));
-  }
-  append(el, children);
-  return el;
-}
-
-function append(el, children) {
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    if (Array.isArray(child)) append(el, child);
-    else el.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-}
-
-let ids = 0;
-/** A labelled form control: returns [label, control] wrapped in a div.field. */
-export function field(labelText, control, hint) {
-  control.id ||= `f${++ids}`;
-  const hintEl = hint ? h('div', { class: 'hint', id: `${control.id}-hint` }, hint) : null;
-  if (hintEl) control.setAttribute('aria-describedby', hintEl.id);
-  return h('div', { class: 'field' }, h('label', { for: control.id }, labelText), control, hintEl);
-}
+export { field, h } from '../shared/dom.js';
 
 export function select(options, props = {}) {
   return h('select', props, options.map((o) => (typeof o === 'string' ? h('option', { value: o }, o) : h('option', { value: o.value, selected: o.selected }, o.label))));
@@ -55,7 +24,7 @@ export function badge(value, kind = String(value).toLowerCase()) {
 }
 
 export function section(title, ...children) {
-  const id = `s${++ids}`;
+  const id = nextId('s');
   return h('section', { class: 'card', 'aria-labelledby': id }, h('h2', { id }, title), children);
 }
 

@@ -1,16 +1,7 @@
 // Sign in: paste a bearer token from the identity provider, or, in the embedded development mode only, mint a
 // development token for chosen attributes (the gateway offers /console/dev-token there and nowhere else).
-import { act, flashStatus, gql, session, showError } from '../api.js';
+import { act, ApiError, devSignInInfo, devToken, flashStatus, gql, session, showError } from '../api.js';
 import { field, h, section, select } from '../dom.js';
-
-async function devSignInInfo() {
-  try {
-    const res = await fetch('/console/dev-token', { headers: { accept: 'application/json' } });
-    return res.ok ? await res.json() : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Checks the token against the gateway (a bad one is refused with 401) before keeping it. */
 async function useToken(token, { navigate, refreshSession }) {
@@ -64,14 +55,16 @@ function devForm(info, ctx) {
       roles: [...roles.querySelectorAll('input:checked')].map((c) => c.value),
       ...(region.value.trim() ? { region: region.value.trim() } : {}),
     };
-    const res = await fetch('/console/dev-token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const json = await res.json().catch(() => ({}));
-    if (!res.ok) {
-      problems.replaceChildren(...(json.problems ?? [json.error ?? `HTTP ${res.status}`]).map((p) => h('li', {}, p)));
-      showError(new Error(json.error ?? `Development sign-in failed with HTTP ${res.status}.`));
+    let token;
+    try {
+      token = await devToken(body);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      problems.replaceChildren(...error.problems.map((p) => h('li', {}, p)));
+      showError(new Error(error.message));
       return;
     }
-    await useToken(json.token, ctx);
+    await useToken(token, ctx);
   };
   return section(
     'Development sign-in',
