@@ -41,7 +41,7 @@ export function pagesByKey<T extends object>(data: DataAccess, entity: EntitySch
     if (!loader) {
       loader = new DataLoader<string, Connection<T>>(async (parents) => {
         const ofParents = (keys: readonly string[]) => ({ $and: [where, { [parentKey]: keys.length === 1 ? keys[0] : { $in: [...keys] } }] }) as FilterQuery<T>;
-        if (parents.length === 1) return [await paginate(data, entity, ofParents(parents), { first: size, after: args.after }, key)];
+        if (parents.length === 1) return [await paginate(data, entity, ofParents(parents), { first: size, after: args.after }, { key })];
         const rows = await findAllVisible(data, entity, ofParents(parents), { orderBy: { [key]: 'asc' } as never });
         const byParent = new Map<string, T[]>(parents.map((p) => [p, []]));
         for (const row of rows) byParent.get(String(row[parentKey]))?.push(row);

@@ -110,7 +110,7 @@ function readableWhere<T extends object>(data: DataAccess, entity: EntitySchema<
 function schoolsIn(ctx: EducationContext, code: string, level: SchoolLevelArg | null | undefined, args: { first?: number | null; after?: string | null }) {
   const where = readableWhere(ctx.data, School, schoolWhere({ level }));
   const scope = regionScope(validRegionCode('code', code));
-  if (scope.level === 'province') return paginate(ctx.data, School, { $and: [where, inRegion<SchoolRow>('code', code)] }, args, 'code');
+  if (scope.level === 'province') return paginate(ctx.data, School, { $and: [where, inRegion<SchoolRow>('code', code)] }, args, { key: 'code' });
   if (scope.level === 'city') return ctx.loaders.schoolPagesByCity(scope.code, args, where);
   return ctx.loaders.schoolPagesByCounty(scope.code, args, where);
 }
@@ -131,7 +131,7 @@ export const resolvers: Resolvers = {
   Query: {
     ...statisticsQuery,
     school: (_, { code }, { loaders }) => loaders.schoolByCode.load(validSchoolCode('code', code)),
-    schools: (_, { filter, first, after }, { data }) => paginate(data, School, readableWhere(data, School, schoolWhere(filter)), { first, after }, 'code'),
+    schools: (_, { filter, first, after }, { data }) => paginate(data, School, readableWhere(data, School, schoolWhere(filter)), { first, after }, { key: 'code' }),
     enrolment: (_, { id }, { loaders }) => loaders.enrolmentById.load(id),
     enrolments: (_, { filter, first, after }, { data }) => paginate(data, Enrolment, readableWhere(data, Enrolment, enrolmentWhere(filter)), { first, after }),
   },

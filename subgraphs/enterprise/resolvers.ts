@@ -245,7 +245,7 @@ export const resolvers: Resolvers = {
   Query: {
     ...statisticsQuery,
     enterprise: (_, { uscc }, { loaders }) => loaders.enterpriseByUscc.load(validUscc('uscc', uscc)),
-    enterprises: (_, { filter, first, after }, { data }) => paginate(data, Enterprise, filteredEnterprises(data, filter), { first, after }, 'uscc'),
+    enterprises: (_, { filter, first, after }, { data }) => paginate(data, Enterprise, filteredEnterprises(data, filter), { first, after }, { key: 'uscc' }),
   },
   Mutation: {
     registerEnterprise: (_, args, ctx) => runMutation(ctx, REGISTER, args, args.idempotencyKey, (em) => registerEnterprise(ctx, em, args.input)),

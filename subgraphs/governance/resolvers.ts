@@ -5,9 +5,9 @@
 import { buildAbility, diffDocuments, explainField, isDepartment, isRegionCode, isRole, PUBLIC_PRINCIPAL, ROLES, testPrincipal, unifiedDiff, policyImpact, type Principal, type TypeCatalogue } from '../../auth';
 import type { Resolvers, SharingType, Sensitivity, PolicyState as GqlPolicyState, GrantRequestState, CallerInput } from './__generated__/resolvers';
 import { badInput } from '../kit/errors';
-import { decodeCursor, encodeCursor, pageSize } from '../kit/pagination';
+import { paginate } from '../kit/pagination';
 import { type GrantScopeItem } from '../kit/policy-store';
-import { findVisible, restrict } from '../kit/scope';
+import { findVisible } from '../kit/scope';
 import type { GovernanceContext } from './loaders';
 import { GrantRequestRecord, PolicyVersionRecord, type GrantRequestRow, type PolicyVersionRow } from './entities';
 import { explainOperation } from './explain';
@@ -69,29 +69,6 @@ function principalOf(caller: CallerInput): Principal {
   return principal;
 }
 
-/** Rows of a table the caller may see, newest first, by a unique key; keyset pages. */
-async function pageDescending<T extends object>(ctx: GovernanceContext, entity: typeof PolicyVersionRecord | typeof GrantRequestRecord, key: string, filter: Record<string, unknown>, first: number | null | undefined, after: string | null | undefined, numeric: boolean) {
-  const size = pageSize(first, 100);
-  const where = restrict(filter as never, ctx.data.visible(entity as never) as never);
-  const empty = { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, totalCount: 0 };
-  if (where === null) return empty;
-  let cursor: string | number | null = null;
-  if (after) {
-    const raw = decodeCursor(after);
-    cursor = numeric ? Number(raw) : raw;
-    if (numeric && !Number.isInteger(cursor)) throw badInput('after', 'not a cursor of this list.');
-  }
-  const pageWhere = cursor === null ? where : { $and: [where, { [key]: { $lt: cursor } }] };
-  const rows = (await ctx.em.find(entity as never, pageWhere as never, { orderBy: { [key]: 'desc' } as never, limit: size + 1, disableIdentityMap: true })) as T[];
-  const nodes = rows.slice(0, size);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(String((node as Record<string, unknown>)[key])), node }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: cursor !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
-    totalCount: () => ctx.em.count(entity as never, where as never),
-  };
-}
-
 async function versionVisible(ctx: GovernanceContext, number: number): Promise<PolicyVersionRow | null> {
   return findVisible(ctx.data, PolicyVersionRecord, { number });
 }
@@ -145,7 +122,7 @@ export const resolvers: Resolvers = {
       return row ? policiesOf(row) : [];
     },
     activePolicyVersion: (_, __, ctx) => activeVersion(ctx),
-    policyVersions: (_, { state, first, after }, ctx) => pageDescending(ctx, PolicyVersionRecord, 'number', state ? { state } : {}, first, after, true) as never,
+    policyVersions: (_, { state, first, after }, ctx) => paginate(ctx.data, PolicyVersionRecord, (state ? { state } : {}) as never, { first, after }, { key: 'number', direction: 'desc', numericKey: true, max: 100 }) as never,
     policyVersion: (_, { number }, ctx) => versionVisible(ctx, number),
     policyDiff: async (_, { from, to }, ctx) => {
       const a = await versionOrNotFound(ctx, from, 'from');
@@ -183,7 +160,7 @@ export const resolvers: Resolvers = {
       const row = number == null ? await activeVersion(ctx) : await versionOrNotFound(ctx, number, 'number');
       return testRunOf(row);
     },
-    grantRequests: (_, { state, first, after }, ctx) => pageDescending(ctx, GrantRequestRecord, 'id', stateFilter(state), first, after, false) as never,
+    grantRequests: (_, { state, first, after }, ctx) => paginate(ctx.data, GrantRequestRecord, stateFilter(state) as never, { first, after }, { key: 'id', direction: 'desc', max: 100 }) as never,
     grantRequest: (_, { id }, ctx) => findVisible(ctx.data, GrantRequestRecord, { id }),
   },
   Mutation: {

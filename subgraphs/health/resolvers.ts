@@ -201,7 +201,7 @@ export const resolvers: Resolvers = {
     healthRecord: (_, { id }, { loaders }) => loaders.recordById.load(id),
     healthRecords: (_, { filter, first, after }, { data }) => paginate(data, HealthRecord, filteredRecords(data, filter), { first, after }),
     healthFacility: (_, { code }, { loaders }) => loaders.facilityByCode.load(validFacilityCode('code', code)),
-    healthFacilities: (_, { filter, first, after }, { data }) => paginate(data, HealthFacility, filteredFacilities(data, filter), { first, after }, 'code'),
+    healthFacilities: (_, { filter, first, after }, { data }) => paginate(data, HealthFacility, filteredFacilities(data, filter), { first, after }, { key: 'code' }),
   },
   Mutation: {
     recordEncounter: (_, { input, idempotencyKey }, ctx) => recordEncounter(ctx, input, idempotencyKey),

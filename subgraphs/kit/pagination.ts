@@ -41,6 +41,13 @@ export function decodeCursor(cursor: string): string {
   return text.slice(CURSOR_PREFIX.length);
 }
 
+function cursorKey(raw: string, numeric: boolean): string | number {
+  if (!numeric) return raw;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value)) throw badInput('after', 'the cursor is not one of this list; pass an endCursor from a previous page.');
+  return value;
+}
+
 export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE): number {
   if (first === null || first === undefined) return Math.min(DEFAULT_PAGE_SIZE, max);
   if (!Number.isInteger(first) || first < 0) throw badInput('first', 'the page size must be zero or a positive whole number.');
@@ -52,24 +59,35 @@ export function emptyConnection<T>(): Connection<T> {
   return { edges: [], nodes: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, totalCount: async () => 0 };
 }
 
-/** A page of the visible `entity` rows matching `filter`, ordered by `key` (unique), after the given cursor. */
+export interface PageOrder<T> {
+  /** A unique column to order and page by. @default 'id' */
+  key?: keyof T & string;
+  /** 'desc': newest first (policy versions, grant requests). @default 'asc' */
+  direction?: 'asc' | 'desc';
+  /** The key is an integer column: a cursor must decode to a whole number. */
+  numericKey?: boolean;
+  /** The largest page a caller may ask for. @default MAX_PAGE_SIZE */
+  max?: number;
+}
+
+/** A page of the visible `entity` rows matching `filter`, ordered by a unique key, after the given cursor. */
 export async function paginate<T extends object>(
   data: DataAccess,
   entity: EntitySchema<T, any>,
   filter: FilterQuery<T>,
   args: PageArgs,
-  key: keyof T & string = 'id' as keyof T & string,
-  max = MAX_PAGE_SIZE,
+  order: PageOrder<T> = {},
 ): Promise<Connection<T>> {
+  const { key = 'id' as keyof T & string, direction = 'asc', numericKey = false, max = MAX_PAGE_SIZE } = order;
   const size = pageSize(args.first, max);
-  const after = args.after ? decodeCursor(args.after) : null;
+  const after = args.after ? cursorKey(decodeCursor(args.after), numericKey) : null;
   const where = restrict(filter, data.visible(entity));
   if (where === null) return emptyConnection();
-  const pageWhere = (after === null ? where : { $and: [where, { [key]: { $gt: after } }] }) as FilterQuery<T>;
+  const pageWhere = (after === null ? where : { $and: [where, { [key]: { [direction === 'asc' ? '$gt' : '$lt']: after } }] }) as FilterQuery<T>;
   const rows =
     size === 0
       ? []
-      : await readRows(data, entity, pageWhere, { orderBy: { [key]: 'asc' }, limit: size + 1 });
+      : await readRows(data, entity, pageWhere, { orderBy: { [key]: direction }, limit: size + 1 });
   const hasNextPage = rows.length > size;
   const nodes = rows.slice(0, size);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(String((node as Record<string, unknown>)[key])), node }));

@@ -140,6 +140,27 @@ describe('validation: precise errors, nothing stored', () => {
   });
 });
 
+describe('policy versions page newest first', () => {
+  it('returns each version once across pages of one, newest first, and refuses a cursor it did not issue', async () => {
+    const all = await as('auditor', `{ policyVersions(first: 100) { edges { node { number } } } }`);
+    const expected = all.data.policyVersions.edges.map((e: { node: { number: number } }) => e.node.number);
+    expect(expected.length).toBeGreaterThan(0);
+    expect([...expected].sort((a, b) => b - a)).toEqual(expected);
+    const seen: number[] = [];
+    let after: string | null = null;
+    for (let i = 0; i <= expected.length; i++) {
+      const page: any = await as('auditor', `query ($after: String) { policyVersions(first: 1, after: $after) { edges { node { number } } pageInfo { hasNextPage endCursor } } }`, { after });
+      seen.push(...page.data.policyVersions.edges.map((e: { node: { number: number } }) => e.node.number));
+      if (!page.data.policyVersions.pageInfo.hasNextPage) break;
+      after = page.data.policyVersions.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(expected);
+    const forged = Buffer.from('k:abc', 'utf8').toString('base64url');
+    const bad = await as('auditor', `{ policyVersions(first: 1, after: "${forged}") { totalCount } }`);
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
 describe('the workflow: draft, review, approval by a second officer, activation', () => {
   let number: number;
   const analystPhone = { id: 'health-analysts-phone', dept: 'health', role: 'analyst', description: 'Test: health analysts call patients back.', rules: [{ action: 'read', subject: 'Person', fields: ['phone'], reason: 'call-backs' }] };
