@@ -1,7 +1,7 @@
 /**
  * The federated gateway: serves the committed static supergraph (no runtime introspection) and forwards the
- * caller's identity headers to every subgraph, which authorizes on its own; and the governance web console at
- * /console (gateway/console.ts).
+ * caller's identity headers to every subgraph, which authorizes on its own; the governance web console at
+ * /console (gateway/console.ts); and the graph IDE for browsers at /graphql (gateway/ide.ts).
  */
 import fs from 'node:fs';
 import { ApolloServer } from '@apollo/server';
@@ -22,6 +22,7 @@ import { metricsRoute } from '../subgraphs/kit/metrics';
 import { observePlugin } from '../subgraphs/kit/observe';
 import { flushTracing, installTracing } from '../subgraphs/kit/tracing';
 import { consoleRoute } from './console';
+import { graphIde, prefersHtml } from './ide';
 import { checkTrustedDocument, loadTrustedDocuments, requestedOperation, trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents';
 import { dashboardRoute } from './dashboard';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
@@ -87,6 +88,8 @@ export function createGateway(config: GatewayConfig, deps: GatewayDependencies =
 }
 
 export async function startGateway(config: GatewayConfig, options: GatewayStartOptions = {}): Promise<RunningGateway> {
+  // First: without its bundle the gateway refuses to start, before it opens anything.
+  const ide = graphIde();
   installTracing({ serviceName: 'gateway', otlpEndpoint: config.observability?.otlpEndpoint });
   const identity = await createIdentity(config.auth, config.production);
   const { redis: redisConfig, rateLimits, http: httpConfig } = config.safety;
@@ -108,7 +111,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayStartO
     bodyLimitBytes: httpConfig.bodyLimitBytes,
     corsOrigins: httpConfig.corsOrigins,
     ready: async () => true,
-    routes: [consoleRoute({ auth: config.auth, production: config.production, devPrivateKeyFile: identity.privateKeyFile }), dashboardRoute(), metricsRoute({ token: config.observability?.metricsToken, production: config.production })],
+    routes: [consoleRoute({ auth: config.auth, production: config.production, devPrivateKeyFile: identity.privateKeyFile }), dashboardRoute(), ide.route, metricsRoute({ token: config.observability?.metricsToken, production: config.production })],
+    graphqlPage: { wantsPage: prefersHtml, handle: ide.page },
     context: async (headers, { remoteAddress, body, search }) => {
       // Refuse a bad token here (HTTP 401) before planning; subgraphs verify it again on their own.
       const principal = await identity.principal(headers);
