@@ -16,12 +16,14 @@ export const IDE_DIST = path.join(IDE_SOURCE, 'dist');
 const NONCE_PLACEHOLDER = '__CSP_NONCE__';
 
 /**
- * The console's policy, except that <style> elements carrying this response's nonce are allowed: monaco-editor
- * writes its theme and decorations into <style> elements it creates at run time (web/ide/csp-nonce.ts gives them
- * the nonce). Scripts, style attributes and everything else stay as strict as the console's.
+ * The console's policy with two deviations for monaco-editor, on this page only. <style> elements need this
+ * response's nonce: monaco writes its theme and decorations into <style> elements it creates at run time
+ * (web/ide/csp-nonce.ts gives them the nonce). Style *attributes* are allowed: monaco renders its lines as HTML
+ * text with `style="top:…;height:…"`, which no nonce or hash can cover. An attribute cannot run script or load from
+ * another origin (img-src and font-src stay 'self'); scripts, workers and connections stay same-origin only.
  */
 export function ideCsp(nonce: string): string {
-  return `${SAME_ORIGIN_CSP.replace("style-src 'self'", `style-src 'self' 'nonce-${nonce}'`)}; worker-src 'self'`;
+  return `${SAME_ORIGIN_CSP.replace("style-src 'self'", `style-src 'self' 'nonce-${nonce}'; style-src-attr 'unsafe-inline'`)}; worker-src 'self'`;
 }
 
 /** Whether a browser asks for a page rather than a GraphQL response (text/html ranked above every JSON type). */

@@ -3,7 +3,7 @@
 import './csp-nonce';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { createRoot } from 'react-dom/client';
-import { buildClientSchema, getIntrospectionQuery, isNamedType, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
+import { buildClientSchema, getIntrospectionQuery, isInterfaceType, isNamedType, isObjectType, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 import { GraphiQL } from 'graphiql';
 import { useGraphiQL, type GraphiQLPlugin } from '@graphiql/react';
 import { useDocExplorer } from '@graphiql/plugin-doc-explorer';
@@ -98,16 +98,19 @@ function FactsTable({ facts }: { facts: FieldFacts[] }) {
   );
 }
 
-/** The type and field the documentation explorer shows now (its last type, and the field opened in it). */
+/**
+ * The type and field the documentation explorer shows now. Its search jumps straight to a field, without the type
+ * in the stack: the field's type is then the one whose fields include that very definition.
+ */
 function useDocTarget(): { type: string | null; field: string | null } {
   const stack = useDocExplorer();
-  let type: string | null = null;
-  let field: string | null = null;
-  for (const item of stack) {
-    if (item.def && isNamedType(item.def)) [type, field] = [item.def.name, null];
-    else if (item.def && 'args' in item.def) field = item.def.name;
-  }
-  return { type, field };
+  const schema = useGraphiQL((s) => s.schema);
+  const current = stack[stack.length - 1]?.def;
+  if (!current) return { type: null, field: null };
+  if (isNamedType(current)) return { type: current.name, field: null };
+  if (!('args' in current) || !schema) return { type: null, field: null };
+  const owner = Object.values(schema.getTypeMap()).find((t) => (isObjectType(t) || isInterfaceType(t)) && t.getFields()[current.name] === current);
+  return { type: owner?.name ?? null, field: current.name };
 }
 
 interface Explained {
@@ -151,7 +154,16 @@ function AccessPanel() {
       {current ? (
         <div aria-label="Current field">
           <h3>{current.type}.{current.field}: {current.decision ?? '?'}</h3>
-          <FactsTable facts={[current]} />
+          <table className="ide-facts" aria-label={`Catalogue facts of ${current.type}.${current.field}`}>
+            <tbody>
+              <tr><th>Decision</th><td className={`decision-${current.decision ?? 'unknown'}`}>{current.decision ?? '?'}{current.dependsOnRecord ? ' (depends on the record)' : ''}</td></tr>
+              <tr><th>Owner</th><td>{current.owner}</td></tr>
+              <tr><th>Sharing</th><td>{current.sharing}</td></tr>
+              <tr><th>Open</th><td>{current.open ? 'yes' : 'no'}</td></tr>
+              <tr><th>Sensitivity</th><td>{current.sensitivity}</td></tr>
+              <tr><th>Mask</th><td>{current.mask}</td></tr>
+            </tbody>
+          </table>
           {current.reason && <p>Why: {current.reason}</p>}
           <p>{howToAsk(current)}</p>
           {current.decision !== 'FULL' && current.sharing === 'CONDITIONAL' && <pre className="ide-grant">{grantMutation(current)}</pre>}
@@ -182,7 +194,13 @@ function AccessPanel() {
 
 const ACCESS_PLUGIN: GraphiQLPlugin = {
   title: 'Access',
-  icon: () => <span className="ide-access-icon" aria-hidden="true">⚿</span>,
+  // A shield: who may see what.
+  icon: () => (
+    <svg viewBox="0 0 24 24" width="24" height="24" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden="true">
+      <path d="M12 3l7 3v5c0 4.5-3 8.5-7 10-4-1.5-7-5.5-7-10V6l7-3z" />
+      <path d="M9 12l2 2 4-4" />
+    </svg>
+  ),
   content: AccessPanel,
 };
 
