@@ -27,6 +27,7 @@ import { checkTrustedDocument, loadTrustedDocuments, requestedOperation, trusted
 import { dashboardRoute } from './dashboard';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
 import { subgraphFetcher } from './subgraph-fetcher';
+import { visibleSchemas } from './visible-schema';
 
 /**
  * Headers a subgraph needs to decide for itself: identity and purpose; and the caller's trace context, passed on
@@ -58,8 +59,11 @@ export function createGateway(config: GatewayConfig, deps: GatewayDependencies =
   const documents = deps.documents ?? loadTrustedDocuments(config.safety.trustedDocuments.dir);
   const logger = deps.logger ?? createLogger('gateway', { level: config.observability?.logLevel });
   const fetcher = config.subgraphClient === 'fetch' ? undefined : (deps.fetcher ?? subgraphFetcher({ connections: config.subgraphConnections, dedupe: config.dedupe, timeoutMs: config.subgraphTimeoutMs }));
+  const supergraphSdl = fs.readFileSync(config.supergraphFile, 'utf8');
+  // Introspection by anyone but developers and security officers: the schema without what they may never read.
+  const schemaFor = visibleSchemas({ supergraphSdl, governanceUrl: config.subgraphUrls.governance, timeoutMs: config.subgraphTimeoutMs });
   const gateway = new ApolloGateway({
-    supergraphSdl: fs.readFileSync(config.supergraphFile, 'utf8'),
+    supergraphSdl,
     buildService: ({ name, url }) => new SubgraphSource(name, isDomain(name) ? config.subgraphUrls[name] : String(url), config.subgraphTimeoutMs, fetcher),
   });
   const observe = observePlugin<GatewayContext>({ service: 'gateway', logger, principalOf: (ctx) => ctx.principal, requestIdOf: (ctx) => ctx.requestId });
@@ -79,7 +83,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDependencies =
       ApolloServerPluginLandingPageDisabled(),
       // In requestDidStart: puts a registered body in place of the hash a request names.
       trustedDocumentsPlugin<GatewayContext>(documents, (ctx) => ctx.principal),
-      introspectionGuard((ctx) => ctx.principal),
+      introspectionGuard<GatewayContext>((ctx) => ctx.principal, { visibleSchema: (ctx) => schemaFor(ctx.headers) }),
       // In didResolveOperation, before the gateway plans or fetches anything.
       queryLimitsPlugin<GatewayContext>(config.safety.queryLimits, (ctx) => ctx.principal),
       observe,
