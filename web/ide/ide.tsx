@@ -20,7 +20,15 @@ interface Loaded {
   problem: string | null;
 }
 
-const AccessContext = createContext<{ token: string | null; claims: Claims | null; access: AccessMap }>({ token: null, claims: null, access: new Map() });
+interface AccessState {
+  token: string | null;
+  claims: Claims | null;
+  access: AccessMap;
+  /** Loads the schema and decisions again with these headers (a grant applies only under its X-Purpose). */
+  reload(headers: Record<string, string>): void;
+}
+
+const AccessContext = createContext<AccessState>({ token: null, claims: null, access: new Map(), reload: () => undefined });
 
 function SignIn({ onToken }: { onToken: (token: string) => void }) {
   const [offer, setOffer] = useState<DevSignIn | null | undefined>(undefined);
@@ -122,7 +130,7 @@ interface Explained {
 }
 
 function AccessPanel() {
-  const { token, claims, access } = useContext(AccessContext);
+  const { token, claims, access, reload } = useContext(AccessContext);
   const queryEditor = useGraphiQL((s) => s.queryEditor);
   const headerEditor = useGraphiQL((s) => s.headerEditor);
   const operationName = useGraphiQL((s) => s.operationName);
@@ -176,7 +184,8 @@ function AccessPanel() {
       ) : (
         <p>Open a type or a field in the documentation explorer to see its catalogue facts and your access here.</p>
       )}
-      <button type="button" onClick={() => void why()}>Why? Explain the current document</button>
+      <button type="button" onClick={() => void why()}>Why? Explain the current document</button>{' '}
+      <button type="button" onClick={() => reload(editorHeaders(headerEditor?.getValue()))}>Reload with these headers</button>
       {problem && <p role="alert">{problem}</p>}
       {explained && (
         <table className="ide-facts" aria-label="Decision per requested field">
@@ -204,8 +213,7 @@ const ACCESS_PLUGIN: GraphiQLPlugin = {
   content: AccessPanel,
 };
 
-async function load(token: string | null): Promise<Loaded> {
-  const headers = {};
+async function load(token: string | null, headers: Record<string, string> = {}): Promise<Loaded> {
   const introspection = await graphql<IntrospectionQuery>(token, { query: getIntrospectionQuery(), operationName: 'IntrospectionQuery' }, headers);
   let access: AccessMap = new Map();
   let problem: string | null = null;
@@ -222,10 +230,14 @@ function App() {
   const [token, setToken] = useState<string | null>(session.token);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const claims = useMemo(() => claimsOf(token), [token]);
+  const reload = useCallback(
+    (headers: Record<string, string> = {}) => void load(token, headers).then(setLoaded, (e: Error) => setLoaded({ schema: null, access: new Map(), problem: e.message })),
+    [token],
+  );
   useEffect(() => {
     setLoaded(null);
-    load(token).then(setLoaded, (e: Error) => setLoaded({ schema: null, access: new Map(), problem: e.message }));
-  }, [token]);
+    reload();
+  }, [reload]);
   const signIn = (t: string) => {
     session.set(t);
     setToken(session.token);
@@ -240,7 +252,7 @@ function App() {
     [token],
   );
   return (
-    <AccessContext.Provider value={{ token, claims, access: loaded?.access ?? new Map() }}>
+    <AccessContext.Provider value={{ token, claims, access: loaded?.access ?? new Map(), reload }}>
       <header className="ide-bar">
         <strong>Hainan data graph</strong>
         {claims ? (
