@@ -105,6 +105,24 @@ describe('the graph IDE', () => {
     await browser.screenshot(page, '04-explain');
   });
 
+  it('shows a caller who is not a developer the schema without the fields they may never read', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Subject').fill('analyst-1');
+    await page.getByLabel('Department').selectOption('health');
+    await page.getByRole('checkbox', { name: 'developer' }).uncheck();
+    await page.getByRole('checkbox', { name: 'analyst' }).check();
+    await page.getByRole('button', { name: 'Sign in (development)' }).click();
+    await page.locator('#ide-session', { hasText: 'analyst-1' }).waitFor();
+    await page.getByRole('button', { name: /Show Documentation Explorer/ }).click();
+    await page.locator('[data-cy="doc-explorer-input"]').fill('Person');
+    await page.locator('[data-cy="doc-explorer-option"]').filter({ hasText: /^Person$/ }).first().click();
+    const docs = page.locator('.graphiql-doc-explorer');
+    // Masked for them: shown. Conditional data of another department without a grant: left out.
+    await docs.getByRole('link', { name: 'idNumber', exact: true }).or(docs.getByText('idNumber', { exact: true })).first().waitFor();
+    expect(await docs.getByText('maritalStatus', { exact: true }).count()).toBe(0);
+    await browser.screenshot(page, '05-analyst-person');
+  });
+
   it('sent nothing beyond the gateway and broke no CSP rule, without a script error', () => {
     expect(offOrigin).toEqual([]);
     // Monaco's workers ran, from the gateway's files (worker-src 'self').

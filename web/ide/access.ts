@@ -67,7 +67,6 @@ export function grantMutation(f: FieldFacts): string {
 function annotation(f: FieldFacts): string {
   const decision = f.decision ? `**Your access: ${f.decision}**${f.dependsOnRecord ? ' (depends on the record)' : ''}${f.reason ? ` — ${f.reason}` : ''}` : '**Your access: unknown**';
   return [
-    '---',
     decision,
     '',
     `Owner: ${f.owner} · Sharing: ${f.sharing} · Open: ${f.open ? 'yes' : 'no'} · Sensitivity: ${f.sensitivity} · Mask: ${f.mask}`,
@@ -82,7 +81,8 @@ export function annotateSchema(schema: GraphQLSchema, access: AccessMap): GraphQ
     if (!isObjectType(type) && !isInterfaceType(type)) continue;
     for (const field of Object.values(type.getFields())) {
       const facts = access.get(`${type.name}.${field.name}`);
-      if (facts) field.description = `${field.description ? `${field.description}\n\n` : ''}${annotation(facts)}`;
+      // After a rule under the field's own description; first, when it has none, so that lists show the decision.
+      if (facts) field.description = `${field.description ? `${field.description}\n\n---\n\n` : ''}${annotation(facts)}`;
     }
   }
   return schema;
