@@ -33,7 +33,7 @@ interface AccessData {
 export async function loadAccess(token: string | null, headers: Record<string, string>): Promise<AccessMap> {
   const result = await graphql<AccessData>(token, { query: ACCESS_QUERY, operationName: 'IdeAccess' }, headers);
   if (!result.data?.catalogue || !result.data.myAccess) throw new Error(result.errors?.map((e) => e.message).join(' ') || 'Governance did not answer the catalogue.');
-  const decisions = new Map(result.data.myAccess.flatMap((t) => t.fields.map((f) => [`${t.type}.${f.field}`, f] as const)));
+  const decisions = new Map<string, AccessData['myAccess'][number]['fields'][number]>(result.data.myAccess.flatMap((t) => t.fields.map((f) => [`${t.type}.${f.field}`, f] as const)));
   const map: AccessMap = new Map();
   for (const type of result.data.catalogue) {
     for (const f of type.fields) {

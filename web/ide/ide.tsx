@@ -143,7 +143,7 @@ function AccessPanel() {
   const why = useCallback(async () => {
     setProblem(null);
     const headers = editorHeaders(headerEditor?.getValue());
-    const purpose = Object.entries(headers).find(([k]) => k.toLowerCase() === 'x-purpose')?.[1] || null;
+    const purpose = Object.entries(headers).find(([k]) => k.toLowerCase() === 'x-purpose')?.[1]?.trim() || null;
     // One's own attributes: explain answers anyone about themselves (governance checks they are the caller's).
     const caller = { sub: claims?.sub ?? null, dept: claims?.dept ?? null, roles: claims?.roles ?? [], region: claims?.region ?? null, purpose };
     const result = await graphql<{ explain: { fields: Explained[] } }>(
