@@ -4,6 +4,8 @@
  * bundle is served under /ide and nothing else; and introspection by callers who are neither developers nor
  * security officers answers the schema without the fields governance's `myAccess` says they may never read.
  */
+import os from 'node:os';
+import { graphIde } from '../../gateway/ide';
 import { PLATFORM_CATALOGUE } from '../../subgraphs/platform-catalogue';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
@@ -41,6 +43,10 @@ describe('GET /graphql from a browser', () => {
     expect(html).not.toMatch(/https?:\/\//);
     const second = await fetch(`${base}/graphql`, { headers: { accept: BROWSER_ACCEPT } });
     expect(nonceOf(second.headers.get('content-security-policy'))).not.toBe(nonceOf(csp));
+  });
+
+  it('refuses to start without the bundle, saying how to build it', () => {
+    expect(() => graphIde(os.tmpdir())).toThrow(/run `npm run build:ide`/);
   });
 
   it('serves the bundle and its workers under /ide, and the page at /ide itself', async () => {
