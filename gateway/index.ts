@@ -1,7 +1,7 @@
 /**
  * The federated gateway: serves the committed static supergraph (no runtime introspection) and forwards the
- * caller's identity headers to every subgraph, which authorizes on its own; and the governance web console at
- * /console (gateway/console.ts).
+ * caller's identity headers to every subgraph, which authorizes on its own; the governance web console at
+ * /console (gateway/console.ts); and the graph IDE for browsers at /graphql (gateway/ide.ts).
  */
 import fs from 'node:fs';
 import { ApolloServer } from '@apollo/server';
@@ -22,10 +22,12 @@ import { metricsRoute } from '../subgraphs/kit/metrics';
 import { observePlugin } from '../subgraphs/kit/observe';
 import { flushTracing, installTracing } from '../subgraphs/kit/tracing';
 import { consoleRoute, sharedWebRoute } from './console';
+import { graphIde, prefersHtml } from './ide';
 import { checkTrustedDocument, loadTrustedDocuments, requestedOperation, trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents';
 import { dashboardRoute } from './dashboard';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
 import { subgraphFetcher } from './subgraph-fetcher';
+import { visibleSchemas } from './visible-schema';
 
 /**
  * Headers a subgraph needs to decide for itself: identity and purpose; and the caller's trace context, passed on
@@ -57,8 +59,11 @@ export function createGateway(config: GatewayConfig, deps: GatewayDependencies =
   const documents = deps.documents ?? loadTrustedDocuments(config.safety.trustedDocuments.dir);
   const logger = deps.logger ?? createLogger('gateway', { level: config.observability?.logLevel });
   const fetcher = config.subgraphClient === 'fetch' ? undefined : (deps.fetcher ?? subgraphFetcher({ connections: config.subgraphConnections, dedupe: config.dedupe, timeoutMs: config.subgraphTimeoutMs }));
+  const supergraphSdl = fs.readFileSync(config.supergraphFile, 'utf8');
+  // Introspection by anyone but developers and security officers: the schema without what they may never read.
+  const schemaFor = visibleSchemas({ supergraphSdl, governanceUrl: config.subgraphUrls.governance, timeoutMs: config.subgraphTimeoutMs });
   const gateway = new ApolloGateway({
-    supergraphSdl: fs.readFileSync(config.supergraphFile, 'utf8'),
+    supergraphSdl,
     buildService: ({ name, url }) => new SubgraphSource(name, isDomain(name) ? config.subgraphUrls[name] : String(url), config.subgraphTimeoutMs, fetcher),
   });
   const observe = observePlugin<GatewayContext>({ service: 'gateway', logger, principalOf: (ctx) => ctx.principal, requestIdOf: (ctx) => ctx.requestId });
@@ -78,7 +83,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDependencies =
       ApolloServerPluginLandingPageDisabled(),
       // In requestDidStart: puts a registered body in place of the hash a request names.
       trustedDocumentsPlugin<GatewayContext>(documents, (ctx) => ctx.principal),
-      introspectionGuard((ctx) => ctx.principal),
+      introspectionGuard<GatewayContext>((ctx) => ctx.principal, { visibleSchema: (ctx) => schemaFor(ctx.headers) }),
       // In didResolveOperation, before the gateway plans or fetches anything.
       queryLimitsPlugin<GatewayContext>(config.safety.queryLimits, (ctx) => ctx.principal),
       observe,
@@ -87,6 +92,8 @@ export function createGateway(config: GatewayConfig, deps: GatewayDependencies =
 }
 
 export async function startGateway(config: GatewayConfig, options: GatewayStartOptions = {}): Promise<RunningGateway> {
+  // First: without its bundle the gateway refuses to start, before it opens anything.
+  const ide = graphIde();
   installTracing({ serviceName: 'gateway', otlpEndpoint: config.observability?.otlpEndpoint });
   const identity = await createIdentity(config.auth, config.production);
   const { redis: redisConfig, rateLimits, http: httpConfig } = config.safety;
@@ -108,7 +115,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayStartO
     bodyLimitBytes: httpConfig.bodyLimitBytes,
     corsOrigins: httpConfig.corsOrigins,
     ready: async () => true,
-    routes: [consoleRoute({ auth: config.auth, production: config.production, devPrivateKeyFile: identity.privateKeyFile }), dashboardRoute(), sharedWebRoute(), metricsRoute({ token: config.observability?.metricsToken, production: config.production })],
+    routes: [consoleRoute({ auth: config.auth, production: config.production, devPrivateKeyFile: identity.privateKeyFile }), dashboardRoute(), sharedWebRoute(), ide.route, metricsRoute({ token: config.observability?.metricsToken, production: config.production })],
+    graphqlPage: { wantsPage: prefersHtml, handle: ide.page },
     context: async (headers, { remoteAddress, body, search }) => {
       // Refuse a bad token here (HTTP 401) before planning; subgraphs verify it again on their own.
       const principal = await identity.principal(headers);

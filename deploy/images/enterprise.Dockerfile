@@ -11,7 +11,9 @@ COPY auth auth
 COPY gateway gateway
 COPY subgraphs subgraphs
 COPY scripts scripts
-RUN npm run build && npm prune --omit=dev
+# The graph IDE's bundle (web/ide/dist, served by the gateway): esbuild runs here, never in the runtime image.
+COPY web/ide web/ide
+RUN npm run build && npm run build:ide && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app

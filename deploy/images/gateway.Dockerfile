@@ -11,7 +11,9 @@ COPY auth auth
 COPY gateway gateway
 COPY subgraphs subgraphs
 COPY scripts scripts
-RUN npm run build && npm prune --omit=dev
+# The graph IDE's bundle (web/ide/dist, served by the gateway): esbuild runs here, never in the runtime image.
+COPY web/ide web/ide
+RUN npm run build && npm run build:ide && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app
@@ -19,9 +21,10 @@ ENV NODE_ENV=production HOST=0.0.0.0
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
-# Read at run time: the SDL of every subgraph and the composed supergraph; the gateway also serves the console.
+# Read at run time: the SDL of every subgraph and the composed supergraph; the gateway also serves the console, the dashboard and the IDE.
 COPY schema schema
 COPY web web
+COPY --from=build /app/web/ide/dist web/ide/dist
 USER node
 EXPOSE 4000
 CMD ["node", "dist/scripts/start-gateway.js"]

@@ -60,6 +60,32 @@ function requireGoverning(ctx: GovernanceContext, tool: string): Principal {
   return principal;
 }
 
+/** The same attributes as the signed-in caller's: what a caller may ask `explain` about without governing. */
+function isSelf(own: Principal, caller: CallerInput): boolean {
+  const roles = new Set(caller.roles ?? []);
+  return (
+    (caller.dept ?? null) === own.dept &&
+    roles.size === own.roles.length &&
+    own.roles.every((r) => roles.has(r)) &&
+    (caller.region ?? null) === own.region &&
+    (caller.purpose ?? null) === own.purpose &&
+    (caller.sub == null || caller.sub === own.sub)
+  );
+}
+
+/**
+ * Security officers and auditors explain any caller under any version; every other government caller only
+ * themselves under the version in force, which tells them nothing `myAccess` does not (the graph IDE's "why").
+ */
+function explainedPrincipal(ctx: GovernanceContext, caller: CallerInput, version: number | null | undefined): Principal {
+  const own = ctx.auth?.principal;
+  if (own?.kind === 'government' && own.roles.some((r) => GOVERNING_ROLES.includes(r)) && isDepartment(own.dept)) return principalOf(caller);
+  if (!own || own.kind !== 'government' || version != null || !isSelf(own, caller)) {
+    throw forbidden('Explain is for security officers and auditors; any other signed-in caller may explain themselves only: their own dept, roles, region and X-Purpose, and no version.');
+  }
+  return own;
+}
+
 function principalOf(caller: CallerInput): Principal {
   if (caller.dept != null && !isDepartment(caller.dept)) throw badInput('caller.dept', `unknown department ${JSON.stringify(caller.dept)}.`);
   const roles = caller.roles ?? [];
@@ -141,8 +167,7 @@ export const resolvers: Resolvers = {
       };
     },
     explain: async (_, { caller, query, operationName, version }, ctx) => {
-      requireGoverning(ctx, 'Explain');
-      const principal = principalOf(caller);
+      const principal = explainedPrincipal(ctx, caller, version);
       const row = version == null ? await activeVersion(ctx) : await versionOrNotFound(ctx, version, 'version');
       // The grants in force apply whatever version is explained: they are not part of a policy version.
       const ability = buildAbility({ principal, catalogue: PLATFORM_CATALOGUE, policies: policiesOf(row), grants: ctx.auth?.policies.grants ?? [] });

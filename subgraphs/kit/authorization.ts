@@ -3,8 +3,23 @@
  * caller), every field of every object type wrapped to return the value, the masked value or a FORBIDDEN error,
  * and every query of rows restricted to the rows the caller may see. Domains write none of this.
  */
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { BREAK, defaultFieldResolver, GraphQLError, isObjectType, visit, type DocumentNode, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import {
+  BREAK,
+  defaultFieldResolver,
+  execute,
+  GraphQLError,
+  isObjectType,
+  Kind,
+  validate,
+  visit,
+  type DocumentNode,
+  type GraphQLFieldResolver,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { buildAbility, fieldDecision, forbiddenError, maskValue, principalKey, type Catalogue, type Principal, type RequestAbility } from '../../auth';
 import type { AuditCollector, AuditedField } from './audit/collector';
 import { authorizationDenials } from './metrics';
@@ -180,21 +195,51 @@ function readsSchema(document: DocumentNode): boolean {
   return found;
 }
 
+/** Whether the operation asks only about the schema: a query whose every root selection is `__schema`, `__type` or `__typename`. */
+export function onlyIntrospection(operation: OperationDefinitionNode): boolean {
+  return operation.operation === 'query' && operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && ['__schema', '__type', '__typename'].includes(s.name.value));
+}
+
+export interface IntrospectionGuardOptions<Ctx> {
+  /**
+   * The schema answered to every other caller's introspection (the gateway's: without the fields they may never
+   * read). Rejecting means they get FORBIDDEN, as without this option. Operations that mix introspection with
+   * data stay FORBIDDEN for them. @default none: FORBIDDEN
+   */
+  visibleSchema?: (context: Ctx) => Promise<GraphQLSchema>;
+}
+
+const FORBIDDEN_INTROSPECTION = () =>
+  new GraphQLError('Introspection is answered to developer and security-officer accounts only.', {
+    extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+  });
+
 /**
  * Introspection is answered to developer and security-officer accounts only (and never in production, where
- * Apollo Server turns it off): field names and descriptions of private data are not everyone's business.
+ * Apollo Server turns it off): field names and descriptions of private data are not everyone's business. With
+ * `visibleSchema`, other callers get that schema instead, executed here in place of the graph.
  */
-export function introspectionGuard<Ctx extends BaseContext>(principalOf: (context: Ctx) => Principal | undefined): ApolloServerPlugin<Ctx> {
+export function introspectionGuard<Ctx extends BaseContext>(principalOf: (context: Ctx) => Principal | undefined, options: IntrospectionGuardOptions<Ctx> = {}): ApolloServerPlugin<Ctx> {
   return {
     async requestDidStart() {
+      let visible: GraphQLSchema | undefined;
       return {
-        async didResolveOperation({ document, contextValue }) {
+        async didResolveOperation({ document, operation, contextValue }) {
           if (!readsSchema(document)) return;
           const principal = principalOf(contextValue);
           if (principal?.roles.some((r) => SCHEMA_READER_ROLES.includes(r))) return;
-          throw new GraphQLError('Introspection is answered to developer and security-officer accounts only.', {
-            extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-          });
+          if (!options.visibleSchema || !operation || !onlyIntrospection(operation)) throw FORBIDDEN_INTROSPECTION();
+          try {
+            visible = await options.visibleSchema(contextValue);
+          } catch {
+            throw FORBIDDEN_INTROSPECTION();
+          }
+        },
+        async responseForOperation({ document, request, operationName, contextValue }) {
+          if (!visible) return null;
+          const errors = validate(visible, document);
+          const result = errors.length > 0 ? { errors } : await execute({ schema: visible, document, variableValues: request.variables, operationName, contextValue });
+          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { ...(result.errors ? { errors: result.errors.map((e) => e.toJSON()) } : {}), ...('data' in result ? { data: result.data } : {}) } } };
         },
       };
     },

@@ -1,7 +1,8 @@
 /**
  * The HTTP front of every service (each subgraph and the gateway): /graphql through Apollo Server,
  * /healthz (the process is alive, and the policy version in force) and /readyz (its dependencies answer), optional
- * extra routes under their own path prefixes (the gateway's console), a request body limit, and a graceful stop
+ * extra routes under their own path prefixes (the gateway's console), a page for browsers at /graphql (the gateway's
+ * IDE), a request body limit, and a graceful stop
  * that finishes in-flight requests before closing.
  */
 import http from 'node:http';
@@ -37,6 +38,11 @@ export interface HttpOptions<Ctx extends BaseContext> {
   corsOrigins?: readonly string[];
   /** Extra routes, each owning the paths under its prefix; /graphql, /healthz and /readyz cannot be taken. */
   routes?: readonly HttpRoute[];
+  /**
+   * A page for a browser's GET (or HEAD) of /graphql, when `wantsPage` says it asks for one (the gateway's IDE);
+   * every other request of /graphql goes to Apollo Server as before.
+   */
+  graphqlPage?: { wantsPage(accept: string | undefined): boolean; handle: HttpRoute['handle'] };
 }
 
 /** What a route gets besides the raw request and response: the parsed URL and the body under the limit. */
@@ -187,7 +193,11 @@ export async function serveHttp<Ctx extends BaseContext>(options: HttpOptions<Ct
         const { ready, reason } = typeof answer === 'boolean' ? { ready: answer, reason: undefined } : answer;
         return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', ...(reason && !ready ? { reason } : {}) });
       }
-      if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
+      if (url.pathname === '/graphql') {
+        const page = options.graphqlPage;
+        if (page && (req.method === 'GET' || req.method === 'HEAD') && page.wantsPage(req.headers.accept)) return page.handle(req, res, { url, body: () => readBody(req, limit) });
+        return handleGraphQL(req, res, url);
+      }
       const extra = routeFor(routes, url.pathname);
       if (extra) return extra.handle(req, res, { url, body: () => readBody(req, limit) });
       return sendJson(res, 404, { error: `No route ${url.pathname}; GraphQL is served at /graphql.` });

@@ -176,12 +176,21 @@ describe('bypass paths', () => {
     expect(codes(res)).toEqual(['FORBIDDEN']);
   });
 
-  it('answers introspection and _service only to developers and security officers', async () => {
+  it('answers introspection of the whole schema and _service only to developers and security officers', async () => {
     const introspection = `{ __schema { types { name } } }`;
-    expect(codes(await gw('public', introspection))).toEqual(['FORBIDDEN']);
-    expect(codes(await gw('healthAnalyst', introspection))).toEqual(['FORBIDDEN']);
     expect(codes(await direct('population', 'healthAnalyst', introspection))).toEqual(['FORBIDDEN']);
     expect((await gw('developer', introspection)).data.__schema.types.length).toBeGreaterThan(10);
+    // Through the gateway, others get the schema without the fields they may never read (gateway/visible-schema.ts).
+    const person = `{ __type(name: "Person") { fields { name } } }`;
+    for (const caller of ['healthAnalyst', 'public'] as Caller[]) {
+      const visible = (await gw(caller, person)).data.__type?.fields.map((f: { name: string }) => f.name) ?? [];
+      const access = (await gw(caller, `{ myAccess(type: "Person") { fields { field decision dependsOnRecord } } }`)).data.myAccess[0].fields;
+      const never = access.filter((f: any) => f.decision === 'DENIED' && !f.dependsOnRecord).map((f: any) => f.field);
+      expect(never.length).toBeGreaterThan(0);
+      for (const field of never) expect(visible).not.toContain(field);
+    }
+    expect((await gw('healthAnalyst', person)).data.__type.fields.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['name', 'idNumber']));
+    expect(codes(await gw('healthAnalyst', `{ __schema { queryType { name } } regions { name } }`))).toEqual(['FORBIDDEN']);
     const sdl = `{ _service { sdl } }`;
     expect(codes(await direct('population', 'public', sdl))).toEqual(['FORBIDDEN']);
     expect(codes(await direct('population', 'healthAnalyst', sdl))).toEqual(['FORBIDDEN']);

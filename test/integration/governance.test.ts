@@ -332,6 +332,17 @@ describe('explain', () => {
     const analyst = await as('healthAnalyst', `{ explain(caller: { dept: "health", roles: ["officer"] }, query: "{ regions { name } }") { version } }`);
     expect(analyst.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('answers any government caller about themselves, under the version in force only', async () => {
+    const self = `{ explain(caller: { dept: "health", roles: ["analyst"], region: "460000" }, query: "{ persons(first: 1) { edges { node { phone } } } }") { fields { path decision } } }`;
+    const own = await as('healthAnalyst', self);
+    expect(own.errors).toBeUndefined();
+    expect(own.data.explain.fields).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'persons.edges.node.phone' })]));
+    const otherRegion = await as('healthAnalyst', self.replace('460000', '460100'));
+    expect(otherRegion.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const version = await as('healthAnalyst', self.replace('query: "{', 'version: 1, query: "{'));
+    expect(version.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
 });
 
 describe('conditional sharing', () => {
