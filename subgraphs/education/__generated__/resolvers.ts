@@ -90,17 +90,23 @@ export type Enrolment = {
   version: Maybe<Scalars['Int']['output']>;
 };
 
+/** A page of Enrolment records in the list's order, with where the page ends. */
 export type EnrolmentConnection = {
   __typename?: 'EnrolmentConnection';
+  /** The Enrolment records of this page, each with its cursor. */
   edges: Array<EnrolmentEdge>;
+  /** Whether there are more pages; pass endCursor as `after` to get the next one. */
   pageInfo: PageInfo;
   /** How many enrolments match in all. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Enrolment of a page, with its cursor. */
 export type EnrolmentEdge = {
   __typename?: 'EnrolmentEdge';
+  /** Opaque position of this record in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The Enrolment. */
   node: Enrolment;
 };
 
@@ -147,11 +153,16 @@ export type MutationGraduateStudentArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Where a page of a connection stands in its list (Relay cursor pagination). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last record of the page; pass it as `after` for the next page. Null on an empty page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more records follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when the page was asked for after a cursor (records precede it). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first record of the page; null on an empty page. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
@@ -288,17 +299,23 @@ export type SchoolEnrolmentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of School records in the list's order, with where the page ends. */
 export type SchoolConnection = {
   __typename?: 'SchoolConnection';
+  /** The School records of this page, each with its cursor. */
   edges: Array<SchoolEdge>;
+  /** Whether there are more pages; pass endCursor as `after` to get the next one. */
   pageInfo: PageInfo;
   /** How many schools match in all. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One School of a page, with its cursor. */
 export type SchoolEdge = {
   __typename?: 'SchoolEdge';
+  /** Opaque position of this record in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The School. */
   node: School;
 };
 
@@ -346,13 +363,16 @@ export type StaffRole =
   | 'STAFF'
   | 'TEACHER';
 
+/** One cell of a statistics table: a combination of dimension values with its count, published (perturbed) or withheld. */
 export type StatisticsCell = {
   __typename?: 'StatisticsCell';
   /** One value per dimension; null is the total over that dimension. */
   keys: Array<Maybe<Scalars['String']['output']>>;
   /** Sums of the requested measures; null when withheld. */
   measures: Array<Maybe<Scalars['Float']['output']>>;
+  /** True when the cell is withheld; value and measures are then null. */
   suppressed: Scalars['Boolean']['output'];
+  /** Why the cell is withheld; null when published. */
   suppression: Maybe<Suppression>;
   /** The count, perturbed by the cell-key method (at most ±2); null when withheld. */
   value: Maybe<Scalars['Float']['output']>;
@@ -366,6 +386,7 @@ export type StatisticsTable = {
   __typename?: 'StatisticsTable';
   /** When the numbers were computed (ISO 8601). */
   asOf: Scalars['String']['output'];
+  /** Every combination of the dimensions' values, totals included. */
   cells: Array<StatisticsCell>;
   /** The grouped dimensions, in the order of each cell's keys. */
   dimensions: Array<Scalars['String']['output']>;
@@ -384,7 +405,9 @@ export type StatisticsValue = {
   __typename?: 'StatisticsValue';
   /** When the numbers were computed (ISO 8601). */
   asOf: Maybe<Scalars['String']['output']>;
+  /** True when the value is withheld. */
   suppressed: Scalars['Boolean']['output'];
+  /** Why the value is withheld; null when published. */
   suppression: Maybe<Suppression>;
   /** Null when withheld. */
   value: Maybe<Scalars['Float']['output']>;

@@ -40,11 +40,16 @@ export type CircleInput = {
   radius: Scalars['Float']['input'];
 };
 
+/** Where a page of a connection stands in its list (Relay cursor pagination). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last record of the page; pass it as `after` for the next page. Null on an empty page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more records follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when the page was asked for after a cursor (records precede it). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first record of the page; null on an empty page. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
@@ -70,16 +75,23 @@ export type Place = {
   regionCode: Maybe<Scalars['ID']['output']>;
 };
 
+/** A page of Place records in the list's order, with where the page ends. */
 export type PlaceConnection = {
   __typename?: 'PlaceConnection';
+  /** The Place records of this page, each with its cursor. */
   edges: Array<PlaceEdge>;
+  /** Whether there are more pages; pass endCursor as `after` to get the next one. */
   pageInfo: PageInfo;
+  /** How many Place records match the filter among those you may see, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Place of a page, with its cursor. */
 export type PlaceEdge = {
   __typename?: 'PlaceEdge';
+  /** Opaque position of this record in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The Place. */
   node: Place;
 };
 

@@ -89,17 +89,23 @@ export type HealthFacility = {
   type: Maybe<HealthFacilityType>;
 };
 
+/** A page of HealthFacility records in the list's order, with where the page ends. */
 export type HealthFacilityConnection = {
   __typename?: 'HealthFacilityConnection';
+  /** The HealthFacility records of this page, each with its cursor. */
   edges: Array<HealthFacilityEdge>;
+  /** Whether there are more pages; pass endCursor as `after` to get the next one. */
   pageInfo: PageInfo;
   /** How many facilities match the filter in all. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One HealthFacility of a page, with its cursor. */
 export type HealthFacilityEdge = {
   __typename?: 'HealthFacilityEdge';
+  /** Opaque position of this record in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The HealthFacility. */
   node: HealthFacility;
 };
 
@@ -156,17 +162,23 @@ export type HealthRecord = {
   version: Maybe<Scalars['Int']['output']>;
 };
 
+/** A page of HealthRecord records in the list's order, with where the page ends. */
 export type HealthRecordConnection = {
   __typename?: 'HealthRecordConnection';
+  /** The HealthRecord records of this page, each with its cursor. */
   edges: Array<HealthRecordEdge>;
+  /** Whether there are more pages; pass endCursor as `after` to get the next one. */
   pageInfo: PageInfo;
   /** How many records match the filter in all. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One HealthRecord of a page, with its cursor. */
 export type HealthRecordEdge = {
   __typename?: 'HealthRecordEdge';
+  /** Opaque position of this record in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The HealthRecord. */
   node: HealthRecord;
 };
 
@@ -238,11 +250,16 @@ export type MutationUpdateAllergiesArgs = {
   recordId: Scalars['ID']['input'];
 };
 
+/** Where a page of a connection stands in its list (Relay cursor pagination). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last record of the page; pass it as `after` for the next page. Null on an empty page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more records follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when the page was asked for after a cursor (records precede it). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first record of the page; null on an empty page. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
@@ -375,13 +392,16 @@ export type Region = {
   vaccinationCoverage: Maybe<StatisticsValue>;
 };
 
+/** One cell of a statistics table: a combination of dimension values with its count, published (perturbed) or withheld. */
 export type StatisticsCell = {
   __typename?: 'StatisticsCell';
   /** One value per dimension; null is the total over that dimension. */
   keys: Array<Maybe<Scalars['String']['output']>>;
   /** Sums of the requested measures; null when withheld. */
   measures: Array<Maybe<Scalars['Float']['output']>>;
+  /** True when the cell is withheld; value and measures are then null. */
   suppressed: Scalars['Boolean']['output'];
+  /** Why the cell is withheld; null when published. */
   suppression: Maybe<Suppression>;
   /** The count, perturbed by the cell-key method (at most ±2); null when withheld. */
   value: Maybe<Scalars['Float']['output']>;
@@ -395,6 +415,7 @@ export type StatisticsTable = {
   __typename?: 'StatisticsTable';
   /** When the numbers were computed (ISO 8601). */
   asOf: Scalars['String']['output'];
+  /** Every combination of the dimensions' values, totals included. */
   cells: Array<StatisticsCell>;
   /** The grouped dimensions, in the order of each cell's keys. */
   dimensions: Array<Scalars['String']['output']>;
@@ -413,7 +434,9 @@ export type StatisticsValue = {
   __typename?: 'StatisticsValue';
   /** When the numbers were computed (ISO 8601). */
   asOf: Maybe<Scalars['String']['output']>;
+  /** True when the value is withheld. */
   suppressed: Scalars['Boolean']['output'];
+  /** Why the value is withheld; null when published. */
   suppression: Maybe<Suppression>;
   /** Null when withheld. */
   value: Maybe<Scalars['Float']['output']>;
