@@ -4,8 +4,11 @@
  * documented, and handy to count the gaps: `npx tsx scripts/schema-descriptions.ts`.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isIntrospectionType, isObjectType, isSpecifiedScalarType, type GraphQLSchema } from 'graphql';
-import { API_SCHEMA_FILE } from './compose';
+
+/** schema/api.graphql, as `npm run compose` writes it (scripts/compose.ts API_SCHEMA_FILE). */
+export const API_SCHEMA_FILE = path.join(__dirname, '..', 'schema', 'api.graphql');
 
 const described = (description: string | null | undefined) => !!description?.trim();
 
@@ -36,8 +39,13 @@ export function undescribedElements(schema: GraphQLSchema): string[] {
     .map((e) => e.coordinate);
 }
 
+/** The client schema as committed. */
+export function apiSchema(file = API_SCHEMA_FILE): GraphQLSchema {
+  return buildSchema(fs.readFileSync(file, 'utf8'));
+}
+
 if (require.main === module) {
-  const schema = buildSchema(fs.readFileSync(API_SCHEMA_FILE, 'utf8'));
+  const schema = apiSchema();
   const missing = undescribedElements(schema);
   process.stdout.write(`${missing.join('\n')}\n${missing.length} of ${schemaElements(schema).length} elements of schema/api.graphql have no description.\n`);
 }

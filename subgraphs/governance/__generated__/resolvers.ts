@@ -396,6 +396,10 @@ export type GrantScopeInput = {
   type: Scalars['String']['input'];
 };
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Approved to active: it replaces the active version (which becomes superseded) and reaches every subgraph within a second. */
@@ -426,64 +430,108 @@ export type Mutation = {
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationActivatePolicyVersionArgs = {
   number: Scalars['Int']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationApproveGrantRequestArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationApprovePolicyVersionArgs = {
   number: Scalars['Int']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationCosignPolicyVersionArgs = {
   number: Scalars['Int']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationDraftPolicyVersionArgs = {
   input: DraftPolicyInput;
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationRejectGrantRequestArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationRejectPolicyVersionArgs = {
   number: Scalars['Int']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationRequestGrantArgs = {
   input: GrantRequestInput;
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationRestorePolicyVersionArgs = {
   number: Scalars['Int']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationRevokeGrantArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationSubmitPolicyVersionArgs = {
   number: Scalars['Int']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
@@ -705,8 +753,8 @@ export type PolicyVersionEdge = {
 };
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type Query = {
   __typename?: 'Query';
@@ -752,8 +800,8 @@ export type Query = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryAuditAnomaliesArgs = {
   from: Scalars['String']['input'];
@@ -762,8 +810,8 @@ export type QueryAuditAnomaliesArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryAuditRecordsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -773,8 +821,8 @@ export type QueryAuditRecordsArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryCatalogueTypeArgs = {
   name: Scalars['String']['input'];
@@ -782,8 +830,8 @@ export type QueryCatalogueTypeArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryExplainArgs = {
   caller: CallerInput;
@@ -794,8 +842,8 @@ export type QueryExplainArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryGrantRequestArgs = {
   id: Scalars['ID']['input'];
@@ -803,8 +851,8 @@ export type QueryGrantRequestArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryGrantRequestsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -814,8 +862,8 @@ export type QueryGrantRequestsArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryMyAccessArgs = {
   type?: InputMaybe<Scalars['String']['input']>;
@@ -823,8 +871,8 @@ export type QueryMyAccessArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryPolicyDiffArgs = {
   from: Scalars['Int']['input'];
@@ -833,8 +881,8 @@ export type QueryPolicyDiffArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryPolicyImpactArgs = {
   number: Scalars['Int']['input'];
@@ -842,8 +890,8 @@ export type QueryPolicyImpactArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryPolicyVersionArgs = {
   number: Scalars['Int']['input'];
@@ -851,8 +899,8 @@ export type QueryPolicyVersionArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryPolicyVersionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -862,8 +910,8 @@ export type QueryPolicyVersionsArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryRunPolicyTestsArgs = {
   number?: InputMaybe<Scalars['Int']['input']>;
@@ -871,8 +919,8 @@ export type QueryRunPolicyTestsArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryValidatePoliciesArgs = {
   policies: Scalars['String']['input'];
