@@ -356,7 +356,7 @@ export type GrantRequestEdge = {
 export type GrantRequestInput = {
   /** Last day the grant applies (YYYY-MM-DD, China time); at most a year ahead. */
   expiresOn: Scalars['Date']['input'];
-  /** The law or regulation that the requesting department relies on, e.g. 传染病防治法 art. 12. */
+  /** The law or regulation the requesting department relies on, by name and article. */
   legalBasis: Scalars['String']['input'];
   /** The purpose the requesting department states; requests must carry it as X-Purpose to use the grant. */
   purpose: Scalars['String']['input'];
@@ -632,7 +632,7 @@ export type PolicyState =
   | 'ACTIVE'
   /** Approved by a second security officer; can be activated. */
   | 'APPROVED'
-  /** Stored, editable by a new draft; not in force. */
+  /** Stored, not yet submitted for review; not in force. */
   | 'DRAFT'
   /** Submitted; waits for another security officer's approval. */
   | 'IN_REVIEW'

@@ -19,7 +19,7 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** Sex as registered in the hukou register (GB/T 2261.1: male or female). */
+/** Sex as registered in the hukou register: male or female. */
 export type Gender =
   /** Female. */
   | 'FEMALE'
@@ -33,7 +33,7 @@ export type Household = {
   address: Maybe<Scalars['String']['output']>;
   /** The head of the household. */
   head: Maybe<Person>;
-  /** Opaque household ID (户号) in public security's register. */
+  /** Opaque household ID in public security's register. */
   id: Scalars['ID']['output'];
   /** Members, the head first. */
   members: Maybe<Array<HouseholdMember>>;
@@ -170,7 +170,7 @@ export type Person = {
   idNumber: Maybe<Scalars['String']['output']>;
   /** Marital status as registered. */
   maritalStatus: Maybe<MaritalStatus>;
-  /** Full name in Chinese characters, as registered; masked as 张*. */
+  /** Full name in Chinese characters, as registered; masked to the surname, e.g. 张**. */
   name: Maybe<Scalars['String']['output']>;
   /** For floating population, the GB/T 2260 code of the region of origin (may lie outside Hainan). */
   originRegionCode: Maybe<Scalars['String']['output']>;
