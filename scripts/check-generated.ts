@@ -47,7 +47,7 @@ function main(): void {
     process.stderr.write(`Generated files were stale and have been regenerated; commit them:\n${stale.map((f) => `  - ${f}`).join('\n')}\n`);
     process.exit(1);
   }
-  process.stdout.write('Generated files are up to date (supergraph, API schema, resolver types; trusted documents valid).\n');
+  process.stdout.write('Generated files are up to date (supergraph, API schema, catalogue document, resolver types; trusted documents valid).\n');
 }
 
 main();

@@ -2,20 +2,24 @@
  * Composes schema/<domain>.graphql into schema/supergraph.graphql with @apollo/composition, after checking that
  * every field of every subgraph has a resource-catalogue entry (an uncatalogued field fails the build), and writes
  * schema/api.graphql: the schema clients see (no join or federation machinery), for their code generators.
+ * It also writes docs/catalogue.md, the resource catalogue as a document (scripts/catalogue-doc.ts).
  * `--check` fails when a committed file differs from a fresh composition (run in CI).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
-import { lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema, extendSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { checkCatalogue } from '../auth';
 import { DOMAINS, defaultPort } from '../subgraphs/kit/config';
+import { AUDIT_TRAIL_TYPEDEFS } from '../subgraphs/kit/audit/trail';
 import { columnProblems } from '../subgraphs/kit/column-guard';
 import { catalogueOf, subgraphTypeDefs } from '../subgraphs/kit/server';
 import { SCHEMA_DIR } from '../subgraphs/kit/subgraph';
+import { PLATFORM_CATALOGUE } from '../subgraphs/platform-catalogue';
 import { SUBGRAPHS } from '../subgraphs/registry';
+import { CATALOGUE_DOC_FILE, catalogueMarkdown } from './catalogue-doc';
 
 /** Every catalogue problem of every subgraph: a field without an entry, or an entry without a field. */
 export function catalogueProblems(): string[] {
@@ -36,11 +40,20 @@ export function apiSchemaSdl(supergraphSdl: string): string {
   return API_SCHEMA_HEADER + printSchema(lexicographicSortSchema(Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema())) + '\n';
 }
 
+/** docs/catalogue.md for a supergraph: the platform catalogue, the client schema's descriptions, the domains' statistics. */
+export function catalogueDoc(supergraphSdl: string): string {
+  const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  // The kit's audit trail is served by every subgraph but left out of the supergraph: described by its own SDL.
+  const auditTrail = extendSchema(buildSchema('type Query { _: Boolean }'), AUDIT_TRAIL_TYPEDEFS);
+  return catalogueMarkdown({ catalogue: PLATFORM_CATALOGUE, schemas: [api, auditTrail], statistics: DOMAINS.flatMap((name) => SUBGRAPHS[name].statistics ?? []) });
+}
+
 /** The generated files of a composition, by path, as they must be committed. */
 export function composedFiles(supergraphSdl: string): Map<string, string> {
   return new Map([
     [SUPERGRAPH_FILE, supergraphSdl],
     [API_SCHEMA_FILE, apiSchemaSdl(supergraphSdl)],
+    [CATALOGUE_DOC_FILE, catalogueDoc(supergraphSdl)],
   ]);
 }
 
@@ -74,11 +87,11 @@ function main(): void {
       process.stderr.write(`${stale.join(' and ')} ${stale.length > 1 ? 'are' : 'is'} stale: run \`npm run compose\` and commit the result.\n`);
       process.exit(1);
     }
-    process.stdout.write('schema/supergraph.graphql and schema/api.graphql are up to date.\n');
+    process.stdout.write(`${[...files.keys()].map((f) => path.relative(process.cwd(), f)).join(', ')} are up to date.\n`);
     return;
   }
   for (const [file, content] of files) fs.writeFileSync(file, content);
-  process.stdout.write(`Wrote ${[...files.keys()].map((f) => path.relative(process.cwd(), f)).join(' and ')} (${DOMAINS.length} subgraphs).\n`);
+  process.stdout.write(`Wrote ${[...files.keys()].map((f) => path.relative(process.cwd(), f)).join(', ')} (${DOMAINS.length} subgraphs).\n`);
 }
 
 if (require.main === module) main();

@@ -21,9 +21,11 @@ ENV NODE_ENV=production HOST=0.0.0.0
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
-# Read at run time: the SDL of every subgraph and the composed supergraph; the gateway also serves the console.
+# Read at run time: the SDL of every subgraph and the composed supergraph; the gateway also serves the console and
+# the catalogue document.
 COPY schema schema
 COPY web web
+COPY docs/catalogue.md docs/catalogue.md
 USER node
 EXPOSE 4008
 CMD ["node", "dist/scripts/start-subgraph.js", "credit"]

@@ -21,10 +21,12 @@ ENV NODE_ENV=production HOST=0.0.0.0
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
-# Read at run time: the SDL of every subgraph and the composed supergraph; the gateway also serves the console, the dashboard and the IDE.
+# Read at run time: the SDL of every subgraph and the composed supergraph; the gateway also serves the console, the
+# dashboard, the IDE and the catalogue document.
 COPY schema schema
 COPY web web
 COPY --from=build /app/web/ide/dist web/ide/dist
+COPY docs/catalogue.md docs/catalogue.md
 USER node
 EXPOSE 4000
 CMD ["node", "dist/scripts/start-gateway.js"]

@@ -75,6 +75,19 @@ describe('the governance console', () => {
     await browser.screenshot(officerA, '02-catalogue');
   });
 
+  it('links the catalogue page to the catalogue document, which opens as a page of its own', async () => {
+    const href = await officerA.getByRole('link', { name: 'the catalogue document' }).getAttribute('href');
+    expect(href).toBe('/console/catalogue');
+    const doc = await browser.newPage();
+    doc.on('pageerror', (e) => pageErrors.push(String(e)));
+    await doc.goto(`${base}${href}`);
+    await doc.getByRole('heading', { name: 'How to get access' }).waitFor();
+    await doc.getByRole('link', { name: 'Health Commission' }).click();
+    await doc.getByRole('heading', { name: 'HealthRecord', exact: true }).waitFor();
+    await browser.screenshot(doc, '02b-catalogue-document');
+    await doc.close();
+  });
+
   it('refuses an edit naming an unknown field, with the problem beside the editor', async () => {
     await openPolicies(officerA);
     activeBefore = Number((await officerA.getByRole('heading', { name: /^Version \d+$/ }).textContent())!.replace('Version ', ''));

@@ -137,6 +137,26 @@ describe('the /console route of the gateway (development key)', () => {
     expect((await raw(gateway.port, 'POST', '/console/console.js', 'x')).status).toBe(405);
   });
 
+  it('serves the catalogue document read-only: as a page with no script, and as the Markdown file itself', async () => {
+    const markdown = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'catalogue.md'), 'utf8');
+    const page = await raw(gateway.port, 'GET', '/console/catalogue');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.body).toContain('<h3 id="person">Person</h3>');
+    expect(page.body).toContain('<a href="#health-commission-health">Health Commission</a>');
+    expect(page.body).toContain('<link rel="stylesheet" href="/console/console.css">');
+    expect(page.body).not.toMatch(/<script/);
+    const md = await raw(gateway.port, 'GET', '/console/catalogue.md');
+    expect(md.status).toBe(200);
+    expect(md.headers['content-type']).toBe('text/markdown; charset=utf-8');
+    expect(md.body).toBe(markdown);
+    expect((await raw(gateway.port, 'HEAD', '/console/catalogue')).body).toBe('');
+    expect((await raw(gateway.port, 'POST', '/console/catalogue.md', '')).status).toBe(405);
+    // The console links to it.
+    expect((await raw(gateway.port, 'GET', '/console/')).body).toContain('<a href="/console/catalogue">');
+  });
+
   it('mints a development token that the gateway accepts, for a valid sign-in', async () => {
     const info = await raw(gateway.port, 'GET', '/console/dev-token');
     expect(JSON.parse(info.body)).toMatchObject({ available: true, departments: expect.arrayContaining(['data-bureau']), roles: expect.arrayContaining(['security-officer']) });

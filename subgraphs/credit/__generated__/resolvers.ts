@@ -20,17 +20,25 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/**
+ * An administrative penalty imposed on the subject, published by law; kept by the credit information centre (open
+ * data).
+ */
 export type AdministrativePenalty = {
   __typename?: 'AdministrativePenalty';
   /** The fine in yuan; null for a penalty without a fine (a warning). */
   amount: Maybe<Scalars['Float']['output']>;
+  /** The authority that imposed the penalty. */
   authority: Maybe<Scalars['String']['output']>;
+  /** Date of the penalty decision (YYYY-MM-DD). */
   date: Maybe<Scalars['Date']['output']>;
+  /** What the penalty was for, as published. */
   reason: Maybe<Scalars['String']['output']>;
   /** The GB/T 2260 code of the subject's profile region. */
   regionCode: Maybe<Scalars['ID']['output']>;
 };
 
+/** Contracts on the subject's record and how many were performed on time; CONDITIONAL (through a sharing grant). */
 export type ContractPerformance = {
   __typename?: 'ContractPerformance';
   /** Contracts on record. */
@@ -43,14 +51,23 @@ export type ContractPerformance = {
   regionCode: Maybe<Scalars['ID']['output']>;
 };
 
+/** What credit profiles (persons and enterprises) can be counted by. */
 export type CreditDimension =
+  /** Prefecture-level city of the profile, or county-level unit under the province (GB/T 2260 code). */
   | 'CITY'
+  /** County or district of the profile (GB/T 2260 code). */
   | 'COUNTY'
+  /** true while the subject is on the dishonest judgment-debtor list, false otherwise. */
   | 'DISHONEST'
+  /** true when the subject has an overdue loan, false otherwise. */
   | 'OVERDUE_LOANS'
+  /** Province of the profile (GB/T 2260 code, 460000). */
   | 'PROVINCE'
+  /** The credit rating: AAA, AA, A, BBB, BB, B or C. */
   | 'RATING'
+  /** PERSON or ENTERPRISE. */
   | 'SUBJECT_KIND'
+  /** The tax credit grade (A, B, M, C, D), or NONE for persons and enterprises without one. */
   | 'TAX_GRADE';
 
 /**
@@ -62,19 +79,30 @@ export type CreditEventInput = {
   amount?: InputMaybe<Scalars['Float']['input']>;
   /** The authority that imposed a penalty. */
   authority?: InputMaybe<Scalars['String']['input']>;
+  /** Court case number, e.g. （2024）琼0106执1234号: for DISHONEST_LISTED, and optionally DISHONEST_REMOVED. */
   caseNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The court, for DISHONEST_LISTED (and optionally DISHONEST_REMOVED), at most 64 characters. */
   court?: InputMaybe<Scalars['String']['input']>;
   /** When it happened; not in the future. */
   date: Scalars['Date']['input'];
+  /**
+   * The lender, at most 64 characters: for LOAN_OPENED; for other loan events, names the loan when loanId is not
+   * given.
+   */
   lender?: InputMaybe<Scalars['String']['input']>;
   /** The loan, for LOAN_OVERDUE, LOAN_REPAID and LOAN_DEFAULTED. */
   loanId?: InputMaybe<Scalars['ID']['input']>;
+  /** The credit profile's ID; or give subject instead. */
   profileId?: InputMaybe<Scalars['ID']['input']>;
+  /** What a PENALTY is for (required), or the ground of a DISHONEST_LISTED listing (optional). */
   reason?: InputMaybe<Scalars['String']['input']>;
+  /** The person or enterprise whose profile it is; or give profileId instead. */
   subject?: InputMaybe<CreditSubjectInput>;
+  /** What happened; it decides which other fields are needed. */
   type: CreditEventType;
 };
 
+/** A kind of credit event, with the input fields it needs. */
 export type CreditEventType =
   /** A court put the subject on the dishonest judgment-debtor list: needs court and caseNumber. */
   | 'DISHONEST_LISTED'
@@ -111,6 +139,7 @@ export type CreditProfile = {
    * while the rating itself is not.
    */
   factors: Maybe<RatingFactors>;
+  /** Opaque credit profile ID; reveals nothing. */
   id: Scalars['ID']['output'];
   /** Loans from banks and other lenders, oldest first. */
   loans: Maybe<Array<Loan>>;
@@ -122,11 +151,13 @@ export type CreditProfile = {
   qualityViolations: Maybe<Array<QualityViolation>>;
   /** When the rating was last computed (every credit event recomputes it). */
   ratedOn: Maybe<Scalars['Date']['output']>;
+  /** Credit rating from the score (AAA best, C worst); C whatever the score while on the dishonest list. */
   rating: Maybe<CreditRating>;
   /** The GB/T 2260 code of the county or district where the person lives or the enterprise is registered. */
   regionCode: Maybe<Scalars['ID']['output']>;
   /** The rating score, 0-100: 75 plus the effects of the factors, bounded. */
   score: Maybe<Scalars['Float']['output']>;
+  /** Whether the profile is a person's or an enterprise's. */
   subjectKind: Maybe<SubjectKind>;
   /** The enterprise's tax credit grade; null for persons. */
   taxGrade: Maybe<TaxGrade>;
@@ -134,61 +165,89 @@ export type CreditProfile = {
   version: Maybe<Scalars['Int']['output']>;
 };
 
+/** A page of CreditProfile records in the list's order, with where the page ends. */
 export type CreditProfileConnection = {
   __typename?: 'CreditProfileConnection';
+  /** The CreditProfile records of this page, each with its cursor. */
   edges: Array<CreditProfileEdge>;
+  /** Whether there are more pages; pass endCursor as `after` to get the next one. */
   pageInfo: PageInfo;
   /** How many profiles match in all. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One CreditProfile of a page, with its cursor. */
 export type CreditProfileEdge = {
   __typename?: 'CreditProfileEdge';
+  /** Opaque position of this record in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The CreditProfile. */
   node: CreditProfile;
 };
 
+/** Which credit profiles to list; every given condition must hold. */
 export type CreditProfileFilter = {
   /** True: at least one loan is OVERDUE or in DEFAULT; false: none is. */
   hasOverdueLoans?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only profiles with this rating. */
   rating?: InputMaybe<CreditRating>;
   /** Profiles of this region or any region below it (GB/T 2260 code, e.g. 460100 for Haikou). */
   regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Only profiles of persons, or only of enterprises. */
   subjectKind?: InputMaybe<SubjectKind>;
 };
 
 /** Credit rating, best first; computed from the profile's factors (see `factors`). */
 export type CreditRating =
+  /** Score from 75 (good). */
   | 'A'
+  /** Score from 82. */
   | 'AA'
+  /** Score from 90 (best). */
   | 'AAA'
+  /** Score from 40. */
   | 'B'
+  /** Score from 55. */
   | 'BB'
+  /** Score from 65. */
   | 'BBB'
+  /** Score below 40, or on the dishonest judgment-debtor list. */
   | 'C';
 
+/** Only profiles whose value on the dimension is this, in the dimension's format. */
 export type CreditStatisticsFilter = {
+  /** The dimension filtered on. */
   dimension: CreditDimension;
+  /** The value kept, in the dimension's format. */
   value: Scalars['String']['input'];
 };
 
 /** The subject of a credit event: exactly one of personId and uscc. */
 export type CreditSubjectInput = {
+  /** A person's opaque person ID; give this or uscc. */
   personId?: InputMaybe<Scalars['ID']['input']>;
+  /** An enterprise's unified social credit code (GB 32100); give this or personId. */
   uscc?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Which listed subjects to return; every given condition must hold. */
 export type DishonestListFilter = {
   /** Listed subjects of this region or any region below it (GB/T 2260 code). */
   regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Only persons, or only enterprises. */
   subjectKind?: InputMaybe<SubjectKind>;
 };
 
+/** A court's listing of the subject as a dishonest judgment debtor (失信被执行人), published by law (open data). */
 export type DishonestListing = {
   __typename?: 'DishonestListing';
+  /** The court case number, e.g. （2024）琼0106执1234号. */
   caseNumber: Maybe<Scalars['String']['output']>;
+  /** The court that listed the subject. */
   court: Maybe<Scalars['String']['output']>;
+  /** Date of listing (YYYY-MM-DD). */
   listedOn: Maybe<Scalars['Date']['output']>;
+  /** The ground for listing, as published; null if none was given. */
   reason: Maybe<Scalars['String']['output']>;
 };
 
@@ -196,10 +255,11 @@ export type Enterprise = {
   __typename?: 'Enterprise';
   /** The enterprise's credit profile. */
   credit: Maybe<CreditProfile>;
-  /** Unified social credit code (GB 32100). */
+  /** The 18-character unified social credit code (GB 32100-2015). */
   uscc: Scalars['ID']['output'];
 };
 
+/** A loan on a credit profile: a financial account, SENSITIVE under the PIPL and CONDITIONAL (through a sharing grant). */
 export type Loan = {
   __typename?: 'Loan';
   /** The principal lent, in yuan. */
@@ -208,13 +268,17 @@ export type Loan = {
   balance: Maybe<Scalars['Float']['output']>;
   /** Opaque loan ID; names the loan in LOAN_OVERDUE, LOAN_REPAID and LOAN_DEFAULTED events. */
   id: Scalars['ID']['output'];
+  /** The bank or other lender. */
   lender: Maybe<Scalars['String']['output']>;
+  /** Date the loan was opened (YYYY-MM-DD). */
   openedOn: Maybe<Scalars['Date']['output']>;
   /** The GB/T 2260 code of the borrower's profile region. */
   regionCode: Maybe<Scalars['ID']['output']>;
+  /** Current, overdue or in default. */
   status: Maybe<LoanStatus>;
 };
 
+/** Where repayment of a loan stands. */
 export type LoanStatus =
   /** Repaid as agreed so far (also a loan repaid in full). */
   | 'CURRENT'
@@ -223,6 +287,10 @@ export type LoanStatus =
   /** A repayment is overdue. */
   | 'OVERDUE';
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -234,17 +302,26 @@ export type Mutation = {
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationRecordCreditEventArgs = {
   expectedVersion: Scalars['Int']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreditEventInput;
 };
 
+/** Where a page of a connection stands in its list (Relay cursor pagination). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last record of the page; pass it as `after` for the next page. Null on an empty page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more records follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when the page was asked for after a cursor (records precede it). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first record of the page; null on an empty page. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
@@ -252,23 +329,28 @@ export type Person = {
   __typename?: 'Person';
   /** The person's credit profile; null for minors and persons without one. */
   credit: Maybe<CreditProfile>;
+  /** Opaque, stable person ID assigned by public security's population register; reveals nothing. */
   id: Scalars['ID']['output'];
 };
 
+/** A product-quality violation of an enterprise found by market regulation's checks, kept on its credit profile. */
 export type QualityViolation = {
   __typename?: 'QualityViolation';
+  /** The authority that found it. */
   authority: Maybe<Scalars['String']['output']>;
+  /** Date of the finding (YYYY-MM-DD). */
   date: Maybe<Scalars['Date']['output']>;
+  /** What was wrong, in words. */
   description: Maybe<Scalars['String']['output']>;
+  /** The product concerned. */
   product: Maybe<Scalars['String']['output']>;
   /** The GB/T 2260 code of the enterprise's profile region. */
   regionCode: Maybe<Scalars['ID']['output']>;
 };
 
 /**
- * The enterprise and personal credit information database of the credit information centre: a credit profile per
- * adult resident and per enterprise, with loans, contract performance, product-quality violations, administrative
- * penalties, the courts' list of dishonest judgment debtors, and a rating computed from them.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type Query = {
   __typename?: 'Query';
@@ -287,9 +369,8 @@ export type Query = {
 
 
 /**
- * The enterprise and personal credit information database of the credit information centre: a credit profile per
- * adult resident and per enterprise, with loans, contract performance, product-quality violations, administrative
- * penalties, the courts' list of dishonest judgment debtors, and a rating computed from them.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryCreditProfileArgs = {
   id: Scalars['ID']['input'];
@@ -297,9 +378,8 @@ export type QueryCreditProfileArgs = {
 
 
 /**
- * The enterprise and personal credit information database of the credit information centre: a credit profile per
- * adult resident and per enterprise, with loans, contract performance, product-quality violations, administrative
- * penalties, the courts' list of dishonest judgment debtors, and a rating computed from them.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryCreditProfilesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -309,9 +389,8 @@ export type QueryCreditProfilesArgs = {
 
 
 /**
- * The enterprise and personal credit information database of the credit information centre: a credit profile per
- * adult resident and per enterprise, with loans, contract performance, product-quality violations, administrative
- * penalties, the courts' list of dishonest judgment debtors, and a rating computed from them.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryCreditStatisticsArgs = {
   filter?: InputMaybe<Array<CreditStatisticsFilter>>;
@@ -320,9 +399,8 @@ export type QueryCreditStatisticsArgs = {
 
 
 /**
- * The enterprise and personal credit information database of the credit information centre: a credit profile per
- * adult resident and per enterprise, with loans, contract performance, product-quality violations, administrative
- * penalties, the courts' list of dishonest judgment debtors, and a rating computed from them.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryDishonestListArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -335,7 +413,9 @@ export type RatingFactor = {
   __typename?: 'RatingFactor';
   /** Points this factor added to the score (negative: taken away). */
   effect: Maybe<Scalars['Float']['output']>;
+  /** How the value moved the score, in words. */
   explanation: Maybe<Scalars['String']['output']>;
+  /** Which factor. */
   factor: Maybe<RatingFactorKind>;
   /** The observed value, e.g. a count, a ratio or a grade. */
   value: Maybe<Scalars['String']['output']>;
@@ -345,14 +425,24 @@ export type RatingFactor = {
 
 /** What went into a rating. */
 export type RatingFactorKind =
+  /** Administrative penalties: -8 points each. */
   | 'ADMINISTRATIVE_PENALTIES'
+  /**
+   * Share of contracts performed on time, from 3 contracts on: 90% is neutral, each point above or below moves the
+   * score 0.6.
+   */
   | 'CONTRACT_PERFORMANCE'
+  /** Loans in default: -30 points each. */
   | 'DEFAULTED_LOANS'
+  /** On the dishonest judgment-debtor list: -50 points, and the rating is C. */
   | 'DISHONEST_LIST'
   /** Loans on record and all repaid as agreed. */
   | 'LOAN_HISTORY'
+  /** Overdue loans: -12 points each. */
   | 'OVERDUE_LOANS'
+  /** Product-quality violations (enterprises): -10 points each. */
   | 'QUALITY_VIOLATIONS'
+  /** The tax credit grade (enterprises): A +15, B +8, M +3, C -10, D -30. */
   | 'TAX_GRADE';
 
 /** The factors of a rating, each shown to callers who may read what it is computed from. */
@@ -376,9 +466,10 @@ export type RatingFactors = {
   taxGrade: Maybe<RatingFactor>;
 };
 
-/** An administrative region, owned by the geospatial subgraph; this domain adds its indicators. */
+/** An administrative region of Hainan (GB/T 2260), kept by natural resources' geographic information service. */
 export type Region = {
   __typename?: 'Region';
+  /** 6-digit GB/T 2260 administrative code, e.g. 460000 Hainan, 460100 Haikou, 460106 Longhua District. */
   code: Scalars['ID']['output'];
   /** Share (0-1) of persons with a credit profile who have an overdue loan, after disclosure control. */
   overdueLoanShare: Maybe<StatisticsValue>;
@@ -386,13 +477,16 @@ export type Region = {
   taxGradeAShare: Maybe<StatisticsValue>;
 };
 
+/** One cell of a statistics table: a combination of dimension values with its count, published (perturbed) or withheld. */
 export type StatisticsCell = {
   __typename?: 'StatisticsCell';
   /** One value per dimension; null is the total over that dimension. */
   keys: Array<Maybe<Scalars['String']['output']>>;
   /** Sums of the requested measures; null when withheld. */
   measures: Array<Maybe<Scalars['Float']['output']>>;
+  /** True when the cell is withheld; value and measures are then null. */
   suppressed: Scalars['Boolean']['output'];
+  /** Why the cell is withheld; null when published. */
   suppression: Maybe<Suppression>;
   /** The count, perturbed by the cell-key method (at most ±2); null when withheld. */
   value: Maybe<Scalars['Float']['output']>;
@@ -406,6 +500,7 @@ export type StatisticsTable = {
   __typename?: 'StatisticsTable';
   /** When the numbers were computed (ISO 8601). */
   asOf: Scalars['String']['output'];
+  /** Every combination of the dimensions' values, totals included. */
   cells: Array<StatisticsCell>;
   /** The grouped dimensions, in the order of each cell's keys. */
   dimensions: Array<Scalars['String']['output']>;
@@ -415,7 +510,7 @@ export type StatisticsTable = {
   measures: Array<Scalars['String']['output']>;
   /** The statistic counted, e.g. population. */
   statistic: Scalars['String']['output'];
-  /** What one counted record is: PERSONS, ENTERPRISES, PROPERTIES, TRANSFERS, SUBJECTS. */
+  /** What one counted record is: PERSONS, ENTERPRISES, ENROLMENTS, PROPERTIES, TRANSFERS or SUBJECTS. */
   unit: Scalars['String']['output'];
 };
 
@@ -424,14 +519,19 @@ export type StatisticsValue = {
   __typename?: 'StatisticsValue';
   /** When the numbers were computed (ISO 8601). */
   asOf: Maybe<Scalars['String']['output']>;
+  /** True when the value is withheld. */
   suppressed: Scalars['Boolean']['output'];
+  /** Why the value is withheld; null when published. */
   suppression: Maybe<Suppression>;
   /** Null when withheld. */
   value: Maybe<Scalars['Float']['output']>;
 };
 
+/** Whether a credit profile is a natural person's or an enterprise's. */
 export type SubjectKind =
+  /** An enterprise, by its unified social credit code. */
   | 'ENTERPRISE'
+  /** A natural person (adult resident). */
   | 'PERSON';
 
 /** Why a statistics cell is withheld (docs/statistics.md). */
@@ -445,10 +545,15 @@ export type Suppression =
 
 /** The tax authority's annual taxpayer credit grade (A best, D worst; M for new or small enterprises). */
 export type TaxGrade =
+  /** Grade A: the best. */
   | 'A'
+  /** Grade B. */
   | 'B'
+  /** Grade C. */
   | 'C'
+  /** Grade D: the worst. */
   | 'D'
+  /** Grade M: new or small enterprises. */
   | 'M';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;

@@ -24,6 +24,7 @@ export type Scalars = {
 /** The highest level of education a person has completed, and when. */
 export type Degree = {
   __typename?: 'Degree';
+  /** The highest level of education completed. */
   level: Maybe<DegreeLevel>;
   /** The year it was completed; null for NONE. */
   year: Maybe<Scalars['Int']['output']>;
@@ -31,30 +32,49 @@ export type Degree = {
 
 /** The highest level of education a person has completed. */
 export type DegreeLevel =
+  /** Bachelor's degree (学士). */
   | 'BACHELOR'
+  /** Doctorate (博士). */
   | 'DOCTORATE'
+  /** Junior secondary school (初中). */
   | 'JUNIOR_SECONDARY'
+  /** Master's degree (硕士). */
   | 'MASTER'
+  /** No completed level of schooling. */
   | 'NONE'
+  /** Primary school (小学). */
   | 'PRIMARY'
+  /** Senior secondary school (高中). */
   | 'SENIOR_SECONDARY'
   /** Secondary or higher vocational education (中职, 高职/专科). */
   | 'VOCATIONAL';
 
+/** What enrolments can be counted by. */
 export type EducationDimension =
+  /** Prefecture-level city of the school, or county-level unit under the province (GB/T 2260 code). */
   | 'CITY'
+  /** true for primary to senior secondary and vocational schools (the enrolment rate's numerator), false otherwise. */
   | 'COMPULSORY_AND_SECONDARY'
+  /** County or district of the school (GB/T 2260 code). */
   | 'COUNTY'
+  /** Province of the school (GB/T 2260 code, 460000). */
   | 'PROVINCE'
+  /** The school's level: a SchoolLevel value. */
   | 'SCHOOL_LEVEL'
+  /** Year the enrolment started, YYYY. */
   | 'START_YEAR'
+  /** ENROLLED, GRADUATED or LEFT. */
   | 'STATUS';
 
+/** Only enrolments whose value on the dimension is this, in the dimension's format. */
 export type EducationStatisticsFilter = {
+  /** The dimension filtered on. */
   dimension: EducationDimension;
+  /** The value kept, in the dimension's format. */
   value: Scalars['String']['input'];
 };
 
+/** A pupil or student to enrol at a school. */
 export type EnrolStudentInput = {
   /** A grade the school's level teaches (see SchoolLevel). */
   grade: Scalars['Int']['input'];
@@ -76,48 +96,67 @@ export type Enrolment = {
   endYear: Maybe<Scalars['Int']['output']>;
   /** The grade (year of study at the school's level; see SchoolLevel): the current one while enrolled, else the last. */
   grade: Maybe<Scalars['Int']['output']>;
+  /** Opaque enrolment ID; reveals nothing by itself. */
   id: Scalars['ID']['output'];
+  /** The pupil or student. */
   person: Maybe<Person>;
   /** The GB/T 2260 code of the school's county or district. */
   regionCode: Maybe<Scalars['ID']['output']>;
+  /** The school. */
   school: Maybe<School>;
   /** The school's 10-digit code. */
   schoolCode: Maybe<Scalars['ID']['output']>;
   /** The calendar year of the school year in which the enrolment started (a school year starts in September). */
   startYear: Maybe<Scalars['Int']['output']>;
+  /** Enrolled, graduated or left. */
   status: Maybe<EnrolmentStatus>;
   /** The record's version, for optimistic locking: pass it as expectedVersion when changing the enrolment. */
   version: Maybe<Scalars['Int']['output']>;
 };
 
+/** A page of Enrolment records in the list's order, with where the page ends. */
 export type EnrolmentConnection = {
   __typename?: 'EnrolmentConnection';
+  /** The Enrolment records of this page, each with its cursor. */
   edges: Array<EnrolmentEdge>;
+  /** Whether there are more pages; pass endCursor as `after` to get the next one. */
   pageInfo: PageInfo;
   /** How many enrolments match in all. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Enrolment of a page, with its cursor. */
 export type EnrolmentEdge = {
   __typename?: 'EnrolmentEdge';
+  /** Opaque position of this record in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The Enrolment. */
   node: Enrolment;
 };
 
+/** Which enrolments to list; every given condition must hold. */
 export type EnrolmentFilter = {
   /** Enrolments at this school (10-digit school code). */
   schoolCode?: InputMaybe<Scalars['ID']['input']>;
   /** Enrolments that started in the school year beginning in this calendar year. */
   startYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Only enrolments in this status. */
   status?: InputMaybe<EnrolmentStatus>;
 };
 
+/** Where an enrolment stands. */
 export type EnrolmentStatus =
+  /** At the school now. */
   | 'ENROLLED'
+  /** Completed the school's course (endYear is the year). */
   | 'GRADUATED'
   /** Left before completing the school's course (moved away, dropped out). */
   | 'LEFT';
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -134,12 +173,20 @@ export type Mutation = {
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationEnrolStudentArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: EnrolStudentInput;
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationGraduateStudentArgs = {
   endYear: Scalars['Int']['input'];
   enrolmentId: Scalars['ID']['input'];
@@ -147,11 +194,16 @@ export type MutationGraduateStudentArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Where a page of a connection stands in its list (Relay cursor pagination). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last record of the page; pass it as `after` for the next page. Null on an empty page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more records follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when the page was asked for after a cursor (records precede it). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first record of the page; null on an empty page. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
@@ -161,12 +213,13 @@ export type Person = {
   enrolments: Maybe<Array<Enrolment>>;
   /** The highest level of education the person has completed; null if the education department has no record. */
   highestDegree: Maybe<Degree>;
+  /** Opaque, stable person ID assigned by public security's population register; reveals nothing. */
   id: Scalars['ID']['output'];
 };
 
 /**
- * The education department's records: schools (open data), the enrolments of pupils and students, the teachers
- * and staff of each school, and each person's highest degree.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type Query = {
   __typename?: 'Query';
@@ -187,8 +240,8 @@ export type Query = {
 
 
 /**
- * The education department's records: schools (open data), the enrolments of pupils and students, the teachers
- * and staff of each school, and each person's highest degree.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryEducationStatisticsArgs = {
   filter?: InputMaybe<Array<EducationStatisticsFilter>>;
@@ -197,8 +250,8 @@ export type QueryEducationStatisticsArgs = {
 
 
 /**
- * The education department's records: schools (open data), the enrolments of pupils and students, the teachers
- * and staff of each school, and each person's highest degree.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryEnrolmentArgs = {
   id: Scalars['ID']['input'];
@@ -206,8 +259,8 @@ export type QueryEnrolmentArgs = {
 
 
 /**
- * The education department's records: schools (open data), the enrolments of pupils and students, the teachers
- * and staff of each school, and each person's highest degree.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryEnrolmentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -217,8 +270,8 @@ export type QueryEnrolmentsArgs = {
 
 
 /**
- * The education department's records: schools (open data), the enrolments of pupils and students, the teachers
- * and staff of each school, and each person's highest degree.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QuerySchoolArgs = {
   code: Scalars['ID']['input'];
@@ -226,8 +279,8 @@ export type QuerySchoolArgs = {
 
 
 /**
- * The education department's records: schools (open data), the enrolments of pupils and students, the teachers
- * and staff of each school, and each person's highest degree.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QuerySchoolsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -235,8 +288,10 @@ export type QuerySchoolsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** An administrative region of Hainan (GB/T 2260), kept by natural resources' geographic information service. */
 export type Region = {
   __typename?: 'Region';
+  /** 6-digit GB/T 2260 administrative code, e.g. 460000 Hainan, 460100 Haikou, 460106 Longhua District. */
   code: Scalars['ID']['output'];
   /** Students enrolled at primary, secondary and vocational schools in the region, after disclosure control. */
   enrolledStudents: Maybe<StatisticsValue>;
@@ -249,6 +304,7 @@ export type Region = {
 };
 
 
+/** An administrative region of Hainan (GB/T 2260), kept by natural resources' geographic information service. */
 export type RegionSchoolsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -262,18 +318,23 @@ export type RegionSchoolsArgs = {
  */
 export type School = {
   __typename?: 'School';
+  /** The 10-digit school code: level digit, GB/T 2260 county code, 3-digit sequence number. */
   code: Scalars['ID']['output'];
   /** The school's enrolments, past and present, ordered by enrolment ID; `first` is at most 500. */
   enrolments: Maybe<EnrolmentConnection>;
+  /** The school's level (the first digit of its code). */
   level: Maybe<SchoolLevel>;
   /** The school's main gate as a GeoJSON Point. */
   location: Maybe<Scalars['GeoJSON']['output']>;
+  /** The school's registered name. */
   name: Maybe<Scalars['String']['output']>;
+  /** The county or district the school is in. */
   region: Maybe<Region>;
   /** The GB/T 2260 code of the county or district the school is in. */
   regionCode: Maybe<Scalars['ID']['output']>;
   /** Teachers and staff, teachers first, longest-serving first. */
   staff: Maybe<Array<StaffMember>>;
+  /** Public or private. */
   type: Maybe<SchoolType>;
 };
 
@@ -288,29 +349,39 @@ export type SchoolEnrolmentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of School records in the list's order, with where the page ends. */
 export type SchoolConnection = {
   __typename?: 'SchoolConnection';
+  /** The School records of this page, each with its cursor. */
   edges: Array<SchoolEdge>;
+  /** Whether there are more pages; pass endCursor as `after` to get the next one. */
   pageInfo: PageInfo;
   /** How many schools match in all. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One School of a page, with its cursor. */
 export type SchoolEdge = {
   __typename?: 'SchoolEdge';
+  /** Opaque position of this record in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The School. */
   node: School;
 };
 
+/** Which schools to list; every given condition must hold. */
 export type SchoolFilter = {
+  /** Only schools of this level. */
   level?: InputMaybe<SchoolLevel>;
   /** Schools whose name starts with this text, e.g. 海口市. */
   namePrefix?: InputMaybe<Scalars['String']['input']>;
   /** Schools in this region or any region below it (GB/T 2260 code, e.g. 460100 for Haikou). */
   regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Only public or only private schools. */
   type?: InputMaybe<SchoolType>;
 };
 
+/** The level of a school, as the first digit of its code. */
 export type SchoolLevel =
   /** 初级中学: grades 1-3 (初一 to 初三). */
   | 'JUNIOR_SECONDARY'
@@ -325,6 +396,7 @@ export type SchoolLevel =
   /** 中等职业学校: grades 1-3. */
   | 'VOCATIONAL';
 
+/** Who runs a school. */
 export type SchoolType =
   /** 民办: run privately under licence. */
   | 'PRIVATE'
@@ -334,25 +406,33 @@ export type SchoolType =
 /** A teacher or member of staff of a school. */
 export type StaffMember = {
   __typename?: 'StaffMember';
+  /** The teacher or member of staff. */
   person: Maybe<Person>;
   /** The GB/T 2260 code of the school's county or district. */
   regionCode: Maybe<Scalars['ID']['output']>;
+  /** Teacher or other staff. */
   role: Maybe<StaffRole>;
   /** The date they joined the school. */
   since: Maybe<Scalars['Date']['output']>;
 };
 
+/** A school employee's role. */
 export type StaffRole =
+  /** Other staff (administration, support). */
   | 'STAFF'
+  /** Teacher (教师). */
   | 'TEACHER';
 
+/** One cell of a statistics table: a combination of dimension values with its count, published (perturbed) or withheld. */
 export type StatisticsCell = {
   __typename?: 'StatisticsCell';
   /** One value per dimension; null is the total over that dimension. */
   keys: Array<Maybe<Scalars['String']['output']>>;
   /** Sums of the requested measures; null when withheld. */
   measures: Array<Maybe<Scalars['Float']['output']>>;
+  /** True when the cell is withheld; value and measures are then null. */
   suppressed: Scalars['Boolean']['output'];
+  /** Why the cell is withheld; null when published. */
   suppression: Maybe<Suppression>;
   /** The count, perturbed by the cell-key method (at most ±2); null when withheld. */
   value: Maybe<Scalars['Float']['output']>;
@@ -366,6 +446,7 @@ export type StatisticsTable = {
   __typename?: 'StatisticsTable';
   /** When the numbers were computed (ISO 8601). */
   asOf: Scalars['String']['output'];
+  /** Every combination of the dimensions' values, totals included. */
   cells: Array<StatisticsCell>;
   /** The grouped dimensions, in the order of each cell's keys. */
   dimensions: Array<Scalars['String']['output']>;
@@ -375,7 +456,7 @@ export type StatisticsTable = {
   measures: Array<Scalars['String']['output']>;
   /** The statistic counted, e.g. population. */
   statistic: Scalars['String']['output'];
-  /** What one counted record is: PERSONS, ENTERPRISES, PROPERTIES, TRANSFERS, SUBJECTS. */
+  /** What one counted record is: PERSONS, ENTERPRISES, ENROLMENTS, PROPERTIES, TRANSFERS or SUBJECTS. */
   unit: Scalars['String']['output'];
 };
 
@@ -384,7 +465,9 @@ export type StatisticsValue = {
   __typename?: 'StatisticsValue';
   /** When the numbers were computed (ISO 8601). */
   asOf: Maybe<Scalars['String']['output']>;
+  /** True when the value is withheld. */
   suppressed: Scalars['Boolean']['output'];
+  /** Why the value is withheld; null when published. */
   suppression: Maybe<Suppression>;
   /** Null when withheld. */
   value: Maybe<Scalars['Float']['output']>;

@@ -31,7 +31,9 @@ export type AnnualReport = {
   regionCode: Maybe<Scalars['ID']['output']>;
   /** Revenue of the year in yuan. */
   revenue: Maybe<Scalars['Float']['output']>;
+  /** Date the report was filed (YYYY-MM-DD). */
   submittedOn: Maybe<Scalars['Date']['output']>;
+  /** The year reported on, YYYY. */
   year: Maybe<Scalars['Int']['output']>;
 };
 
@@ -45,6 +47,7 @@ export type Enterprise = {
   address: Maybe<Scalars['String']['output']>;
   /** Annual reports of the last years, the latest first. */
   annualReports: Maybe<Array<AnnualReport>>;
+  /** Date of establishment on the business licence (YYYY-MM-DD). */
   establishedOn: Maybe<Scalars['Date']['output']>;
   /** The industry (GB/T 4754-2017 division). */
   industry: Maybe<Industry>;
@@ -56,6 +59,7 @@ export type Enterprise = {
   legalRepresentative: Maybe<Person>;
   /** The registered address as a GeoJSON Point; null if it was not geocoded. */
   location: Maybe<Scalars['GeoJSON']['output']>;
+  /** Registered name, as on the business licence. */
   name: Maybe<Scalars['String']['output']>;
   /** Product quality spot checks (产品质量监督抽查) of the enterprise's products, the latest first. */
   qualityInspections: Maybe<Array<QualityInspection>>;
@@ -67,11 +71,13 @@ export type Enterprise = {
   registeredCapital: Maybe<Scalars['Float']['output']>;
   /** Investors and their shares of the registered capital, the largest first. */
   shareholders: Maybe<Array<Shareholder>>;
+  /** Registration status: active, licence revoked, or cancelled. */
   status: Maybe<EnterpriseStatus>;
   /** Date of revocation or cancellation; null while active. */
   statusDate: Maybe<Scalars['Date']['output']>;
   /** The tax registration (the business licence serves as it: the taxpayer number is the credit code). */
   taxRegistration: Maybe<TaxRegistration>;
+  /** Legal form of the enterprise. */
   type: Maybe<EnterpriseType>;
   /** The 18-character unified social credit code (GB 32100-2015). */
   uscc: Scalars['ID']['output'];
@@ -83,10 +89,13 @@ export type Enterprise = {
 export type EnterpriseChangeInput = {
   /** The new address, starting with the region's full name; the old point goes with the old address unless location is given. */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** New GB/T 4754-2017 division: section letter and 2 digits, e.g. I65. */
   industryCode?: InputMaybe<Scalars['String']['input']>;
   /** The address as a GeoJSON Point inside the region. */
   location?: InputMaybe<Scalars['GeoJSON']['input']>;
+  /** New registered name, 4 to 60 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** New registered capital in yuan (CNY), above 0, at most two decimals. */
   registeredCapital?: InputMaybe<Scalars['Float']['input']>;
   /** REVOKED or CANCELLED (an enterprise revoked or cancelled never becomes ACTIVE again). */
   status?: InputMaybe<EnterpriseStatus>;
@@ -94,32 +103,50 @@ export type EnterpriseChangeInput = {
   statusDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A page of Enterprise records in the list's order, with where the page ends. */
 export type EnterpriseConnection = {
   __typename?: 'EnterpriseConnection';
+  /** The Enterprise records of this page, each with its cursor. */
   edges: Array<EnterpriseEdge>;
+  /** Whether there are more pages; pass endCursor as `after` to get the next one. */
   pageInfo: PageInfo;
   /** How many enterprises match the filter in all. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** What enterprises can be counted by. */
 export type EnterpriseDimension =
+  /** Registered capital in yuan (CNY): <1M, 1M-5M, 5M-10M, 10M-50M or 50M+. */
   | 'CAPITAL_BAND'
+  /** Prefecture-level city of registration, or county-level unit under the province (GB/T 2260 code). */
   | 'CITY'
+  /** County or district of registration (GB/T 2260 code). */
   | 'COUNTY'
+  /** Month of establishment, YYYY-MM. */
   | 'ESTABLISHED_MONTH'
+  /** Year of establishment, YYYY. */
   | 'ESTABLISHED_YEAR'
+  /** GB/T 4754-2017 division: section letter and 2 digits, e.g. I65. */
   | 'INDUSTRY_DIVISION'
+  /** GB/T 4754-2017 section letter, A to T. */
   | 'INDUSTRY_SECTION'
+  /** Province of registration (GB/T 2260 code, 460000). */
   | 'PROVINCE'
+  /** ACTIVE, REVOKED or CANCELLED. */
   | 'STATUS'
+  /** The legal form: an EnterpriseType value. */
   | 'TYPE';
 
+/** One Enterprise of a page, with its cursor. */
 export type EnterpriseEdge = {
   __typename?: 'EnterpriseEdge';
+  /** Opaque position of this record in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The Enterprise. */
   node: Enterprise;
 };
 
+/** Which enterprises to list; every given condition must hold. */
 export type EnterpriseFilter = {
   /** Established on or after this date. */
   establishedFrom?: InputMaybe<Scalars['Date']['input']>;
@@ -135,18 +162,26 @@ export type EnterpriseFilter = {
   namePrefix?: InputMaybe<Scalars['String']['input']>;
   /** Enterprises registered in this region or any region below it (GB/T 2260 code, e.g. 460100 for Haikou). */
   regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Only enterprises in this registration status. */
   status?: InputMaybe<EnterpriseStatus>;
+  /** Only enterprises of this legal form. */
   type?: InputMaybe<EnterpriseType>;
 };
 
+/** What can be summed over the enterprises of each cell. */
 export type EnterpriseMeasure =
+  /** Registered capital, in yuan (CNY). */
   | 'REGISTERED_CAPITAL';
 
+/** Only enterprises whose value on the dimension is this, in the dimension's format. */
 export type EnterpriseStatisticsFilter = {
+  /** The dimension filtered on. */
   dimension: EnterpriseDimension;
+  /** The value kept, in the dimension's format. */
   value: Scalars['String']['input'];
 };
 
+/** Registration status of an enterprise. */
 export type EnterpriseStatus =
   /** In business (存续). */
   | 'ACTIVE'
@@ -155,6 +190,7 @@ export type EnterpriseStatus =
   /** Business licence revoked (吊销): the enterprise may only liquidate and then be cancelled. */
   | 'REVOKED';
 
+/** Legal form of an enterprise or individual business. */
 export type EnterpriseType =
   /** 个体工商户 */
   | 'INDIVIDUAL_BUSINESS'
@@ -176,10 +212,17 @@ export type Industry = {
   name: Maybe<Scalars['String']['output']>;
 };
 
+/** The outcome of a quality spot check. */
 export type InspectionResult =
+  /** The product failed (不合格). */
   | 'FAIL'
+  /** The product passed (合格). */
   | 'PASS';
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -195,6 +238,10 @@ export type Mutation = {
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationChangeEnterpriseArgs = {
   changes: EnterpriseChangeInput;
   expectedVersion: Scalars['Int']['input'];
@@ -203,16 +250,25 @@ export type MutationChangeEnterpriseArgs = {
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationRegisterEnterpriseArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: RegisterEnterpriseInput;
 };
 
+/** Where a page of a connection stands in its list (Relay cursor pagination). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last record of the page; pass it as `after` for the next page. Null on an empty page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more records follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when the page was asked for after a cursor (records precede it). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first record of the page; null on an empty page. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
@@ -220,6 +276,7 @@ export type Person = {
   __typename?: 'Person';
   /** Enterprises the person represents legally (or operates, for individual businesses). */
   enterprises: Maybe<Array<Enterprise>>;
+  /** Opaque, stable person ID assigned by public security's population register; reveals nothing. */
   id: Scalars['ID']['output'];
   /** Shares the person holds in enterprises. */
   shareholdings: Maybe<Array<Shareholding>>;
@@ -230,16 +287,19 @@ export type QualityInspection = {
   __typename?: 'QualityInspection';
   /** The market regulation bureau that ran the check. */
   authority: Maybe<Scalars['String']['output']>;
+  /** Date of the spot check (YYYY-MM-DD). */
   date: Maybe<Scalars['Date']['output']>;
+  /** The product checked, e.g. 饮料. */
   product: Maybe<Scalars['String']['output']>;
   /** The GB/T 2260 code of the region where the enterprise is registered. */
   regionCode: Maybe<Scalars['ID']['output']>;
+  /** Pass or fail. */
   result: Maybe<InspectionResult>;
 };
 
 /**
- * The legal-person basic information database, kept by market regulation as the register of enterprises and
- * individual businesses: registration, shareholders, annual reports, tax registration and quality inspections.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type Query = {
   __typename?: 'Query';
@@ -256,8 +316,8 @@ export type Query = {
 
 
 /**
- * The legal-person basic information database, kept by market regulation as the register of enterprises and
- * individual businesses: registration, shareholders, annual reports, tax registration and quality inspections.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryEnterpriseArgs = {
   uscc: Scalars['ID']['input'];
@@ -265,8 +325,8 @@ export type QueryEnterpriseArgs = {
 
 
 /**
- * The legal-person basic information database, kept by market regulation as the register of enterprises and
- * individual businesses: registration, shareholders, annual reports, tax registration and quality inspections.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryEnterpriseStatisticsArgs = {
   filter?: InputMaybe<Array<EnterpriseStatisticsFilter>>;
@@ -276,8 +336,8 @@ export type QueryEnterpriseStatisticsArgs = {
 
 
 /**
- * The legal-person basic information database, kept by market regulation as the register of enterprises and
- * individual businesses: registration, shareholders, annual reports, tax registration and quality inspections.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryEnterprisesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -285,11 +345,12 @@ export type QueryEnterprisesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** An administrative region, resolved by the geospatial subgraph. */
+/** An administrative region of Hainan (GB/T 2260), kept by natural resources' geographic information service. */
 export type Region = {
   __typename?: 'Region';
   /** Active enterprises registered in the region, after disclosure control. */
   activeEnterprises: Maybe<StatisticsValue>;
+  /** 6-digit GB/T 2260 administrative code, e.g. 460000 Hainan, 460100 Haikou, 460106 Longhua District. */
   code: Scalars['ID']['output'];
   /** Active enterprises per 1,000 living residents (both after disclosure control). */
   enterprisesPerThousandResidents: Maybe<StatisticsValue>;
@@ -297,6 +358,7 @@ export type Region = {
   residents: Maybe<StatisticsValue>;
 };
 
+/** An enterprise to register with market regulation. */
 export type RegisterEnterpriseInput = {
   /** The registered address, starting with the region's name, e.g. 海南省海口市龙华区滨海大道1号. */
   address: Scalars['String']['input'];
@@ -314,7 +376,9 @@ export type RegisterEnterpriseInput = {
   regionCode: Scalars['ID']['input'];
   /** Registered capital in yuan, above 0. */
   registeredCapital: Scalars['Float']['input'];
+  /** Its investors, whose shares add up to 1; as many as its legal form allows. */
   shareholders: Array<ShareholderInput>;
+  /** Legal form of the enterprise. */
   type: EnterpriseType;
 };
 
@@ -323,6 +387,7 @@ export type Shareholder = {
   __typename?: 'Shareholder';
   /** The investor, when an enterprise. */
   enterprise: Maybe<Enterprise>;
+  /** Whether the investor is a natural person or an enterprise. */
   kind: Maybe<ShareholderKind>;
   /** The investor, when a person. */
   person: Maybe<Person>;
@@ -334,14 +399,19 @@ export type Shareholder = {
 
 /** An investor of a new enterprise: exactly one of personId and uscc, and its share. */
 export type ShareholderInput = {
+  /** A natural person investor's opaque person ID; give this or uscc. */
   personId?: InputMaybe<Scalars['ID']['input']>;
   /** Share of the registered capital, above 0 and at most 1; the shares add up to 1. */
   share: Scalars['Float']['input'];
+  /** An enterprise investor's unified social credit code; give this or personId. */
   uscc?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Whether an investor is a natural person or an enterprise. */
 export type ShareholderKind =
+  /** An enterprise (see enterprise). */
   | 'ENTERPRISE'
+  /** A natural person (see person). */
   | 'PERSON';
 
 /** A share held in an enterprise, seen from the investor. */
@@ -355,13 +425,16 @@ export type Shareholding = {
   share: Maybe<Scalars['Float']['output']>;
 };
 
+/** One cell of a statistics table: a combination of dimension values with its count, published (perturbed) or withheld. */
 export type StatisticsCell = {
   __typename?: 'StatisticsCell';
   /** One value per dimension; null is the total over that dimension. */
   keys: Array<Maybe<Scalars['String']['output']>>;
   /** Sums of the requested measures; null when withheld. */
   measures: Array<Maybe<Scalars['Float']['output']>>;
+  /** True when the cell is withheld; value and measures are then null. */
   suppressed: Scalars['Boolean']['output'];
+  /** Why the cell is withheld; null when published. */
   suppression: Maybe<Suppression>;
   /** The count, perturbed by the cell-key method (at most ±2); null when withheld. */
   value: Maybe<Scalars['Float']['output']>;
@@ -375,6 +448,7 @@ export type StatisticsTable = {
   __typename?: 'StatisticsTable';
   /** When the numbers were computed (ISO 8601). */
   asOf: Scalars['String']['output'];
+  /** Every combination of the dimensions' values, totals included. */
   cells: Array<StatisticsCell>;
   /** The grouped dimensions, in the order of each cell's keys. */
   dimensions: Array<Scalars['String']['output']>;
@@ -384,7 +458,7 @@ export type StatisticsTable = {
   measures: Array<Scalars['String']['output']>;
   /** The statistic counted, e.g. population. */
   statistic: Scalars['String']['output'];
-  /** What one counted record is: PERSONS, ENTERPRISES, PROPERTIES, TRANSFERS, SUBJECTS. */
+  /** What one counted record is: PERSONS, ENTERPRISES, ENROLMENTS, PROPERTIES, TRANSFERS or SUBJECTS. */
   unit: Scalars['String']['output'];
 };
 
@@ -393,7 +467,9 @@ export type StatisticsValue = {
   __typename?: 'StatisticsValue';
   /** When the numbers were computed (ISO 8601). */
   asOf: Maybe<Scalars['String']['output']>;
+  /** True when the value is withheld. */
   suppressed: Scalars['Boolean']['output'];
+  /** Why the value is withheld; null when published. */
   suppression: Maybe<Suppression>;
   /** Null when withheld. */
   value: Maybe<Scalars['Float']['output']>;
@@ -413,6 +489,7 @@ export type TaxRegistration = {
   __typename?: 'TaxRegistration';
   /** The GB/T 2260 code of the region whose tax bureau is in charge. */
   regionCode: Maybe<Scalars['ID']['output']>;
+  /** Date of tax registration (YYYY-MM-DD). */
   registeredOn: Maybe<Scalars['Date']['output']>;
   /** The tax bureau in charge, e.g. 国家税务总局海口市龙华区税务局. */
   taxAuthority: Maybe<Scalars['String']['output']>;

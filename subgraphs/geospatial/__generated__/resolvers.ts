@@ -22,81 +22,119 @@ export type Scalars = {
 
 /** Exactly one of circle, box or polygon (a GeoJSON Polygon). */
 export type AreaInput = {
+  /** A rectangle in longitude and latitude. */
   box?: InputMaybe<BoxInput>;
+  /** A circle around a point. */
   circle?: InputMaybe<CircleInput>;
+  /** A GeoJSON Polygon (WGS 84) whose outer ring is closed and has at least 4 positions. */
   polygon?: InputMaybe<Scalars['GeoJSON']['input']>;
 };
 
+/** A rectangle in WGS 84 longitude and latitude, bounds included; min not above max. */
 export type BoxInput = {
+  /** Northern bound, decimal degrees. */
   maxLat: Scalars['Float']['input'];
+  /** Eastern bound, decimal degrees. */
   maxLon: Scalars['Float']['input'];
+  /** Southern bound, decimal degrees. */
   minLat: Scalars['Float']['input'];
+  /** Western bound, decimal degrees. */
   minLon: Scalars['Float']['input'];
 };
 
+/** A circle: the points within a great-circle distance of a centre. */
 export type CircleInput = {
+  /** The centre. */
   centre: PointInput;
   /** Radius in metres, at most 50,000. */
   radius: Scalars['Float']['input'];
 };
 
+/** Where a page of a connection stands in its list (Relay cursor pagination). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last record of the page; pass it as `after` for the next page. Null on an empty page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more records follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when the page was asked for after a cursor (records precede it). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first record of the page; null on an empty page. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
 export type Person = {
   __typename?: 'Person';
+  /** Opaque, stable person ID assigned by public security's population register; reveals nothing. */
   id: Scalars['ID']['output'];
   /** The person's current residence, as geocoded address point; null if unknown. */
   residence: Maybe<Residence>;
 };
 
+/**
+ * An address point of the provincial geographic information service (natural resources): a residence or a government
+ * service centre.
+ */
 export type Place = {
   __typename?: 'Place';
+  /** The full address; personal, masked to the district. */
   address: Maybe<Scalars['String']['output']>;
+  /** Opaque address point ID. */
   id: Scalars['ID']['output'];
+  /** Residential point or government service centre. */
   kind: Maybe<PlaceKind>;
+  /** Latitude, decimal degrees (WGS 84); masked to about 1 km. */
   lat: Maybe<Scalars['Float']['output']>;
   /** The point as GeoJSON. */
   location: Maybe<Scalars['GeoJSON']['output']>;
+  /** Longitude, decimal degrees (WGS 84); masked to about 1 km. */
   lon: Maybe<Scalars['Float']['output']>;
+  /** The point's name, e.g. 龙华区政务服务中心; null for residential points. */
   name: Maybe<Scalars['String']['output']>;
+  /** The county or district the point lies in. */
   region: Maybe<Region>;
   /** The GB/T 2260 code of the region the point lies in. */
   regionCode: Maybe<Scalars['ID']['output']>;
 };
 
+/** A page of Place records in the list's order, with where the page ends. */
 export type PlaceConnection = {
   __typename?: 'PlaceConnection';
+  /** The Place records of this page, each with its cursor. */
   edges: Array<PlaceEdge>;
+  /** Whether there are more pages; pass endCursor as `after` to get the next one. */
   pageInfo: PageInfo;
+  /** How many Place records match the filter among those you may see, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Place of a page, with its cursor. */
 export type PlaceEdge = {
   __typename?: 'PlaceEdge';
+  /** Opaque position of this record in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The Place. */
   node: Place;
 };
 
+/** What an address point is. */
 export type PlaceKind =
   /** A government service centre. */
   | 'GOVERNMENT'
   /** A residential address point. */
   | 'RESIDENCE';
 
+/** A point in WGS 84 decimal degrees. */
 export type PointInput = {
+  /** Latitude, -90 to 90. */
   lat: Scalars['Float']['input'];
+  /** Longitude, -180 to 180. */
   lon: Scalars['Float']['input'];
 };
 
 /**
- * The provincial geographic information service: administrative regions of Hainan (GB/T 2260), address points, and
- * spatial queries. Region boundaries are synthetic (see README); codes, names and seats are real.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type Query = {
   __typename?: 'Query';
@@ -116,8 +154,8 @@ export type Query = {
 
 
 /**
- * The provincial geographic information service: administrative regions of Hainan (GB/T 2260), address points, and
- * spatial queries. Region boundaries are synthetic (see README); codes, names and seats are real.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryDistanceArgs = {
   from: PointInput;
@@ -126,8 +164,8 @@ export type QueryDistanceArgs = {
 
 
 /**
- * The provincial geographic information service: administrative regions of Hainan (GB/T 2260), address points, and
- * spatial queries. Region boundaries are synthetic (see README); codes, names and seats are real.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryPlaceArgs = {
   id: Scalars['ID']['input'];
@@ -135,8 +173,8 @@ export type QueryPlaceArgs = {
 
 
 /**
- * The provincial geographic information service: administrative regions of Hainan (GB/T 2260), address points, and
- * spatial queries. Region boundaries are synthetic (see README); codes, names and seats are real.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryPlacesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -147,8 +185,8 @@ export type QueryPlacesArgs = {
 
 
 /**
- * The provincial geographic information service: administrative regions of Hainan (GB/T 2260), address points, and
- * spatial queries. Region boundaries are synthetic (see README); codes, names and seats are real.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryRegionArgs = {
   code: Scalars['ID']['input'];
@@ -156,8 +194,8 @@ export type QueryRegionArgs = {
 
 
 /**
- * The provincial geographic information service: administrative regions of Hainan (GB/T 2260), address points, and
- * spatial queries. Region boundaries are synthetic (see README); codes, names and seats are real.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryRegionAtArgs = {
   lat: Scalars['Float']['input'];
@@ -166,29 +204,36 @@ export type QueryRegionAtArgs = {
 
 
 /**
- * The provincial geographic information service: administrative regions of Hainan (GB/T 2260), address points, and
- * spatial queries. Region boundaries are synthetic (see README); codes, names and seats are real.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryRegionsArgs = {
   level?: InputMaybe<RegionLevel>;
   parentCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** An administrative region of Hainan (GB/T 2260), kept by natural resources' geographic information service. */
 export type Region = {
   __typename?: 'Region';
   /** Area in square metres, computed on the sphere from the boundary. */
   area: Scalars['Float']['output'];
   /** Boundary as a GeoJSON Polygon or MultiPolygon (synthetic). */
   boundary: Scalars['GeoJSON']['output'];
+  /** The regions directly below, ordered by code; empty for a county or district. */
   children: Array<Region>;
+  /** 6-digit GB/T 2260 administrative code, e.g. 460000 Hainan, 460100 Haikou, 460106 Longhua District. */
   code: Scalars['ID']['output'];
+  /** Province, prefecture-level city, county-level unit or district. */
   level: RegionLevel;
+  /** The official name, e.g. 海口市, 龙华区. */
   name: Scalars['String']['output'];
+  /** The region directly above; null for the province. */
   parent: Maybe<Region>;
   /** The seat of government as a GeoJSON Point. */
   seat: Scalars['GeoJSON']['output'];
 };
 
+/** The level of an administrative region. */
 export type RegionLevel =
   /** A prefecture-level city. */
   | 'CITY'
@@ -196,15 +241,19 @@ export type RegionLevel =
   | 'COUNTY'
   /** A district of a prefecture-level city. */
   | 'DISTRICT'
+  /** The province (Hainan, 460000). */
   | 'PROVINCE';
 
 /** Where a person lives: an address point and its region. */
 export type Residence = {
   __typename?: 'Residence';
+  /** The address point where the person lives (its address and location are CONDITIONAL). */
   place: Maybe<Place>;
+  /** The county or district the person lives in. */
   region: Maybe<Region>;
   /** The GB/T 2260 code of the region the person lives in. */
   regionCode: Maybe<Scalars['ID']['output']>;
+  /** Date the person has lived there since (YYYY-MM-DD); null if unknown. */
   since: Maybe<Scalars['Date']['output']>;
 };
 

@@ -17,37 +17,55 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** One field a role of a department gains or loses under a policy version, compared with the active one. */
 export type AccessChange = {
   __typename?: 'AccessChange';
+  /** The decision under the version examined. */
   after: AccessDecision;
+  /** The decision under the version compared with (normally the active one). */
   before: AccessDecision;
+  /** Department code whose callers are affected, e.g. health. */
   dept: Scalars['String']['output'];
   /** GAINS or LOSES */
   direction: Scalars['String']['output'];
+  /** The field's name. */
   field: Scalars['String']['output'];
+  /** The role affected, e.g. analyst. */
   role: Scalars['String']['output'];
+  /** The GraphQL type of the field. */
   type: Scalars['String']['output'];
 };
 
+/** What a caller gets for a field. */
 export type AccessDecision =
+  /** Nothing: null, with a FORBIDDEN error. */
   | 'DENIED'
+  /** The value in full. */
   | 'FULL'
+  /** The value through the field's mask strategy (e.g. an ID number as 4601**********1234). */
   | 'MASKED';
 
+/** A caller whose use of data an anomaly rule flags in the period asked for, with the records that make the case. */
 export type AuditAnomaly = {
   __typename?: 'AuditAnomaly';
+  /** How many requests, records or denials the rule counted. */
   count: Maybe<Scalars['Int']['output']>;
+  /** Department code of the caller. */
   dept: Maybe<Scalars['String']['output']>;
+  /** What the rule found, in words. */
   description: Maybe<Scalars['String']['output']>;
   /** The records that make the case (writer#seq, at most 20). */
   records: Maybe<Array<Scalars['String']['output']>>;
   /** volume-own-baseline, volume-peers, off-hours, out-of-region, grant-purpose or denial-burst. */
   rule: Scalars['String']['output'];
+  /** Subject (token `sub`) of the caller flagged. */
   sub: Maybe<Scalars['String']['output']>;
 };
 
+/** A field an audited request read, masked, was refused or wrote, with a count. */
 export type AuditFieldUse = {
   __typename?: 'AuditFieldUse';
+  /** How many times (values) in the request. */
   count: Scalars['Int']['output'];
   /** FULL, MASKED, DENIED or WRITTEN. */
   decision: Scalars['String']['output'];
@@ -55,7 +73,9 @@ export type AuditFieldUse = {
   field: Scalars['String']['output'];
 };
 
+/** Which audit records to return; every given condition must hold. */
 export type AuditFilter = {
+  /** Department code of the caller, e.g. health. */
   dept?: InputMaybe<Scalars['String']['input']>;
   /** A subgraph: population, health, ... */
   domain?: InputMaybe<Scalars['String']['input']>;
@@ -65,39 +85,54 @@ export type AuditFilter = {
   from?: InputMaybe<Scalars['String']['input']>;
   /** read, denial, aggregate, write or policy. */
   kind?: InputMaybe<Scalars['String']['input']>;
+  /** The purpose (X-Purpose) the caller declared. */
   purpose?: InputMaybe<Scalars['String']['input']>;
   /** A record key, e.g. Person:<id> or HealthRecord:<id>: who looked at this record? */
   recordKey?: InputMaybe<Scalars['String']['input']>;
+  /** Subject (token `sub`) of the caller. */
   sub?: InputMaybe<Scalars['String']['input']>;
+  /** Exclusive end of the period (ISO 8601 instant). */
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One audited request (or write) as the subgraph that served it recorded it, chained to its previous record. */
 export type AuditRecord = {
   __typename?: 'AuditRecord';
+  /** The departmental app that made the request (token `client` claim); null if the token names none. */
   client: Maybe<Scalars['String']['output']>;
+  /** Department code of the caller. */
   dept: Maybe<Scalars['String']['output']>;
   /** sha256 of the GraphQL document. */
   documentHash: Maybe<Scalars['String']['output']>;
   /** The fields read, masked, refused or written, with counts. */
   fields: Maybe<Array<AuditFieldUse>>;
+  /** IDs of the sharing grants that allowed a field in this request. */
   grantIds: Maybe<Array<Scalars['String']['output']>>;
+  /** sha256 of this record, its prevHash included: the chain link that makes tampering evident. */
   hash: Maybe<Scalars['String']['output']>;
   /** writer#seq */
   id: Scalars['ID']['output'];
   /** read, denial, aggregate, write or policy. */
   kind: Maybe<Scalars['String']['output']>;
+  /** The GraphQL operation name, if the request gave one. */
   operationName: Maybe<Scalars['String']['output']>;
   /** Records read whose region lies outside the caller's. */
   outOfRegion: Maybe<Scalars['Int']['output']>;
+  /** The hash of the writer's previous record (the chain link). */
   prevHash: Maybe<Scalars['String']['output']>;
+  /** The purpose (X-Purpose header) the caller declared. */
   purpose: Maybe<Scalars['String']['output']>;
   /** The records returned, written or refused (Type:key); a last '+N more' says how many were left out. */
   recordKeys: Maybe<Array<Scalars['String']['output']>>;
+  /** 6-digit GB/T 2260 code of the area the caller's token covers, if any. */
   region: Maybe<Scalars['String']['output']>;
+  /** The request's ID (X-Request-Id), to find it in the services' logs. */
   requestId: Maybe<Scalars['String']['output']>;
+  /** The caller's roles, e.g. officer, analyst. */
   roles: Maybe<Array<Scalars['String']['output']>>;
+  /** Position of the record in its writer's chain, from 1. */
   seq: Maybe<Scalars['Int']['output']>;
+  /** Subject (token `sub`) of the caller. */
   sub: Maybe<Scalars['String']['output']>;
   /** ISO 8601 instant. */
   time: Maybe<Scalars['String']['output']>;
@@ -105,26 +140,38 @@ export type AuditRecord = {
   writer: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of audit records, oldest first. */
 export type AuditRecordConnection = {
   __typename?: 'AuditRecordConnection';
+  /** The AuditRecord records of this page, each with its cursor. */
   edges: Array<AuditRecordEdge>;
+  /** Whether there are more pages; pass endCursor as `after` to get the next one. */
   pageInfo: PageInfo;
 };
 
+/** One AuditRecord of a page, with its cursor. */
 export type AuditRecordEdge = {
   __typename?: 'AuditRecordEdge';
+  /** Opaque position of this record in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The AuditRecord. */
   node: AuditRecord;
 };
 
+/** A caller's attributes in a stored policy test. */
 export type Caller = {
   __typename?: 'Caller';
+  /** Department code; null for the public. */
   dept: Maybe<Scalars['String']['output']>;
+  /** The purpose (X-Purpose) the caller declares; grants apply only to their own purpose. */
   purpose: Maybe<Scalars['String']['output']>;
+  /** 6-digit GB/T 2260 code of the caller's area, if limited to one. */
   region: Maybe<Scalars['String']['output']>;
+  /** The caller's roles, e.g. officer, analyst. */
   roles: Array<Scalars['String']['output']>;
 };
 
+/** A caller's attributes (as a token would carry them), for explain. */
 export type CallerInput = {
   /** Department code; null for the public. */
   dept?: InputMaybe<Scalars['String']['input']>;
@@ -132,81 +179,113 @@ export type CallerInput = {
   purpose?: InputMaybe<Scalars['String']['input']>;
   /** 6-digit administrative code of the caller's area. */
   region?: InputMaybe<Scalars['String']['input']>;
+  /** The caller's roles, e.g. officer, analyst; none for the public. */
   roles?: Array<Scalars['String']['input']>;
+  /** Subject to act as (token `sub`); explain by default. */
   sub?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A catalogued field: its owner, sharing type, openness, sensitivity and mask, from the resource catalogue. */
 export type CatalogueField = {
   __typename?: 'CatalogueField';
+  /** What the field holds, where the catalogue says more than the schema; null otherwise. */
   description: Maybe<Scalars['String']['output']>;
   /** How the value is masked where a caller may see it masked only. */
   mask: Scalars['String']['output'];
+  /** The field's name in the GraphQL type. */
   name: Scalars['String']['output'];
   /** Open data: readable by anyone, signed in or not. */
   open: Scalars['Boolean']['output'];
+  /** Code of the owning department, e.g. public-security; may differ from the type's owner for an extended type. */
   owner: Scalars['String']['output'];
+  /** Personal-information sensitivity under the PIPL. */
   sensitivity: Sensitivity;
+  /** Sharing type under the national rules: UNCONDITIONAL, CONDITIONAL (through a grant) or NOT_SHARED. */
   sharing: SharingType;
 };
 
 /** A catalogued information resource: one GraphQL type. */
 export type CatalogueType = {
   __typename?: 'CatalogueType';
+  /** What the resource is, as the catalogue describes it; null if it does not. */
   description: Maybe<Scalars['String']['output']>;
+  /** Every catalogued field of the type, each with its own owner and terms. */
   fields: Array<CatalogueField>;
+  /** The GraphQL type name, e.g. Person. */
   name: Scalars['String']['output'];
+  /** Code of the department that owns the resource, e.g. public-security, health, data-bureau. */
   owner: Scalars['String']['output'];
   /** The field holding the record's administrative code, used by region-limited grants. */
   regionField: Maybe<Scalars['String']['output']>;
 };
 
+/** The co-signature a version needs from the department whose NOT_SHARED fields it opens to others. */
 export type Cosignature = {
   __typename?: 'Cosignature';
   /** The department that owns the NOT_SHARED fields. */
   dept: Scalars['String']['output'];
   /** Type.field of each NOT_SHARED field opened. */
   fields: Array<Scalars['String']['output']>;
+  /** The reason the co-signer gave; null until signed. */
   reason: Maybe<Scalars['String']['output']>;
+  /** When the owner's security officer co-signed (ISO 8601); null until signed. */
   signedAt: Maybe<Scalars['String']['output']>;
+  /** Subject of the owner's security officer who co-signed; null until signed. */
   signedBy: Maybe<Scalars['String']['output']>;
 };
 
+/** A new draft version of the whole policy document. */
 export type DraftPolicyInput = {
   /** The version edited; null means the active version. */
   basedOn?: InputMaybe<Scalars['Int']['input']>;
   /** JSON array of role policies: [{ id, dept, role, description?, rules: [{ action, subject, fields?, conditions?, inverted?, reason?, overrideNotShared? }] }]. */
   policies: Scalars['String']['input'];
+  /** Why the change is made; kept in the version's history. */
   reason: Scalars['String']['input'];
   /** JSON array of policy tests: [{ name, caller: { dept, roles, region?, purpose? }, type, field, record?, action?, expect }]; null keeps the base version's tests. */
   tests?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The decision on one requested field and what decided it. */
 export type ExplainedField = {
   __typename?: 'ExplainedField';
-  decision: AccessDecision;
-  dependsOnRecord: Scalars['Boolean']['output'];
-  field: Scalars['String']['output'];
-  /** Response path, e.g. persons.edges.node.idNumber. */
-  path: Scalars['String']['output'];
-  reason: Scalars['String']['output'];
-  /** catalogue, policy, grant, or entry (root fields: the entry point, whose rows are scoped). */
-  source: Maybe<Scalars['String']['output']>;
-  sourceId: Maybe<Scalars['String']['output']>;
-  type: Scalars['String']['output'];
-};
-
-export type Explanation = {
-  __typename?: 'Explanation';
-  fields: Array<ExplainedField>;
-  operationName: Maybe<Scalars['String']['output']>;
-  version: Scalars['Int']['output'];
-};
-
-export type FieldAccess = {
-  __typename?: 'FieldAccess';
+  /** FULL, MASKED or DENIED. */
   decision: AccessDecision;
   /** True when the answer differs between records (a rule has conditions, e.g. on the region). */
   dependsOnRecord: Scalars['Boolean']['output'];
+  /** The field's name. */
+  field: Scalars['String']['output'];
+  /** Response path, e.g. persons.edges.node.idNumber. */
+  path: Scalars['String']['output'];
+  /** The rule, grant or catalogue default that decided, in words. */
+  reason: Scalars['String']['output'];
+  /** catalogue, policy, grant, or entry (root fields: the entry point, whose rows are scoped). */
+  source: Maybe<Scalars['String']['output']>;
+  /** The policy or grant ID, or Type.field for a catalogue default. */
+  sourceId: Maybe<Scalars['String']['output']>;
+  /** The GraphQL type of the field. */
+  type: Scalars['String']['output'];
+};
+
+/** Per requested field of an operation, the decision for a caller and what decided it; touches no data. */
+export type Explanation = {
+  __typename?: 'Explanation';
+  /** Every field the operation requests, in document order. */
+  fields: Array<ExplainedField>;
+  /** The operation explained (for a document with several). */
+  operationName: Maybe<Scalars['String']['output']>;
+  /** The policy version the decisions were made under. */
+  version: Scalars['Int']['output'];
+};
+
+/** The caller's own access to one field. */
+export type FieldAccess = {
+  __typename?: 'FieldAccess';
+  /** FULL, MASKED or DENIED. */
+  decision: AccessDecision;
+  /** True when the answer differs between records (a rule has conditions, e.g. on the region). */
+  dependsOnRecord: Scalars['Boolean']['output'];
+  /** The field's name. */
   field: Scalars['String']['output'];
   /** The rule, grant or catalogue default that decided. */
   reason: Scalars['String']['output'];
@@ -216,71 +295,111 @@ export type FieldAccess = {
   sourceId: Maybe<Scalars['String']['output']>;
 };
 
+/** A department's request for another department's CONDITIONAL fields, and its decision: once approved, the grant. */
 export type GrantRequest = {
   __typename?: 'GrantRequest';
   /** Seconds since the request was made while it is pending; since then until the decision otherwise. */
   ageSeconds: Scalars['Int']['output'];
+  /** When the request was made (ISO 8601). */
   createdAt: Scalars['String']['output'];
+  /** When it was approved, rejected or revoked (ISO 8601); null while pending. */
   decidedAt: Maybe<Scalars['String']['output']>;
+  /** Subject of the owner's security officer who decided; null while pending. */
   decidedBy: Maybe<Scalars['String']['output']>;
+  /** The reason given with the decision; null while pending. */
   decisionReason: Maybe<Scalars['String']['output']>;
+  /** Last day the grant applies (YYYY-MM-DD, China time). */
   expiresOn: Scalars['Date']['output'];
+  /** Every workflow step, oldest first. */
   history: Array<PolicyEvent>;
+  /** Opaque request ID; also the grant's ID in audit records and explanations. */
   id: Scalars['ID']['output'];
+  /** The law or regulation the requesting department relies on. */
   legalBasis: Scalars['String']['output'];
+  /** Code of the department that owns the fields and decides. */
   ownerDept: Scalars['String']['output'];
+  /** The stated purpose; requests must carry it as X-Purpose to use the grant. */
   purpose: Scalars['String']['output'];
+  /** Limit to records of this region (6-digit GB/T 2260 code); null for the whole province. */
   region: Maybe<Scalars['String']['output']>;
+  /** Subject of the officer who made the request. */
   requestedBy: Scalars['String']['output'];
+  /** Code of the department asking. */
   requesterDept: Scalars['String']['output'];
+  /** The types and fields requested. */
   scope: Array<GrantScope>;
+  /** Where the request is in its workflow. */
   state: GrantRequestState;
 };
 
+/** A page of GrantRequest records in the list's order, with where the page ends. */
 export type GrantRequestConnection = {
   __typename?: 'GrantRequestConnection';
+  /** The GrantRequest records of this page, each with its cursor. */
   edges: Array<GrantRequestEdge>;
+  /** Whether there are more pages; pass endCursor as `after` to get the next one. */
   pageInfo: PageInfo;
+  /** How many GrantRequest records match the filter among those you may see, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One GrantRequest of a page, with its cursor. */
 export type GrantRequestEdge = {
   __typename?: 'GrantRequestEdge';
+  /** Opaque position of this record in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The GrantRequest. */
   node: GrantRequest;
 };
 
+/** A request for CONDITIONAL fields of one owning department. */
 export type GrantRequestInput = {
   /** Last day the grant applies (YYYY-MM-DD, China time); at most a year ahead. */
   expiresOn: Scalars['Date']['input'];
+  /** The law or regulation the requesting department relies on, by name and article. */
   legalBasis: Scalars['String']['input'];
   /** The purpose the requesting department states; requests must carry it as X-Purpose to use the grant. */
   purpose: Scalars['String']['input'];
   /** Limit to records of this region (6-digit code). */
   region?: InputMaybe<Scalars['String']['input']>;
+  /** The types and fields asked for; all must be CONDITIONAL and owned by one other department. */
   scope: Array<GrantScopeInput>;
 };
 
+/** The workflow of a sharing request. */
 export type GrantRequestState =
+  /** Approved by the owner: in force as policy until its date. */
   | 'APPROVED'
   /** Approved and past its date, or pending past its date. */
   | 'EXPIRED'
+  /** Waiting for the owning department's security officer. */
   | 'PENDING'
+  /** Refused by the owner. */
   | 'REJECTED'
   /** Approved, then ended by the owner before its date. */
   | 'REVOKED';
 
+/** The fields of one type that a request covers. */
 export type GrantScope = {
   __typename?: 'GrantScope';
+  /** Field names of the type. */
   fields: Array<Scalars['String']['output']>;
+  /** GraphQL type name, e.g. HealthRecord. */
   type: Scalars['String']['output'];
 };
 
+/** The fields of one type to request. */
 export type GrantScopeInput = {
+  /** Field names of the type, each CONDITIONAL. */
   fields: Array<Scalars['String']['input']>;
+  /** GraphQL type name, e.g. HealthRecord. */
   type: Scalars['String']['input'];
 };
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Approved to active: it replaces the active version (which becomes superseded) and reaches every subgraph within a second. */
@@ -311,132 +430,213 @@ export type Mutation = {
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationActivatePolicyVersionArgs = {
   number: Scalars['Int']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationApproveGrantRequestArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationApprovePolicyVersionArgs = {
   number: Scalars['Int']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationCosignPolicyVersionArgs = {
   number: Scalars['Int']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationDraftPolicyVersionArgs = {
   input: DraftPolicyInput;
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationRejectGrantRequestArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationRejectPolicyVersionArgs = {
   number: Scalars['Int']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationRequestGrantArgs = {
   input: GrantRequestInput;
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationRestorePolicyVersionArgs = {
   number: Scalars['Int']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationRevokeGrantArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationSubmitPolicyVersionArgs = {
   number: Scalars['Int']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Where a page of a connection stands in its list (Relay cursor pagination). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last record of the page; pass it as `after` for the next page. Null on an empty page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more records follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when the page was asked for after a cursor (records precede it). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first record of the page; null on an empty page. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** One difference between two policy versions. */
 export type PolicyChange = {
   __typename?: 'PolicyChange';
+  /** The item in the later version as JSON; null if removed. */
   after: Maybe<Scalars['String']['output']>;
+  /** The item in the earlier version as JSON; null if added. */
   before: Maybe<Scalars['String']['output']>;
   /** ADDED, REMOVED or CHANGED */
   kind: Scalars['String']['output'];
+  /** The role policy's ID; null for a test. */
   policyId: Maybe<Scalars['String']['output']>;
+  /** Position of the rule within the policy, from 1; null when the change is not to one rule. */
   rule: Maybe<Scalars['Int']['output']>;
   /** policy, rule or test */
   target: Scalars['String']['output'];
 };
 
+/** What changed from one policy version to another. */
 export type PolicyDiff = {
   __typename?: 'PolicyDiff';
+  /** Policies, rules and tests added, removed or changed. */
   changes: Array<PolicyChange>;
+  /** The earlier version's number. */
   from: Scalars['Int']['output'];
   /** A unified diff of the two documents, pretty-printed. */
   text: Scalars['String']['output'];
+  /** The later version's number. */
   to: Scalars['Int']['output'];
 };
 
 /** One step of a policy version's or grant request's workflow. */
 export type PolicyEvent = {
   __typename?: 'PolicyEvent';
+  /**
+   * What was done: draft, submit, approve, reject, cosign, activate or supersede (versions); request, approve, reject
+   * or revoke (grants).
+   */
   action: Scalars['String']['output'];
+  /** Subject (token `sub`) of who did it. */
   actor: Scalars['String']['output'];
+  /** Department code of who did it. */
   actorDept: Scalars['String']['output'];
+  /** When (ISO 8601). */
   at: Scalars['String']['output'];
+  /** The state before; null for the first step. */
   fromState: Maybe<Scalars['String']['output']>;
+  /** The reason given; null if none. */
   reason: Maybe<Scalars['String']['output']>;
+  /** The state after. */
   toState: Scalars['String']['output'];
 };
 
+/** The fields each role of each department gains or loses with a version, compared with the active one. */
 export type PolicyImpact = {
   __typename?: 'PolicyImpact';
+  /** Every gained or lost field, per department and role. */
   changes: Array<AccessChange>;
+  /** The version compared with: the active one. */
   comparedWith: Scalars['Int']['output'];
+  /** The version examined. */
   version: Scalars['Int']['output'];
 };
 
+/** One problem with a policy document or its tests. */
 export type PolicyProblem = {
   __typename?: 'PolicyProblem';
+  /** What is wrong and how to fix it. */
   message: Scalars['String']['output'];
   /** Where: e.g. policies[2].rules[0].fields[1], or tests[3]. */
   path: Scalars['String']['output'];
+  /** The role policy's ID; null for a test or the document as a whole. */
   policyId: Maybe<Scalars['String']['output']>;
+  /** Position of the rule within the policy, from 1; null when the problem is not about one rule. */
   rule: Maybe<Scalars['Int']['output']>;
 };
 
 /** The workflow of a policy version. Content never changes; only the state moves on. */
 export type PolicyState =
+  /** In force: the one version every subgraph applies. */
   | 'ACTIVE'
+  /** Approved by a second security officer; can be activated. */
   | 'APPROVED'
+  /** Stored, not yet submitted for review; not in force. */
   | 'DRAFT'
+  /** Submitted; waits for another security officer's approval. */
   | 'IN_REVIEW'
+  /** Refused in review; kept for the record. */
   | 'REJECTED'
   /** Was active, replaced by a later version. */
   | 'SUPERSEDED';
@@ -446,37 +646,56 @@ export type PolicyTest = {
   __typename?: 'PolicyTest';
   /** aggregate for a test of whether the field may feed statistics (FULL: it may; DENIED: it may not); null for a read. */
   action: Maybe<Scalars['String']['output']>;
+  /** The caller's attributes. */
   caller: Caller;
+  /** The expected decision. */
   expect: AccessDecision;
+  /** The field's name. */
   field: Scalars['String']['output'];
+  /** The test's name, unique within the version. */
   name: Scalars['String']['output'];
   /** A record's field values, for rules whose answer depends on the record (e.g. its region). */
   record: Maybe<Scalars['String']['output']>;
+  /** The GraphQL type of the field. */
   type: Scalars['String']['output'];
 };
 
+/** The result of one stored policy test. */
 export type PolicyTestResult = {
   __typename?: 'PolicyTestResult';
+  /** The decision the version makes. */
   actual: AccessDecision;
+  /** The decision the test expects. */
   expected: AccessDecision;
+  /** The test's name. */
   name: Scalars['String']['output'];
+  /** True when the actual decision is the expected one. */
   passed: Scalars['Boolean']['output'];
+  /** The rule, grant or catalogue default that decided, in words. */
   reason: Scalars['String']['output'];
 };
 
+/** The results of running a version's stored tests against it. */
 export type PolicyTestRun = {
   __typename?: 'PolicyTestRun';
+  /** How many tests failed. */
   failed: Scalars['Int']['output'];
+  /** How many tests passed. */
   passed: Scalars['Int']['output'];
+  /** Every test's result, in the stored order. */
   results: Array<PolicyTestResult>;
+  /** The version the tests ran against. */
   version: Scalars['Int']['output'];
 };
 
+/** The result of validating a policy document and its tests. */
 export type PolicyValidation = {
   __typename?: 'PolicyValidation';
   /** NOT_SHARED fields opened beyond their owner: the owners' security officers must co-sign. */
   cosignaturesRequired: Array<Cosignature>;
+  /** Every problem found; empty when valid. */
   problems: Array<PolicyProblem>;
+  /** True when the document and tests have no problem. */
   valid: Scalars['Boolean']['output'];
 };
 
@@ -485,11 +704,13 @@ export type PolicyVersion = {
   __typename?: 'PolicyVersion';
   /** Subject (sub) and department of the security officer who wrote it. */
   author: Scalars['String']['output'];
+  /** Department code of the author. */
   authorDept: Scalars['String']['output'];
   /** The version this one was edited from (null for the first). */
   basedOn: Maybe<Scalars['Int']['output']>;
   /** Co-signatures this version needs because it opens NOT_SHARED fields beyond their owner, and who gave them. */
   cosignatures: Array<Cosignature>;
+  /** When it was stored (ISO 8601). */
   createdAt: Scalars['String']['output'];
   /** The policy document as stored: a JSON array of role policies. */
   document: Scalars['String']['output'];
@@ -497,31 +718,43 @@ export type PolicyVersion = {
   hash: Scalars['String']['output'];
   /** Every workflow step, oldest first. */
   history: Array<PolicyEvent>;
+  /** The version number, from 1, increasing. */
   number: Scalars['Int']['output'];
+  /** The role policies of the document. */
   policies: Array<RolePolicy>;
+  /** Why the version was written. */
   reason: Scalars['String']['output'];
+  /** Where the version is in its workflow. */
   state: PolicyState;
+  /** The policy tests stored with the version. */
   tests: Array<PolicyTest>;
   /** The tests as stored: a JSON array. */
   testsDocument: Scalars['String']['output'];
 };
 
+/** A page of PolicyVersion records in the list's order, with where the page ends. */
 export type PolicyVersionConnection = {
   __typename?: 'PolicyVersionConnection';
+  /** The PolicyVersion records of this page, each with its cursor. */
   edges: Array<PolicyVersionEdge>;
+  /** Whether there are more pages; pass endCursor as `after` to get the next one. */
   pageInfo: PageInfo;
+  /** How many PolicyVersion records match the filter among those you may see, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One PolicyVersion of a page, with its cursor. */
 export type PolicyVersionEdge = {
   __typename?: 'PolicyVersionEdge';
+  /** Opaque position of this record in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The PolicyVersion. */
   node: PolicyVersion;
 };
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type Query = {
   __typename?: 'Query';
@@ -543,6 +776,7 @@ export type Query = {
    * grant or catalogue default), under the active version or the given one. Touches no data.
    */
   explain: Explanation;
+  /** One sharing request by ID; null if there is none or you may not see it. */
   grantRequest: Maybe<GrantRequest>;
   /** Requests for conditional sharing, newest first: security officers and auditors see all, departments their own. */
   grantRequests: GrantRequestConnection;
@@ -566,8 +800,8 @@ export type Query = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryAuditAnomaliesArgs = {
   from: Scalars['String']['input'];
@@ -576,8 +810,8 @@ export type QueryAuditAnomaliesArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryAuditRecordsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -587,8 +821,8 @@ export type QueryAuditRecordsArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryCatalogueTypeArgs = {
   name: Scalars['String']['input'];
@@ -596,8 +830,8 @@ export type QueryCatalogueTypeArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryExplainArgs = {
   caller: CallerInput;
@@ -608,8 +842,8 @@ export type QueryExplainArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryGrantRequestArgs = {
   id: Scalars['ID']['input'];
@@ -617,8 +851,8 @@ export type QueryGrantRequestArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryGrantRequestsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -628,8 +862,8 @@ export type QueryGrantRequestsArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryMyAccessArgs = {
   type?: InputMaybe<Scalars['String']['input']>;
@@ -637,8 +871,8 @@ export type QueryMyAccessArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryPolicyDiffArgs = {
   from: Scalars['Int']['input'];
@@ -647,8 +881,8 @@ export type QueryPolicyDiffArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryPolicyImpactArgs = {
   number: Scalars['Int']['input'];
@@ -656,8 +890,8 @@ export type QueryPolicyImpactArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryPolicyVersionArgs = {
   number: Scalars['Int']['input'];
@@ -665,8 +899,8 @@ export type QueryPolicyVersionArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryPolicyVersionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -676,8 +910,8 @@ export type QueryPolicyVersionsArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryRunPolicyTestsArgs = {
   number?: InputMaybe<Scalars['Int']['input']>;
@@ -685,20 +919,24 @@ export type QueryRunPolicyTestsArgs = {
 
 
 /**
- * The governance service of the data-sharing platform: the information resource catalogue, the role policies that
- * security officers maintain, and what each caller may see.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryValidatePoliciesArgs = {
   policies: Scalars['String']['input'];
   tests?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A role policy: CASL rules that apply to callers of a department (or every department) with a role. */
 export type RolePolicy = {
   __typename?: 'RolePolicy';
   /** Department code, or * for every department. */
   dept: Scalars['String']['output'];
+  /** What the policy is for, in words. */
   description: Maybe<Scalars['String']['output']>;
+  /** The policy's ID, unique in the document, e.g. police-own-area. */
   id: Scalars['ID']['output'];
+  /** The role it applies to, e.g. officer. */
   role: Scalars['String']['output'];
   /** The CASL rules as JSON text. */
   rules: Scalars['String']['output'];
@@ -706,19 +944,28 @@ export type RolePolicy = {
 
 /** Personal-information sensitivity under the Personal Information Protection Law. */
 export type Sensitivity =
+  /** Not personal information. */
   | 'NONE'
+  /** Personal information (PIPL art. 4). */
   | 'PERSONAL'
+  /** Sensitive personal information (PIPL art. 28): ID numbers, health, financial accounts, whereabouts, minors' data. */
   | 'SENSITIVE';
 
 /** The three sharing types of the national rules on government data sharing. */
 export type SharingType =
+  /** Shared with other departments only through an approved sharing grant (requestGrant), for its purpose. */
   | 'CONDITIONAL'
+  /** Kept with the owning department; never readable by others. */
   | 'NOT_SHARED'
+  /** Shared with any recognised government caller. */
   | 'UNCONDITIONAL';
 
+/** The caller's own access to the fields of one type. */
 export type TypeAccess = {
   __typename?: 'TypeAccess';
+  /** Per catalogued field, the decision and why. */
   fields: Array<FieldAccess>;
+  /** The GraphQL type name. */
   type: Scalars['String']['output'];
 };
 

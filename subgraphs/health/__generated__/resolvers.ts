@@ -21,92 +21,145 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/**
+ * A chronic condition followed on a health record (ICD-10 category), kept by the health commission; clinical,
+ * NOT_SHARED.
+ */
 export type ChronicCondition = {
   __typename?: 'ChronicCondition';
   /** ICD-10 category, e.g. I10, E11, J44, I25, N18. */
   code: Maybe<Scalars['String']['output']>;
+  /** Date of diagnosis (YYYY-MM-DD). */
   diagnosedOn: Maybe<Scalars['Date']['output']>;
+  /** The ICD-10 category's Chinese name, e.g. 2型糖尿病. */
   name: Maybe<Scalars['String']['output']>;
   /** The GB/T 2260 code of the record's region. */
   regionCode: Maybe<Scalars['ID']['output']>;
 };
 
+/** What chronic conditions can be counted by. */
 export type ChronicConditionDimension =
+  /** Prefecture-level city of the record's region, or county-level unit under the province (GB/T 2260 code). */
   | 'CITY'
+  /** ICD-10 category, e.g. E11. */
   | 'CONDITION'
+  /** County or district of the record's region (GB/T 2260 code). */
   | 'COUNTY'
+  /** Year of diagnosis, YYYY. */
   | 'DIAGNOSED_YEAR'
+  /** Province of the record's region (GB/T 2260 code, 460000). */
   | 'PROVINCE';
 
+/** Only conditions whose value on the dimension is this, in the dimension's format. */
 export type ChronicConditionStatisticsFilter = {
+  /** The dimension filtered on. */
   dimension: ChronicConditionDimension;
+  /** The value kept, in the dimension's format. */
   value: Scalars['String']['input'];
 };
 
+/** An ICD-10 diagnosis of an encounter, kept by the health commission; clinical, NOT_SHARED. */
 export type Diagnosis = {
   __typename?: 'Diagnosis';
   /** ICD-10 code, e.g. J18 or E11.9. */
   code: Maybe<Scalars['String']['output']>;
+  /** The ICD-10 category's Chinese name, e.g. 感染性胃肠炎和结肠炎. */
   name: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * A visit to a health facility (outpatient, inpatient or emergency) with its diagnoses, kept by the health commission;
+ * clinical, NOT_SHARED.
+ */
 export type Encounter = {
   __typename?: 'Encounter';
+  /** Day of the visit (admission for inpatients), YYYY-MM-DD. */
   date: Maybe<Scalars['Date']['output']>;
   /** ICD-10 diagnoses, the principal one first. */
   diagnoses: Maybe<Array<Diagnosis>>;
+  /** The facility visited. */
   facility: Maybe<HealthFacility>;
+  /** Opaque encounter ID; reveals nothing. */
   id: Scalars['ID']['output'];
   /** The GB/T 2260 code of the record's region. */
   regionCode: Maybe<Scalars['ID']['output']>;
+  /** Outpatient, inpatient or emergency. */
   type: Maybe<EncounterType>;
 };
 
+/** The kind of a visit to a health facility. */
 export type EncounterType =
+  /** Emergency department visit (急诊). */
   | 'EMERGENCY'
+  /** Hospital admission (住院). */
   | 'INPATIENT'
+  /** Outpatient visit (门诊). */
   | 'OUTPATIENT';
 
+/** What health records (persons) can be counted by. */
 export type HealthDimension =
+  /** Prefecture-level city of the record's region, or county-level unit under the province (GB/T 2260 code). */
   | 'CITY'
+  /** County or district of the record's region (GB/T 2260 code). */
   | 'COUNTY'
+  /** The medical insurance scheme: URBAN_EMPLOYEE, URBAN_RURAL_RESIDENT, or NONE when not enrolled. */
   | 'INSURANCE_SCHEME'
+  /** true when enrolled in basic medical insurance that is in force, false otherwise. */
   | 'INSURED'
+  /** Province of the record's region (GB/T 2260 code, 460000). */
   | 'PROVINCE'
+  /** true when at least one vaccination is recorded, false otherwise. */
   | 'VACCINATED';
 
+/**
+ * A health facility of the province (hospital, community or township health centre, clinic), registered by the health
+ * commission; open data.
+ */
 export type HealthFacility = {
   __typename?: 'HealthFacility';
   /** Region code, kind letter (H hospital, C community centre, T township centre, Z clinic) and number, e.g. 460106H01. */
   code: Scalars['ID']['output'];
+  /** Grade under the hospital grading system (一级, 二级, 三级). */
   level: Maybe<HealthFacilityLevel>;
   /** The facility's location as a GeoJSON Point. */
   location: Maybe<Scalars['GeoJSON']['output']>;
+  /** The facility's registered name, e.g. 海南省人民医院. */
   name: Maybe<Scalars['String']['output']>;
+  /** The county or district the facility is in. */
   region: Maybe<Region>;
   /** The GB/T 2260 code of the county or district the facility is in. */
   regionCode: Maybe<Scalars['ID']['output']>;
+  /** The kind of facility. */
   type: Maybe<HealthFacilityType>;
 };
 
+/** A page of HealthFacility records in the list's order, with where the page ends. */
 export type HealthFacilityConnection = {
   __typename?: 'HealthFacilityConnection';
+  /** The HealthFacility records of this page, each with its cursor. */
   edges: Array<HealthFacilityEdge>;
+  /** Whether there are more pages; pass endCursor as `after` to get the next one. */
   pageInfo: PageInfo;
   /** How many facilities match the filter in all. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One HealthFacility of a page, with its cursor. */
 export type HealthFacilityEdge = {
   __typename?: 'HealthFacilityEdge';
+  /** Opaque position of this record in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The HealthFacility. */
   node: HealthFacility;
 };
 
+/** Which facilities to list; every given condition must hold. */
 export type HealthFacilityFilter = {
+  /** Only facilities of this grade. */
   level?: InputMaybe<HealthFacilityLevel>;
   /** Facilities in this region or any region below it (GB/T 2260 code). */
   regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Only facilities of this kind. */
   type?: InputMaybe<HealthFacilityType>;
 };
 
@@ -119,10 +172,15 @@ export type HealthFacilityLevel =
   /** 三级 */
   | 'TERTIARY';
 
+/** The kind of a health facility; its letter in the facility code in brackets. */
 export type HealthFacilityType =
+  /** Clinic (诊所, Z). */
   | 'CLINIC'
+  /** Community health service centre (社区卫生服务中心, C). */
   | 'COMMUNITY_HEALTH_CENTRE'
+  /** Hospital (医院, H). */
   | 'HOSPITAL'
+  /** Township health centre (乡镇卫生院, T). */
   | 'TOWNSHIP_HEALTH_CENTRE';
 
 /**
@@ -139,11 +197,13 @@ export type HealthRecord = {
   chronicConditions: Maybe<Array<ChronicCondition>>;
   /** Visits to health facilities, latest first. */
   encounters: Maybe<Array<Encounter>>;
+  /** Opaque health record ID; reveals nothing. */
   id: Scalars['ID']['output'];
   /** Basic medical insurance enrolment; null if not enrolled. */
   insurance: Maybe<MedicalInsurance>;
   /** The person whose record it is. */
   person: Maybe<Person>;
+  /** The county or district of the record (see regionCode). */
   region: Maybe<Region>;
   /**
    * The GB/T 2260 code of the county or district of the person's household; for a record opened by recordEncounter or
@@ -156,20 +216,27 @@ export type HealthRecord = {
   version: Maybe<Scalars['Int']['output']>;
 };
 
+/** A page of HealthRecord records in the list's order, with where the page ends. */
 export type HealthRecordConnection = {
   __typename?: 'HealthRecordConnection';
+  /** The HealthRecord records of this page, each with its cursor. */
   edges: Array<HealthRecordEdge>;
+  /** Whether there are more pages; pass endCursor as `after` to get the next one. */
   pageInfo: PageInfo;
   /** How many records match the filter in all. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One HealthRecord of a page, with its cursor. */
 export type HealthRecordEdge = {
   __typename?: 'HealthRecordEdge';
+  /** Opaque position of this record in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The HealthRecord. */
   node: HealthRecord;
 };
 
+/** Which health records to list; every given condition must hold. */
 export type HealthRecordFilter = {
   /** Records with this chronic condition (ICD-10 category: I10, E11, J44, I25 or N18). */
   chronicCondition?: InputMaybe<Scalars['String']['input']>;
@@ -179,25 +246,36 @@ export type HealthRecordFilter = {
   vaccinated?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Only records whose value on the dimension is this, in the dimension's format. */
 export type HealthStatisticsFilter = {
+  /** The dimension filtered on. */
   dimension: HealthDimension;
+  /** The value kept, in the dimension's format. */
   value: Scalars['String']['input'];
 };
 
+/** Basic medical insurance enrolment of the record holder: the scheme, since when, and whether it is in force. */
 export type MedicalInsurance = {
   __typename?: 'MedicalInsurance';
   /** False when contributions have lapsed. */
   active: Maybe<Scalars['Boolean']['output']>;
+  /** Date of enrolment (YYYY-MM-DD). */
   enrolledOn: Maybe<Scalars['Date']['output']>;
+  /** The basic medical insurance scheme. */
   scheme: Maybe<MedicalInsuranceScheme>;
 };
 
+/** The two schemes of China's basic medical insurance. */
 export type MedicalInsuranceScheme =
   /** Basic medical insurance for urban employees (城镇职工基本医疗保险). */
   | 'URBAN_EMPLOYEE'
   /** Basic medical insurance for urban and rural residents (城乡居民基本医疗保险). */
   | 'URBAN_RURAL_RESIDENT';
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -219,18 +297,30 @@ export type Mutation = {
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationRecordEncounterArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: RecordEncounterInput;
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationRecordVaccinationArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: RecordVaccinationInput;
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationUpdateAllergiesArgs = {
   allergies: Array<Scalars['String']['input']>;
   expectedVersion: Scalars['Int']['input'];
@@ -238,11 +328,16 @@ export type MutationUpdateAllergiesArgs = {
   recordId: Scalars['ID']['input'];
 };
 
+/** Where a page of a connection stands in its list (Relay cursor pagination). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last record of the page; pass it as `after` for the next page. Null on an empty page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more records follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when the page was asked for after a cursor (records precede it). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first record of the page; null on an empty page. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
@@ -250,12 +345,13 @@ export type Person = {
   __typename?: 'Person';
   /** The person's health record; null if they have none. */
   healthRecord: Maybe<HealthRecord>;
+  /** Opaque, stable person ID assigned by public security's population register; reveals nothing. */
   id: Scalars['ID']['output'];
 };
 
 /**
- * The resident health records (居民健康档案) shared across Hainan's hospitals and health centres, kept by the health
- * commission, and the register of health facilities. Clinical details are seen in full only by the health commission.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type Query = {
   __typename?: 'Query';
@@ -284,8 +380,8 @@ export type Query = {
 
 
 /**
- * The resident health records (居民健康档案) shared across Hainan's hospitals and health centres, kept by the health
- * commission, and the register of health facilities. Clinical details are seen in full only by the health commission.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryChronicConditionStatisticsArgs = {
   filter?: InputMaybe<Array<ChronicConditionStatisticsFilter>>;
@@ -294,8 +390,8 @@ export type QueryChronicConditionStatisticsArgs = {
 
 
 /**
- * The resident health records (居民健康档案) shared across Hainan's hospitals and health centres, kept by the health
- * commission, and the register of health facilities. Clinical details are seen in full only by the health commission.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryHealthFacilitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -305,8 +401,8 @@ export type QueryHealthFacilitiesArgs = {
 
 
 /**
- * The resident health records (居民健康档案) shared across Hainan's hospitals and health centres, kept by the health
- * commission, and the register of health facilities. Clinical details are seen in full only by the health commission.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryHealthFacilityArgs = {
   code: Scalars['ID']['input'];
@@ -314,8 +410,8 @@ export type QueryHealthFacilityArgs = {
 
 
 /**
- * The resident health records (居民健康档案) shared across Hainan's hospitals and health centres, kept by the health
- * commission, and the register of health facilities. Clinical details are seen in full only by the health commission.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryHealthRecordArgs = {
   id: Scalars['ID']['input'];
@@ -323,8 +419,8 @@ export type QueryHealthRecordArgs = {
 
 
 /**
- * The resident health records (居民健康档案) shared across Hainan's hospitals and health centres, kept by the health
- * commission, and the register of health facilities. Clinical details are seen in full only by the health commission.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryHealthRecordsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -334,14 +430,15 @@ export type QueryHealthRecordsArgs = {
 
 
 /**
- * The resident health records (居民健康档案) shared across Hainan's hospitals and health centres, kept by the health
- * commission, and the register of health facilities. Clinical details are seen in full only by the health commission.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryHealthStatisticsArgs = {
   filter?: InputMaybe<Array<HealthStatisticsFilter>>;
   groupBy: Array<HealthDimension>;
 };
 
+/** A visit to a health facility to record. */
 export type RecordEncounterInput = {
   /** The day of the visit (admission for inpatients); not in the future. */
   date: Scalars['Date']['input'];
@@ -349,10 +446,13 @@ export type RecordEncounterInput = {
   diagnoses: Array<Scalars['String']['input']>;
   /** The facility visited, by code. */
   facilityCode: Scalars['ID']['input'];
+  /** The patient's opaque person ID (population register); checked to exist. */
   personId: Scalars['ID']['input'];
+  /** Outpatient, inpatient or emergency. */
   type: EncounterType;
 };
 
+/** A vaccine dose to record. */
 export type RecordVaccinationInput = {
   /** The day the dose was given; not in the future. */
   date: Scalars['Date']['input'];
@@ -360,14 +460,16 @@ export type RecordVaccinationInput = {
   dose: Scalars['Int']['input'];
   /** Where it was given, by facility code. */
   facilityCode: Scalars['ID']['input'];
+  /** The vaccinated person's opaque person ID (population register); checked to exist. */
   personId: Scalars['ID']['input'];
   /** Vaccine code of the province's list, e.g. HEPB. */
   vaccine: Scalars['String']['input'];
 };
 
-/** An administrative region, resolved by the geospatial subgraph. */
+/** An administrative region of Hainan (GB/T 2260), kept by natural resources' geographic information service. */
 export type Region = {
   __typename?: 'Region';
+  /** 6-digit GB/T 2260 administrative code, e.g. 460000 Hainan, 460100 Haikou, 460106 Longhua District. */
   code: Scalars['ID']['output'];
   /** Share (0-1) of health records with active basic medical insurance, after disclosure control. */
   insuranceCoverage: Maybe<StatisticsValue>;
@@ -375,13 +477,16 @@ export type Region = {
   vaccinationCoverage: Maybe<StatisticsValue>;
 };
 
+/** One cell of a statistics table: a combination of dimension values with its count, published (perturbed) or withheld. */
 export type StatisticsCell = {
   __typename?: 'StatisticsCell';
   /** One value per dimension; null is the total over that dimension. */
   keys: Array<Maybe<Scalars['String']['output']>>;
   /** Sums of the requested measures; null when withheld. */
   measures: Array<Maybe<Scalars['Float']['output']>>;
+  /** True when the cell is withheld; value and measures are then null. */
   suppressed: Scalars['Boolean']['output'];
+  /** Why the cell is withheld; null when published. */
   suppression: Maybe<Suppression>;
   /** The count, perturbed by the cell-key method (at most ±2); null when withheld. */
   value: Maybe<Scalars['Float']['output']>;
@@ -395,6 +500,7 @@ export type StatisticsTable = {
   __typename?: 'StatisticsTable';
   /** When the numbers were computed (ISO 8601). */
   asOf: Scalars['String']['output'];
+  /** Every combination of the dimensions' values, totals included. */
   cells: Array<StatisticsCell>;
   /** The grouped dimensions, in the order of each cell's keys. */
   dimensions: Array<Scalars['String']['output']>;
@@ -404,7 +510,7 @@ export type StatisticsTable = {
   measures: Array<Scalars['String']['output']>;
   /** The statistic counted, e.g. population. */
   statistic: Scalars['String']['output'];
-  /** What one counted record is: PERSONS, ENTERPRISES, PROPERTIES, TRANSFERS, SUBJECTS. */
+  /** What one counted record is: PERSONS, ENTERPRISES, ENROLMENTS, PROPERTIES, TRANSFERS or SUBJECTS. */
   unit: Scalars['String']['output'];
 };
 
@@ -413,7 +519,9 @@ export type StatisticsValue = {
   __typename?: 'StatisticsValue';
   /** When the numbers were computed (ISO 8601). */
   asOf: Maybe<Scalars['String']['output']>;
+  /** True when the value is withheld. */
   suppressed: Scalars['Boolean']['output'];
+  /** Why the value is withheld; null when published. */
   suppression: Maybe<Suppression>;
   /** Null when withheld. */
   value: Maybe<Scalars['Float']['output']>;
@@ -428,18 +536,22 @@ export type Suppression =
   /** It would let a withheld cell be recomputed from a total. */
   | 'SECONDARY';
 
+/** One vaccine dose given to the record holder, kept by the health commission; CONDITIONAL (through a sharing grant). */
 export type Vaccination = {
   __typename?: 'Vaccination';
+  /** Day the dose was given (YYYY-MM-DD). */
   date: Maybe<Scalars['Date']['output']>;
   /** Dose number within the vaccine's course, from 1. */
   dose: Maybe<Scalars['Int']['output']>;
   /** Where the dose was given. */
   facility: Maybe<HealthFacility>;
+  /** Opaque vaccination ID; reveals nothing. */
   id: Scalars['ID']['output'];
   /** The GB/T 2260 code of the record's region. */
   regionCode: Maybe<Scalars['ID']['output']>;
   /** Vaccine code of the province's list, e.g. HEPB, MMR, DTAP. */
   vaccine: Maybe<Scalars['String']['output']>;
+  /** The vaccine's Chinese name, e.g. 乙肝疫苗. */
   vaccineName: Maybe<Scalars['String']['output']>;
 };
 

@@ -25,40 +25,68 @@ export type Enterprise = {
   __typename?: 'Enterprise';
   /** Properties the enterprise owns (in whole or in part), ordered by property ID. */
   properties: Maybe<Array<Property>>;
+  /** The 18-character unified social credit code (GB 32100-2015). */
   uscc: Scalars['ID']['output'];
 };
 
+/** What properties can be counted by. */
 export type HousingDimension =
+  /** Prefecture-level city of the property, or county-level unit under the province (GB/T 2260 code). */
   | 'CITY'
+  /** County or district of the property (GB/T 2260 code). */
   | 'COUNTY'
+  /** Floor area in m²: <60, 60-90, 90-120, 120-180 or 180+. */
   | 'FLOOR_AREA_BAND'
+  /** Province of the property (GB/T 2260 code, 460000). */
   | 'PROVINCE'
+  /** Year of first registration, YYYY. */
   | 'REGISTERED_YEAR'
+  /** The registered usage: a PropertyUsage value. */
   | 'USAGE';
 
+/** What can be summed over the properties of each cell. */
 export type HousingMeasure =
+  /** Floor area, in m². */
   | 'FLOOR_AREA';
 
+/** Only properties whose value on the dimension is this, in the dimension's format. */
 export type HousingStatisticsFilter = {
+  /** The dimension filtered on. */
   dimension: HousingDimension;
+  /** The value kept, in the dimension's format. */
   value: Scalars['String']['input'];
 };
 
+/** What registered transfers of ownership can be counted by. */
 export type HousingTransferDimension =
+  /** Prefecture-level city of the property, or county-level unit under the province (GB/T 2260 code). */
   | 'CITY'
+  /** County or district of the property (GB/T 2260 code). */
   | 'COUNTY'
+  /** Month of the transfer, YYYY-MM. */
   | 'MONTH'
+  /** Province of the property (GB/T 2260 code, 460000). */
   | 'PROVINCE'
+  /** Year of the transfer, YYYY. */
   | 'YEAR';
 
+/** What can be summed over the transfers of each cell. */
 export type HousingTransferMeasure =
+  /** Transfer price, in yuan (CNY); SENSITIVE, so the stricter minimum cell size applies. */
   | 'PRICE';
 
+/** Only transfers whose value on the dimension is this, in the dimension's format. */
 export type HousingTransferStatisticsFilter = {
+  /** The dimension filtered on. */
   dimension: HousingTransferDimension;
+  /** The value kept, in the dimension's format. */
   value: Scalars['String']['input'];
 };
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -74,27 +102,41 @@ export type Mutation = {
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationRegisterPropertyArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: PropertyRegistrationInput;
 };
 
 
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationRegisterPropertyTransferArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: PropertyTransferInput;
 };
 
+/** Where a page of a connection stands in its list (Relay cursor pagination). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last record of the page; pass it as `after` for the next page. Null on an empty page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more records follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when the page was asked for after a cursor (records precede it). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first record of the page; null on an empty page. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
 export type Person = {
   __typename?: 'Person';
+  /** Opaque, stable person ID assigned by public security's population register; reveals nothing. */
   id: Scalars['ID']['output'];
   /** Properties the person owns (in whole or in part), ordered by property ID. */
   properties: Maybe<Array<Property>>;
@@ -106,11 +148,13 @@ export type Person = {
  */
 export type Property = {
   __typename?: 'Property';
+  /** Full address, starting with the region's full name; masked to the district. */
   address: Maybe<Scalars['String']['output']>;
   /** The real-estate certificate number, e.g. 琼(2021)海口市不动产权第0012345号. */
   certificateNumber: Maybe<Scalars['String']['output']>;
   /** Building area in square metres. */
   floorArea: Maybe<Scalars['Float']['output']>;
+  /** Opaque, stable property ID; reveals nothing. */
   id: Scalars['ID']['output'];
   /** Where the property lies, as a GeoJSON Point. */
   location: Maybe<Scalars['GeoJSON']['output']>;
@@ -118,6 +162,7 @@ export type Property = {
   mortgages: Maybe<Array<PropertyMortgage>>;
   /** Current owners and their shares (adding up to 1). */
   owners: Maybe<Array<PropertyOwner>>;
+  /** The county or district the property lies in. */
   region: Maybe<Region>;
   /** The GB/T 2260 code of the county or district where the property lies. */
   regionCode: Maybe<Scalars['ID']['output']>;
@@ -125,25 +170,33 @@ export type Property = {
   registeredOn: Maybe<Scalars['Date']['output']>;
   /** Transfers of ownership, oldest first. */
   transfers: Maybe<Array<PropertyTransfer>>;
+  /** The registered usage. */
   usage: Maybe<PropertyUsage>;
   /** The record's version, for `expectedVersion` when registering a transfer. */
   version: Maybe<Scalars['Int']['output']>;
 };
 
+/** A page of Property records in the list's order, with where the page ends. */
 export type PropertyConnection = {
   __typename?: 'PropertyConnection';
+  /** The Property records of this page, each with its cursor. */
   edges: Array<PropertyEdge>;
+  /** Whether there are more pages; pass endCursor as `after` to get the next one. */
   pageInfo: PageInfo;
   /** How many properties match the filter in all. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Property of a page, with its cursor. */
 export type PropertyEdge = {
   __typename?: 'PropertyEdge';
+  /** Opaque position of this record in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The Property. */
   node: Property;
 };
 
+/** Which properties to list; every given condition must hold. */
 export type PropertyFilter = {
   /** At most this many square metres. */
   maxFloorArea?: InputMaybe<Scalars['Float']['input']>;
@@ -153,6 +206,7 @@ export type PropertyFilter = {
   ownerId?: InputMaybe<Scalars['ID']['input']>;
   /** Properties in this region or any region below it (GB/T 2260 code, e.g. 460100 for Haikou). */
   regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Only properties of this usage. */
   usage?: InputMaybe<PropertyUsage>;
 };
 
@@ -163,9 +217,11 @@ export type PropertyMortgage = {
   amount: Maybe<Scalars['Float']['output']>;
   /** The lending bank (mortgagee). */
   bank: Maybe<Scalars['String']['output']>;
+  /** Opaque mortgage ID. */
   id: Scalars['ID']['output'];
   /** The GB/T 2260 code of the property's region. */
   regionCode: Maybe<Scalars['ID']['output']>;
+  /** Date the mortgage was registered (YYYY-MM-DD). */
   registeredOn: Maybe<Scalars['Date']['output']>;
   /** When the mortgage was released; null while it is in force. */
   releasedOn: Maybe<Scalars['Date']['output']>;
@@ -176,6 +232,7 @@ export type PropertyOwner = {
   __typename?: 'PropertyOwner';
   /** The owner, when an enterprise. */
   enterprise: Maybe<Enterprise>;
+  /** Whether the owner is a natural person or an enterprise. */
   kind: Maybe<PropertyOwnerKind>;
   /** The owner, when a person. */
   person: Maybe<Person>;
@@ -187,6 +244,7 @@ export type PropertyOwner = {
 
 /** A new owner: exactly one of personId and uscc, with a share. */
 export type PropertyOwnerInput = {
+  /** A natural person owner's opaque person ID; give this or uscc. */
   personId?: InputMaybe<Scalars['ID']['input']>;
   /** Share of the property, above 0 and at most 1; the shares of all owners add up to 1. */
   share: Scalars['Float']['input'];
@@ -194,10 +252,14 @@ export type PropertyOwnerInput = {
   uscc?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Whether a property owner is a natural person or an enterprise. */
 export type PropertyOwnerKind =
+  /** An enterprise (see enterprise). */
   | 'ENTERPRISE'
+  /** A natural person (see person). */
   | 'PERSON';
 
+/** A property's first registration (首次登记). */
 export type PropertyRegistrationInput = {
   /** The full address, starting with the region's name, e.g. 海南省海口市龙华区滨海大道1号1栋1单元101. */
   address: Scalars['String']['input'];
@@ -207,20 +269,24 @@ export type PropertyRegistrationInput = {
   floorArea: Scalars['Float']['input'];
   /** A GeoJSON Point inside that region. */
   location: Scalars['GeoJSON']['input'];
+  /** The owners, 1 to 50, each once, with shares above 0 adding up to 1. */
   owners: Array<PropertyOwnerInput>;
   /** The GB/T 2260 code of the county or district where the property lies. */
   regionCode: Scalars['ID']['input'];
   /** Date of the first registration; not in the future. */
   registeredOn: Scalars['Date']['input'];
+  /** The registered usage. */
   usage: PropertyUsage;
 };
 
 /** A registered transfer of ownership. */
 export type PropertyTransfer = {
   __typename?: 'PropertyTransfer';
+  /** Date of the transfer (YYYY-MM-DD). */
   date: Maybe<Scalars['Date']['output']>;
   /** The owners before the transfer (empty for a sale by the first registrant with no recorded owners). */
   from: Maybe<Array<PropertyOwner>>;
+  /** Opaque transfer ID. */
   id: Scalars['ID']['output'];
   /** Price in yuan. */
   price: Maybe<Scalars['Float']['output']>;
@@ -230,27 +296,34 @@ export type PropertyTransfer = {
   to: Maybe<Array<PropertyOwner>>;
 };
 
+/** A transfer of ownership (转移登记) to register. */
 export type PropertyTransferInput = {
   /** Date of the transfer: not in the future, nor before the last transfer. */
   date: Scalars['Date']['input'];
   /** The property's version as last read. */
   expectedVersion: Scalars['Int']['input'];
+  /** The new owners, 1 to 50, each once, with shares above 0 adding up to 1; they replace the current ones. */
   newOwners: Array<PropertyOwnerInput>;
   /** Price in yuan, above 0. */
   price: Scalars['Float']['input'];
+  /** The property's opaque ID. */
   propertyId: Scalars['ID']['input'];
 };
 
 /** What a property is registered for. */
 export type PropertyUsage =
+  /** Shops and other commercial premises (商业). */
   | 'COMMERCIAL'
+  /** Industrial buildings (工业). */
   | 'INDUSTRIAL'
+  /** Offices (办公). */
   | 'OFFICE'
+  /** Homes (住宅). */
   | 'RESIDENTIAL';
 
 /**
- * The individual housing information system of the housing department, built on real-estate (property) registration:
- * registered properties, their owners and shares, transfers of ownership and mortgages.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type Query = {
   __typename?: 'Query';
@@ -272,8 +345,8 @@ export type Query = {
 
 
 /**
- * The individual housing information system of the housing department, built on real-estate (property) registration:
- * registered properties, their owners and shares, transfers of ownership and mortgages.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryHousingStatisticsArgs = {
   filter?: InputMaybe<Array<HousingStatisticsFilter>>;
@@ -283,8 +356,8 @@ export type QueryHousingStatisticsArgs = {
 
 
 /**
- * The individual housing information system of the housing department, built on real-estate (property) registration:
- * registered properties, their owners and shares, transfers of ownership and mortgages.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryHousingTransferStatisticsArgs = {
   filter?: InputMaybe<Array<HousingTransferStatisticsFilter>>;
@@ -294,8 +367,8 @@ export type QueryHousingTransferStatisticsArgs = {
 
 
 /**
- * The individual housing information system of the housing department, built on real-estate (property) registration:
- * registered properties, their owners and shares, transfers of ownership and mortgages.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryPropertiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -305,16 +378,17 @@ export type QueryPropertiesArgs = {
 
 
 /**
- * The individual housing information system of the housing department, built on real-estate (property) registration:
- * registered properties, their owners and shares, transfers of ownership and mortgages.
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
 export type QueryPropertyArgs = {
   id: Scalars['ID']['input'];
 };
 
-/** An administrative region, resolved by the geospatial subgraph. */
+/** An administrative region of Hainan (GB/T 2260), kept by natural resources' geographic information service. */
 export type Region = {
   __typename?: 'Region';
+  /** 6-digit GB/T 2260 administrative code, e.g. 460000 Hainan, 460100 Haikou, 460106 Longhua District. */
   code: Scalars['ID']['output'];
   /** Square metres of residential floor area per living resident. */
   floorAreaPerResident: Maybe<StatisticsValue>;
@@ -324,13 +398,16 @@ export type Region = {
   residents: Maybe<StatisticsValue>;
 };
 
+/** One cell of a statistics table: a combination of dimension values with its count, published (perturbed) or withheld. */
 export type StatisticsCell = {
   __typename?: 'StatisticsCell';
   /** One value per dimension; null is the total over that dimension. */
   keys: Array<Maybe<Scalars['String']['output']>>;
   /** Sums of the requested measures; null when withheld. */
   measures: Array<Maybe<Scalars['Float']['output']>>;
+  /** True when the cell is withheld; value and measures are then null. */
   suppressed: Scalars['Boolean']['output'];
+  /** Why the cell is withheld; null when published. */
   suppression: Maybe<Suppression>;
   /** The count, perturbed by the cell-key method (at most ±2); null when withheld. */
   value: Maybe<Scalars['Float']['output']>;
@@ -344,6 +421,7 @@ export type StatisticsTable = {
   __typename?: 'StatisticsTable';
   /** When the numbers were computed (ISO 8601). */
   asOf: Scalars['String']['output'];
+  /** Every combination of the dimensions' values, totals included. */
   cells: Array<StatisticsCell>;
   /** The grouped dimensions, in the order of each cell's keys. */
   dimensions: Array<Scalars['String']['output']>;
@@ -353,7 +431,7 @@ export type StatisticsTable = {
   measures: Array<Scalars['String']['output']>;
   /** The statistic counted, e.g. population. */
   statistic: Scalars['String']['output'];
-  /** What one counted record is: PERSONS, ENTERPRISES, PROPERTIES, TRANSFERS, SUBJECTS. */
+  /** What one counted record is: PERSONS, ENTERPRISES, ENROLMENTS, PROPERTIES, TRANSFERS or SUBJECTS. */
   unit: Scalars['String']['output'];
 };
 
@@ -362,7 +440,9 @@ export type StatisticsValue = {
   __typename?: 'StatisticsValue';
   /** When the numbers were computed (ISO 8601). */
   asOf: Maybe<Scalars['String']['output']>;
+  /** True when the value is withheld. */
   suppressed: Scalars['Boolean']['output'];
+  /** Why the value is withheld; null when published. */
   suppression: Maybe<Suppression>;
   /** Null when withheld. */
   value: Maybe<Scalars['Float']['output']>;

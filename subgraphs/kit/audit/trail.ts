@@ -17,25 +17,41 @@ export const AUDITOR_ROLE = 'auditor';
 export const AUDIT_TRAIL_TYPEDEFS = parse(`
   extend type Query {
     "This subgraph's own audit trail, oldest first (auditors only; the graph's auditRecords merges every subgraph's)."
-    auditTrail(filter: AuditTrailFilter, first: Int, after: String): AuditTrailPage!
+    auditTrail(
+      "Which records; all of them when omitted."
+      filter: AuditTrailFilter
+      "Records per page: 0 to 500; 20 when omitted."
+      first: Int
+      "The endCursor of the previous page; omit for the first page."
+      after: String
+    ): AuditTrailPage!
   }
+  "Which audit records to return; every given condition must hold."
   input AuditTrailFilter {
+    "Subject (token sub) of the caller."
     sub: String
+    "Department code of the caller, e.g. health."
     dept: String
     "A record key, e.g. Person:<id> or HealthRecord:<id>."
     recordKey: String
     "A type (HealthRecord) or a field (HealthRecord.chronicConditions)."
     field: String
+    "The purpose (X-Purpose) the caller declared."
     purpose: String
+    "read, denial, aggregate, write or policy."
     kind: String
     "ISO 8601 instants: from inclusive, to exclusive."
     from: String
+    "Exclusive end of the period (ISO 8601 instant)."
     to: String
   }
+  "A page of this subgraph's audit trail."
   type AuditTrailPage {
     "One JSON audit record per line."
     records: String
+    "True when more records follow this page."
     hasNextPage: Boolean
+    "Pass it as after for the next page; null on an empty page."
     endCursor: String
   }
 `);

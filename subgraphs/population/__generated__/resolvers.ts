@@ -19,16 +19,21 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Sex as registered in the hukou register: male or female. */
 export type Gender =
+  /** Female. */
   | 'FEMALE'
+  /** Male. */
   | 'MALE';
 
 /** A hukou household. */
 export type Household = {
   __typename?: 'Household';
+  /** The household's registered address, in full (public security's register). */
   address: Maybe<Scalars['String']['output']>;
   /** The head of the household. */
   head: Maybe<Person>;
+  /** Opaque household ID in public security's register. */
   id: Scalars['ID']['output'];
   /** Members, the head first. */
   members: Maybe<Array<HouseholdMember>>;
@@ -36,30 +41,42 @@ export type Household = {
   region: Maybe<Region>;
   /** The GB/T 2260 code of the region where the household is registered. */
   regionCode: Maybe<Scalars['ID']['output']>;
+  /** Date the household was registered (YYYY-MM-DD). */
   registeredOn: Maybe<Scalars['Date']['output']>;
 };
 
+/** A member of a hukou household and their relationship to its head. */
 export type HouseholdMember = {
   __typename?: 'HouseholdMember';
+  /** The member. */
   person: Maybe<Person>;
+  /** The member's relationship to the head of the household. */
   relationship: Maybe<Relationship>;
 };
 
+/** Whether a registered person is living, deceased or emigrated (hukou cancelled). */
 export type LifeStatus =
+  /** Died; statusDate is the date of death. */
   | 'DECEASED'
+  /** Emigrated, hukou cancelled; statusDate is the date. */
   | 'EMIGRATED'
+  /** Living and registered. */
   | 'LIVING';
 
+/** Marital status as registered. */
 export type MaritalStatus =
+  /** Divorced. */
   | 'DIVORCED'
+  /** Married. */
   | 'MARRIED'
+  /** Never married. */
   | 'SINGLE'
+  /** Widowed. */
   | 'WIDOWED';
 
 /**
- * Public security records births, deaths and moves in the register. Only its officers (and its apps) may write;
- * every mutation takes an optional idempotencyKey (a retry with the same key returns the first result), and updates
- * take the version last read (a stale one is refused with CONFLICT and the current version).
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
  */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -73,9 +90,8 @@ export type Mutation = {
 
 
 /**
- * Public security records births, deaths and moves in the register. Only its officers (and its apps) may write;
- * every mutation takes an optional idempotencyKey (a retry with the same key returns the first result), and updates
- * take the version last read (a stale one is refused with CONFLICT and the current version).
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
  */
 export type MutationRegisterBirthArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -84,9 +100,8 @@ export type MutationRegisterBirthArgs = {
 
 
 /**
- * Public security records births, deaths and moves in the register. Only its officers (and its apps) may write;
- * every mutation takes an optional idempotencyKey (a retry with the same key returns the first result), and updates
- * take the version last read (a stale one is refused with CONFLICT and the current version).
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
  */
 export type MutationRegisterDeathArgs = {
   date: Scalars['Date']['input'];
@@ -97,9 +112,8 @@ export type MutationRegisterDeathArgs = {
 
 
 /**
- * Public security records births, deaths and moves in the register. Only its officers (and its apps) may write;
- * every mutation takes an optional idempotencyKey (a retry with the same key returns the first result), and updates
- * take the version last read (a stale one is refused with CONFLICT and the current version).
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
  */
 export type MutationRegisterMoveArgs = {
   expectedVersion: Scalars['Int']['input'];
@@ -109,11 +123,16 @@ export type MutationRegisterMoveArgs = {
   relationshipToHead: Relationship;
 };
 
+/** Where a page of a connection stands in its list (Relay cursor pagination). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last record of the page; pass it as `after` for the next page. Null on an empty page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more records follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when the page was asked for after a cursor (records precede it). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first record of the page; null on an empty page. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
@@ -129,6 +148,7 @@ export type Person = {
   addressRegionCode: Maybe<Scalars['ID']['output']>;
   /** Age in whole years today. */
   age: Maybe<Scalars['Int']['output']>;
+  /** Date of birth (YYYY-MM-DD); masked to the year. */
   birthDate: Maybe<Scalars['Date']['output']>;
   /** Ethnic group name (GB 3304), e.g. 汉族, 黎族. */
   ethnicity: Maybe<Scalars['String']['output']>;
@@ -136,6 +156,7 @@ export type Person = {
   ethnicityCode: Maybe<Scalars['String']['output']>;
   /** True for floating population: living here with hukou registered elsewhere. */
   floating: Maybe<Scalars['Boolean']['output']>;
+  /** Sex as registered. */
   gender: Maybe<Gender>;
   /** The person's hukou household; null if not a member of any. */
   household: Maybe<Household>;
@@ -143,16 +164,21 @@ export type Person = {
   hukouRegion: Maybe<Region>;
   /** The GB/T 2260 code of the region where the person's hukou is registered. */
   hukouRegionCode: Maybe<Scalars['ID']['output']>;
+  /** Opaque, stable person ID assigned by public security's population register; reveals nothing. */
   id: Scalars['ID']['output'];
   /** The 18-character citizen identity number (GB 11643-1999). */
   idNumber: Maybe<Scalars['String']['output']>;
+  /** Marital status as registered. */
   maritalStatus: Maybe<MaritalStatus>;
+  /** Full name in Chinese characters, as registered; masked to the surname, e.g. 张**. */
   name: Maybe<Scalars['String']['output']>;
   /** For floating population, the GB/T 2260 code of the region of origin (may lie outside Hainan). */
   originRegionCode: Maybe<Scalars['String']['output']>;
+  /** Contact mobile number (11 digits, starting with 1); null if none; masked as 138****5678. */
   phone: Maybe<Scalars['String']['output']>;
   /** Relationship to the head of the household. */
   relationshipToHead: Maybe<Relationship>;
+  /** Living, deceased or emigrated. */
   status: Maybe<LifeStatus>;
   /** Date of death or emigration; null while living. */
   statusDate: Maybe<Scalars['Date']['output']>;
@@ -160,20 +186,27 @@ export type Person = {
   version: Maybe<Scalars['Int']['output']>;
 };
 
+/** A page of Person records in the list's order, with where the page ends. */
 export type PersonConnection = {
   __typename?: 'PersonConnection';
+  /** The Person records of this page, each with its cursor. */
   edges: Array<PersonEdge>;
+  /** Whether there are more pages; pass endCursor as `after` to get the next one. */
   pageInfo: PageInfo;
   /** How many persons match the filter in all. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Person of a page, with its cursor. */
 export type PersonEdge = {
   __typename?: 'PersonEdge';
+  /** Opaque position of this record in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The Person. */
   node: Person;
 };
 
+/** Which persons to list; every given condition must hold. */
 export type PersonFilter = {
   /** Born on or after this date. */
   bornFrom?: InputMaybe<Scalars['Date']['input']>;
@@ -181,7 +214,9 @@ export type PersonFilter = {
   bornTo?: InputMaybe<Scalars['Date']['input']>;
   /** Ethnic group, by GB 3304 name (黎族) or code (19). */
   ethnicity?: InputMaybe<Scalars['String']['input']>;
+  /** true: only floating population (hukou elsewhere); false: only residents registered here. */
   floating?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only persons of this sex. */
   gender?: InputMaybe<Gender>;
   /** Exactly this citizen identity number (validated). */
   idNumber?: InputMaybe<Scalars['String']['input']>;
@@ -189,6 +224,7 @@ export type PersonFilter = {
   namePrefix?: InputMaybe<Scalars['String']['input']>;
   /** Persons whose hukou is registered in this region or any region below it (GB/T 2260 code, e.g. 460100 for Haikou). */
   regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Only persons in this life status. */
   status?: InputMaybe<LifeStatus>;
 };
 
@@ -196,26 +232,39 @@ export type PersonFilter = {
 export type PopulationDimension =
   /** 0-5, 6-14, 15-24, ..., 65-79, 80+ (age today). */
   | 'AGE_BAND'
+  /** Month of birth, YYYY-MM. */
   | 'BIRTH_MONTH'
+  /** Year of birth, YYYY. */
   | 'BIRTH_YEAR'
+  /** Prefecture-level city of hukou registration, or county-level unit under the province (GB/T 2260 code). */
   | 'CITY'
+  /** County or district of hukou registration (GB/T 2260 code). */
   | 'COUNTY'
   /** GB 3304 code. */
   | 'ETHNICITY'
+  /** true for floating population (hukou registered elsewhere), false otherwise. */
   | 'FLOATING'
+  /** MALE or FEMALE. */
   | 'GENDER'
+  /** Province of hukou registration (GB/T 2260 code, 460000). */
   | 'PROVINCE'
   /** true for ages 6 to 17. */
   | 'SCHOOL_AGE'
+  /** LIVING, DECEASED or EMIGRATED. */
   | 'STATUS';
 
 /** Only persons whose value on the dimension is this (a region code for PROVINCE, CITY, COUNTY; true or false). */
 export type PopulationStatisticsFilter = {
+  /** The dimension filtered on. */
   dimension: PopulationDimension;
+  /** The value kept, in the dimension's format. */
   value: Scalars['String']['input'];
 };
 
-/** The population basic information database, kept by public security as the household registration (hukou) register. */
+/**
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
+ */
 export type Query = {
   __typename?: 'Query';
   /** A hukou household by its ID; null if there is no such household. */
@@ -234,25 +283,37 @@ export type Query = {
 };
 
 
-/** The population basic information database, kept by public security as the household registration (hukou) register. */
+/**
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
+ */
 export type QueryHouseholdArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** The population basic information database, kept by public security as the household registration (hukou) register. */
+/**
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
+ */
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** The population basic information database, kept by public security as the household registration (hukou) register. */
+/**
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
+ */
 export type QueryPersonByIdNumberArgs = {
   idNumber: Scalars['String']['input'];
 };
 
 
-/** The population basic information database, kept by public security as the household registration (hukou) register. */
+/**
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
+ */
 export type QueryPersonsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PersonFilter>;
@@ -260,15 +321,19 @@ export type QueryPersonsArgs = {
 };
 
 
-/** The population basic information database, kept by public security as the household registration (hukou) register. */
+/**
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
+ */
 export type QueryPopulationStatisticsArgs = {
   filter?: InputMaybe<Array<PopulationStatisticsFilter>>;
   groupBy: Array<PopulationDimension>;
 };
 
-/** An administrative region, owned by the geospatial subgraph; population adds its indicators. */
+/** An administrative region of Hainan (GB/T 2260), kept by natural resources' geographic information service. */
 export type Region = {
   __typename?: 'Region';
+  /** 6-digit GB/T 2260 administrative code, e.g. 460000 Hainan, 460100 Haikou, 460106 Longhua District. */
   code: Scalars['ID']['output'];
   /** Living persons registered in the region (hukou), after disclosure control. */
   residents: Maybe<StatisticsValue>;
@@ -276,35 +341,49 @@ export type Region = {
   schoolAgeChildren: Maybe<StatisticsValue>;
 };
 
+/** A newborn to register into an existing hukou household. */
 export type RegisterBirthInput = {
   /** Not in the future, at most one year ago (later registrations go through the late-registration procedure). */
   birthDate: Scalars['Date']['input'];
   /** GB 3304 code, e.g. 01 (汉族), 19 (黎族). */
   ethnicityCode: Scalars['String']['input'];
+  /** The newborn's sex. */
   gender: Gender;
+  /** The hukou household the newborn joins; its region becomes the hukou region. */
   householdId: Scalars['ID']['input'];
   /** 2 to 20 characters. */
   name: Scalars['String']['input'];
+  /** Relationship to the household's head; CHILD by default. */
   relationshipToHead?: InputMaybe<Relationship>;
 };
 
 /** A member's relationship to the head of their hukou household. */
 export type Relationship =
+  /** Son or daughter of the head. */
   | 'CHILD'
+  /** Grandchild of the head. */
   | 'GRANDCHILD'
+  /** The head of the household (户主). */
   | 'HEAD'
+  /** Any other relationship. */
   | 'OTHER'
+  /** Father or mother of the head. */
   | 'PARENT'
+  /** Brother or sister of the head. */
   | 'SIBLING'
+  /** Husband or wife of the head. */
   | 'SPOUSE';
 
+/** One cell of a statistics table: a combination of dimension values with its count, published (perturbed) or withheld. */
 export type StatisticsCell = {
   __typename?: 'StatisticsCell';
   /** One value per dimension; null is the total over that dimension. */
   keys: Array<Maybe<Scalars['String']['output']>>;
   /** Sums of the requested measures; null when withheld. */
   measures: Array<Maybe<Scalars['Float']['output']>>;
+  /** True when the cell is withheld; value and measures are then null. */
   suppressed: Scalars['Boolean']['output'];
+  /** Why the cell is withheld; null when published. */
   suppression: Maybe<Suppression>;
   /** The count, perturbed by the cell-key method (at most ±2); null when withheld. */
   value: Maybe<Scalars['Float']['output']>;
@@ -318,6 +397,7 @@ export type StatisticsTable = {
   __typename?: 'StatisticsTable';
   /** When the numbers were computed (ISO 8601). */
   asOf: Scalars['String']['output'];
+  /** Every combination of the dimensions' values, totals included. */
   cells: Array<StatisticsCell>;
   /** The grouped dimensions, in the order of each cell's keys. */
   dimensions: Array<Scalars['String']['output']>;
@@ -327,7 +407,7 @@ export type StatisticsTable = {
   measures: Array<Scalars['String']['output']>;
   /** The statistic counted, e.g. population. */
   statistic: Scalars['String']['output'];
-  /** What one counted record is: PERSONS, ENTERPRISES, PROPERTIES, TRANSFERS, SUBJECTS. */
+  /** What one counted record is: PERSONS, ENTERPRISES, ENROLMENTS, PROPERTIES, TRANSFERS or SUBJECTS. */
   unit: Scalars['String']['output'];
 };
 
@@ -336,7 +416,9 @@ export type StatisticsValue = {
   __typename?: 'StatisticsValue';
   /** When the numbers were computed (ISO 8601). */
   asOf: Maybe<Scalars['String']['output']>;
+  /** True when the value is withheld. */
   suppressed: Scalars['Boolean']['output'];
+  /** Why the value is withheld; null when published. */
   suppression: Maybe<Suppression>;
   /** Null when withheld. */
   value: Maybe<Scalars['Float']['output']>;

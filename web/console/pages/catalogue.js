@@ -80,6 +80,15 @@ export function cataloguePage() {
     'div',
     { class: 'page' },
     h('h1', {}, 'Resource catalogue'),
+    h(
+      'p',
+      { class: 'muted' },
+      'The whole catalogue as one document, to read or print, with minimum cell sizes and how to get access: ',
+      h('a', { href: '/console/catalogue' }, 'the catalogue document'),
+      ' (also as ',
+      h('a', { href: '/console/catalogue.md' }, 'Markdown'),
+      ').',
+    ),
     section(
       'Catalogued types',
       h('div', { class: 'row' }, field('Filter', filter), field('Sharing type', sharing), field('Sensitivity', sensitivity)),
