@@ -96,17 +96,25 @@ export function staticFiles(options: StaticFilesOptions): HttpRoute {
         return void res.end(`Method ${req.method ?? ''} is not allowed here; use GET.\n`);
       }
       let body: Buffer;
+      let etag: string;
       try {
         // A symbolic link inside the folder must not lead outside it.
         realDir ??= fs.realpath(dir);
         const real = await fs.realpath(file);
         if (!real.startsWith((await realDir) + path.sep)) return notFound(res, pathname);
+        const stat = await fs.stat(real);
+        etag = `W/"${stat.size.toString(36)}-${Math.trunc(stat.mtimeMs).toString(36)}"`;
+        // Revalidation of an unchanged file (the IDE's bundle is megabytes): 304, nothing read or sent.
+        if (req.headers['if-none-match'] === etag) {
+          res.writeHead(304, { etag, 'cache-control': 'no-cache', ...SECURITY_HEADERS });
+          return void res.end();
+        }
         body = await fs.readFile(real);
       } catch {
         return notFound(res, pathname);
       }
-      // No build step means no fingerprinted names: let the browser revalidate everything.
-      res.writeHead(200, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-cache', ...SECURITY_HEADERS });
+      // No fingerprinted names: the browser revalidates every file, by its ETag.
+      res.writeHead(200, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-cache', etag, ...SECURITY_HEADERS });
       res.end(req.method === 'HEAD' ? undefined : body);
     },
   };

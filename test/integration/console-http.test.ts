@@ -85,6 +85,19 @@ describe('the /console route of the gateway (development key)', () => {
     expect(head.body).toBe('');
   });
 
+  it('answers 304 without a body to a revalidation of an unchanged file, and the file again for another ETag', async () => {
+    const first = await raw(gateway.port, 'GET', '/console/console.js');
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/"[0-9a-z]+-[0-9a-z]+"$/);
+    const again = await raw(gateway.port, 'GET', '/console/console.js', undefined, { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers['content-security-policy']).toBeDefined();
+    const other = await raw(gateway.port, 'GET', '/console/console.js', undefined, { 'if-none-match': 'W/"0-0"' });
+    expect(other.status).toBe(200);
+    expect(other.body).toBe(first.body);
+  });
+
   it('returns the modules the web apps share at /shared, with the same CSP, and nothing outside web/shared', async () => {
     const js = await raw(gateway.port, 'GET', '/shared/graphql.js');
     expect(js.status).toBe(200);
