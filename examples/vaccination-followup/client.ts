@@ -46,6 +46,8 @@ export interface AppClientOptions {
   onEvent?: (event: ClientEvent) => void;
   /** @default setTimeout */
   sleep?: (ms: number) => Promise<void>;
+  /** @default globalThis.fetch (a proxy's dispatcher, or a test's spy) */
+  fetch?: typeof fetch;
 }
 
 /** A request the platform refused as a whole (HTTP status other than 200), with its code. */
@@ -115,6 +117,7 @@ export async function createAppClient(options: AppClientOptions): Promise<AppCli
   const printed = new WeakMap<DocumentNode, string>();
   const client: GraphQLClient = new Client(options.url, {
     errorPolicy: 'all',
+    ...(options.fetch ? { fetch: options.fetch } : {}),
     headers: () => ({
       authorization: `Bearer ${typeof options.token === 'function' ? options.token() : options.token}`,
       'x-purpose': options.purpose,
