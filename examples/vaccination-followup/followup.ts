@@ -173,7 +173,7 @@ export async function childFollowUp(client: AppClient, personId: string, asOf: s
   if (failed.length > 0) throw new AnswerFailed('Child', failed);
   if (!data?.person) return null;
   const child = toDueChild(data.person, ['person'], errors, known, asOf, 0);
-  if ('unknown' in child) throw new AnswerFailed('Child', errorsUnder(errors, ['person', 'healthRecord']));
+  if ('unknown' in child) throw new Error(`The doses of ${personId} cannot be read: ${child.unknown}.`);
   return child;
 }
 
