@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, print, visit, type DefinitionNode, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import type { Principal } from '../auth';
 import type { TrustedDocumentsConfig } from '../subgraphs/kit/config';
 import { ErrorCode } from '../subgraphs/kit/errors';
@@ -37,6 +37,38 @@ export interface Manifest {
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * An operation with the fragments it uses (transitively), as one printed document: the body a manifest registers,
+ * whose sha256 is the operation's id.
+ */
+export function operationBody(operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): string {
+  const used = new Map<string, FragmentDefinitionNode>();
+  const collect = (node: DefinitionNode) =>
+    visit(node, {
+      FragmentSpread(spread) {
+        const f = fragments.get(spread.name.value);
+        if (f && !used.has(f.name.value)) {
+          used.set(f.name.value, f);
+          collect(f);
+        }
+      },
+    });
+  collect(operation);
+  return print({ kind: Kind.DOCUMENT, definitions: [operation, ...[...used.values()].sort((a, b) => a.name.value.localeCompare(b.name.value))] });
+}
+
+/**
+ * The id `npm run documents:register` gives the one operation of `document` (with its fragments): what an app sends
+ * as `extensions.persistedQuery.sha256Hash`. Codegen can embed it in each generated document
+ * (examples/vaccination-followup/codegen.ts), so an app never hashes at run time.
+ */
+export function trustedDocumentId(document: DocumentNode): string {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (operations.length !== 1) throw new Error(`A trusted document holds exactly one operation; this one has ${operations.length}.`);
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  return sha256(operationBody(operations[0]!, fragments));
 }
 
 export function manifestFile(dir: string, app: string): string {

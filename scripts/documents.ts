@@ -9,29 +9,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
-import { Kind, parse, print, validate, visit, type DefinitionNode, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
 import { PROJECT_ROOT, trustedDocumentsConfig } from '../subgraphs/kit/config';
-import { APP_NAME, MANIFEST_FORMAT, manifestFile, readManifest, sha256, type ManifestOperation } from '../gateway/trusted-documents';
+import { APP_NAME, MANIFEST_FORMAT, manifestFile, operationBody, readManifest, sha256, type ManifestOperation } from '../gateway/trusted-documents';
 
 export function supergraphApiSchema(file = path.join(PROJECT_ROOT, 'schema', 'supergraph.graphql')): GraphQLSchema {
   return Supergraph.build(fs.readFileSync(file, 'utf8')).apiSchema().toGraphQLJSSchema();
-}
-
-/** An operation with the fragments it uses (transitively), as one printed document. */
-function operationBody(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): string {
-  const used = new Map<string, FragmentDefinitionNode>();
-  const collect = (node: DefinitionNode) =>
-    visit(node, {
-      FragmentSpread(spread) {
-        const f = fragments.get(spread.name.value);
-        if (f && !used.has(f.name.value)) {
-          used.set(f.name.value, f);
-          collect(f);
-        }
-      },
-    });
-  collect(operation);
-  return print({ kind: Kind.DOCUMENT, definitions: [operation, ...[...used.values()].sort((a, b) => a.name.value.localeCompare(b.name.value))] });
 }
 
 /** Problems of a document against the schema, one sentence each; empty when it is valid and every operation is named. */

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { signToken, type RolePolicy, type TokenClaims } from '../../auth';
 import { activateForTest } from './policies';
-import { auditConfig, statisticsCacheConfig, type StatisticsCacheConfig, DEFAULT_AUDIENCE, DEFAULT_QUERY_LIMITS, type QueryLimitTable, DEV_ISSUER, DOMAINS, gatewayConfig, type AuditConfig, type AuthConfig, type DomainName } from '../../subgraphs/kit/config';
+import { auditConfig, statisticsCacheConfig, type Bucket, type StatisticsCacheConfig, type TrustedDocumentsConfig, DEFAULT_AUDIENCE, DEFAULT_QUERY_LIMITS, type QueryLimitTable, DEV_ISSUER, DOMAINS, gatewayConfig, type AuditConfig, type AuthConfig, type DomainName, type GatewayConfig } from '../../subgraphs/kit/config';
 import { refreshStatistics } from '../../subgraphs/kit/statistics';
 import { startSubgraph, type RunningSubgraph, type StartOptions } from '../../subgraphs/kit/server';
 import { SUBGRAPHS } from '../../subgraphs/registry';
@@ -65,8 +65,13 @@ export interface PlatformOptions {
    * pages with every nested list for ground truth pass GENEROUS_QUERY_LIMITS (limits are tested on their own).
    */
   queryLimits?: QueryLimitTable;
-  /** @default true. Benchmarks that measure something else (authorization, auditing) switch the gateway's rate limits off. */
-  rateLimits?: boolean;
+  /**
+   * @default true. Benchmarks that measure something else (authorization, auditing) switch the gateway's rate limits off;
+   * buckets by role (and `client` for apps) replace the defaults, as RATE_LIMITS does.
+   */
+  rateLimits?: boolean | Readonly<Record<string, Bucket>>;
+  /** The gateway's trusted documents; by default off (the configuration's default outside production). */
+  trustedDocuments?: TrustedDocumentsConfig;
   /** The statistics cache's bounds in every subgraph (statistics/cache.ts); by default the configuration's defaults. */
   statisticsCache?: Partial<StatisticsCacheConfig>;
 }
@@ -75,6 +80,11 @@ export interface PlatformOptions {
 export const GENEROUS_QUERY_LIMITS: QueryLimitTable = Object.freeze(
   Object.fromEntries(Object.keys(DEFAULT_QUERY_LIMITS).map((role) => [role, Object.fromEntries(Object.entries(DEFAULT_QUERY_LIMITS.developer!).map(([k, v]) => [k, v * 10]))])) as unknown as QueryLimitTable,
 );
+
+function withBuckets(config: GatewayConfig['safety']['rateLimits'], buckets: Readonly<Record<string, Bucket>>): GatewayConfig['safety']['rateLimits'] {
+  const { client, ...roles } = buckets;
+  return { ...config, enabled: true, roles: { ...config.roles, ...roles }, client: client ?? config.client };
+}
 
 export async function startPlatform(label: string, options: PlatformOptions = {}): Promise<Platform> {
   const databases = testDatabases(label);
@@ -124,6 +134,8 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
       ...base.safety,
       ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
       ...(options.rateLimits === false ? { rateLimits: { ...base.safety.rateLimits, enabled: false } } : {}),
+      ...(typeof options.rateLimits === 'object' ? { rateLimits: withBuckets(base.safety.rateLimits, options.rateLimits) } : {}),
+      ...(options.trustedDocuments ? { trustedDocuments: options.trustedDocuments } : {}),
     };
     gateway = await startGateway({ ...base, safety, auth, port: 0, subgraphUrls: urls }, { logger });
   } catch (error) {
