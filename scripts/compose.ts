@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
-import { buildSchema, extendSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema, extendSchema, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { checkCatalogue } from '../auth';
+import { checkCatalogue, type Catalogue, type FieldEntry } from '../auth';
 import { DOMAINS, defaultPort } from '../subgraphs/kit/config';
 import { AUDIT_TRAIL_TYPEDEFS } from '../subgraphs/kit/audit/trail';
 import { columnProblems } from '../subgraphs/kit/column-guard';
@@ -19,7 +19,7 @@ import { catalogueOf, subgraphTypeDefs } from '../subgraphs/kit/server';
 import { SCHEMA_DIR } from '../subgraphs/kit/subgraph';
 import { PLATFORM_CATALOGUE } from '../subgraphs/platform-catalogue';
 import { SUBGRAPHS } from '../subgraphs/registry';
-import { CATALOGUE_DOC_FILE, catalogueMarkdown } from './catalogue-doc';
+import { CATALOGUE_DOC_FILE, catalogueMarkdown, DEPARTMENT_NAMES } from './catalogue-doc';
 
 /** Every catalogue problem of every subgraph: a field without an entry, or an entry without a field. */
 export function catalogueProblems(): string[] {
@@ -36,8 +36,25 @@ export const API_SCHEMA_FILE = path.join(SCHEMA_DIR, 'api.graphql');
 const API_SCHEMA_HEADER = '# The Hainan government data graph as clients see it, composed from schema/<domain>.graphql by `npm run compose`.\n# Generate client types from this file; do not edit it by hand.\n\n';
 
 /** The client-facing schema of a supergraph, sorted so that a change shows as a small diff. */
-export function apiSchemaSdl(supergraphSdl: string): string {
-  return API_SCHEMA_HEADER + printSchema(lexicographicSortSchema(Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema())) + '\n';
+export function apiSchemaSdl(supergraphSdl: string, catalogue: Catalogue = PLATFORM_CATALOGUE): string {
+  const schema = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  // Each catalogued field says who owns it and how it is shared, so that generated client types carry it too.
+  for (const [typeName, type] of Object.entries(catalogue)) {
+    const graphType = schema.getType(typeName);
+    if (!isObjectType(graphType)) continue;
+    for (const [fieldName, entry] of Object.entries(type.fields)) {
+      const field = graphType.getFields()[fieldName];
+      if (field) field.description = [field.description, catalogueFacts(entry)].filter(Boolean).join('\n\n');
+    }
+  }
+  return API_SCHEMA_HEADER + printSchema(lexicographicSortSchema(schema)) + '\n';
+}
+
+/** One line of a field's catalogue entry: owner, sharing type, openness, sensitivity and mask (docs/catalogue.md explains them). */
+export function catalogueFacts(entry: FieldEntry): string {
+  const parts = [`Owner: ${DEPARTMENT_NAMES[entry.owner] ?? entry.owner}`, entry.sharing, ...(entry.open ? ['open data'] : []), `sensitivity ${entry.sensitivity}`];
+  if (entry.mask !== 'none') parts.push(`mask ${entry.mask}`);
+  return `Catalogue: ${parts.join(' · ')} (docs/catalogue.md).`;
 }
 
 /** docs/catalogue.md for a supergraph: the platform catalogue, the client schema's descriptions, the domains' statistics. */

@@ -10,7 +10,9 @@ import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isIntrospe
 /** schema/api.graphql, as `npm run compose` writes it (scripts/compose.ts API_SCHEMA_FILE). */
 export const API_SCHEMA_FILE = path.join(__dirname, '..', 'schema', 'api.graphql');
 
-const described = (description: string | null | undefined) => !!description?.trim();
+/** The catalogue facts compose appends to a field (scripts/compose.ts catalogueFacts) describe its sharing, not the field. */
+export const CATALOGUE_FACTS = /(^|\n\n)Catalogue: [^\n]*$/;
+const described = (description: string | null | undefined) => !!description?.replace(CATALOGUE_FACTS, '').trim();
 
 /** Every schema coordinate (Type, Type.field, Type.field(arg:), Enum.VALUE) of an element, described or not. */
 export function schemaElements(schema: GraphQLSchema): { coordinate: string; description: string | null | undefined }[] {

@@ -13,6 +13,16 @@ describe('schema/api.graphql descriptions', () => {
     expect(missing).toEqual([]);
   });
 
+  it('ends each catalogued field with its owner, sharing type, sensitivity and mask, which alone do not count as a description', () => {
+    const person = apiSchema().getType('Person') as GraphQLObjectType;
+    expect(person.getFields().idNumber!.description).toMatch(/\n\nCatalogue: Owner: Public Security Department · CONDITIONAL · sensitivity SENSITIVE · mask idNumber \(docs\/catalogue\.md\)\.$/);
+    // An extension field is owned by the department serving it, not by the type's owner.
+    expect(person.getFields().healthRecord!.description).toMatch(/Catalogue: Owner: Health Commission · /);
+    const schema = apiSchema();
+    (schema.getType('Person') as GraphQLObjectType).getFields().name!.description = 'Catalogue: Owner: X · UNCONDITIONAL · sensitivity NONE (docs/catalogue.md).';
+    expect(undescribedElements(schema)).toEqual(['Person.name']);
+  });
+
   it('counts every kind of element (about 1,260 of them)', () => {
     const coordinates = schemaElements(apiSchema()).map((e) => e.coordinate);
     expect(coordinates.length).toBeGreaterThan(1200);
