@@ -85,6 +85,24 @@ describe('the graph IDE', () => {
     await browser.screenshot(page, '02-masked-result');
   });
 
+  it('completes a cross-domain query from the schema as the developer types', async () => {
+    const suggestions = page.locator('.suggest-widget .monaco-list-row');
+    // Fields of Person served by the health, education, housing and credit subgraphs, offered under population's Person.
+    for (const [typed, field] of [['healthRe', 'healthRecord'], ['highest', 'highestDegree'], ['propert', 'properties'], ['cred', 'credit']]) {
+      await setQuery(`{ persons(first: 1) { edges { node { name ${typed}`);
+      await page.keyboard.press('Control+Space');
+      await suggestions.filter({ hasText: field }).first().waitFor();
+      await page.keyboard.press('Escape');
+    }
+    await setQuery('{ persons(first: 1) { edges { node { healthRecord { insurance { sch');
+    await page.keyboard.press('Control+Space');
+    await suggestions.filter({ hasText: 'scheme' }).first().waitFor();
+    await browser.screenshot(page, '02b-completion');
+    await page.keyboard.press('Escape');
+    // The document the next steps explain.
+    await setQuery('{ persons(first: 3) { edges { node { name idNumber } } } }');
+  });
+
   it('shows a field’s sharing type and the caller’s decision in its documentation', async () => {
     await page.getByRole('button', { name: /Show Documentation Explorer/ }).click();
     await page.locator('[data-cy="doc-explorer-input"]').fill('idNumber');
