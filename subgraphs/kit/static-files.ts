@@ -6,6 +6,8 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import type http from 'node:http';
 import type { HttpRoute, RouteRequest } from './http';
 
@@ -78,9 +80,33 @@ export function resolveStaticPath(dir: string, rest: string): string | null {
   return file.startsWith(dir + path.sep) ? file : null;
 }
 
+const gzip = promisify(zlib.gzip);
+/** Text worth compressing: the IDE's bundle is megabytes of script, a fifth of that gzipped. */
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
+const MIN_COMPRESSED_BYTES = 1024;
+
+/** Gzipped bodies by file and ETag: each changed file is compressed once, on its first request. */
+class GzipCache {
+  private readonly entries = new Map<string, { etag: string; body: Promise<Buffer> }>();
+
+  get(file: string, etag: string, body: Buffer): Promise<Buffer> {
+    const hit = this.entries.get(file);
+    if (hit?.etag === etag) return hit.body;
+    const compressed = gzip(body, { level: 9 });
+    this.entries.set(file, { etag, body: compressed });
+    compressed.catch(() => this.entries.delete(file));
+    return compressed;
+  }
+}
+
+function acceptsGzip(req: http.IncomingMessage): boolean {
+  return /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+}
+
 export function staticFiles(options: StaticFilesOptions): HttpRoute {
   const dir = path.resolve(options.dir);
   const endpoints = options.endpoints ?? {};
+  const gzipped = new GzipCache();
   let realDir: Promise<string> | undefined;
   return {
     prefix: options.prefix,
@@ -97,16 +123,17 @@ export function staticFiles(options: StaticFilesOptions): HttpRoute {
       }
       let body: Buffer;
       let etag: string;
+      let real: string;
       try {
         // A symbolic link inside the folder must not lead outside it.
         realDir ??= fs.realpath(dir);
-        const real = await fs.realpath(file);
+        real = await fs.realpath(file);
         if (!real.startsWith((await realDir) + path.sep)) return notFound(res, pathname);
         const stat = await fs.stat(real);
         etag = `W/"${stat.size.toString(36)}-${Math.trunc(stat.mtimeMs).toString(36)}"`;
         // Revalidation of an unchanged file (the IDE's bundle is megabytes): 304, nothing read or sent.
         if (req.headers['if-none-match'] === etag) {
-          res.writeHead(304, { etag, 'cache-control': 'no-cache', ...SECURITY_HEADERS });
+          res.writeHead(304, { etag, 'cache-control': 'no-cache', vary: 'accept-encoding', ...SECURITY_HEADERS });
           return void res.end();
         }
         body = await fs.readFile(real);
@@ -114,7 +141,12 @@ export function staticFiles(options: StaticFilesOptions): HttpRoute {
         return notFound(res, pathname);
       }
       // No fingerprinted names: the browser revalidates every file, by its ETag.
-      res.writeHead(200, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-cache', etag, ...SECURITY_HEADERS });
+      const headers: http.OutgoingHttpHeaders = { 'content-type': type, 'cache-control': 'no-cache', etag, vary: 'accept-encoding', ...SECURITY_HEADERS };
+      if (body.length >= MIN_COMPRESSED_BYTES && COMPRESSIBLE.test(type) && acceptsGzip(req)) {
+        body = await gzipped.get(real, etag, body);
+        headers['content-encoding'] = 'gzip';
+      }
+      res.writeHead(200, { ...headers, 'content-length': body.length });
       res.end(req.method === 'HEAD' ? undefined : body);
     },
   };

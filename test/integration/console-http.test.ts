@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { createTokenVerifier, ensureDevKeys } from '../../auth';
 import { DEFAULT_AUDIENCE, DEV_ISSUER, gatewayConfig, type AuthConfig } from '../../subgraphs/kit/config';
 import { resolveStaticPath } from '../../subgraphs/kit/static-files';
@@ -96,6 +97,23 @@ describe('the /console route of the gateway (development key)', () => {
     const other = await raw(gateway.port, 'GET', '/console/console.js', undefined, { 'if-none-match': 'W/"0-0"' });
     expect(other.status).toBe(200);
     expect(other.body).toBe(first.body);
+  });
+
+  it('returns a file gzipped to a browser that accepts it, the same bytes once inflated, and a small file as it is', async () => {
+    const plain = await raw(gateway.port, 'GET', '/console/console.js');
+    const zipped = await new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port: gateway.port, path: '/console/console.js', headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      }).on('error', reject);
+    });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('accept-encoding');
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.body.length);
+    expect(zipped.body.length).toBeLessThan(Buffer.byteLength(plain.body));
+    expect(zlib.gunzipSync(zipped.body).toString('utf8')).toBe(plain.body);
+    expect(plain.headers['content-encoding']).toBeUndefined();
   });
 
   it('returns the modules the web apps share at /shared, with the same CSP, and nothing outside web/shared', async () => {
