@@ -70,6 +70,11 @@ export interface StartOptions {
    * read; the service binds its name); by default a pino logger on stdout at LOG_LEVEL.
    */
   logger?: Logger;
+  /**
+   * The service's clock for what is computed from "now" at read time (a sharing request's due date and whether it
+   * is overdue); tests move it to a chosen day instead of faking the process's timers. @default the system clock.
+   */
+  clock?: () => Date;
 }
 
 const PRUNE_INTERVAL_MS = 24 * 3600 * 1000;
@@ -231,7 +236,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     const served = catalogueOf(definition as SubgraphDefinition<unknown>);
     // Abilities over the platform catalogue: a rule about a type covers its fields in every subgraph alike.
     const authorizer = enforce ? createAuthorizer(PLATFORM_CATALOGUE, policies, served) : null;
-    const context = contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit, idempotencyWindowMs, statisticsCache });
+    const context = contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit, idempotencyWindowMs, statisticsCache, clock: options.clock });
     const routes = [metricsRoute({ token: config.observability?.metricsToken, production: config.production })];
     if (enforce) {
       routes.push(scopeRoute({ entities: definition.entities, keys: keyFields(subgraphTypeDefs(definition as SubgraphDefinition<unknown>)), served, context: context as never }));
