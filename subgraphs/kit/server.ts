@@ -24,6 +24,7 @@ import { formatError } from './errors';
 import { serveHttp } from './http';
 import { createIdentity } from './identity';
 import { createLogger, type Logger } from './logger';
+import { onUncoveredYear } from './working-days';
 import { metricsRoute, watchAuditQueue, watchPool } from './metrics';
 import { observePlugin } from './observe';
 import { flushTracing, installTracing } from './tracing';
@@ -184,6 +185,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
   const auditing = enforce && (options.audit ?? true);
   const logger = options.logger?.child({ service: definition.name }) ?? createLogger(definition.name, { level: config.observability?.logLevel });
   installTracing({ serviceName: definition.name, otlpEndpoint: config.observability?.otlpEndpoint });
+  // The working-day clock (deadlines of sharing requests) warns in the service's log when it runs past its calendar.
+  onUncoveredYear((message) => logger.warn(message));
   const identity = await createIdentity(config.auth, config.production);
   const policies = options.policies ?? (await openPolicyStore(config.governanceDatabase, { log }));
   const db = await openDatabase(config.database, [...definition.entities, SeedRun, IdempotencyRecord, ...AUDIT_ENTITIES]);
