@@ -44,9 +44,14 @@ export const catalogue = mergeCatalogues(
     GrantRequest: {
       columns: { expiresOn: ['expiresAt'] },
       description: 'A request for conditional sharing and its decision (the grant).',
-      fields: all(request, 'id', 'state', 'requesterDept', 'requestedBy', 'ownerDept', 'scope', 'region', 'purpose', 'legalBasis', 'expiresOn', 'createdAt', 'ageSeconds', 'decidedBy', 'decidedAt', 'decisionReason', 'history'),
+      fields: all(request, 'id', 'state', 'requesterDept', 'requestedBy', 'ownerDept', 'scope', 'region', 'purpose', 'legalBasis', 'expiresOn', 'createdAt', 'ageSeconds', 'dueOn', 'overdue', 'workingDaysLeft', 'decidedBy', 'decidedAt', 'decisionReason', 'history'),
     },
     GrantScope: { description: 'Types and fields a grant request covers.', fields: all(request, 'type', 'fields') },
+    // Counts only, over the requests the caller may read anyway (their row rules): no request's content.
+    GrantDeadlineCount: {
+      description: "Per owning department, the caller's visible pending sharing requests: pending, due today, overdue.",
+      fields: all(government, 'ownerDept', 'pending', 'dueToday', 'overdue'),
+    },
   }),
   connectionCatalogue('data-bureau', 'PolicyVersion'),
   connectionCatalogue('data-bureau', 'GrantRequest'),

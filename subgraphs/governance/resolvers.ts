@@ -7,7 +7,8 @@ import type { Resolvers, SharingType, Sensitivity, PolicyState as GqlPolicyState
 import { badInput } from '../kit/errors';
 import { paginate } from '../kit/pagination';
 import { type GrantScopeItem } from '../kit/policy-store';
-import { findVisible } from '../kit/scope';
+import { findAllVisible, findVisible } from '../kit/scope';
+import { deadlineCounts, deadlineOf } from './deadlines';
 import type { GovernanceContext } from './loaders';
 import { GrantRequestRecord, PolicyVersionRecord, type GrantRequestRow, type PolicyVersionRow } from './entities';
 import { explainOperation } from './explain';
@@ -111,6 +112,11 @@ async function activeVersion(ctx: GovernanceContext): Promise<PolicyVersionRow> 
   return row;
 }
 
+/** "Now" for read-time answers: the service's clock (StartOptions.clock; tests move it), else the system's. */
+function nowOf(ctx: GovernanceContext): Date {
+  return ctx.now?.() ?? new Date();
+}
+
 /** A workflow step of this request: every step is recorded in the audit trail with its change. */
 function step(ctx: GovernanceContext): Step {
   return { em: ctx.em, principal: ctx.auth?.principal, audit: ctx.audit };
@@ -185,8 +191,13 @@ export const resolvers: Resolvers = {
       const row = number == null ? await activeVersion(ctx) : await versionOrNotFound(ctx, number, 'number');
       return testRunOf(row);
     },
-    grantRequests: (_, { state, first, after }, ctx) => paginate(ctx.data, GrantRequestRecord, stateFilter(state) as never, { first, after }, { key: 'id', direction: 'desc', max: 100 }) as never,
+    grantRequests: (_, { state, first, after }, ctx) => paginate(ctx.data, GrantRequestRecord, stateFilter(state, nowOf(ctx)) as never, { first, after }, { key: 'id', direction: 'desc', max: 100 }) as never,
     grantRequest: (_, { id }, ctx) => findVisible(ctx.data, GrantRequestRecord, { id }),
+    grantRequestDeadlines: async (_, __, ctx) => {
+      // Counts over the requests this caller may read (the row rules of GrantRequest): others count for nothing.
+      const now = nowOf(ctx);
+      return deadlineCounts(await findAllVisible(ctx.data, GrantRequestRecord, stateFilter('PENDING', now) as never), now);
+    },
   },
   Mutation: {
     draftPolicyVersion: (_, { input }, ctx) => draftVersion(step(ctx), input),
@@ -223,11 +234,14 @@ export const resolvers: Resolvers = {
     at: (row) => row.at.toISOString(),
   },
   GrantRequest: {
-    state: (row) => stateOf(row) as GrantRequestState,
+    state: (row, _, ctx) => stateOf(row, nowOf(ctx)) as GrantRequestState,
     scope: (row) => JSON.parse(row.scope) as GrantScopeItem[],
     createdAt: (row) => row.createdAt.toISOString(),
     decidedAt: (row) => row.decidedAt?.toISOString() ?? null,
-    ageSeconds: (row) => ageSeconds(row),
+    ageSeconds: (row, _, ctx) => ageSeconds(row, nowOf(ctx)),
+    dueOn: (row, _, ctx) => deadlineOf(row, nowOf(ctx))?.dueOn ?? null,
+    overdue: (row, _, ctx) => deadlineOf(row, nowOf(ctx))?.overdue ?? false,
+    workingDaysLeft: (row, _, ctx) => deadlineOf(row, nowOf(ctx))?.workingDaysLeft ?? null,
     history: (row, _, ctx) => ctx.loaders.historyOf.load(row.id),
   },
 };

@@ -446,6 +446,40 @@ export function queryLimitsConfig(env: Env = process.env): QueryLimitTable {
   return Object.freeze(table);
 }
 
+/**
+ * The steps of a conditional-sharing request that run against a deadline, in working days (kit/working-days.ts):
+ * `decide`, the owning department's security officer approves or rejects a pending request. The workflow has no
+ * other step (no review by the data authority first; co-signatures belong to policy versions, not to requests).
+ */
+export const GRANT_DEADLINE_STEPS = ['decide'] as const;
+export type GrantDeadlineStep = (typeof GRANT_DEADLINE_STEPS)[number];
+export type GrantDeadlines = Readonly<Record<GrantDeadlineStep, number>>;
+/** The owner answers within 5 working days, as the provincial rules implementing the data sharing regulation set. */
+export const DEFAULT_GRANT_DEADLINES: GrantDeadlines = Object.freeze({ decide: 5 });
+const MAX_DEADLINE_WORKING_DAYS = 60;
+
+/** GRANT_DEADLINES: working days per step over the defaults, e.g. `{"decide":10}`. */
+export function grantDeadlinesConfig(env: Env = process.env): GrantDeadlines {
+  const raw = env.GRANT_DEADLINES;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_GRANT_DEADLINES;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new ConfigError('GRANT_DEADLINES', `it is not valid JSON; expected working days per step, e.g. {"decide":5}.`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError('GRANT_DEADLINES', 'expected a JSON object of working days per step, e.g. {"decide":5}.');
+  const out: Record<string, number> = { ...DEFAULT_GRANT_DEADLINES };
+  for (const [step, days] of Object.entries(value)) {
+    if (!(GRANT_DEADLINE_STEPS as readonly string[]).includes(step)) throw new ConfigError('GRANT_DEADLINES', `unknown step "${step}"; the steps with a deadline are ${GRANT_DEADLINE_STEPS.join(', ')}.`);
+    if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_DEADLINE_WORKING_DAYS) {
+      throw new ConfigError('GRANT_DEADLINES', `${step} must be a whole number of working days from 1 to ${MAX_DEADLINE_WORKING_DAYS}, got ${JSON.stringify(days)}.`);
+    }
+    out[step] = days;
+  }
+  return Object.freeze(out) as GrantDeadlines;
+}
+
 /** A token bucket: `capacity` requests at once, refilled at `refillPerSecond`. */
 export interface Bucket {
   capacity: number;

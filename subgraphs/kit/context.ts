@@ -30,6 +30,8 @@ export interface ContextFactoryOptions {
   idempotencyWindowMs?: number;
   /** The service's cache of published statistics tables (statistics/cache.ts). */
   statisticsCache?: StatisticsCache | null;
+  /** "Now" for what is computed at read time (StartOptions.clock); the system clock by default. */
+  clock?: () => Date;
 }
 
 export function contextFactory<L>(definition: SubgraphDefinition<L>, db: Database, options: ContextFactoryOptions) {
@@ -45,6 +47,7 @@ export function contextFactory<L>(definition: SubgraphDefinition<L>, db: Databas
       authorization: headers.get('authorization'),
       auditConfig: options.auditConfig,
       idempotencyWindowMs: options.idempotencyWindowMs,
+      now: options.clock ?? (() => new Date()),
       ...(options.statisticsCache ? { statisticsCache: options.statisticsCache } : {}),
     };
     if (!options.authorizer) {

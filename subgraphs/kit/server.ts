@@ -24,6 +24,7 @@ import { formatError } from './errors';
 import { serveHttp } from './http';
 import { createIdentity } from './identity';
 import { createLogger, type Logger } from './logger';
+import { onUncoveredYear } from './working-days';
 import { metricsRoute, watchAuditQueue, watchPool } from './metrics';
 import { observePlugin } from './observe';
 import { flushTracing, installTracing } from './tracing';
@@ -70,6 +71,11 @@ export interface StartOptions {
    * read; the service binds its name); by default a pino logger on stdout at LOG_LEVEL.
    */
   logger?: Logger;
+  /**
+   * The service's clock for what is computed from "now" at read time (a sharing request's due date and whether it
+   * is overdue); tests move it to a chosen day instead of faking the process's timers. @default the system clock.
+   */
+  clock?: () => Date;
 }
 
 const PRUNE_INTERVAL_MS = 24 * 3600 * 1000;
@@ -179,6 +185,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
   const auditing = enforce && (options.audit ?? true);
   const logger = options.logger?.child({ service: definition.name }) ?? createLogger(definition.name, { level: config.observability?.logLevel });
   installTracing({ serviceName: definition.name, otlpEndpoint: config.observability?.otlpEndpoint });
+  // The working-day clock (deadlines of sharing requests) warns in the service's log when it runs past its calendar.
+  onUncoveredYear((message) => logger.warn(message));
   const identity = await createIdentity(config.auth, config.production);
   const policies = options.policies ?? (await openPolicyStore(config.governanceDatabase, { log }));
   const db = await openDatabase(config.database, [...definition.entities, SeedRun, IdempotencyRecord, ...AUDIT_ENTITIES]);
@@ -231,7 +239,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     const served = catalogueOf(definition as SubgraphDefinition<unknown>);
     // Abilities over the platform catalogue: a rule about a type covers its fields in every subgraph alike.
     const authorizer = enforce ? createAuthorizer(PLATFORM_CATALOGUE, policies, served) : null;
-    const context = contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit, idempotencyWindowMs, statisticsCache });
+    const context = contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit, idempotencyWindowMs, statisticsCache, clock: options.clock });
     const routes = [metricsRoute({ token: config.observability?.metricsToken, production: config.production })];
     if (enforce) {
       routes.push(scopeRoute({ entities: definition.entities, keys: keyFields(subgraphTypeDefs(definition as SubgraphDefinition<unknown>)), served, context: context as never }));

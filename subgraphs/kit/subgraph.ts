@@ -47,6 +47,8 @@ export interface RequestContext<Loaders> {
   idempotencyWindowMs?: number;
   /** Published statistics tables, shared by the service's requests (and replicas, with Redis); absent: computed each time. */
   statisticsCache?: StatisticsCache;
+  /** "Now" for what is computed at read time (a request's due date, whether it is overdue); absent: the system clock. */
+  now?: () => Date;
 }
 
 export interface SubgraphDefinition<Loaders = unknown> {

@@ -8,6 +8,8 @@
 import type { Page } from 'playwright-core';
 import { launchChromium, type Browser } from '../support/browser';
 import { startPlatform, type Platform } from '../support/platform';
+import { GrantRequestRecord } from '../../subgraphs/governance/entities';
+import { addWorkingDays, chinaDate } from '../../subgraphs/kit/working-days';
 
 let platform: Platform;
 let browser: Browser;
@@ -185,7 +187,7 @@ describe('the governance console', () => {
     await browser.screenshot(officerB, '08-explain');
   });
 
-  it('requests a grant, shows its age, and the owning department approves it', async () => {
+  it('requests a grant, shows its age and due date, and the owning department approves it', async () => {
     const requester = await openConsole();
     await signIn(requester, 'housing-so', 'housing', 'security-officer');
     await requester.getByRole('tab', { name: 'Grants' }).click();
@@ -196,12 +198,27 @@ describe('the governance console', () => {
     await status(requester, /Grant request \S+ sent to public-security/);
     const id = /Grant request (\S+) sent/.exec((await requester.getByRole('status').textContent())!)![1]!;
     await requester.getByRole('table', { name: 'Grant requests, newest first' }).getByRole('row').filter({ hasText: id }).filter({ hasText: 'PENDING' }).waitFor();
+    // Due on the 5th working day after today (China's calendar), not overdue.
+    const dueOn = addWorkingDays(chinaDate(new Date()), 5);
+    await requester.getByRole('table', { name: 'Grant requests, newest first' }).getByRole('row').filter({ hasText: id }).filter({ hasText: `${dueOn} (5 working days left)` }).waitFor();
+
+    // An older request the owner has not answered in time: made 40 days ago, so overdue.
+    const headers = await platform.as({ sub: 'housing-so', dept: 'housing', roles: ['security-officer'] });
+    const expiresOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const late = await platform.query(`mutation($input: GrantRequestInput!) { requestGrant(input: $input) { id } }`, { input: { scope: [{ type: 'Person', fields: ['maritalStatus'] }], purpose: 'housing-subsidy-audit', legalBasis: 'Hainan housing subsidy measures, article 9', expiresOn } }, headers);
+    const lateId = late.data.requestGrant.id as string;
+    await platform.subgraphs.governance.db.orm.em.fork().nativeUpdate(GrantRequestRecord, { id: lateId }, { createdAt: new Date(Date.now() - 40 * 86_400_000) });
 
     const owner = await openConsole();
     await signIn(owner, 'police-so', 'public-security', 'security-officer');
     await owner.getByRole('tab', { name: 'Grants' }).click();
     const row = owner.getByRole('table', { name: 'Grant requests, newest first' }).getByRole('row').filter({ hasText: id });
     await row.filter({ hasText: /\d+ s|\d+ min/ }).waitFor();
+    const lateRow = owner.getByRole('table', { name: 'Grant requests, newest first' }).getByRole('row').filter({ hasText: lateId });
+    await lateRow.filter({ hasText: /working days? overdue/ }).locator('.badge-overdue', { hasText: 'overdue' }).waitFor();
+    expect(await row.locator('.badge-overdue').count()).toBe(0);
+    const counts = owner.getByRole('table', { name: /Pending requests per owning department/ }).getByRole('row').filter({ hasText: 'public-security' });
+    expect((await counts.getByRole('cell').allTextContents()).map((t) => t.trim())).toEqual(['public-security', '2', '0', '1 overdue']);
     await browser.screenshot(owner, '09-grants-pending');
     await owner.getByLabel('Reason for the decision').fill('Subsidy review is a lawful purpose; limited to marital status.');
     await owner.getByRole('button', { name: `Approve request ${id}` }).click();

@@ -1,4 +1,4 @@
-import { databaseConfig, gatewayConfig, subgraphConfig } from '../../subgraphs/kit/config';
+import { databaseConfig, gatewayConfig, grantDeadlinesConfig, subgraphConfig } from '../../subgraphs/kit/config';
 
 describe(databaseConfig.name, () => {
   it('returns a SQLite file per domain by default and a PostgreSQL schema per domain with DATABASE_URL', () => {
@@ -43,5 +43,20 @@ describe(gatewayConfig.name, () => {
   it('refuses a PORT_BASE that would put a subgraph past port 65535', () => {
     expect(() => gatewayConfig({ PORT_BASE: '65530' })).toThrow(/PORT_BASE/);
     expect(() => gatewayConfig({ PORT_BASE: 'x' })).toThrow(/PORT_BASE/);
+  });
+});
+
+describe(grantDeadlinesConfig.name, () => {
+  it('defaults to 5 working days for the owner to decide and takes overrides', () => {
+    expect(grantDeadlinesConfig({})).toEqual({ decide: 5 });
+    expect(grantDeadlinesConfig({ GRANT_DEADLINES: '' })).toEqual({ decide: 5 });
+    expect(grantDeadlinesConfig({ GRANT_DEADLINES: '{"decide":10}' })).toEqual({ decide: 10 });
+    expect(grantDeadlinesConfig({ GRANT_DEADLINES: '{}' })).toEqual({ decide: 5 });
+  });
+  it('refuses bad JSON, unknown steps and counts that are not whole working days', () => {
+    expect(() => grantDeadlinesConfig({ GRANT_DEADLINES: '{decide:5}' })).toThrow(/GRANT_DEADLINES is invalid: it is not valid JSON/);
+    expect(() => grantDeadlinesConfig({ GRANT_DEADLINES: '[5]' })).toThrow(/GRANT_DEADLINES is invalid: expected a JSON object/);
+    expect(() => grantDeadlinesConfig({ GRANT_DEADLINES: '{"review":2}' })).toThrow(/unknown step "review"; the steps with a deadline are decide/);
+    for (const bad of ['0', '2.5', '"5"', '61', '-1']) expect(() => grantDeadlinesConfig({ GRANT_DEADLINES: `{"decide":${bad}}` })).toThrow(/decide must be a whole number of working days from 1 to 60/);
   });
 });

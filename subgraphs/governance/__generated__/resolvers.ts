@@ -295,6 +295,19 @@ export type FieldAccess = {
   sourceId: Maybe<Scalars['String']['output']>;
 };
 
+/** The pending sharing requests one owning department must answer, against their deadlines. */
+export type GrantDeadlineCount = {
+  __typename?: 'GrantDeadlineCount';
+  /** Of those, the ones whose due date is today (China time). */
+  dueToday: Scalars['Int']['output'];
+  /** Of those, the ones past their due date. */
+  overdue: Scalars['Int']['output'];
+  /** Code of the department that owns the data and decides. */
+  ownerDept: Scalars['String']['output'];
+  /** Pending requests it must answer (among those you may see). */
+  pending: Scalars['Int']['output'];
+};
+
 /** A department's request for another department's CONDITIONAL fields, and its decision: once approved, the grant. */
 export type GrantRequest = {
   __typename?: 'GrantRequest';
@@ -308,6 +321,12 @@ export type GrantRequest = {
   decidedBy: Maybe<Scalars['String']['output']>;
   /** The reason given with the decision; null while pending. */
   decisionReason: Maybe<Scalars['String']['output']>;
+  /**
+   * While pending: the last day (YYYY-MM-DD, China time) for the owning department to decide, the n-th working day
+   * after the day the request was made (that day does not count; n is GRANT_DEADLINES' decide, 5 by default).
+   * Null once decided, revoked or expired.
+   */
+  dueOn: Maybe<Scalars['Date']['output']>;
   /** Last day the grant applies (YYYY-MM-DD, China time). */
   expiresOn: Scalars['Date']['output'];
   /** Every workflow step, oldest first. */
@@ -316,6 +335,8 @@ export type GrantRequest = {
   id: Scalars['ID']['output'];
   /** The law or regulation the requesting department relies on. */
   legalBasis: Scalars['String']['output'];
+  /** Pending and past its due date (from the start of the next day, China time); false once decided, revoked or expired. */
+  overdue: Scalars['Boolean']['output'];
   /** Code of the department that owns the fields and decides. */
   ownerDept: Scalars['String']['output'];
   /** The stated purpose; requests must carry it as X-Purpose to use the grant. */
@@ -330,6 +351,11 @@ export type GrantRequest = {
   scope: Array<GrantScope>;
   /** Where the request is in its workflow. */
   state: GrantRequestState;
+  /**
+   * While pending: working days from today (China time) to the due date; 0 on the due date, negative once overdue
+   * (-1 on the first day after it, even a holiday). Null once decided, revoked or expired.
+   */
+  workingDaysLeft: Maybe<Scalars['Int']['output']>;
 };
 
 /** A page of GrantRequest records in the list's order, with where the page ends. */
@@ -778,6 +804,12 @@ export type Query = {
   explain: Explanation;
   /** One sharing request by ID; null if there is none or you may not see it. */
   grantRequest: Maybe<GrantRequest>;
+  /**
+   * Per owning department, the pending sharing requests you may see (the same ones as grantRequests): how many,
+   * how many are due today and how many are overdue, counted in working days (China's calendar, China time).
+   * Departments with no pending request are left out; ordered by department code.
+   */
+  grantRequestDeadlines: Array<GrantDeadlineCount>;
   /** Requests for conditional sharing, newest first: security officers and auditors see all, departments their own. */
   grantRequests: GrantRequestConnection;
   /** For the caller: per type and field, whether they get the value in full, masked or not at all, and why. */
@@ -1065,6 +1097,7 @@ export type ResolversTypes = ResolversObject<{
   ExplainedField: ResolverTypeWrapper<ExplainedField>;
   Explanation: ResolverTypeWrapper<Explanation>;
   FieldAccess: ResolverTypeWrapper<FieldAccess>;
+  GrantDeadlineCount: ResolverTypeWrapper<GrantDeadlineCount>;
   GrantRequest: ResolverTypeWrapper<GrantRequestRow>;
   GrantRequestConnection: ResolverTypeWrapper<Omit<GrantRequestConnection, 'edges'> & { edges: Array<ResolversTypes['GrantRequestEdge']> }>;
   GrantRequestEdge: ResolverTypeWrapper<Omit<GrantRequestEdge, 'node'> & { node: ResolversTypes['GrantRequest'] }>;
@@ -1117,6 +1150,7 @@ export type ResolversParentTypes = ResolversObject<{
   ExplainedField: ExplainedField;
   Explanation: Explanation;
   FieldAccess: FieldAccess;
+  GrantDeadlineCount: GrantDeadlineCount;
   GrantRequest: GrantRequestRow;
   GrantRequestConnection: Omit<GrantRequestConnection, 'edges'> & { edges: Array<ResolversParentTypes['GrantRequestEdge']> };
   GrantRequestEdge: Omit<GrantRequestEdge, 'node'> & { node: ResolversParentTypes['GrantRequest'] };
@@ -1263,16 +1297,25 @@ export type FieldAccessResolvers<ContextType = GovernanceContext, ParentType ext
   sourceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type GrantDeadlineCountResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['GrantDeadlineCount'] = ResolversParentTypes['GrantDeadlineCount']> = ResolversObject<{
+  dueToday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ownerDept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type GrantRequestResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['GrantRequest'] = ResolversParentTypes['GrantRequest']> = ResolversObject<{
   ageSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   decidedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   decidedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   decisionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   expiresOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['PolicyEvent']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   legalBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   ownerDept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1280,6 +1323,7 @@ export type GrantRequestResolvers<ContextType = GovernanceContext, ParentType ex
   requesterDept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   scope?: Resolver<Array<ResolversTypes['GrantScope']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['GrantRequestState'], ParentType, ContextType>;
+  workingDaysLeft?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type GrantRequestConnectionResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['GrantRequestConnection'] = ResolversParentTypes['GrantRequestConnection']> = ResolversObject<{
@@ -1425,6 +1469,7 @@ export type QueryResolvers<ContextType = GovernanceContext, ParentType extends R
   catalogueType?: Resolver<Maybe<ResolversTypes['CatalogueType']>, ParentType, ContextType, RequireFields<QueryCatalogueTypeArgs, 'name'>>;
   explain?: Resolver<ResolversTypes['Explanation'], ParentType, ContextType, RequireFields<QueryExplainArgs, 'caller' | 'query'>>;
   grantRequest?: Resolver<Maybe<ResolversTypes['GrantRequest']>, ParentType, ContextType, RequireFields<QueryGrantRequestArgs, 'id'>>;
+  grantRequestDeadlines?: Resolver<Array<ResolversTypes['GrantDeadlineCount']>, ParentType, ContextType>;
   grantRequests?: Resolver<ResolversTypes['GrantRequestConnection'], ParentType, ContextType, RequireFields<QueryGrantRequestsArgs, 'first'>>;
   myAccess?: Resolver<Array<ResolversTypes['TypeAccess']>, ParentType, ContextType, Partial<QueryMyAccessArgs>>;
   policies?: Resolver<Array<ResolversTypes['RolePolicy']>, ParentType, ContextType>;
@@ -1464,6 +1509,7 @@ export type Resolvers<ContextType = GovernanceContext> = ResolversObject<{
   ExplainedField?: ExplainedFieldResolvers<ContextType>;
   Explanation?: ExplanationResolvers<ContextType>;
   FieldAccess?: FieldAccessResolvers<ContextType>;
+  GrantDeadlineCount?: GrantDeadlineCountResolvers<ContextType>;
   GrantRequest?: GrantRequestResolvers<ContextType>;
   GrantRequestConnection?: GrantRequestConnectionResolvers<ContextType>;
   GrantRequestEdge?: GrantRequestEdgeResolvers<ContextType>;

@@ -1,18 +1,42 @@
 // Grants: a department asks another for CONDITIONAL fields (for a purpose, on a legal basis, until a date); the
-// owning department's security officer approves, rejects or later revokes. Pending requests show their age.
+// owning department's security officer approves, rejects or later revokes. Pending requests show their age, their
+// due date (the owner decides within so many working days, GRANT_DEADLINES) and whether they are overdue; the
+// per-department counts of pending, due-today and overdue requests come first.
 import { act, gql, showError, showStatus } from '../api.js';
 import { badge, field, h, humanAge, section, select, table, when } from '../dom.js';
 
-const FIELDS = 'id state requesterDept requestedBy ownerDept scope { type fields } region purpose legalBasis expiresOn createdAt ageSeconds decidedBy decidedAt decisionReason';
-const LIST = `query ConsoleGrants($state: GrantRequestState) { grantRequests(state: $state, first: 100) { totalCount edges { node { ${FIELDS} } } } }`;
+const FIELDS = 'id state requesterDept requestedBy ownerDept scope { type fields } region purpose legalBasis expiresOn createdAt ageSeconds dueOn overdue workingDaysLeft decidedBy decidedAt decisionReason';
+const LIST = `query ConsoleGrants($state: GrantRequestState) { grantRequests(state: $state, first: 100) { totalCount edges { node { ${FIELDS} } } } grantRequestDeadlines { ownerDept pending dueToday overdue } }`;
 const REQUEST = `mutation ConsoleRequestGrant($input: GrantRequestInput!) { requestGrant(input: $input) { id state ownerDept } }`;
 const DECIDE = {
   approve: { mutation: 'approveGrantRequest', label: 'Approve', states: ['PENDING'] },
   reject: { mutation: 'rejectGrantRequest', label: 'Reject', states: ['PENDING'] },
   revoke: { mutation: 'revokeGrant', label: 'Revoke', states: ['APPROVED'] },
 };
-/** Pending longer than this is overdue: chase the owning department. */
-const OVERDUE_SECONDS = 3 * 24 * 3600;
+
+/** "due 2026-02-26 (3 working days left)", "due today", "2 working days overdue": a pending request's deadline. */
+export function daysLeftText(g) {
+  if (g.workingDaysLeft == null) return '';
+  const n = Math.abs(g.workingDaysLeft);
+  const days = `${n} working day${n === 1 ? '' : 's'}`;
+  if (g.overdue) return `${days} overdue`;
+  return g.workingDaysLeft === 0 ? 'due today' : `${days} left`;
+}
+
+function deadlineCell(g) {
+  if (!g.dueOn) return '';
+  return h('span', { class: g.overdue ? 'overdue' : '' }, h('time', { datetime: g.dueOn }, g.dueOn), ' ', h('span', { class: 'muted' }, `(${daysLeftText(g)})`), g.overdue ? [' ', badge('overdue')] : []);
+}
+
+/** Per owning department: pending requests, due today, overdue. */
+function deadlineTable(counts) {
+  return table('Pending requests per owning department (working days, China time)', [
+    { label: 'Owner', cell: (c) => c.ownerDept },
+    { label: 'Pending', class: 'num', cell: (c) => String(c.pending) },
+    { label: 'Due today', class: 'num', cell: (c) => String(c.dueToday) },
+    { label: 'Overdue', class: 'num', cell: (c) => (c.overdue > 0 ? h('span', { class: 'overdue' }, String(c.overdue), ' ', badge('overdue')) : '0') },
+  ], counts, 'No pending request you may see.');
+}
 
 /** "Person: phone, maritalStatus" lines into [{ type, fields }]. */
 export function parseScope(text) {
@@ -61,6 +85,7 @@ export function grantsPage() {
   const state = select([{ value: '', label: 'all states' }, { value: 'PENDING', label: 'PENDING', selected: false }, 'APPROVED', 'REJECTED', 'REVOKED', 'EXPIRED']);
   const reason = h('input', { type: 'text', autocomplete: 'off' });
   const listSlot = h('div', {}, h('p', { class: 'muted' }, 'Loading grant requests…'));
+  const deadlineSlot = h('div', {}, h('p', { class: 'muted' }, 'Loading deadlines…'));
   const decide = (g, kind) => (e) =>
     act(e.currentTarget, async () => {
       const step = DECIDE[kind];
@@ -71,14 +96,16 @@ export function grantsPage() {
       showStatus(`Grant request ${g.id} is now ${data[step.mutation].state}.`);
     });
   async function load() {
-    const { grantRequests } = await gql(LIST, { state: state.value || null });
+    const { grantRequests, grantRequestDeadlines } = await gql(LIST, { state: state.value || null });
     const rows = grantRequests.edges.map((e) => e.node);
+    deadlineSlot.replaceChildren(deadlineTable(grantRequestDeadlines));
     listSlot.replaceChildren(
       h('p', { class: 'muted' }, `${grantRequests.totalCount} request${grantRequests.totalCount === 1 ? '' : 's'}`),
       table('Grant requests, newest first', [
         { label: 'Request', cell: (g) => h('code', {}, g.id) },
         { label: 'State', cell: (g) => badge(g.state) },
-        { label: 'Age', cell: (g) => (g.state === 'PENDING' ? h('span', { class: g.ageSeconds > OVERDUE_SECONDS ? 'overdue' : '' }, humanAge(g.ageSeconds), g.ageSeconds > OVERDUE_SECONDS ? ' (overdue)' : '') : `answered after ${humanAge(g.ageSeconds)}`) },
+        { label: 'Age', cell: (g) => (g.state === 'PENDING' ? humanAge(g.ageSeconds) : `answered after ${humanAge(g.ageSeconds)}`) },
+        { label: 'Due', cell: deadlineCell },
         { label: 'Requester', cell: (g) => `${g.requestedBy} (${g.requesterDept})` },
         { label: 'Owner', cell: (g) => g.ownerDept },
         { label: 'Scope', cell: (g) => g.scope.map((s) => `${s.type}: ${s.fields.join(', ')}`).join('; ') },
@@ -105,6 +132,7 @@ export function grantsPage() {
     { class: 'page' },
     h('h1', {}, 'Sharing grants'),
     requestForm(load),
+    section('Deadlines', h('p', { class: 'muted' }, 'The owning department decides a request within a number of working days of the day it was made (China\'s holiday calendar).'), deadlineSlot),
     section('Grant requests', h('div', { class: 'row' }, field('State', state), field('Reason for the decision', reason, 'Recorded with the approval, rejection or revocation.')), listSlot),
   );
 }
