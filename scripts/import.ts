@@ -4,15 +4,13 @@
  * one transaction each, rejected rows reported with line numbers and reasons, re-runs change nothing.
  * An offline path for the owning department's operators, who hold the database credentials.
  */
+import { domainEntities } from '../subgraphs/kit/server';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { databaseConfig, isDomain } from '../subgraphs/kit/config';
 import { importFile } from '../subgraphs/kit/import';
 import { openDatabase } from '../subgraphs/kit/orm';
-import { AUDIT_ENTITIES } from '../subgraphs/kit/audit/records';
-import { SeedRun } from '../subgraphs/kit/seed';
-import { IdempotencyRecord } from '../subgraphs/kit/writes';
 import { SUBGRAPHS } from '../subgraphs/registry';
 
 function fail(message: string): never {
@@ -31,7 +29,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10000) fail('--batch takes a whole number from 1 to 10000.');
   const definition = SUBGRAPHS[domain];
   // The audit tables too: every batch commits with its audit record, or not at all.
-  const db = await openDatabase(databaseConfig(domain), [...definition.entities, SeedRun, IdempotencyRecord, ...AUDIT_ENTITIES]);
+  const db = await openDatabase(databaseConfig(domain), domainEntities(definition));
   const importer = definition.importer!;
   const dept = definition.catalogue[importer.entity.meta.className]?.owner;
   if (!dept) fail(`${domain}'s catalogue has no owner for ${importer.entity.meta.className}.`);

@@ -25,6 +25,7 @@ function column(argument: string): string {
 
 export const importer: DomainImporter<AdministrativePenaltyRow> = {
   noun: 'administrative penalty',
+  event: 'PenaltyRecorded',
   entity: AdministrativePenalty,
   key: 'naturalKey',
   columns: ['authority', 'decisionNumber', 'personId', 'uscc', 'date', 'reason', 'amount'],

@@ -135,7 +135,7 @@ export const resolvers: Resolvers = {
   },
   Mutation: {
     recordCreditEvent: async (_, { input, expectedVersion, idempotencyKey }, ctx) => {
-      const spec: MutationSpec = { operation: 'recordCreditEvent', returns: 'CreditProfile', writes: EVENT_WRITES[input.type] };
+      const spec: MutationSpec = { operation: 'recordCreditEvent', event: 'CreditEventRecorded', returns: 'CreditProfile', writes: EVENT_WRITES[input.type] };
       // Refused callers learn nothing about the input or the subject: authorization comes before any check.
       authorizeWrite(ctx, spec);
       if (!Number.isInteger(expectedVersion) || expectedVersion < 1) throw badInput('expectedVersion', 'give the version you last read, a whole number from 1.');

@@ -14,6 +14,7 @@ const LEVEL_OF_DIGIT = new Map(Object.entries(LEVEL_DIGIT).map(([level, digit]) 
 
 export const importer: DomainImporter<EnrolmentRow> = {
   noun: 'enrolment',
+  event: 'StudentEnrolled',
   entity: Enrolment,
   key: 'naturalKey',
   columns: ['schoolCode', 'personId', 'startYear', 'grade', 'endYear'],

@@ -142,6 +142,7 @@ export const resolvers: Resolvers = {
       const startYear = validStartYear('input.startYear', input.startYear);
       const spec = {
         operation: 'enrolStudent',
+        event: 'StudentEnrolled',
         returns: 'Enrolment',
         writes: [{ type: 'Enrolment', action: 'create' as const, fields: ['id', 'version', 'person', 'school', 'schoolCode', 'regionCode', 'grade', 'startYear', 'status'] }],
       };
@@ -178,7 +179,7 @@ export const resolvers: Resolvers = {
     },
     graduateStudent: async (_, { enrolmentId, expectedVersion, endYear, idempotencyKey }, ctx) => {
       validEndYear('endYear', endYear, null);
-      const spec = { operation: 'graduateStudent', returns: 'Enrolment', writes: [{ type: 'Enrolment', action: 'update' as const, fields: ['endYear', 'status', 'version'] }] };
+      const spec = { operation: 'graduateStudent', event: 'StudentGraduated', returns: 'Enrolment', writes: [{ type: 'Enrolment', action: 'update' as const, fields: ['endYear', 'status', 'version'] }] };
       return runMutation(ctx, spec, { enrolmentId, expectedVersion, endYear }, idempotencyKey, async (em) => {
         const where = restrict<EnrolmentRow>({ id: enrolmentId }, ctx.data.visible(Enrolment));
         const current = where && (await em.findOne(Enrolment, where, { disableIdentityMap: true }));

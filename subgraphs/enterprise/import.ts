@@ -30,6 +30,7 @@ const STATUSES: readonly EnterpriseStatus[] = ['ACTIVE', 'REVOKED', 'CANCELLED']
 
 export const importer: DomainImporter<EnterpriseRow> = {
   noun: 'enterprise',
+  event: 'EnterpriseRegistered',
   entity: Enterprise,
   key: 'uscc',
   columns: ['uscc', 'name', 'type', 'industryCode', 'registeredCapital', 'establishedOn', 'status', 'statusDate', 'regionCode', 'address', 'legalRepresentativeId'],

@@ -112,6 +112,7 @@ async function assertNameFree(em: EntityManager, name: string, except?: string):
 
 const REGISTER: MutationSpec = {
   operation: 'registerEnterprise',
+  event: 'EnterpriseRegistered',
   returns: 'Enterprise',
   writes: [
     {
@@ -194,7 +195,7 @@ const CHANGED_FIELDS: Record<keyof EnterpriseChangeInput, string[]> = {
 
 function changeSpec(changes: EnterpriseChangeInput): MutationSpec {
   const given = (Object.keys(CHANGED_FIELDS) as (keyof EnterpriseChangeInput)[]).filter((k) => changes[k] != null);
-  return { operation: 'changeEnterprise', returns: 'Enterprise', writes: [{ type: 'Enterprise', action: 'update', fields: [...new Set(given.flatMap((k) => CHANGED_FIELDS[k]))] }] };
+  return { operation: 'changeEnterprise', event: changes.status != null ? 'EnterpriseStatusChanged' : 'EnterpriseChanged', returns: 'Enterprise', writes: [{ type: 'Enterprise', action: 'update', fields: [...new Set(given.flatMap((k) => CHANGED_FIELDS[k]))] }] };
 }
 
 async function changeEnterprise(ctx: EnterpriseContext, em: EntityManager, uscc: string, expectedVersion: number, changes: EnterpriseChangeInput): Promise<EnterpriseRow> {

@@ -21,6 +21,7 @@ import { auditUnavailable, badInput, ErrorCode } from '../kit/errors';
 import type { AuditCollector } from '../kit/audit/collector';
 import type { EntityManager } from '../kit/orm';
 import { bumpPolicyState, hashOf } from '../kit/policy-store';
+import { recordEvents } from '../kit/outbox';
 import { conflict, notFound } from '../kit/writes';
 import { PolicyEventRecord, PolicyVersionRecord, type PolicyVersionRow } from './entities';
 import { fieldKinds } from './explain';
@@ -143,7 +144,24 @@ async function record(em: EntityManager, step: Step, actor: Principal, subjectId
   } catch {
     throw auditUnavailable(`the audit trail could not record this ${subjectKind === 'policy' ? 'policy' : 'sharing'} step`);
   }
+  // Its domain event, after the audit record (the lock order of every write): GrantApproved, PolicyActivated.
+  const event = `${subjectKind === 'policy' ? 'Policy' : 'Grant'}${STEP_EVENTS[action] ?? 'Changed'}`;
+  await recordEvents(em, 'governance', { sub: actor.sub, dept: actor.dept ?? null }, [{ type: event, entityType: type, recordId: subjectId, version: null, fields: { state: toState } }]);
 }
+
+/** Workflow actions as the events they record, in the past tense. */
+const STEP_EVENTS: Readonly<Record<string, string>> = {
+  request: 'Requested',
+  draft: 'Drafted',
+  restore: 'Restored',
+  submit: 'Submitted',
+  approve: 'Approved',
+  reject: 'Rejected',
+  cosign: 'Cosigned',
+  activate: 'Activated',
+  revoke: 'Revoked',
+  supersede: 'Superseded',
+};
 export { record as recordEvent };
 
 /** Moves a version from one state to another, or fails with CONFLICT if someone moved it first. */

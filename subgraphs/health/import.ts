@@ -21,6 +21,7 @@ const personOf = new WeakMap<EncounterRow, string>();
 
 export const importer: DomainImporter<EncounterRow> = {
   noun: 'encounter',
+  event: 'EncounterRecorded',
   entity: Encounter,
   key: 'naturalKey',
   columns: ['facilityCode', 'encounterNumber', 'personId', 'date', 'type', 'diagnoses'],

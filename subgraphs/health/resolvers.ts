@@ -136,6 +136,7 @@ const OPENS_RECORD = { type: 'HealthRecord', action: 'create', fields: ['id', 'p
 
 const RECORD_ENCOUNTER: MutationSpec = {
   operation: 'recordEncounter',
+  event: 'EncounterRecorded',
   returns: 'Encounter',
   writes: [
     { type: 'Encounter', action: 'create', fields: ['id', 'date', 'facility', 'type', 'diagnoses', 'regionCode'] },
@@ -146,11 +147,12 @@ const RECORD_ENCOUNTER: MutationSpec = {
 
 const RECORD_VACCINATION: MutationSpec = {
   operation: 'recordVaccination',
+  event: 'VaccinationRecorded',
   returns: 'Vaccination',
   writes: [{ type: 'Vaccination', action: 'create', fields: ['id', 'vaccine', 'dose', 'date', 'facility', 'regionCode'] }, OPENS_RECORD],
 };
 
-const UPDATE_ALLERGIES: MutationSpec = { operation: 'updateAllergies', returns: 'HealthRecord', writes: [{ type: 'HealthRecord', action: 'update', fields: ['allergies'] }] };
+const UPDATE_ALLERGIES: MutationSpec = { operation: 'updateAllergies', event: 'AllergiesUpdated', returns: 'HealthRecord', writes: [{ type: 'HealthRecord', action: 'update', fields: ['allergies'] }] };
 
 async function recordEncounter(ctx: HealthContext, input: RecordEncounterInput, idempotencyKey: string | null | undefined): Promise<EncounterRow> {
   // Who may write is answered before what was written is judged: a refused caller learns nothing from validation.

@@ -51,6 +51,7 @@ function ownerInputs(errors: string[], text: string): OwnerInput[] | undefined {
 
 export const importer: DomainImporter<PropertyRow> = {
   noun: 'property',
+  event: 'PropertyRegistered',
   entity: Property,
   key: 'certificateNumber',
   columns: ['certificateNumber', 'regionCode', 'address', 'lon', 'lat', 'floorArea', 'usage', 'registeredOn', 'owners'],

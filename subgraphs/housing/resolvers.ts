@@ -92,6 +92,7 @@ const OWNER_FIELDS = ['kind', 'share', 'person', 'enterprise', 'regionCode'];
 
 const REGISTER_PROPERTY: MutationSpec = {
   operation: 'registerProperty',
+  event: 'PropertyRegistered',
   returns: 'Property',
   writes: [
     { type: 'Property', action: 'create', fields: ['id', 'certificateNumber', 'address', 'regionCode', 'location', 'floorArea', 'usage', 'registeredOn', 'owners'] },
@@ -101,6 +102,9 @@ const REGISTER_PROPERTY: MutationSpec = {
 
 const REGISTER_TRANSFER: MutationSpec = {
   operation: 'registerPropertyTransfer',
+  event: 'PropertyTransferred',
+  // The new owners are the transfer's news; they live in their own rows, not in the Property answered.
+  eventFields: (_, input: { newOwners: readonly { kind: string; ownerId: string; share: number }[] }) => ({ owners: input.newOwners.map(({ kind, ownerId, share }) => ({ kind, ownerId, share })) }),
   returns: 'Property',
   writes: [
     { type: 'Property', action: 'update', fields: ['owners', 'transfers'] },

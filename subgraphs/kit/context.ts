@@ -42,6 +42,7 @@ export function contextFactory<L>(definition: SubgraphDefinition<L>, db: Databas
     const fork = () => db.orm.em.fork();
     const requestId = requestIdFrom(headers.get('x-request-id'));
     const common = {
+      domain: definition.name,
       requestId,
       peers: options.peers,
       authorization: headers.get('authorization'),

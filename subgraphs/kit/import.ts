@@ -17,12 +17,15 @@ import { MAX_KEYS } from './audit/collector';
 import type { AuditEntry } from './audit/records';
 import { ErrorCode } from './errors';
 import type { Database, EntityManager } from './orm';
+import { ensureOutbox, eventOfRecord, recordEvents } from './outbox';
 
 export type ParsedRow<T> = { row: T } | { errors: string[] };
 
 export interface DomainImporter<T extends object = any> {
   /** What a line describes, for messages: "person". */
   noun: string;
+  /** The domain event each imported row records (PersonRegistered), with the row's columns as its fields. */
+  event: string;
   entity: EntitySchema<T, any>;
   /** The natural key: a row whose key exists is already imported and is skipped. */
   key: keyof T & string;
@@ -146,6 +149,7 @@ export async function importFile<T extends object>(db: Database, importer: Domai
   }
   const runId = randomUUID();
   await ensureChain(db.orm.em.fork(), options.audit.writer);
+  await ensureOutbox(db.orm.em.fork(), options.audit.writer);
   const batchSize = options.batchSize ?? 1000;
   const reportFile = options.reportFile ?? `${file}.rejected.ndjson`;
   const format = file.endsWith('.ndjson') || file.endsWith('.jsonl') ? 'ndjson' : 'csv';
@@ -191,6 +195,17 @@ export async function importFile<T extends object>(db: Database, importer: Domai
       if (fresh.length > 0) await importer.afterInsert?.(fresh, em);
       // In the batch's transaction: no audit record, no rows (a failure here rolls the batch back).
       if (fresh.length > 0) await appendEntries(em, options.audit.writer, [importEntry(importer as unknown as DomainImporter<object>, options, file, runId, fresh)]);
+      // Every row is a change like a GraphQL write's: its event commits with it (after the audit record, as there).
+      const meta = importer.entity.meta;
+      await recordEvents(
+        em,
+        options.audit.writer,
+        options.audit.operator,
+        fresh.map((row) => {
+          const columns = row as Record<string, unknown>;
+          return eventOfRecord(importer.event, meta.className, columns, meta.primaryKeys, Object.keys(columns));
+        }),
+      );
       totals.imported += fresh.length;
       totals.skipped += unique.length - fresh.length;
     });

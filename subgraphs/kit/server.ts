@@ -33,10 +33,13 @@ import { maxLimit, queryLimitsPlugin } from './query-limits';
 import { openPolicyStore, type PolicyStore } from './policy-store';
 import { DateScalar, GeoJsonScalar } from './scalars';
 import { SeedRun, seedDomains } from './seed';
+import type { EntitySchema } from '@mikro-orm/core';
 import { connectRedis } from './redis';
 import { StatisticsCache } from './statistics/cache';
 import { startRollups, type RollupRefresher } from './statistics/rollups';
 import { IdempotencyRecord, pruneIdempotency } from './writes';
+import { ensureOutbox, OUTBOX_ENTITIES } from './outbox';
+import { changesRoute, outboxSource, ownedEntities } from './changes';
 import type { RequestContext, SubgraphDefinition } from './subgraph';
 
 export interface RunningSubgraph {
@@ -178,6 +181,11 @@ export function createApollo<L>(
   });
 }
 
+/** A domain's tables: its own entities and the kit's (seed runs, idempotency keys, outbox, audit trail). */
+export function domainEntities(definition: Pick<SubgraphDefinition<unknown>, 'entities'>): EntitySchema<any, any>[] {
+  return [...definition.entities, SeedRun, IdempotencyRecord, ...OUTBOX_ENTITIES, ...AUDIT_ENTITIES];
+}
+
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config: SubgraphConfig, options: StartOptions = {}): Promise<RunningSubgraph> {
   const log = options.log ?? (() => undefined);
   const enforce = options.enforce ?? true;
@@ -189,7 +197,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
   onUncoveredYear((message) => logger.warn(message));
   const identity = await createIdentity(config.auth, config.production);
   const policies = options.policies ?? (await openPolicyStore(config.governanceDatabase, { log }));
-  const db = await openDatabase(config.database, [...definition.entities, SeedRun, IdempotencyRecord, ...AUDIT_ENTITIES]);
+  const db = await openDatabase(config.database, domainEntities(definition));
+  await ensureOutbox(db.orm.em.fork(), definition.name);
   let pruneTimer: NodeJS.Timeout | undefined;
   let keysTimer: NodeJS.Timeout | undefined;
   const unwatch: (() => unknown)[] = [watchPool(definition.name, () => db.pool())];
@@ -243,6 +252,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     const routes = [metricsRoute({ token: config.observability?.metricsToken, production: config.production })];
     if (enforce) {
       routes.push(scopeRoute({ entities: definition.entities, keys: keyFields(subgraphTypeDefs(definition as SubgraphDefinition<unknown>)), served, context: context as never }));
+      const changes = outboxSource(db, definition.name);
+      routes.push(changesRoute({ source: () => changes, owned: ownedEntities(definition.entities, served), served, context: context as never }));
     }
     const http = await serveHttp({
       apollo,

@@ -29,6 +29,8 @@ export interface DomainSeed {
 }
 
 export interface RequestContext<Loaders> {
+  /** The domain serving the request: its events go to this domain's stream. */
+  domain: DomainName;
   em: EntityManager;
   /** Row-scoped access to the domain's tables: use it for every query of rows. */
   data: DataAccess;

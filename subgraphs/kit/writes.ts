@@ -11,6 +11,7 @@ import { allows, forbiddenError, type Action } from '../../auth';
 import { auditUnavailable, badInput, ErrorCode } from './errors';
 import { statisticsWritten } from './statistics/rollups';
 import type { EntityManager } from './orm';
+import { eventOfRecord, recordEvents } from './outbox';
 import { restrict } from './scope';
 import type { RequestContext } from './subgraph';
 
@@ -57,6 +58,13 @@ export interface MutationSpec {
   operation: string;
   /** The GraphQL type (entity) of the record the mutation answers with: what a replay reads again. */
   returns: string;
+  /**
+   * The domain event it records, in the department's vocabulary (PersonDied): the written fields of `returns`
+   * with their new values, in the mutation's transaction (outbox.ts).
+   */
+  event: string;
+  /** Fields of the event the answered record does not hold (a transfer's new owners), from the answer and the input. */
+  eventFields?: (result: any, input: any) => Record<string, unknown>;
   /** What it writes: for each GraphQL type, the action and the fields written. */
   writes: readonly { type: string; action: Extract<Action, 'create' | 'update'>; fields: readonly string[] }[];
 }
@@ -152,6 +160,12 @@ export async function runMutation<R>(
       await em.insert(IdempotencyRecord, { id, operation: spec.operation, requestHash, result: '', resultType: spec.returns, resultKey: JSON.stringify(key), createdAt: new Date() });
     }
     await auditWrite(em, result);
+    // After the audit record: the audit chain's lock first, the outbox head's second, as everywhere.
+    const fields = [...new Set(spec.writes.filter((w) => w.type === spec.returns).flatMap((w) => w.fields))];
+    const principal = ctx.auth?.principal;
+    await recordEvents(em, ctx.domain, { sub: principal?.sub ?? 'anonymous', dept: principal?.dept ?? null }, [
+      eventOfRecord(spec.event, spec.returns, result as Record<string, unknown>, meta.primaryKeys, fields, spec.eventFields?.(result, input)),
+    ]);
     return result;
   }
 

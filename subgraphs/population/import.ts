@@ -22,6 +22,7 @@ function newPersonId(): string {
 
 export const importer: DomainImporter<PersonRow> = {
   noun: 'person',
+  event: 'PersonRegistered',
   entity: Person,
   key: 'idNumber',
   columns: ['idNumber', 'name', 'gender', 'birthDate', 'ethnicityCode', 'householdId', 'relationshipToHead', 'phone'],

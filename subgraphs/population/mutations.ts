@@ -51,7 +51,7 @@ async function nextIdNumber(ctx: PopulationContext, em: PopulationContext['em'],
 
 export const mutations: MutationResolvers = {
   registerBirth: (_, { input, idempotencyKey }, ctx) =>
-    runMutation(ctx, { operation: 'registerBirth', returns: 'Person', writes: [{ type: 'Person', action: 'create', fields: PERSON_FIELDS }] }, input, idempotencyKey, async (em) => {
+    runMutation(ctx, { operation: 'registerBirth', event: 'PersonBorn', returns: 'Person', writes: [{ type: 'Person', action: 'create', fields: PERSON_FIELDS }] }, input, idempotencyKey, async (em) => {
       const name = input.name.trim();
       if (!NAME.test(name)) throw badInput('input.name', 'a name has 2 to 20 Chinese characters (a middle dot · is allowed).');
       const birthDate = date('input.birthDate', input.birthDate);
@@ -87,7 +87,7 @@ export const mutations: MutationResolvers = {
     }),
 
   registerDeath: (_, { personId, expectedVersion, date: day, idempotencyKey }, ctx) =>
-    runMutation(ctx, { operation: 'registerDeath', returns: 'Person', writes: [{ type: 'Person', action: 'update', fields: ['status', 'statusDate'] }] }, { personId, expectedVersion, day }, idempotencyKey, async (em) => {
+    runMutation(ctx, { operation: 'registerDeath', event: 'PersonDied', returns: 'Person', writes: [{ type: 'Person', action: 'update', fields: ['status', 'statusDate'] }] }, { personId, expectedVersion, day }, idempotencyKey, async (em) => {
       const person = await visiblePerson(ctx, personId);
       const died = date('date', day);
       if (person.status !== 'LIVING') throw badInput('personId', `the person is already recorded as ${person.status}.`);
@@ -98,7 +98,7 @@ export const mutations: MutationResolvers = {
   registerMove: (_, { personId, expectedVersion, householdId, relationshipToHead, idempotencyKey }, ctx) =>
     runMutation(
       ctx,
-      { operation: 'registerMove', returns: 'Person', writes: [{ type: 'Person', action: 'update', fields: ['household', 'relationshipToHead', 'address', 'addressRegionCode'] }] },
+      { operation: 'registerMove', event: 'PersonMoved', returns: 'Person', writes: [{ type: 'Person', action: 'update', fields: ['household', 'relationshipToHead', 'address', 'addressRegionCode'] }] },
       { personId, expectedVersion, householdId, relationshipToHead },
       idempotencyKey,
       async (em) => {

@@ -4,18 +4,17 @@
  * invalid line reported with its line number and reason; the rows (and what follows from them) written; a re-run
  * changes nothing. SQLite, or PostgreSQL with DATABASE_URL.
  */
+import { domainEntities } from '../../subgraphs/kit/server';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { EntitySchema } from '@mikro-orm/core';
 import { importFile, type DomainImporter } from '../../subgraphs/kit/import';
 import { openDatabase, type Database } from '../../subgraphs/kit/orm';
-import { SeedRun, seedDomains } from '../../subgraphs/kit/seed';
+import { seedDomains } from '../../subgraphs/kit/seed';
 import type { SubgraphDefinition } from '../../subgraphs/kit/subgraph';
 import { hainanFullName } from '../../subgraphs/kit/world/hainan';
 import { makeUscc } from '../../subgraphs/kit/world/uscc';
-import { AUDIT_ENTITIES } from '../../subgraphs/kit/audit/records';
-import { IdempotencyRecord } from '../../subgraphs/kit/writes';
 import { credit } from '../../subgraphs/credit';
 import { AdministrativePenalty, CreditProfile, creditFacts } from '../../subgraphs/credit/entities';
 import { importer as creditImporter } from '../../subgraphs/credit/import';
@@ -42,7 +41,7 @@ function setup() {
   return {
     /** The domain's own database, seeded with a small world. */
     async open(definition: SubgraphDefinition<unknown>): Promise<Database> {
-      const db = await openDatabase(databases.configFor(definition.name), [...definition.entities, SeedRun, IdempotencyRecord, ...AUDIT_ENTITIES]);
+      const db = await openDatabase(databases.configFor(definition.name), domainEntities(definition));
       opened.push(db);
       await seedDomains([{ definition, db }], { persons: 200, seed: 3 });
       return db;

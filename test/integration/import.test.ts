@@ -1,14 +1,14 @@
 /** Bulk import: validation with line numbers, batches all or nothing, re-runs change nothing, a killed import completes on re-run. */
+import { domainEntities } from '../../subgraphs/kit/server';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { importFile, type DomainImporter } from '../../subgraphs/kit/import';
 import { openDatabase, type Database } from '../../subgraphs/kit/orm';
-import { SeedRun, seedDomains } from '../../subgraphs/kit/seed';
+import { seedDomains } from '../../subgraphs/kit/seed';
 import { verifyChain } from '../../subgraphs/kit/audit/chain';
-import { AUDIT_ENTITIES, AuditChain, AuditRecord } from '../../subgraphs/kit/audit/records';
-import { IdempotencyRecord } from '../../subgraphs/kit/writes';
+import { AuditChain, AuditRecord } from '../../subgraphs/kit/audit/records';
 import { population } from '../../subgraphs/population';
 import { Household, Person } from '../../subgraphs/population/entities';
 import { importer } from '../../subgraphs/population/import';
@@ -38,7 +38,7 @@ function setup() {
   return {
     dir,
     async open() {
-      db = await openDatabase(databases.configFor('population'), [...population.entities, SeedRun, IdempotencyRecord, ...AUDIT_ENTITIES]);
+      db = await openDatabase(databases.configFor('population'), domainEntities(population));
       await seedDomains([{ definition: population, db }], { persons: 120, seed: 3 });
       const households = (await db.orm.em.fork().find(Household, {}, { limit: 10, disableIdentityMap: true })).map((h) => h.id);
       return { db, households, config: databases.configFor('population') };

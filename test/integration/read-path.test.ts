@@ -4,12 +4,11 @@
  * same rows, a filter the compiler does not know falls back to MikroORM, and a read inside a write's transaction
  * sees that transaction's own writes.
  */
+import { domainEntities } from '../../subgraphs/kit/server';
 import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
-import { AUDIT_ENTITIES } from '../../subgraphs/kit/audit/records';
 import { openDatabase, type Database } from '../../subgraphs/kit/orm';
-import { SeedRun, seedDomains } from '../../subgraphs/kit/seed';
+import { seedDomains } from '../../subgraphs/kit/seed';
 import { countRows, readRows, unrestrictedAccess } from '../../subgraphs/kit/scope';
-import { IdempotencyRecord } from '../../subgraphs/kit/writes';
 import { SUBGRAPHS } from '../../subgraphs/registry';
 import { Person, type PersonRow } from '../../subgraphs/population/entities';
 import { DRIVER, testDatabases } from '../support/database';
@@ -31,7 +30,7 @@ describe(`the read path on ${DRIVER}`, () => {
 
   beforeAll(async () => {
     for (const definition of DOMAINS) {
-      const db = await openDatabase(databases.configFor(definition.name), [...definition.entities, SeedRun, IdempotencyRecord, ...AUDIT_ENTITIES]);
+      const db = await openDatabase(databases.configFor(definition.name), domainEntities(definition));
       opened.set(definition.name, db);
     }
     await seedDomains(DOMAINS.map((definition) => ({ definition, db: opened.get(definition.name)! })), { persons: 300, seed: 5 });
