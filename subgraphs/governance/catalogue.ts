@@ -19,6 +19,14 @@ export const catalogue = mergeCatalogues(
   defineCatalogue('data-bureau', {
     CatalogueType: { description: 'A catalogued information resource.', fields: all(open, 'name', 'owner', 'description', 'regionField', 'fields') },
     CatalogueField: { description: 'A catalogued field.', fields: all(open, 'name', 'owner', 'sharing', 'open', 'sensitivity', 'mask', 'description') },
+    Change: {
+      description: 'A change to a record, judged for its reader by the owning domain (what a query of the record would give).',
+      fields: all(government, 'type', 'recordKey', 'domain', 'occurredAt', 'version', 'writerDept', 'fields'),
+    },
+    ChangedField: { description: 'A changed field, already judged for its reader.', fields: all(government, 'name', 'value', 'masked') },
+    // A feed has no total: it grows while it is read.
+    ChangeConnection: { description: 'A page of changes.', fields: all(open, 'edges', 'pageInfo') },
+    ChangeEdge: { description: 'A change with its cursor.', fields: all(open, 'cursor', 'node') },
     TypeAccess: { description: "The caller's own access to a type.", fields: all(open, 'type', 'fields') },
     FieldAccess: { description: "The caller's own access to a field.", fields: all(open, 'field', 'decision', 'reason', 'source', 'sourceId', 'dependsOnRecord') },
     RolePolicy: { description: 'A role policy.', fields: all(government, 'id', 'dept', 'role', 'description', 'rules') },

@@ -11,6 +11,7 @@ import { findAllVisible, findVisible } from '../kit/scope';
 import { deadlineCounts, deadlineOf } from './deadlines';
 import type { GovernanceContext } from './loaders';
 import { GrantRequestRecord, PolicyVersionRecord, type GrantRequestRow, type PolicyVersionRow } from './entities';
+import { changes } from './exchange';
 import { explainOperation } from './explain';
 import { PLATFORM_CATALOGUE } from '../platform-catalogue';
 import {
@@ -124,6 +125,7 @@ function step(ctx: GovernanceContext): Step {
 
 export const resolvers: Resolvers = {
   Query: {
+    changes: (_, args, ctx) => changes(ctx, args),
     catalogue: () => TYPES.map((name) => catalogueType(name, PLATFORM_CATALOGUE[name])),
     catalogueType: (_, { name }) => (PLATFORM_CATALOGUE[name] ? catalogueType(name, PLATFORM_CATALOGUE[name]) : null),
     myAccess: (_, { type }, { auth }) => {

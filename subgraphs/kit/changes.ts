@@ -41,6 +41,8 @@ export interface DeliveredChange {
   recordKey: string;
   occurredAt: string;
   version: number | null;
+  /** The writer's department (who wrote is not delivered: the audit trail keeps it). */
+  writerDept: string | null;
   fields: ChangedField[];
 }
 
@@ -67,11 +69,12 @@ export function outboxSource(db: Database, stream: string): ChangeSource {
 /** The entity types whose events a domain judges: those it owns. */
 export type OwnedEntities = ReadonlyMap<string, { entity: EntitySchema<any, any>; key: string }>;
 
-export function ownedEntities(entities: readonly EntitySchema<any, any>[], served: Catalogue): OwnedEntities {
+/** `primaryKeys` reads the ORM's discovered metadata: an entity's own schema object may not carry them. */
+export function ownedEntities(entities: readonly EntitySchema<any, any>[], served: Catalogue, primaryKeys: (type: string) => readonly string[]): OwnedEntities {
   const owned = new Map<string, { entity: EntitySchema<any, any>; key: string }>();
   for (const entity of entities) {
     const type = entity.meta.className;
-    const keys = entity.meta.primaryKeys;
+    const keys = primaryKeys(type);
     if (served[type] && !served[type]!.extension && keys.length === 1) owned.set(type, { entity, key: keys[0]! });
   }
   return owned;
@@ -126,7 +129,7 @@ async function judge(ctx: RequestContext<unknown>, owned: OwnedEntities, served:
     if (fields.length === 0) continue;
     judged.push({
       row,
-      change: { stream, position: event.seq, id: event.id, type: event.type, recordKey: recordKeyOf(event), occurredAt: new Date(event.occurredAt).toISOString(), version: event.version ?? null, fields },
+      change: { stream, position: event.seq, id: event.id, type: event.type, recordKey: recordKeyOf(event), occurredAt: new Date(event.occurredAt).toISOString(), version: event.version ?? null, writerDept: event.writerDept ?? null, fields },
     });
   }
   return judged;

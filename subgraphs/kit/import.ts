@@ -196,7 +196,7 @@ export async function importFile<T extends object>(db: Database, importer: Domai
       // In the batch's transaction: no audit record, no rows (a failure here rolls the batch back).
       if (fresh.length > 0) await appendEntries(em, options.audit.writer, [importEntry(importer as unknown as DomainImporter<object>, options, file, runId, fresh)]);
       // Every row is a change like a GraphQL write's: its event commits with it (after the audit record, as there).
-      const meta = importer.entity.meta;
+      const meta = em.getMetadata().get(importer.entity.meta.className);
       await recordEvents(
         em,
         options.audit.writer,

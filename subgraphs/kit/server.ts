@@ -253,7 +253,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     if (enforce) {
       routes.push(scopeRoute({ entities: definition.entities, keys: keyFields(subgraphTypeDefs(definition as SubgraphDefinition<unknown>)), served, context: context as never }));
       const changes = outboxSource(db, definition.name);
-      routes.push(changesRoute({ source: () => changes, owned: ownedEntities(definition.entities, served), served, context: context as never }));
+      routes.push(changesRoute({ source: () => changes, owned: ownedEntities(definition.entities, served, (type) => db.orm.getMetadata().find(type)?.primaryKeys ?? []), served, context: context as never }));
     }
     const http = await serveHttp({
       apollo,

@@ -219,6 +219,54 @@ export type CatalogueType = {
   regionField: Maybe<Scalars['String']['output']>;
 };
 
+/** A change to a record, as you may see it now. */
+export type Change = {
+  __typename?: 'Change';
+  /** The domain whose database recorded the change, e.g. population. */
+  domain: Scalars['String']['output'];
+  /** The changed fields you may read, with their new values (masked where a query would mask them). */
+  fields: Array<ChangedField>;
+  /** When the change was committed. */
+  occurredAt: Scalars['String']['output'];
+  /** The changed record, as Type:key, e.g. Person:P0000000001A. */
+  recordKey: Scalars['String']['output'];
+  /** The event type in the owning department's vocabulary, e.g. PersonDied, PropertyTransferred, VaccinationRecorded. */
+  type: Scalars['String']['output'];
+  /** The record's version after the change; null for records without versions. */
+  version: Maybe<Scalars['Int']['output']>;
+  /** Who made the change: their department. */
+  writerDept: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of changes, oldest first, with where the page ends. */
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  /** The changes of this page, each with its cursor. */
+  edges: Array<ChangeEdge>;
+  /** Whether more changes follow; pass endCursor as `after` to read on (also after the last page: new changes arrive there). */
+  pageInfo: PageInfo;
+};
+
+/** One change of a page, with its cursor. */
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  /** Opaque position after this change in every domain's feed; pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The change. */
+  node: Change;
+};
+
+/** One changed field of a change. */
+export type ChangedField = {
+  __typename?: 'ChangedField';
+  /** True when the value is masked for you, as a query would mask it. */
+  masked: Scalars['Boolean']['output'];
+  /** The field's name in the graph, e.g. status. */
+  name: Scalars['String']['output'];
+  /** The new value as JSON text (a string is quoted; null when the field was cleared). */
+  value: Maybe<Scalars['String']['output']>;
+};
+
 /** The co-signature a version needs from the department whose NOT_SHARED fields it opens to others. */
 export type Cosignature = {
   __typename?: 'Cosignature';
@@ -798,6 +846,13 @@ export type Query = {
   /** One catalogued type by GraphQL type name; null if it is not catalogued. */
   catalogueType: Maybe<CatalogueType>;
   /**
+   * The changes made through the platform that you may read, oldest first, merged across every domain: births,
+   * deaths and moves, registrations, transfers, vaccinations, sharing and policy steps. Each carries only the changed
+   * fields you may read now, masked where a query would mask them, and only for records in your row scope; a change
+   * with nothing you may read is left out. Pulling needs no subscription; every page is audited like a read.
+   */
+  changes: ChangeConnection;
+  /**
    * For a caller's attributes and a GraphQL operation: per requested field, the decision and what decided it (rule,
    * grant or catalogue default), under the active version or the given one. Touches no data.
    */
@@ -858,6 +913,17 @@ export type QueryAuditRecordsArgs = {
  */
 export type QueryCatalogueTypeArgs = {
   name: Scalars['String']['input'];
+};
+
+
+/**
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
+ */
+export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -1091,6 +1157,10 @@ export type ResolversTypes = ResolversObject<{
   CatalogueField: ResolverTypeWrapper<CatalogueField>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CatalogueType: ResolverTypeWrapper<CatalogueType>;
+  Change: ResolverTypeWrapper<Change>;
+  ChangeConnection: ResolverTypeWrapper<ChangeConnection>;
+  ChangeEdge: ResolverTypeWrapper<ChangeEdge>;
+  ChangedField: ResolverTypeWrapper<ChangedField>;
   Cosignature: ResolverTypeWrapper<Cosignature>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DraftPolicyInput: DraftPolicyInput;
@@ -1144,6 +1214,10 @@ export type ResolversParentTypes = ResolversObject<{
   CatalogueField: CatalogueField;
   Boolean: Scalars['Boolean']['output'];
   CatalogueType: CatalogueType;
+  Change: Change;
+  ChangeConnection: ChangeConnection;
+  ChangeEdge: ChangeEdge;
+  ChangedField: ChangedField;
   Cosignature: Cosignature;
   Date: Scalars['Date']['output'];
   DraftPolicyInput: DraftPolicyInput;
@@ -1257,6 +1331,32 @@ export type CatalogueTypeResolvers<ContextType = GovernanceContext, ParentType e
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   regionField?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ChangeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = ResolversObject<{
+  domain?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['ChangedField']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  writerDept?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ChangeConnectionResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ChangeEdgeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+}>;
+
+export type ChangedFieldResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['ChangedField'] = ResolversParentTypes['ChangedField']> = ResolversObject<{
+  masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type CosignatureResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['Cosignature'] = ResolversParentTypes['Cosignature']> = ResolversObject<{
@@ -1467,6 +1567,7 @@ export type QueryResolvers<ContextType = GovernanceContext, ParentType extends R
   auditRecords?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, Partial<QueryAuditRecordsArgs>>;
   catalogue?: Resolver<Array<ResolversTypes['CatalogueType']>, ParentType, ContextType>;
   catalogueType?: Resolver<Maybe<ResolversTypes['CatalogueType']>, ParentType, ContextType, RequireFields<QueryCatalogueTypeArgs, 'name'>>;
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   explain?: Resolver<ResolversTypes['Explanation'], ParentType, ContextType, RequireFields<QueryExplainArgs, 'caller' | 'query'>>;
   grantRequest?: Resolver<Maybe<ResolversTypes['GrantRequest']>, ParentType, ContextType, RequireFields<QueryGrantRequestArgs, 'id'>>;
   grantRequestDeadlines?: Resolver<Array<ResolversTypes['GrantDeadlineCount']>, ParentType, ContextType>;
@@ -1504,6 +1605,10 @@ export type Resolvers<ContextType = GovernanceContext> = ResolversObject<{
   Caller?: CallerResolvers<ContextType>;
   CatalogueField?: CatalogueFieldResolvers<ContextType>;
   CatalogueType?: CatalogueTypeResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
+  ChangedField?: ChangedFieldResolvers<ContextType>;
   Cosignature?: CosignatureResolvers<ContextType>;
   Date?: GraphQLScalarType;
   ExplainedField?: ExplainedFieldResolvers<ContextType>;
