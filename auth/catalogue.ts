@@ -304,3 +304,37 @@ export function checkCatalogue(schema: GraphQLSchema, catalogue: Catalogue): Cat
   }
   return problems;
 }
+
+/**
+ * A domain event in the resource catalogue: which record type it changes and which of its fields it carries.
+ * Events are judged field by field like the record (the feed delivers a carried field only where a query of
+ * the record would), so what an event may reveal follows from the catalogue entries of those fields.
+ */
+export interface EventEntry {
+  /** The GraphQL type of the changed record. */
+  type: string;
+  /** The fields of `type` it carries (those the change wrote). */
+  fields: readonly string[];
+  description: string;
+}
+
+export type EventCatalogue = Readonly<Record<string, EventEntry>>;
+
+export function defineEvents(events: Record<string, EventEntry>): EventCatalogue {
+  return Object.freeze(events);
+}
+
+/** Events whose name, type or fields the catalogue does not know: each is a problem, never a silent gap. */
+export function eventProblems(events: EventCatalogue, catalogue: Catalogue): CatalogueProblem[] {
+  const problems: CatalogueProblem[] = [];
+  for (const [name, event] of Object.entries(events)) {
+    if (!/^[A-Z][A-Za-z]{1,63}$/.test(name)) problems.push({ type: event.type, message: `Event "${name}" is not a name in PascalCase.` });
+    const type = catalogue[event.type];
+    if (!type) {
+      problems.push({ type: event.type, message: `Event ${name} changes ${event.type}, which is not catalogued.` });
+      continue;
+    }
+    for (const f of event.fields) if (!type.fields[f]) problems.push({ type: event.type, field: f, message: `Event ${name} carries ${event.type}.${f}, which is not catalogued.` });
+  }
+  return problems;
+}

@@ -34,6 +34,8 @@ export {
   catalogueEntryProblems,
   derivationProblems,
   derivedSource,
+  defineEvents,
+  eventProblems,
 } from './catalogue';
 export type {
   SharingType,
@@ -45,6 +47,8 @@ export type {
   FieldSpec,
   TypeSpec,
   CatalogueProblem,
+  EventEntry,
+  EventCatalogue,
 } from './catalogue';
 export { PLACEHOLDERS, parseConditions } from './conditions';
 export type { ConditionNode, PlaceholderName } from './conditions';

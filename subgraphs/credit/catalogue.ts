@@ -11,7 +11,7 @@
  * - CONDITIONAL: loans (financial accounts: SENSITIVE under PIPL art. 28) and contract performance; another
  *   department reads them only through a sharing grant, for a stated purpose.
  */
-import { defineCatalogue, field, mergeCatalogues } from '../../auth';
+import { defineCatalogue, field, mergeCatalogues, defineEvents } from '../../auth';
 import { connectionCatalogue } from '../kit/catalogue';
 
 const open = (sensitivity: 'NONE' | 'PERSONAL' = 'NONE') => field('UNCONDITIONAL', { open: true, sensitivity });
@@ -130,3 +130,10 @@ export const catalogue = mergeCatalogues(
   }),
   connectionCatalogue('credit', 'CreditProfile'),
 );
+
+
+/** The domain events its changes record (kit/outbox.ts): what each changes and carries, judged like the record. */
+export const events = defineEvents({
+  CreditEventRecorded: { type: 'CreditProfile', description: "A loan opened, overdue, defaulted or repaid, or a penalty, and the profile's new rating (recordCreditEvent).", fields: ['score', 'rating', 'factors', 'ratedOn', 'loans', 'administrativePenalties'] },
+  PenaltyRecorded: { type: 'AdministrativePenalty', description: 'An administrative penalty from a delivered file.', fields: ['date', 'authority', 'reason', 'amount', 'regionCode'] },
+});

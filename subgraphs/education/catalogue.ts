@@ -8,7 +8,7 @@
  * - Highest degrees and school staff are personal but part of the shared basic information of a person
  *   (UNCONDITIONAL, PERSONAL): any government department may read them for its duties, the public not.
  */
-import { defineCatalogue, field, mergeCatalogues } from '../../auth';
+import { defineCatalogue, field, mergeCatalogues, defineEvents } from '../../auth';
 import { connectionCatalogue } from '../kit/catalogue';
 
 const open = field('UNCONDITIONAL', { open: true });
@@ -87,3 +87,10 @@ export const catalogue = mergeCatalogues(
   connectionCatalogue('education', 'School'),
   connectionCatalogue('education', 'Enrolment'),
 );
+
+
+/** The domain events its changes record (kit/outbox.ts): what each changes and carries, judged like the record. */
+export const events = defineEvents({
+  StudentEnrolled: { type: 'Enrolment', description: 'A student enrolled at a school (enrolStudent, or a delivered file).', fields: ['id', 'person', 'school', 'schoolCode', 'regionCode', 'grade', 'startYear', 'status'] },
+  StudentGraduated: { type: 'Enrolment', description: 'An enrolment ended by graduation (graduateStudent).', fields: ['endYear', 'status'] },
+});

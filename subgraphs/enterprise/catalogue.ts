@@ -10,7 +10,7 @@
  * request through a sharing grant. The geocoded point of the address is shared but not opened: for an individual
  * business it is often the operator's home (a precise location, SENSITIVE, masked to about 1 km where masked).
  */
-import { defineCatalogue, field, mergeCatalogues } from '../../auth';
+import { defineCatalogue, field, mergeCatalogues, defineEvents } from '../../auth';
 import { connectionCatalogue } from '../kit/catalogue';
 
 /** Published on the national publicity system. */
@@ -109,3 +109,13 @@ export const catalogue = mergeCatalogues(
   }),
   connectionCatalogue('market-regulation', 'Enterprise'),
 );
+
+const CHANGEABLE = ['name', 'address', 'location', 'registeredCapital', 'industry', 'status', 'statusDate'];
+const ENTERPRISE_FIELDS = ['uscc', 'name', 'type', 'industry', 'registeredCapital', 'establishedOn', 'status', 'statusDate', 'regionCode', 'address', 'location', 'legalRepresentative', 'insuredHeadcount'];
+
+/** The domain events its changes record (kit/outbox.ts): what each changes and carries, judged like the record. */
+export const events = defineEvents({
+  EnterpriseRegistered: { type: 'Enterprise', description: 'An enterprise registered (registerEnterprise, or a delivered file).', fields: ENTERPRISE_FIELDS },
+  EnterpriseChanged: { type: 'Enterprise', description: "A change of an enterprise's registered particulars (changeEnterprise).", fields: CHANGEABLE },
+  EnterpriseStatusChanged: { type: 'Enterprise', description: "A change of an enterprise's status: deregistered, revoked, in liquidation (changeEnterprise).", fields: CHANGEABLE },
+});

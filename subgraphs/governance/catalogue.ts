@@ -4,7 +4,7 @@
  * information for signed-in callers; sharing requests are the business of the two departments involved, of
  * security officers and of auditors (row rules in the province policy).
  */
-import { defineCatalogue, field, mergeCatalogues, type FieldSpec } from '../../auth';
+import { defineCatalogue, field, mergeCatalogues, type FieldSpec, defineEvents } from '../../auth';
 import { connectionCatalogue } from '../kit/catalogue';
 
 const open = field('UNCONDITIONAL', { open: true });
@@ -83,4 +83,21 @@ export const auditCatalogue = defineCatalogue('data-bureau', {
   AuditAnomaly: { description: 'A caller whose use of data an anomaly rule flags.', fields: { rule: auditedKey, sub: audited, dept: audited, description: audited, count: audited, records: audited } },
   AuditRecordConnection: { fields: { edges: structure, pageInfo: structure } },
   AuditRecordEdge: { fields: { cursor: structure, node: structure } },
+});
+
+
+/** The domain events its changes record (kit/outbox.ts): what each changes and carries, judged like the record. */
+export const events = defineEvents({
+  GrantRequested: { type: 'GrantRequest', description: 'A department asked for conditional sharing (requestGrant).', fields: ['state'] },
+  GrantApproved: { type: 'GrantRequest', description: 'The owning department approved a sharing request: the grant is in force.', fields: ['state'] },
+  GrantRejected: { type: 'GrantRequest', description: 'The owning department rejected a sharing request.', fields: ['state'] },
+  GrantRevoked: { type: 'GrantRequest', description: 'A grant was revoked.', fields: ['state'] },
+  PolicyDrafted: { type: 'PolicyVersion', description: 'A policy version drafted.', fields: ['state'] },
+  PolicyRestored: { type: 'PolicyVersion', description: 'An earlier policy version copied into a new draft.', fields: ['state'] },
+  PolicySubmitted: { type: 'PolicyVersion', description: 'A policy version submitted for review.', fields: ['state'] },
+  PolicyApproved: { type: 'PolicyVersion', description: 'A policy version approved by a second security officer.', fields: ['state'] },
+  PolicyRejected: { type: 'PolicyVersion', description: 'A policy version rejected in review.', fields: ['state'] },
+  PolicyCosigned: { type: 'PolicyVersion', description: "A policy version co-signed by an owning department.", fields: ['state'] },
+  PolicyActivated: { type: 'PolicyVersion', description: 'A policy version put in force: what callers may see changes.', fields: ['state'] },
+  PolicySuperseded: { type: 'PolicyVersion', description: 'A policy version replaced by a newer one.', fields: ['state'] },
 });

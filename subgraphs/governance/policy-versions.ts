@@ -25,7 +25,7 @@ import { recordEvents } from '../kit/outbox';
 import { conflict, notFound } from '../kit/writes';
 import { PolicyEventRecord, PolicyVersionRecord, type PolicyVersionRow } from './entities';
 import { fieldKinds } from './explain';
-import { PLATFORM_CATALOGUE } from '../platform-catalogue';
+import { PLATFORM_CATALOGUE, PLATFORM_EVENTS } from '../platform-catalogue';
 
 export type PolicyState = 'DRAFT' | 'IN_REVIEW' | 'APPROVED' | 'ACTIVE' | 'SUPERSEDED' | 'REJECTED';
 
@@ -145,7 +145,8 @@ async function record(em: EntityManager, step: Step, actor: Principal, subjectId
     throw auditUnavailable(`the audit trail could not record this ${subjectKind === 'policy' ? 'policy' : 'sharing'} step`);
   }
   // Its domain event, after the audit record (the lock order of every write): GrantApproved, PolicyActivated.
-  const event = `${subjectKind === 'policy' ? 'Policy' : 'Grant'}${STEP_EVENTS[action] ?? 'Changed'}`;
+  const event = `${subjectKind === 'policy' ? 'Policy' : 'Grant'}${STEP_EVENTS[action]}`;
+  if (!PLATFORM_EVENTS[event]) throw new Error(`The ${action} step records ${event}, which the event catalogue does not declare.`);
   await recordEvents(em, 'governance', { sub: actor.sub, dept: actor.dept ?? null }, [{ type: event, entityType: type, recordId: subjectId, version: null, fields: { state: toState } }]);
 }
 

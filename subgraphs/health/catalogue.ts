@@ -12,7 +12,7 @@
  * - the record's key, its holder and region are UNCONDITIONAL, so that insurance can be reached from a person;
  * - health facilities are public institutions: open data.
  */
-import { defineCatalogue, field, mergeCatalogues } from '../../auth';
+import { defineCatalogue, field, mergeCatalogues, defineEvents } from '../../auth';
 import { connectionCatalogue } from '../kit/catalogue';
 
 const clinical = field('NOT_SHARED', { sensitivity: 'SENSITIVE' });
@@ -96,3 +96,11 @@ export const catalogue = mergeCatalogues(
   connectionCatalogue('health', 'HealthRecord'),
   connectionCatalogue('health', 'HealthFacility'),
 );
+
+
+/** The domain events its changes record (kit/outbox.ts): what each changes and carries, judged like the record. */
+export const events = defineEvents({
+  EncounterRecorded: { type: 'Encounter', description: 'A visit or admission recorded (recordEncounter, or a delivered file).', fields: ['id', 'date', 'facility', 'type', 'diagnoses', 'regionCode'] },
+  VaccinationRecorded: { type: 'Vaccination', description: 'A vaccination recorded (recordVaccination).', fields: ['id', 'vaccine', 'dose', 'date', 'facility', 'regionCode'] },
+  AllergiesUpdated: { type: 'HealthRecord', description: "A change of a health record's allergies (updateAllergies).", fields: ['allergies'] },
+});

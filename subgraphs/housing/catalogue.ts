@@ -7,7 +7,7 @@
  * mortgages are financial information, which the PIPL counts as sensitive, as it does a precise location; both are
  * shared on request only. Addresses and locations have masked forms (district; about 1 km) for callers granted those.
  */
-import { defineCatalogue, field, mergeCatalogues } from '../../auth';
+import { defineCatalogue, field, mergeCatalogues, defineEvents } from '../../auth';
 import { connectionCatalogue } from '../kit/catalogue';
 
 const shared = field('UNCONDITIONAL');
@@ -88,3 +88,10 @@ export const catalogue = mergeCatalogues(
   }),
   connectionCatalogue('housing', 'Property'),
 );
+
+
+/** The domain events its changes record (kit/outbox.ts): what each changes and carries, judged like the record. */
+export const events = defineEvents({
+  PropertyRegistered: { type: 'Property', description: 'A property registered (registerProperty, or a delivered file).', fields: ['id', 'certificateNumber', 'address', 'regionCode', 'location', 'floorArea', 'usage', 'registeredOn', 'owners'] },
+  PropertyTransferred: { type: 'Property', description: 'A transfer of a property to new owners (registerPropertyTransfer).', fields: ['owners'] },
+});

@@ -17,6 +17,7 @@ import { MAX_KEYS } from './audit/collector';
 import type { AuditEntry } from './audit/records';
 import { ErrorCode } from './errors';
 import type { Database, EntityManager } from './orm';
+import { PLATFORM_EVENTS } from '../platform-catalogue';
 import { ensureOutbox, eventOfRecord, recordEvents } from './outbox';
 
 export type ParsedRow<T> = { row: T } | { errors: string[] };
@@ -197,13 +198,15 @@ export async function importFile<T extends object>(db: Database, importer: Domai
       if (fresh.length > 0) await appendEntries(em, options.audit.writer, [importEntry(importer as unknown as DomainImporter<object>, options, file, runId, fresh)]);
       // Every row is a change like a GraphQL write's: its event commits with it (after the audit record, as there).
       const meta = em.getMetadata().get(importer.entity.meta.className);
+      const declared = PLATFORM_EVENTS[importer.event];
+      if (!declared || declared.type !== meta.className) throw new Error(`The ${importer.noun} import records ${importer.event}, which the event catalogue does not declare for ${meta.className}.`);
       await recordEvents(
         em,
         options.audit.writer,
         options.audit.operator,
         fresh.map((row) => {
           const columns = row as Record<string, unknown>;
-          return eventOfRecord(importer.event, meta.className, columns, meta.primaryKeys, Object.keys(columns));
+          return eventOfRecord(importer.event, meta.className, columns, meta.primaryKeys, declared.fields);
         }),
       );
       totals.imported += fresh.length;

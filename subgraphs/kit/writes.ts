@@ -11,6 +11,7 @@ import { allows, forbiddenError, type Action } from '../../auth';
 import { auditUnavailable, badInput, ErrorCode } from './errors';
 import { statisticsWritten } from './statistics/rollups';
 import type { EntityManager } from './orm';
+import { PLATFORM_EVENTS } from '../platform-catalogue';
 import { eventOfRecord, recordEvents } from './outbox';
 import { restrict } from './scope';
 import type { RequestContext } from './subgraph';
@@ -161,7 +162,11 @@ export async function runMutation<R>(
     }
     await auditWrite(em, result);
     // After the audit record: the audit chain's lock first, the outbox head's second, as everywhere.
-    const fields = [...new Set(spec.writes.filter((w) => w.type === spec.returns).flatMap((w) => w.fields))];
+    // The event carries the fields its catalogue entry declares, of those this write wrote.
+    const declared = PLATFORM_EVENTS[spec.event];
+    if (!declared || declared.type !== spec.returns) throw new Error(`Mutation ${spec.operation} records ${spec.event}, which the event catalogue does not declare for ${spec.returns}.`);
+    const written = new Set(spec.writes.filter((w) => w.type === spec.returns).flatMap((w) => w.fields));
+    const fields = declared.fields.filter((f) => written.has(f));
     const principal = ctx.auth?.principal;
     await recordEvents(em, ctx.domain, { sub: principal?.sub ?? 'anonymous', dept: principal?.dept ?? null }, [
       eventOfRecord(spec.event, spec.returns, result as Record<string, unknown>, meta.primaryKeys, fields, spec.eventFields?.(result, input)),

@@ -2,7 +2,7 @@
  * The population register's entries in the resource catalogue: who owns each field, how it is shared, how
  * sensitive it is and how it is masked. Owner: public security (the hukou register is a police register).
  */
-import { defineCatalogue, field, mergeCatalogues } from '../../auth';
+import { defineCatalogue, field, mergeCatalogues, defineEvents } from '../../auth';
 import { connectionCatalogue } from '../kit/catalogue';
 
 const shared = (sensitivity: 'NONE' | 'PERSONAL' = 'PERSONAL') => field('UNCONDITIONAL', { sensitivity });
@@ -65,3 +65,13 @@ export const catalogue = mergeCatalogues(
   }),
   connectionCatalogue('public-security', 'Person'),
 );
+
+const PERSON_FIELDS = ['id', 'idNumber', 'name', 'gender', 'birthDate', 'ethnicity', 'ethnicityCode', 'hukouRegionCode', 'address', 'addressRegionCode', 'maritalStatus', 'status', 'statusDate', 'household', 'relationshipToHead', 'floating', 'phone'];
+
+/** The domain events its changes record (kit/outbox.ts): what each changes and carries, judged like the record. */
+export const events = defineEvents({
+  PersonBorn: { type: 'Person', description: 'A birth registered by public security (registerBirth).', fields: PERSON_FIELDS },
+  PersonRegistered: { type: 'Person', description: 'A person added to the register from a delivered file (import).', fields: PERSON_FIELDS },
+  PersonDied: { type: 'Person', description: 'A death registered by public security (registerDeath).', fields: ['status', 'statusDate'] },
+  PersonMoved: { type: 'Person', description: 'A move to another household (registerMove).', fields: ['household', 'relationshipToHead', 'address', 'addressRegionCode'] },
+});
