@@ -19,7 +19,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../subgraphs/kit/config';
-import { postGraphQL } from '../test/support/platform';
+import { postGraphQL, type GraphQLResponse } from '../test/support/platform';
 import { startProcessPlatform } from '../test/support/processes';
 import { intFromEnv } from './support';
 
@@ -88,14 +88,15 @@ async function main(): Promise<void> {
     // Pull: from the end of the feed as it is now.
     let after: string | null = null;
     for (;;) {
-      const page = await postGraphQL(gateway, `query($after: String) { changes(types: ["PersonBorn"], first: 200, after: $after) { edges { cursor } pageInfo { endCursor } } }`, { after }, health);
+      const page: GraphQLResponse = await postGraphQL(gateway, `query($after: String) { changes(types: ["PersonBorn"], first: 200, after: $after) { edges { cursor } pageInfo { endCursor } } }`, { after }, health);
       after = page.data.changes.pageInfo.endCursor;
       if (page.data.changes.edges.length === 0) break;
     }
     let writing = true;
+    let lastAnswer = performance.now();
     const puller = (async () => {
       while (writing || pulled.size < answered.size) {
-        const page = await postGraphQL(gateway, `query($after: String) { changes(types: ["PersonBorn"], first: 200, after: $after) { edges { node { recordKey } } pageInfo { endCursor } } }`, { after }, health);
+        const page: GraphQLResponse = await postGraphQL(gateway, `query($after: String) { changes(types: ["PersonBorn"], first: 200, after: $after) { edges { node { recordKey } } pageInfo { endCursor } } }`, { after }, health);
         const at = performance.now();
         if (page.errors) throw new Error(`changes failed: ${JSON.stringify(page.errors)}`);
         for (const edge of page.data.changes.edges as { node: { recordKey: string } }[]) if (!pulled.has(edge.node.recordKey)) pulled.set(edge.node.recordKey, at);
@@ -104,7 +105,6 @@ async function main(): Promise<void> {
         if (!writing && performance.now() - lastAnswer > 10_000) break;
       }
     })();
-    let lastAnswer = performance.now();
     const today = new Date(Date.now() + 8 * 3600_000);
     const started = performance.now();
     const writes: Promise<void>[] = [];
