@@ -4,6 +4,7 @@ import type { PolicyTest } from './policy-document';
 
 const haikouRecord = { hukouRegionCode: '460105', addressRegionCode: '460105' };
 const sanyaRecord = { hukouRegionCode: '460202', addressRegionCode: '460202' };
+const healthObjection = { objectorDept: 'health', ownerDept: 'public-security' };
 
 export const PROVINCE_POLICY_TESTS: readonly PolicyTest[] = [
   { name: 'Haikou police read ID numbers of Haikou residents', caller: { dept: 'public-security', roles: ['officer'], region: '460100', purpose: null }, type: 'Person', field: 'idNumber', record: haikouRecord, expect: 'FULL' },
@@ -29,4 +30,9 @@ export const PROVINCE_POLICY_TESTS: readonly PolicyTest[] = [
   { name: 'Health analysts count their own chronic conditions', caller: { dept: 'health', roles: ['analyst'], region: '460000', purpose: null }, type: 'ChronicCondition', field: 'code', record: { regionCode: '460105' }, action: 'aggregate', expect: 'FULL' },
   { name: "Health analysts do not count another department's persons", caller: { dept: 'health', roles: ['analyst'], region: '460000', purpose: null }, type: 'Person', field: 'gender', record: haikouRecord, action: 'aggregate', expect: 'DENIED' },
   { name: 'Officers do not count records (statistics are for analysts and dashboards)', caller: { dept: 'public-security', roles: ['officer'], region: '460000', purpose: null }, type: 'Person', field: 'gender', record: haikouRecord, action: 'aggregate', expect: 'DENIED' },
+  { name: 'The objecting department reads its data objection', caller: { dept: 'health', roles: ['officer'], region: '460000', purpose: null }, type: 'Objection', field: 'resolutionReason', record: healthObjection, expect: 'FULL' },
+  { name: 'The owning department reads a data objection to its data', caller: { dept: 'public-security', roles: ['officer'], region: '460000', purpose: null }, type: 'Objection', field: 'proposedValue', record: healthObjection, expect: 'FULL' },
+  { name: 'A third department reads no data objection', caller: { dept: 'education', roles: ['officer'], region: '460000', purpose: null }, type: 'Objection', field: 'state', record: healthObjection, expect: 'DENIED' },
+  { name: 'Auditors read every data objection', caller: { dept: 'data-bureau', roles: ['auditor'], region: null, purpose: null }, type: 'Objection', field: 'evidence', record: healthObjection, expect: 'FULL' },
+  { name: 'Dashboards read no data objection', caller: { dept: 'statistics', roles: ['dashboard'], region: '460000', purpose: null }, type: 'Objection', field: 'state', record: healthObjection, expect: 'DENIED' },
 ];

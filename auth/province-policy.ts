@@ -116,6 +116,28 @@ export const PROVINCE_POLICY: readonly RolePolicy[] = [
       { action: 'read', subject: 'GrantScope', reason: "province policy: the scope of a request one may see" },
     ],
   },
+  // Data objections (数据异议): the same shape as sharing requests; a third department sees none.
+  ...(['security-officer', 'auditor'] as const).map((role) => ({
+    id: `data-objections-${role}`,
+    dept: '*',
+    role,
+    description: `${role === 'auditor' ? 'Auditors' : 'Security officers'} of every department follow every data objection.`,
+    rules: [{ action: 'read' as Action, subject: 'Objection', reason: `province policy: ${role}s follow all data objections` }],
+  })),
+  {
+    id: 'data-objections-officer',
+    dept: '*',
+    role: 'officer',
+    description: 'Officers follow the data objections their department raised or must resolve.',
+    rules: [
+      {
+        action: 'read',
+        subject: 'Objection',
+        conditions: { $or: [{ objectorDept: '${principal.dept}' }, { ownerDept: '${principal.dept}' }] },
+        reason: "province policy: officers follow their own department's data objections",
+      },
+    ],
+  },
   {
     id: 'police-own-area',
     dept: 'public-security',

@@ -2,7 +2,7 @@
  * The governance service's own entries in the resource catalogue. The catalogue is public information (what
  * exists, who owns it, how to ask for it); policies, their history and the tools around them are government
  * information for signed-in callers; sharing requests are the business of the two departments involved, of
- * security officers and of auditors (row rules in the province policy).
+ * security officers and of auditors (row rules in the province policy), and so are data objections.
  */
 import { defineCatalogue, field, mergeCatalogues, type FieldSpec, defineEvents } from '../../auth';
 import { connectionCatalogue } from '../kit/catalogue';
@@ -60,9 +60,29 @@ export const catalogue = mergeCatalogues(
       description: "Per owning department, the caller's visible pending sharing requests: pending, due today, overdue.",
       fields: all(government, 'ownerDept', 'pending', 'dueToday', 'overdue'),
     },
+    // Data objections: the business of the objecting and the owning department, security officers and auditors
+    // (row rules in the province policy). What is proposed and the evidence may be personal data of the record.
+    Objection: {
+      description: 'An objection to a shared value (数据异议) and how the owning department resolved it.',
+      fields: {
+        ...all(request, 'id', 'recordKey', 'field', 'reason', 'objectorDept', 'objector', 'ownerDept', 'state', 'resolutionReason', 'correctionVersion', 'correctedBy', 'resolvedBy', 'createdAt', 'resolvedAt', 'version', 'dueOn', 'overdue', 'workingDaysLeft'),
+        ...all(field('CONDITIONAL', { sensitivity: 'PERSONAL' }), 'proposedValue', 'evidence'),
+      },
+    },
+    // Counts only, over the objections the caller may read anyway (their row rules).
+    ObjectionDeadlineCount: {
+      description: "Per owning department, the caller's visible open objections: open, due today, overdue.",
+      fields: all(government, 'ownerDept', 'open', 'dueToday', 'overdue'),
+    },
+    // Counts only, over every objection, for any government caller (the dashboard reads no objection): no content.
+    ObjectionBacklog: {
+      description: 'Per owning department, every open objection and the overdue ones: counts only.',
+      fields: all(government, 'ownerDept', 'open', 'overdue'),
+    },
   }),
   connectionCatalogue('data-bureau', 'PolicyVersion'),
   connectionCatalogue('data-bureau', 'GrantRequest'),
+  connectionCatalogue('data-bureau', 'Objection'),
 );
 
 // The audit trail through the graph (./audit.ts): auditors only, by the province policy.
@@ -99,5 +119,8 @@ export const events = defineEvents({
   PolicyRejected: { type: 'PolicyVersion', description: 'A policy version rejected in review.', fields: ['state'] },
   PolicyCosigned: { type: 'PolicyVersion', description: "A policy version co-signed by an owning department.", fields: ['state'] },
   PolicyActivated: { type: 'PolicyVersion', description: 'A policy version put in force: what callers may see changes.', fields: ['state'] },
+  ObjectionRaised: { type: 'Objection', description: 'A department objected to a value another department owns (raiseObjection).', fields: ['state', 'recordKey', 'field', 'objectorDept', 'ownerDept', 'proposedValue'] },
+  ObjectionCorrected: { type: 'Objection', description: 'The owning department corrected the value objected to (resolveObjection).', fields: ['state', 'recordKey', 'field', 'objectorDept', 'ownerDept', 'resolutionReason', 'correctionVersion', 'resolvedBy'] },
+  ObjectionRejected: { type: 'Objection', description: 'The owning department rejected an objection, with its reason (resolveObjection).', fields: ['state', 'recordKey', 'field', 'objectorDept', 'ownerDept', 'resolutionReason', 'correctionVersion', 'resolvedBy'] },
   PolicySuperseded: { type: 'PolicyVersion', description: 'A policy version replaced by a newer one.', fields: ['state'] },
 });

@@ -25,11 +25,32 @@ export interface Deadline {
 export function deadlineOf(row: GrantRequestRow, now: Date, deadlines: GrantDeadlines = GRANT_DEADLINES): Deadline | null {
   if (stateOf(row, now) !== 'PENDING') return null;
   // The only step with a deadline is the owner's decision, which starts when the request is made.
-  const dueOn = addWorkingDays(chinaDate(row.createdAt), deadlines.decide);
+  return deadlineFrom(row.createdAt, deadlines.decide, now);
+}
+
+/** The deadline of something to be done within `days` working days of `start` (that day not counted), as seen `now`. */
+export function deadlineFrom(start: Date, days: number, now: Date): Deadline {
+  const dueOn = addWorkingDays(chinaDate(start), days);
   const today = chinaDate(now);
   const overdue = today > dueOn;
   const left = workingDaysBetween(today, dueOn);
   return { dueOn, dueToday: today === dueOn, overdue, workingDaysLeft: overdue ? Math.min(-1, left) : left };
+}
+
+/**
+ * The last start day (China time) whose deadline of `days` working days has passed `now`: something started on it or
+ * before is overdue today. Lets a list filter on overdue in SQL, on the start instant.
+ */
+export function lastOverdueStart(days: number, now: Date): string {
+  const today = chinaDate(now);
+  let start = shiftDate(today, -1);
+  // Due dates never move backwards as the start moves back, so the first start due before today is the last one.
+  while (addWorkingDays(start, days) >= today) start = shiftDate(start, -1);
+  return start;
+}
+
+function shiftDate(date: string, delta: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + delta * 86_400_000).toISOString().slice(0, 10);
 }
 
 export interface DeadlineCount {

@@ -3,16 +3,17 @@
  * them (validate, diff, test, explain, impact), and the requests for conditional sharing.
  */
 import { buildAbility, diffDocuments, explainField, isDepartment, isRegionCode, isRole, PUBLIC_PRINCIPAL, ROLES, testPrincipal, unifiedDiff, policyImpact, type Principal, type TypeCatalogue } from '../../auth';
-import type { Resolvers, SharingType, Sensitivity, PolicyState as GqlPolicyState, GrantRequestState, CallerInput } from './__generated__/resolvers';
+import type { Resolvers, SharingType, Sensitivity, PolicyState as GqlPolicyState, GrantRequestState, CallerInput, ObjectionState as GqlObjectionState } from './__generated__/resolvers';
 import { badInput } from '../kit/errors';
 import { paginate } from '../kit/pagination';
 import { type GrantScopeItem } from '../kit/policy-store';
 import { findAllVisible, findVisible } from '../kit/scope';
 import { deadlineCounts, deadlineOf } from './deadlines';
 import type { GovernanceContext } from './loaders';
-import { GrantRequestRecord, PolicyVersionRecord, type GrantRequestRow, type PolicyVersionRow } from './entities';
+import { GrantRequestRecord, ObjectionRecord, PolicyVersionRecord, type GrantRequestRow, type PolicyVersionRow } from './entities';
 import { changes } from './exchange';
 import { explainOperation } from './explain';
+import { objectionBacklog, objectionCounts, objectionDeadline, objectionWhere, raiseObjection, resolveObjection } from './objections';
 import { PLATFORM_CATALOGUE } from '../platform-catalogue';
 import {
   activateVersion,
@@ -200,6 +201,21 @@ export const resolvers: Resolvers = {
       const now = nowOf(ctx);
       return deadlineCounts(await findAllVisible(ctx.data, GrantRequestRecord, stateFilter('PENDING', now) as never), now);
     },
+    objections: (_, { filter, first, after }, ctx) => {
+      // A filter may only narrow rows on fields the caller reads in full (else FORBIDDEN, as selecting them would be).
+      const used = (['state', 'ownerDept', 'objectorDept'] as const).filter((f) => filter?.[f] != null);
+      const where = objectionWhere(filter, nowOf(ctx));
+      const scoped = filter?.overdue != null ? [...used, 'overdue', 'createdAt'] : used;
+      const readable = scoped.length ? ctx.data.readable(ObjectionRecord, scoped) : {};
+      const both = Object.keys(readable).length ? { $and: [where, readable] } : where;
+      return paginate(ctx.data, ObjectionRecord, both as never, { first, after }, { key: 'id', direction: 'desc', max: 100 }) as never;
+    },
+    objection: (_, { id }, ctx) => findVisible(ctx.data, ObjectionRecord, { id }),
+    objectionDeadlines: async (_, __, ctx) => {
+      // Counts over the objections this caller may read (the row rules of Objection): others count for nothing.
+      return objectionCounts(await findAllVisible(ctx.data, ObjectionRecord, { state: 'OPEN' }), nowOf(ctx));
+    },
+    objectionBacklog: (_, __, ctx) => objectionBacklog(ctx),
   },
   Mutation: {
     draftPolicyVersion: (_, { input }, ctx) => draftVersion(step(ctx), input),
@@ -213,6 +229,8 @@ export const resolvers: Resolvers = {
     approveGrantRequest: (_, { id, reason }, ctx) => approveGrant(step(ctx), id, reason),
     rejectGrantRequest: (_, { id, reason }, ctx) => rejectGrant(step(ctx), id, reason),
     revokeGrant: (_, { id, reason }, ctx) => revokeGrant(step(ctx), id, reason),
+    raiseObjection: (_, { input, idempotencyKey }, ctx) => raiseObjection(ctx, input, idempotencyKey),
+    resolveObjection: (_, { id, outcome, reason, correctionVersion, expectedVersion }, ctx) => resolveObjection(ctx, { id, outcome, reason, correctionVersion, expectedVersion }),
   },
   PolicyVersion: {
     state: (row) => row.state as GqlPolicyState,
@@ -245,6 +263,14 @@ export const resolvers: Resolvers = {
     overdue: (row, _, ctx) => deadlineOf(row, nowOf(ctx))?.overdue ?? false,
     workingDaysLeft: (row, _, ctx) => deadlineOf(row, nowOf(ctx))?.workingDaysLeft ?? null,
     history: (row, _, ctx) => ctx.loaders.historyOf.load(row.id),
+  },
+  Objection: {
+    state: (row) => row.state as GqlObjectionState,
+    createdAt: (row) => new Date(row.createdAt).toISOString(),
+    resolvedAt: (row) => (row.resolvedAt ? new Date(row.resolvedAt).toISOString() : null),
+    dueOn: (row, _, ctx) => objectionDeadline(row, nowOf(ctx))?.dueOn ?? null,
+    overdue: (row, _, ctx) => objectionDeadline(row, nowOf(ctx))?.overdue ?? false,
+    workingDaysLeft: (row, _, ctx) => objectionDeadline(row, nowOf(ctx))?.workingDaysLeft ?? null,
   },
 };
 

@@ -480,6 +480,24 @@ export function grantDeadlinesConfig(env: Env = process.env): GrantDeadlines {
   return Object.freeze(out) as GrantDeadlines;
 }
 
+/**
+ * Working days the providing (owning) department has to check a data objection (数据异议) and correct the data or
+ * reject the objection with reasons. 5 by default: the regulation (政务数据共享条例, art. 26) asks for prompt
+ * checking and correction without a number of days, so the province sets one; see README "Data objections".
+ */
+export const DEFAULT_OBJECTION_DEADLINE_DAYS = 5;
+
+/** OBJECTION_DEADLINE_DAYS: a whole number of working days from 1 to 60. */
+export function objectionDeadlineConfig(env: Env = process.env): number {
+  const raw = env.OBJECTION_DEADLINE_DAYS;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_OBJECTION_DEADLINE_DAYS;
+  const days = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+  if (!Number.isInteger(days) || days < 1 || days > MAX_DEADLINE_WORKING_DAYS) {
+    throw new ConfigError('OBJECTION_DEADLINE_DAYS', `expected a whole number of working days from 1 to ${MAX_DEADLINE_WORKING_DAYS}, got ${JSON.stringify(raw)}.`);
+  }
+  return days;
+}
+
 /** A token bucket: `capacity` requests at once, refilled at `refillPerSecond`. */
 export interface Bucket {
   capacity: number;

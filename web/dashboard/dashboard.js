@@ -7,6 +7,7 @@ import { dataTable, field, h } from './dom.js';
 import { SUPPRESSED, asOf, suppressedText } from './format.js';
 import { INDICATORS, indicator } from './indicators.js';
 import { clearLevels, createMap, loadLevel } from './map.js';
+import { loadObjections, objectionsCard } from './objections.js';
 
 const $ = (id) => document.getElementById(id);
 const REGIONS = '{ regions { code name level parent { code } } }';
@@ -137,6 +138,7 @@ function layout() {
       h('aside', { id: 'region-panel', class: 'card region-panel', 'aria-label': 'Selected region' }),
     ),
     h('div', { class: 'charts' }, charts.map((c) => c.card)),
+    objectionsCard(),
   );
   map = createMap(mapEl, { onRegion: (r) => selectRegion(r.code) });
 }
@@ -232,7 +234,7 @@ async function start() {
   clearLevels();
   charts = CHARTS.map(createChart);
   layout();
-  await selectRegion(state.region);
+  await Promise.all([selectRegion(state.region), loadObjections()]);
   document.body.dataset.ready = 'true';
 }
 

@@ -1,5 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { PolicyVersionRow, GrantRequestRow, PolicyEventRow } from '../entities';
+import { PolicyVersionRow, GrantRequestRow, ObjectionRow, PolicyEventRow } from '../entities';
 import { RolePolicy as StoredRolePolicy, PolicyTest as StoredPolicyTest } from '../../../auth';
 import { GovernanceContext } from '../loaders';
 export type Maybe<T> = T | null;
@@ -489,12 +489,23 @@ export type Mutation = {
    * array of policy tests), based on an existing version. Refused with every validation problem if invalid.
    */
   draftPolicyVersion: PolicyVersion;
+  /**
+   * A department objects to a value another department provides (数据异议): the record and field, the value it believes
+   * right, its evidence and reason. Not for your own department's data, which you correct yourself.
+   */
+  raiseObjection: Objection;
   /** The owning department's security officer rejects a pending request. */
   rejectGrantRequest: GrantRequest;
   /** Draft or in review to rejected, with the reason. */
   rejectPolicyVersion: PolicyVersion;
   /** A department asks another for CONDITIONAL fields, for a purpose, on a legal basis, until a date. */
   requestGrant: GrantRequest;
+  /**
+   * An officer of the owning department resolves an open objection: CORRECTED once the record was corrected through
+   * the department's own write path (naming the record version that carries the correction), or REJECTED with the
+   * reasons the data stands.
+   */
+  resolveObjection: Objection;
   /** Copies an earlier version into a new draft (restoring goes through review like any change). */
   restorePolicyVersion: PolicyVersion;
   /** The owning department's security officer ends an approved grant before its expiry. */
@@ -557,6 +568,16 @@ export type MutationDraftPolicyVersionArgs = {
  * Writes: each department records its own data (only its officers and apps may); security officers manage policies
  * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
  */
+export type MutationRaiseObjectionArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: ObjectionInput;
+};
+
+
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationRejectGrantRequestArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -579,6 +600,19 @@ export type MutationRejectPolicyVersionArgs = {
  */
 export type MutationRequestGrantArgs = {
   input: GrantRequestInput;
+};
+
+
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
+export type MutationResolveObjectionArgs = {
+  correctionVersion?: InputMaybe<Scalars['Int']['input']>;
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  outcome: ObjectionOutcome;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -610,6 +644,143 @@ export type MutationSubmitPolicyVersionArgs = {
   number: Scalars['Int']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** A data objection (数据异议): a department's objection to a value another department provides, and its resolution. */
+export type Objection = {
+  __typename?: 'Objection';
+  /** With CORRECTED: subject of the officer who recorded the correction. */
+  correctedBy: Maybe<Scalars['String']['output']>;
+  /** With CORRECTED: the version of the record that carries the correction. */
+  correctionVersion: Maybe<Scalars['Int']['output']>;
+  /** When it was raised (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /**
+   * While open: the last day (YYYY-MM-DD, China time) for the owning department to resolve it, the n-th working day
+   * after the day it was raised (that day does not count; n is OBJECTION_DEADLINE_DAYS, 5 by default). Null once resolved.
+   */
+  dueOn: Maybe<Scalars['Date']['output']>;
+  /** What the objecting department offers as proof (may name a person, so null where it is redacted). */
+  evidence: Maybe<Scalars['String']['output']>;
+  /** The field objected to. */
+  field: Scalars['String']['output'];
+  /** Opaque objection ID. */
+  id: Scalars['ID']['output'];
+  /** Subject of the caller who raised it. */
+  objector: Scalars['String']['output'];
+  /** Code of the department that objects. */
+  objectorDept: Scalars['String']['output'];
+  /** Open and past its due date (from the start of the next day, China time); false once resolved. */
+  overdue: Scalars['Boolean']['output'];
+  /** Code of the department that owns the field and resolves the objection. */
+  ownerDept: Scalars['String']['output'];
+  /** The value the objecting department believes is right (personal data of the record, so null where it is redacted). */
+  proposedValue: Maybe<Scalars['String']['output']>;
+  /** Why the objecting department thinks the value is wrong. */
+  reason: Scalars['String']['output'];
+  /** The record objected to, as Type:id. */
+  recordKey: Scalars['String']['output'];
+  /** The owning department's reasons; always given with a rejection, null while open. */
+  resolutionReason: Maybe<Scalars['String']['output']>;
+  /** When it was resolved (ISO 8601); null while open. */
+  resolvedAt: Maybe<Scalars['String']['output']>;
+  /** Subject of the owning department's officer who resolved it; null while open. */
+  resolvedBy: Maybe<Scalars['String']['output']>;
+  /** Where the objection stands. */
+  state: ObjectionState;
+  /** Increases with every change; send it back as expectedVersion when resolving. */
+  version: Scalars['Int']['output'];
+  /**
+   * While open: working days from today (China time) to the due date; 0 on the due date, negative once overdue. Null
+   * once resolved.
+   */
+  workingDaysLeft: Maybe<Scalars['Int']['output']>;
+};
+
+/** Counts of one owning department's open objections, over all of them. */
+export type ObjectionBacklog = {
+  __typename?: 'ObjectionBacklog';
+  /** Open objections it must resolve. */
+  open: Scalars['Int']['output'];
+  /** Of those, the ones past their due date. */
+  overdue: Scalars['Int']['output'];
+  /** Code of the department that owns the data. */
+  ownerDept: Scalars['String']['output'];
+};
+
+/** A page of Objection records in the list's order, with where the page ends. */
+export type ObjectionConnection = {
+  __typename?: 'ObjectionConnection';
+  /** The Objection records of this page, each with its cursor. */
+  edges: Array<ObjectionEdge>;
+  /** Whether there are more pages; pass endCursor as `after` to get the next one. */
+  pageInfo: PageInfo;
+  /** How many Objection records match the filter among those you may see, on every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** The open objections one owning department must resolve, against their deadlines. */
+export type ObjectionDeadlineCount = {
+  __typename?: 'ObjectionDeadlineCount';
+  /** Of those, the ones due today (China time). */
+  dueToday: Scalars['Int']['output'];
+  /** Open objections it must resolve (among those you may see). */
+  open: Scalars['Int']['output'];
+  /** Of those, the ones past their due date. */
+  overdue: Scalars['Int']['output'];
+  /** Code of the department that owns the data. */
+  ownerDept: Scalars['String']['output'];
+};
+
+/** One Objection of a page, with its cursor. */
+export type ObjectionEdge = {
+  __typename?: 'ObjectionEdge';
+  /** Opaque position of this record in the list; pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The Objection. */
+  node: Objection;
+};
+
+/** Criteria of the objections list; all given ones must match. */
+export type ObjectionFilter = {
+  /** Only objections raised by this department (code). */
+  objectorDept?: InputMaybe<Scalars['String']['input']>;
+  /** Only open objections past their due date (true), or only the others (false). */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only objections to data of this department (code). */
+  ownerDept?: InputMaybe<Scalars['String']['input']>;
+  /** Only objections in this state. */
+  state?: InputMaybe<ObjectionState>;
+};
+
+/** An objection to one field of one record of another department. */
+export type ObjectionInput = {
+  /** What shows it: a document, another register, a case number. */
+  evidence: Scalars['String']['input'];
+  /** A catalogued field of that type, owned by another department. */
+  field: Scalars['String']['input'];
+  /** The value you believe is right. */
+  proposedValue: Scalars['String']['input'];
+  /** Why the shared value is wrong. */
+  reason: Scalars['String']['input'];
+  /** The record as Type:id, e.g. Person:P0000001; the type must be in the resource catalogue. */
+  recordKey: Scalars['String']['input'];
+};
+
+/** How the owning department resolves an objection. */
+export type ObjectionOutcome =
+  /** The record was corrected (name the version that carries the correction). */
+  | 'CORRECTED'
+  /** The data stands (give the reasons). */
+  | 'REJECTED';
+
+/** Where a data objection stands. */
+export type ObjectionState =
+  /** The owning department corrected the record. */
+  | 'CORRECTED'
+  /** Waiting for the owning department to check it. */
+  | 'OPEN'
+  /** The owning department checked the data and keeps it, with reasons. */
+  | 'REJECTED';
 
 /** Where a page of a connection stands in its list (Relay cursor pagination). */
 export type PageInfo = {
@@ -869,6 +1040,23 @@ export type Query = {
   grantRequests: GrantRequestConnection;
   /** For the caller: per type and field, whether they get the value in full, masked or not at all, and why. */
   myAccess: Array<TypeAccess>;
+  /** One data objection by ID; null if there is none or you may not see it. */
+  objection: Maybe<Objection>;
+  /**
+   * Per owning department, every open objection and how many are overdue, for any government caller (the statistics
+   * dashboard among them): counts only, no objection's content. Ordered by department code.
+   */
+  objectionBacklog: Array<ObjectionBacklog>;
+  /**
+   * Per owning department, the open objections you may see (the same ones as objections): how many, how many are due
+   * today and how many are overdue, in working days (China's calendar, China time). Ordered by department code.
+   */
+  objectionDeadlines: Array<ObjectionDeadlineCount>;
+  /**
+   * Data objections (数据异议), newest first: security officers and auditors see all, officers those their department
+   * raised or must resolve.
+   */
+  objections: ObjectionConnection;
   /** The role policies in force (CASL rules in JSON): those of the active policy version. */
   policies: Array<RolePolicy>;
   /** What changed from one version to another: policies and rules added, removed or changed, and tests. */
@@ -965,6 +1153,26 @@ export type QueryGrantRequestsArgs = {
  */
 export type QueryMyAccessArgs = {
   type?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
+ */
+export type QueryObjectionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
+ */
+export type QueryObjectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ObjectionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1176,6 +1384,15 @@ export type ResolversTypes = ResolversObject<{
   GrantScope: ResolverTypeWrapper<GrantScope>;
   GrantScopeInput: GrantScopeInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Objection: ResolverTypeWrapper<ObjectionRow>;
+  ObjectionBacklog: ResolverTypeWrapper<ObjectionBacklog>;
+  ObjectionConnection: ResolverTypeWrapper<Omit<ObjectionConnection, 'edges'> & { edges: Array<ResolversTypes['ObjectionEdge']> }>;
+  ObjectionDeadlineCount: ResolverTypeWrapper<ObjectionDeadlineCount>;
+  ObjectionEdge: ResolverTypeWrapper<Omit<ObjectionEdge, 'node'> & { node: ResolversTypes['Objection'] }>;
+  ObjectionFilter: ObjectionFilter;
+  ObjectionInput: ObjectionInput;
+  ObjectionOutcome: ObjectionOutcome;
+  ObjectionState: ObjectionState;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PolicyChange: ResolverTypeWrapper<PolicyChange>;
   PolicyDiff: ResolverTypeWrapper<PolicyDiff>;
@@ -1232,6 +1449,13 @@ export type ResolversParentTypes = ResolversObject<{
   GrantScope: GrantScope;
   GrantScopeInput: GrantScopeInput;
   Mutation: Record<PropertyKey, never>;
+  Objection: ObjectionRow;
+  ObjectionBacklog: ObjectionBacklog;
+  ObjectionConnection: Omit<ObjectionConnection, 'edges'> & { edges: Array<ResolversParentTypes['ObjectionEdge']> };
+  ObjectionDeadlineCount: ObjectionDeadlineCount;
+  ObjectionEdge: Omit<ObjectionEdge, 'node'> & { node: ResolversParentTypes['Objection'] };
+  ObjectionFilter: ObjectionFilter;
+  ObjectionInput: ObjectionInput;
   PageInfo: PageInfo;
   PolicyChange: PolicyChange;
   PolicyDiff: PolicyDiff;
@@ -1448,12 +1672,61 @@ export type MutationResolvers<ContextType = GovernanceContext, ParentType extend
   approvePolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationApprovePolicyVersionArgs, 'number'>>;
   cosignPolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationCosignPolicyVersionArgs, 'number' | 'reason'>>;
   draftPolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationDraftPolicyVersionArgs, 'input'>>;
+  raiseObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationRaiseObjectionArgs, 'input'>>;
   rejectGrantRequest?: Resolver<ResolversTypes['GrantRequest'], ParentType, ContextType, RequireFields<MutationRejectGrantRequestArgs, 'id' | 'reason'>>;
   rejectPolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationRejectPolicyVersionArgs, 'number' | 'reason'>>;
   requestGrant?: Resolver<ResolversTypes['GrantRequest'], ParentType, ContextType, RequireFields<MutationRequestGrantArgs, 'input'>>;
+  resolveObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationResolveObjectionArgs, 'expectedVersion' | 'id' | 'outcome'>>;
   restorePolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationRestorePolicyVersionArgs, 'number' | 'reason'>>;
   revokeGrant?: Resolver<ResolversTypes['GrantRequest'], ParentType, ContextType, RequireFields<MutationRevokeGrantArgs, 'id' | 'reason'>>;
   submitPolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationSubmitPolicyVersionArgs, 'number'>>;
+}>;
+
+export type ObjectionResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['Objection'] = ResolversParentTypes['Objection']> = ResolversObject<{
+  correctedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  correctionVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  objector?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  objectorDept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ownerDept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  proposedValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resolutionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ObjectionState'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  workingDaysLeft?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type ObjectionBacklogResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['ObjectionBacklog'] = ResolversParentTypes['ObjectionBacklog']> = ResolversObject<{
+  open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ownerDept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ObjectionConnectionResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['ObjectionConnection'] = ResolversParentTypes['ObjectionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ObjectionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ObjectionDeadlineCountResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['ObjectionDeadlineCount'] = ResolversParentTypes['ObjectionDeadlineCount']> = ResolversObject<{
+  dueToday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ownerDept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ObjectionEdgeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['ObjectionEdge'] = ResolversParentTypes['ObjectionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Objection'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1573,6 +1846,10 @@ export type QueryResolvers<ContextType = GovernanceContext, ParentType extends R
   grantRequestDeadlines?: Resolver<Array<ResolversTypes['GrantDeadlineCount']>, ParentType, ContextType>;
   grantRequests?: Resolver<ResolversTypes['GrantRequestConnection'], ParentType, ContextType, RequireFields<QueryGrantRequestsArgs, 'first'>>;
   myAccess?: Resolver<Array<ResolversTypes['TypeAccess']>, ParentType, ContextType, Partial<QueryMyAccessArgs>>;
+  objection?: Resolver<Maybe<ResolversTypes['Objection']>, ParentType, ContextType, RequireFields<QueryObjectionArgs, 'id'>>;
+  objectionBacklog?: Resolver<Array<ResolversTypes['ObjectionBacklog']>, ParentType, ContextType>;
+  objectionDeadlines?: Resolver<Array<ResolversTypes['ObjectionDeadlineCount']>, ParentType, ContextType>;
+  objections?: Resolver<ResolversTypes['ObjectionConnection'], ParentType, ContextType, RequireFields<QueryObjectionsArgs, 'first'>>;
   policies?: Resolver<Array<ResolversTypes['RolePolicy']>, ParentType, ContextType>;
   policyDiff?: Resolver<ResolversTypes['PolicyDiff'], ParentType, ContextType, RequireFields<QueryPolicyDiffArgs, 'from' | 'to'>>;
   policyImpact?: Resolver<ResolversTypes['PolicyImpact'], ParentType, ContextType, RequireFields<QueryPolicyImpactArgs, 'number'>>;
@@ -1620,6 +1897,11 @@ export type Resolvers<ContextType = GovernanceContext> = ResolversObject<{
   GrantRequestEdge?: GrantRequestEdgeResolvers<ContextType>;
   GrantScope?: GrantScopeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Objection?: ObjectionResolvers<ContextType>;
+  ObjectionBacklog?: ObjectionBacklogResolvers<ContextType>;
+  ObjectionConnection?: ObjectionConnectionResolvers<ContextType>;
+  ObjectionDeadlineCount?: ObjectionDeadlineCountResolvers<ContextType>;
+  ObjectionEdge?: ObjectionEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PolicyChange?: PolicyChangeResolvers<ContextType>;
   PolicyDiff?: PolicyDiffResolvers<ContextType>;
