@@ -136,6 +136,17 @@ describe('an objection corrected by the owner', () => {
     ]);
     expect(JSON.parse(events[1]!.fields)).toMatchObject({ state: 'CORRECTED', recordKey: `Person:${person.id}`, field: 'address', objectorDept: 'health', ownerDept: 'public-security' });
   });
+
+  it('tells the objector the outcome through the change feed, and a third department nothing', async () => {
+    const FEED = `{ changes(types: ["ObjectionRaised", "ObjectionCorrected"], first: 50) { edges { node { type recordKey domain fields { name value } } } } }`;
+    const seen = (await as('healthOfficer', FEED)).data.changes.edges.map((e: any) => e.node).filter((c: any) => c.recordKey === `Objection:${id}`);
+    expect(seen.map((c: any) => c.type)).toEqual(['ObjectionRaised', 'ObjectionCorrected']);
+    const outcome = Object.fromEntries(seen[1].fields.map((f: any) => [f.name, JSON.parse(f.value)]));
+    expect(outcome).toMatchObject({ state: 'CORRECTED', recordKey: `Person:${person.id}`, field: 'address' });
+    const third = await as('educationOfficer', FEED);
+    expect(third.errors).toBeUndefined();
+    expect(third.data.changes.edges.filter((e: any) => e.node.recordKey === `Objection:${id}`)).toEqual([]);
+  });
 });
 
 describe('an objection rejected by the owner', () => {
