@@ -125,6 +125,16 @@ export const PROVINCE_POLICY: readonly RolePolicy[] = [
     rules: [{ action: 'read' as Action, subject: 'Objection', reason: `province policy: ${role}s follow all data objections` }],
   })),
   {
+    id: 'sharing-backlog-dashboards',
+    dept: 'statistics',
+    role: 'dashboard',
+    description: "The statistics bureau's dashboards count pending sharing requests and open data objections per owning department, province-wide, without reading any.",
+    rules: [
+      { action: 'aggregate' as Action, subject: 'GrantRequest', fields: ['ownerDept', 'state', 'createdAt', 'expiresOn'], reason: 'province policy: dashboards count sharing requests per department and deadline' },
+      { action: 'aggregate' as Action, subject: 'Objection', fields: ['ownerDept', 'state', 'createdAt'], reason: 'province policy: dashboards count data objections per department and deadline' },
+    ],
+  },
+  {
     id: 'data-objections-officer',
     dept: '*',
     role: 'officer',

@@ -75,9 +75,9 @@ export const catalogue = mergeCatalogues(
       fields: all(government, 'ownerDept', 'open', 'dueToday', 'overdue'),
     },
     // Counts only, over every objection, for any government caller (the dashboard reads no objection): no content.
-    ObjectionBacklog: {
-      description: 'Per owning department, every open objection and the overdue ones: counts only.',
-      fields: all(government, 'ownerDept', 'open', 'overdue'),
+    DepartmentBacklog: {
+      description: "Per owning department, pending sharing requests and open objections, and the overdue ones: counts only.",
+      fields: all(government, 'ownerDept', 'grantRequestsPending', 'grantRequestsOverdue', 'objectionsOpen', 'objectionsOverdue'),
     },
   }),
   connectionCatalogue('data-bureau', 'PolicyVersion'),

@@ -7,10 +7,9 @@
  * (the change feed). The record itself is never written here: only its owner writes its data.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { GraphQLError } from 'graphql';
 import { isDepartment, isRecognisedGovernment, type Principal } from '../../auth';
 import { objectionDeadlineConfig } from '../kit/config';
-import { auditUnavailable, badInput, ErrorCode } from '../kit/errors';
+import { auditUnavailable, badInput } from '../kit/errors';
 import type { EntityManager } from '../kit/orm';
 import { recordEvents } from '../kit/outbox';
 import { restrict } from '../kit/scope';
@@ -255,14 +254,3 @@ export async function resolveObjection(ctx: GovernanceContext, input: Resolution
   });
 }
 
-/** Counts for anyone in government (the dashboard): per department, open and overdue objections, nothing else. */
-export async function objectionBacklog(ctx: GovernanceContext): Promise<{ ownerDept: string; open: number; overdue: number }[]> {
-  const principal = ctx.auth?.principal;
-  if (principal && principal.kind !== 'government') {
-    throw new GraphQLError('Objection counts are government information; sign in with a government account.', { extensions: { code: ErrorCode.Forbidden } });
-  }
-  const now = nowOf(ctx);
-  // Beyond the caller's row rules on purpose: only the counts leave, never an objection's content.
-  const rows = await ctx.em.find(ObjectionRecord, { state: 'OPEN' }, { fields: ['ownerDept', 'state', 'createdAt'], disableIdentityMap: true });
-  return objectionCounts(rows as ObjectionRow[], now).map(({ ownerDept, open, overdue }) => ({ ownerDept, open, overdue }));
-}

@@ -13,7 +13,8 @@ import type { GovernanceContext } from './loaders';
 import { GrantRequestRecord, ObjectionRecord, PolicyVersionRecord, type GrantRequestRow, type PolicyVersionRow } from './entities';
 import { changes } from './exchange';
 import { explainOperation } from './explain';
-import { objectionBacklog, objectionCounts, objectionDeadline, objectionWhere, raiseObjection, resolveObjection } from './objections';
+import { sharingBacklog } from './backlog';
+import { objectionCounts, objectionDeadline, objectionWhere, raiseObjection, resolveObjection } from './objections';
 import { PLATFORM_CATALOGUE } from '../platform-catalogue';
 import {
   activateVersion,
@@ -215,7 +216,7 @@ export const resolvers: Resolvers = {
       // Counts over the objections this caller may read (the row rules of Objection): others count for nothing.
       return objectionCounts(await findAllVisible(ctx.data, ObjectionRecord, { state: 'OPEN' }), nowOf(ctx));
     },
-    objectionBacklog: (_, __, ctx) => objectionBacklog(ctx),
+    sharingBacklog: (_, __, ctx) => sharingBacklog(ctx),
   },
   Mutation: {
     draftPolicyVersion: (_, { input }, ctx) => draftVersion(step(ctx), input),

@@ -74,7 +74,7 @@ describe('the /dashboard route of the gateway', () => {
   });
 
   it('returns the modules and the stylesheet with their content types', async () => {
-    for (const file of ['dashboard.js', 'api.js', 'map.js', 'charts.js', 'indicators.js', 'format.js', 'hatch.js', 'dom.js', 'objections.js']) {
+    for (const file of ['dashboard.js', 'api.js', 'map.js', 'charts.js', 'indicators.js', 'format.js', 'hatch.js', 'dom.js', 'backlog.js']) {
       const res = await raw(gateway.port, 'GET', `/dashboard/${file}`);
       expect([file, res.status, res.headers['content-type']]).toEqual([file, 200, 'text/javascript; charset=utf-8']);
     }

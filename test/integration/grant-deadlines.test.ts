@@ -95,6 +95,15 @@ describe('a request made on Thursday 12 February 2026, before the Spring Festiva
     expect(await counts('dashboard', '2026-02-27T03:00:00Z')).toEqual([]);
   });
 
+  it("shows the dashboard the backlog as counts, which it may aggregate but not read, and no one else who may not", async () => {
+    now = new Date('2026-02-27T03:00:00Z');
+    const BACKLOG = `{ sharingBacklog { ownerDept grantRequestsPending grantRequestsOverdue } }`;
+    const res = await as('dashboard', BACKLOG);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.sharingBacklog).toEqual([{ ownerDept: 'public-security', grantRequestsPending: 2, grantRequestsOverdue: 1 }]);
+    expect((await as('healthOfficer', BACKLOG)).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', type: 'GrantRequest', action: 'aggregate' });
+  });
+
   it('has no due date once decided, and no longer counts', async () => {
     now = new Date('2026-03-02T03:00:00Z');
     const res = await as('policeSO', `mutation($id: ID!) { rejectGrantRequest(id: $id, reason: "no legal basis for phones") { state dueOn overdue workingDaysLeft } }`, { id });

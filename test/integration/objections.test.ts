@@ -217,14 +217,17 @@ describe('deadlines', () => {
     expect((await as('educationOfficer', `{ objectionDeadlines { ownerDept open } }`)).data.objectionDeadlines).toEqual([]);
   });
 
-  it('gives the dashboard counts per department and no objection', async () => {
+  it('gives the dashboard counts per department and no objection; others may not count them', async () => {
     now = new Date('2026-02-27T03:00:00Z');
-    const res = await as('dashboard', `{ objectionBacklog { ownerDept open overdue } }`);
+    const BACKLOG = `{ sharingBacklog { ownerDept objectionsOpen objectionsOverdue } }`;
+    const res = await as('dashboard', BACKLOG);
     expect(res.errors).toBeUndefined();
-    expect(res.data.objectionBacklog).toEqual([{ ownerDept: 'public-security', open: 1, overdue: 1 }]);
+    expect(res.data.sharingBacklog).toEqual([{ ownerDept: 'public-security', objectionsOpen: 1, objectionsOverdue: 1 }]);
     const list = await as('dashboard', LIST);
     expect(list.data.objections.totalCount).toBe(0);
-    const pub = await as('public', `{ objectionBacklog { ownerDept open overdue } }`);
-    expect(pub.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    for (const who of ['public', 'educationOfficer'] as const) {
+      const refused = await as(who, BACKLOG);
+      expect([who, refused.errors?.[0].extensions]).toMatchObject([who, { code: 'FORBIDDEN', action: 'aggregate' }]);
+    }
   });
 });

@@ -7,7 +7,7 @@ import { dataTable, field, h } from './dom.js';
 import { SUPPRESSED, asOf, suppressedText } from './format.js';
 import { INDICATORS, indicator } from './indicators.js';
 import { clearLevels, createMap, loadLevel } from './map.js';
-import { loadObjections, objectionsCard } from './objections.js';
+import { backlogCard, loadBacklog } from './backlog.js';
 
 const $ = (id) => document.getElementById(id);
 const REGIONS = '{ regions { code name level parent { code } } }';
@@ -138,7 +138,7 @@ function layout() {
       h('aside', { id: 'region-panel', class: 'card region-panel', 'aria-label': 'Selected region' }),
     ),
     h('div', { class: 'charts' }, charts.map((c) => c.card)),
-    objectionsCard(),
+    backlogCard(),
   );
   map = createMap(mapEl, { onRegion: (r) => selectRegion(r.code) });
 }
@@ -234,7 +234,7 @@ async function start() {
   clearLevels();
   charts = CHARTS.map(createChart);
   layout();
-  await Promise.all([selectRegion(state.region), loadObjections()]);
+  await Promise.all([selectRegion(state.region), loadBacklog()]);
   document.body.dataset.ready = 'true';
 }
 

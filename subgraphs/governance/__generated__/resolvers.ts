@@ -282,6 +282,21 @@ export type Cosignature = {
   signedBy: Maybe<Scalars['String']['output']>;
 };
 
+/** One owning department's backlog: pending sharing requests and open data objections, as counts. */
+export type DepartmentBacklog = {
+  __typename?: 'DepartmentBacklog';
+  /** Of those, the ones past their deadline. */
+  grantRequestsOverdue: Scalars['Int']['output'];
+  /** Sharing requests waiting for its decision. */
+  grantRequestsPending: Scalars['Int']['output'];
+  /** Data objections it must resolve. */
+  objectionsOpen: Scalars['Int']['output'];
+  /** Of those, the ones past their deadline. */
+  objectionsOverdue: Scalars['Int']['output'];
+  /** Code of the department that owns the data. */
+  ownerDept: Scalars['String']['output'];
+};
+
 /** A new draft version of the whole policy document. */
 export type DraftPolicyInput = {
   /** The version edited; null means the active version. */
@@ -696,17 +711,6 @@ export type Objection = {
   workingDaysLeft: Maybe<Scalars['Int']['output']>;
 };
 
-/** Counts of one owning department's open objections, over all of them. */
-export type ObjectionBacklog = {
-  __typename?: 'ObjectionBacklog';
-  /** Open objections it must resolve. */
-  open: Scalars['Int']['output'];
-  /** Of those, the ones past their due date. */
-  overdue: Scalars['Int']['output'];
-  /** Code of the department that owns the data. */
-  ownerDept: Scalars['String']['output'];
-};
-
 /** A page of Objection records in the list's order, with where the page ends. */
 export type ObjectionConnection = {
   __typename?: 'ObjectionConnection';
@@ -1043,11 +1047,6 @@ export type Query = {
   /** One data objection by ID; null if there is none or you may not see it. */
   objection: Maybe<Objection>;
   /**
-   * Per owning department, every open objection and how many are overdue, for any government caller (the statistics
-   * dashboard among them): counts only, no objection's content. Ordered by department code.
-   */
-  objectionBacklog: Array<ObjectionBacklog>;
-  /**
    * Per owning department, the open objections you may see (the same ones as objections): how many, how many are due
    * today and how many are overdue, in working days (China's calendar, China time). Ordered by department code.
    */
@@ -1069,6 +1068,12 @@ export type Query = {
   policyVersions: PolicyVersionConnection;
   /** Runs the policy tests stored with a version (the active one by default) against that version. */
   runPolicyTests: PolicyTestRun;
+  /**
+   * Per owning department, pending sharing requests and open data objections, and how many of each are past their
+   * deadline in working days: counts only, for accounts allowed to aggregate them (the statistics dashboards), over
+   * the requests and objections they may count. Ordered by department code.
+   */
+  sharingBacklog: Array<DepartmentBacklog>;
   /** Checks a policy document (and optionally its tests) without storing anything: every problem, precisely. */
   validatePolicies: PolicyValidation;
 };
@@ -1371,6 +1376,7 @@ export type ResolversTypes = ResolversObject<{
   ChangedField: ResolverTypeWrapper<ChangedField>;
   Cosignature: ResolverTypeWrapper<Cosignature>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DepartmentBacklog: ResolverTypeWrapper<DepartmentBacklog>;
   DraftPolicyInput: DraftPolicyInput;
   ExplainedField: ResolverTypeWrapper<ExplainedField>;
   Explanation: ResolverTypeWrapper<Explanation>;
@@ -1385,7 +1391,6 @@ export type ResolversTypes = ResolversObject<{
   GrantScopeInput: GrantScopeInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Objection: ResolverTypeWrapper<ObjectionRow>;
-  ObjectionBacklog: ResolverTypeWrapper<ObjectionBacklog>;
   ObjectionConnection: ResolverTypeWrapper<Omit<ObjectionConnection, 'edges'> & { edges: Array<ResolversTypes['ObjectionEdge']> }>;
   ObjectionDeadlineCount: ResolverTypeWrapper<ObjectionDeadlineCount>;
   ObjectionEdge: ResolverTypeWrapper<Omit<ObjectionEdge, 'node'> & { node: ResolversTypes['Objection'] }>;
@@ -1437,6 +1442,7 @@ export type ResolversParentTypes = ResolversObject<{
   ChangedField: ChangedField;
   Cosignature: Cosignature;
   Date: Scalars['Date']['output'];
+  DepartmentBacklog: DepartmentBacklog;
   DraftPolicyInput: DraftPolicyInput;
   ExplainedField: ExplainedField;
   Explanation: Explanation;
@@ -1450,7 +1456,6 @@ export type ResolversParentTypes = ResolversObject<{
   GrantScopeInput: GrantScopeInput;
   Mutation: Record<PropertyKey, never>;
   Objection: ObjectionRow;
-  ObjectionBacklog: ObjectionBacklog;
   ObjectionConnection: Omit<ObjectionConnection, 'edges'> & { edges: Array<ResolversParentTypes['ObjectionEdge']> };
   ObjectionDeadlineCount: ObjectionDeadlineCount;
   ObjectionEdge: Omit<ObjectionEdge, 'node'> & { node: ResolversParentTypes['Objection'] };
@@ -1595,6 +1600,14 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export type DepartmentBacklogResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['DepartmentBacklog'] = ResolversParentTypes['DepartmentBacklog']> = ResolversObject<{
+  grantRequestsOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grantRequestsPending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  objectionsOpen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  objectionsOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ownerDept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type ExplainedFieldResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['ExplainedField'] = ResolversParentTypes['ExplainedField']> = ResolversObject<{
   decision?: Resolver<ResolversTypes['AccessDecision'], ParentType, ContextType>;
   dependsOnRecord?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1703,12 +1716,6 @@ export type ObjectionResolvers<ContextType = GovernanceContext, ParentType exten
   state?: Resolver<ResolversTypes['ObjectionState'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   workingDaysLeft?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-}>;
-
-export type ObjectionBacklogResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['ObjectionBacklog'] = ResolversParentTypes['ObjectionBacklog']> = ResolversObject<{
-  open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  ownerDept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ObjectionConnectionResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['ObjectionConnection'] = ResolversParentTypes['ObjectionConnection']> = ResolversObject<{
@@ -1847,7 +1854,6 @@ export type QueryResolvers<ContextType = GovernanceContext, ParentType extends R
   grantRequests?: Resolver<ResolversTypes['GrantRequestConnection'], ParentType, ContextType, RequireFields<QueryGrantRequestsArgs, 'first'>>;
   myAccess?: Resolver<Array<ResolversTypes['TypeAccess']>, ParentType, ContextType, Partial<QueryMyAccessArgs>>;
   objection?: Resolver<Maybe<ResolversTypes['Objection']>, ParentType, ContextType, RequireFields<QueryObjectionArgs, 'id'>>;
-  objectionBacklog?: Resolver<Array<ResolversTypes['ObjectionBacklog']>, ParentType, ContextType>;
   objectionDeadlines?: Resolver<Array<ResolversTypes['ObjectionDeadlineCount']>, ParentType, ContextType>;
   objections?: Resolver<ResolversTypes['ObjectionConnection'], ParentType, ContextType, RequireFields<QueryObjectionsArgs, 'first'>>;
   policies?: Resolver<Array<ResolversTypes['RolePolicy']>, ParentType, ContextType>;
@@ -1856,6 +1862,7 @@ export type QueryResolvers<ContextType = GovernanceContext, ParentType extends R
   policyVersion?: Resolver<Maybe<ResolversTypes['PolicyVersion']>, ParentType, ContextType, RequireFields<QueryPolicyVersionArgs, 'number'>>;
   policyVersions?: Resolver<ResolversTypes['PolicyVersionConnection'], ParentType, ContextType, RequireFields<QueryPolicyVersionsArgs, 'first'>>;
   runPolicyTests?: Resolver<ResolversTypes['PolicyTestRun'], ParentType, ContextType, Partial<QueryRunPolicyTestsArgs>>;
+  sharingBacklog?: Resolver<Array<ResolversTypes['DepartmentBacklog']>, ParentType, ContextType>;
   validatePolicies?: Resolver<ResolversTypes['PolicyValidation'], ParentType, ContextType, RequireFields<QueryValidatePoliciesArgs, 'policies'>>;
 }>;
 
@@ -1888,6 +1895,7 @@ export type Resolvers<ContextType = GovernanceContext> = ResolversObject<{
   ChangedField?: ChangedFieldResolvers<ContextType>;
   Cosignature?: CosignatureResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DepartmentBacklog?: DepartmentBacklogResolvers<ContextType>;
   ExplainedField?: ExplainedFieldResolvers<ContextType>;
   Explanation?: ExplanationResolvers<ContextType>;
   FieldAccess?: FieldAccessResolvers<ContextType>;
@@ -1898,7 +1906,6 @@ export type Resolvers<ContextType = GovernanceContext> = ResolversObject<{
   GrantScope?: GrantScopeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Objection?: ObjectionResolvers<ContextType>;
-  ObjectionBacklog?: ObjectionBacklogResolvers<ContextType>;
   ObjectionConnection?: ObjectionConnectionResolvers<ContextType>;
   ObjectionDeadlineCount?: ObjectionDeadlineCountResolvers<ContextType>;
   ObjectionEdge?: ObjectionEdgeResolvers<ContextType>;

@@ -72,14 +72,14 @@ function validate(definition: StatisticDefinition, args: StatisticsArgs): { grou
   return { groupBy, filters, measures };
 }
 
-/** Rows the caller may aggregate on every field read, or a FORBIDDEN naming the first field they may not. */
-function aggregateScope(ctx: RequestContext<unknown>, definition: StatisticDefinition, fields: readonly string[]): FilterQuery<object> {
+/** Rows of `type` the caller may aggregate on every field read, or a FORBIDDEN naming the first field they may not. */
+export function aggregateScope(ctx: RequestContext<unknown>, type: string, fields: readonly string[]): FilterQuery<object> {
   const ability = ctx.auth?.ability;
   if (!ability) return {};
   const parts: object[] = [];
   for (const field of fields) {
-    const filter = rowFilter(ability, 'aggregate', definition.type, undefined, { fields: [field] });
-    if (filter.kind === 'none') throw forbiddenAggregate(definition.type, field, ability.catalogue[definition.type]?.fields[field]);
+    const filter = rowFilter(ability, 'aggregate', type, undefined, { fields: [field] });
+    if (filter.kind === 'none') throw forbiddenAggregate(type, field, ability.catalogue[type]?.fields[field]);
     if (filter.kind === 'where') parts.push(filter.where as object);
   }
   const unique = [...new Map(parts.map((p) => [JSON.stringify(p), p])).values()];
@@ -155,7 +155,7 @@ export async function runStatistics(ctx: RequestContext<unknown>, domain: string
   // Refusals first: a caller who may not aggregate a field is refused before any cache is read.
   let scope: FilterQuery<object>;
   try {
-    scope = aggregateScope(ctx, definition, fields);
+    scope = aggregateScope(ctx, definition.type, fields);
   } catch (error) {
     reportStatisticsRequest({ ...facts, outcome: 'FORBIDDEN', forbiddenField: String((error as GraphQLError).extensions?.field ?? '') });
     throw error;
