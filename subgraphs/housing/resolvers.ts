@@ -6,7 +6,7 @@ import { assertReferencesExist, ENTERPRISE, PERSON } from '../kit/references';
 import { cityCodeOf, inRegion } from '../kit/region-codes';
 import { findAllVisible, restrict, type DataAccess } from '../kit/scope';
 import { notFound, runMutation, updateVersioned, type MutationSpec } from '../kit/writes';
-import type { PropertyFilter, PropertyOwnerKind, PropertyUsage, Resolvers } from './__generated__/resolvers';
+import type { PropertyFilter, PropertyOwnerKind, PropertyTransferInput, PropertyUsage, Resolvers } from './__generated__/resolvers';
 import { Property, PropertyOwner, PropertyTransfer, type PropertyOwnerRow, type PropertyRow, type PropertyTransferRow, type TransferParty } from './entities';
 import type { HousingContext } from './loaders';
 import {
@@ -104,7 +104,10 @@ const REGISTER_TRANSFER: MutationSpec = {
   operation: 'registerPropertyTransfer',
   event: 'PropertyTransferred',
   // The new owners are the transfer's news; they live in their own rows, not in the Property answered.
-  eventFields: (_, input: { newOwners: readonly { kind: string; ownerId: string; share: number }[] }) => ({ owners: input.newOwners.map(({ kind, ownerId, share }) => ({ kind, ownerId, share })) }),
+  // As the graph names them: PropertyOwner's kind, share and person or enterprise (by key).
+  eventFields: (_, input: PropertyTransferInput) => ({
+    owners: input.newOwners.map((o) => ({ kind: o.personId ? 'PERSON' : 'ENTERPRISE', share: o.share, person: o.personId ?? null, enterprise: o.uscc ?? null })),
+  }),
   returns: 'Property',
   writes: [
     { type: 'Property', action: 'update', fields: ['owners', 'transfers'] },
