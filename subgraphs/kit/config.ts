@@ -123,6 +123,8 @@ export interface SubgraphConfig {
   audit: AuditConfig;
   /** IDEMPOTENCY_WINDOW_HOURS (1-720, default 24): how long a mutation's idempotency key is remembered. */
   idempotencyWindowHours?: number;
+  /** CHANGE_RETENTION_DAYS (1-3650, default 90): how long the domain's outbox keeps an event for the change feed. */
+  changeRetentionDays?: number;
   /** @default DEFAULT_QUERY_LIMITS: a subgraph is reachable too, so it enforces the same limits as the gateway. */
   queryLimits?: QueryLimitTable;
   /** @default 1 MiB body limit, no CORS (browsers call the gateway, never a subgraph). */
@@ -179,6 +181,7 @@ export function subgraphConfig(domain: DomainName, env: Env = process.env): Subg
     production: isProduction(env),
     audit: auditConfig(env),
     idempotencyWindowHours: readInt(env, 'IDEMPOTENCY_WINDOW_HOURS', 24, 1, 720),
+    changeRetentionDays: readInt(env, 'CHANGE_RETENTION_DAYS', 90, 1, 3650),
     queryLimits: queryLimitsConfig(env),
     http: { bodyLimitBytes: httpConfig(env).bodyLimitBytes, corsOrigins: [] },
     observability: observabilityConfig(env),

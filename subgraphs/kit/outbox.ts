@@ -147,6 +147,16 @@ export async function readOutbox(em: EntityManager, after: number, limit: number
   return (await em.find(OutboxEvent, where, { orderBy: { seq: 'asc' }, limit, disableIdentityMap: true })) as OutboxRow[];
 }
 
+/**
+ * Deletes the events that occurred before `before`: an event keeps the values it carried, personal data among them,
+ * so it is kept no longer than the feed needs it (CHANGE_RETENTION_DAYS). With a relay, an event not yet handed to
+ * the streaming engine is kept whatever its age: nothing is lost while the engine is down. The head keeps the
+ * numbering, so positions never repeat. Returns how many went.
+ */
+export async function pruneOutbox(em: EntityManager, before: Date, relayed: boolean): Promise<number> {
+  return em.nativeDelete(OutboxEvent, relayed ? { occurredAt: { $lt: before }, publishedAt: { $ne: null } } : { occurredAt: { $lt: before } });
+}
+
 /** The last position of the stream (0 when empty). */
 export async function outboxHead(em: EntityManager, stream: string): Promise<number> {
   const head = await em.findOne(OutboxHead, { stream }, { disableIdentityMap: true });

@@ -38,7 +38,7 @@ import { connectRedis } from './redis';
 import { StatisticsCache } from './statistics/cache';
 import { startRollups, type RollupRefresher } from './statistics/rollups';
 import { IdempotencyRecord, pruneIdempotency } from './writes';
-import { ensureOutbox, OUTBOX_ENTITIES } from './outbox';
+import { ensureOutbox, OUTBOX_ENTITIES, pruneOutbox } from './outbox';
 import { changesRoute, outboxSource, ownedEntities } from './changes';
 import type { RequestContext, SubgraphDefinition } from './subgraph';
 
@@ -215,6 +215,9 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       const before = new Date(Date.now() - config.audit.retentionDays * 24 * 3600 * 1000);
       const pruned = await pruneChain(db.orm.em.fork(), definition.name, before);
       if (pruned) log(`${definition.name}: pruned ${pruned} audit records older than ${before.toISOString()}.`);
+      const eventsBefore = new Date(Date.now() - (config.changeRetentionDays ?? 90) * 24 * 3600 * 1000);
+      const events = await pruneOutbox(db.orm.em.fork(), eventsBefore, false);
+      if (events) log(`${definition.name}: pruned ${events} change events older than ${eventsBefore.toISOString()}.`);
     };
     await prune();
     pruneTimer = setInterval(() => void prune().catch((error: unknown) => log(`${definition.name}: audit pruning failed: ${String(error)}`)), PRUNE_INTERVAL_MS);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { buildSchema, getNamedType, isLeafType, type GraphQLObjectType } from 'graphql';
 import { AuditRecord } from '../../subgraphs/kit/audit/records';
 import { PROJECT_ROOT, type DomainName } from '../../subgraphs/kit/config';
-import { OutboxEvent, type OutboxRow } from '../../subgraphs/kit/outbox';
+import { OutboxEvent, pruneOutbox, type OutboxRow } from '../../subgraphs/kit/outbox';
 import { postGraphQL, startPlatform, type GraphQLResponse, type Platform } from '../support/platform';
 
 let platform: Platform;
@@ -214,5 +214,24 @@ describe('pulling', () => {
     const records = await platform.subgraphs.population.db.orm.em.fork().find(AuditRecord, { sub: 'housing-1', operationName: 'changes' } as never, { disableIdentityMap: true });
     expect(records.length).toBeGreaterThan(0);
     expect(records.some((r) => (JSON.parse((r as { recordKeys: string }).recordKeys) as string[]).includes(`Person:${died.id}`))).toBe(true);
+  });
+});
+
+describe('retention', () => {
+  it('prunes events past the retention (keeping unpublished ones behind a relay), and numbers on without repeating', async () => {
+    const em = () => platform.subgraphs.population.db.orm.em.fork();
+    const last = (await outbox('population')).at(-1)!.seq;
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    expect(await pruneOutbox(em(), tomorrow, true)).toBe(0);
+    expect(await pruneOutbox(em(), tomorrow, false)).toBe(last);
+    expect(await pullAll('policeProvince', ['PersonBorn', 'PersonMoved', 'PersonDied'])).toEqual([]);
+    const page = await platform.query(`{ persons(first: 1, filter: { status: LIVING }) { edges { node { household { id } } } } }`, undefined, callers.policeProvince);
+    const again = await platform.query(
+      `mutation($input: RegisterBirthInput!) { registerBirth(input: $input) { id } }`,
+      { input: { name: '林小岛', gender: 'MALE', birthDate: today(), ethnicityCode: '01', householdId: page.data.persons.edges[0].node.household.id } },
+      callers.policeProvince,
+    );
+    expect(again.errors).toBeUndefined();
+    expect((await outbox('population')).map((e) => e.seq)).toEqual([last + 1]);
   });
 });
