@@ -1,7 +1,8 @@
 /**
- * `npm run import -- <domain> <file.csv|file.ndjson> --operator <account> [--report rejected.ndjson] [--batch 1000]`: imports a
- * department's file into its domain database (SQLite, or PostgreSQL with DATABASE_URL): validated, in batches of
- * one transaction each, rejected rows reported with line numbers and reasons, re-runs change nothing.
+ * `npm run import -- <domain> <file.csv|file.ndjson> --operator <account> [--encoding utf8|gbk|gb18030] [--report rejected.ndjson] [--batch 1000]`:
+ * imports a department's file into its domain database (SQLite, or PostgreSQL with DATABASE_URL): validated, in
+ * batches of one transaction each, rejected rows reported with line numbers and reasons, re-runs change nothing.
+ * CSV may quote fields holding commas, quotes and line breaks; files are UTF-8 unless --encoding says GBK/GB18030.
  * An offline path for the owning department's operators, who hold the database credentials.
  */
 import { domainEntities } from '../subgraphs/kit/server';
@@ -9,7 +10,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { databaseConfig, isDomain } from '../subgraphs/kit/config';
-import { importFile } from '../subgraphs/kit/import';
+import { IMPORT_ENCODINGS, importFile, type ImportEncoding } from '../subgraphs/kit/import';
 import { openDatabase } from '../subgraphs/kit/orm';
 import { SUBGRAPHS } from '../subgraphs/registry';
 
@@ -19,14 +20,16 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { report: { type: 'string' }, batch: { type: 'string', default: '1000' }, operator: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { report: { type: 'string' }, batch: { type: 'string', default: '1000' }, operator: { type: 'string' }, encoding: { type: 'string' } } });
   const [domain, file] = positionals;
   const importable = Object.entries(SUBGRAPHS).filter(([, d]) => d.importer).map(([n]) => n);
-  if (!domain || !file || !values.operator) fail(`Usage: npm run import -- <${importable.join('|')}> <file.csv|file.ndjson> --operator <your account> [--report rejected.ndjson] [--batch 1000]\nThe operator is recorded in the domain's audit trail with every batch written.`);
+  if (!domain || !file || !values.operator) fail(`Usage: npm run import -- <${importable.join('|')}> <file.csv|file.ndjson> --operator <your account> [--encoding ${IMPORT_ENCODINGS.join('|')}] [--report rejected.ndjson] [--batch 1000]\nThe operator is recorded in the domain's audit trail with every batch written; the encoding is UTF-8 unless given.`);
   if (!isDomain(domain) || !SUBGRAPHS[domain].importer) fail(`"${domain}" takes no file imports; domains that do: ${importable.join(', ')}.`);
   if (!fs.existsSync(file)) fail(`No file ${file}.`);
   const batchSize = Number(values.batch);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10000) fail('--batch takes a whole number from 1 to 10000.');
+  const encoding = values.encoding?.toLowerCase().replace(/^utf-8$/, 'utf8');
+  if (encoding !== undefined && !(IMPORT_ENCODINGS as readonly string[]).includes(encoding)) fail(`--encoding takes ${IMPORT_ENCODINGS.join(', ')}.`);
   const definition = SUBGRAPHS[domain];
   // The audit tables too: every batch commits with its audit record, or not at all.
   const db = await openDatabase(databaseConfig(domain), domainEntities(definition));
@@ -41,6 +44,7 @@ async function main(): Promise<void> {
     const report = await importFile(db, importer, file, {
       audit: { writer: domain, operator: { sub: values.operator!, dept: dept! } },
       batchSize,
+      encoding: encoding as ImportEncoding | undefined,
       reportFile: values.report,
       onBatch: (p) => {
         bar?.update(p.bytes, p);

@@ -4,12 +4,14 @@
  * rows are reported with line numbers and reasons, and rows whose key already exists are skipped, so re-running a
  * file (after a crash, or twice) completes it without changing what is there. Every batch that writes rows writes
  * its audit record (operator, file, columns, keys) in the same transaction, as GraphQL writes do. Streaming: memory
- * stays flat.
+ * stays flat. CSV is RFC 4180 (csv-parse): quoted fields may hold commas, doubled quotes and line breaks; files are
+ * UTF-8 (with or without BOM) or GBK/GB18030 from older departmental systems, with LF or CRLF line ends.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
+import { Readable } from 'node:stream';
+import { parse as csvParser, type CsvError, type Info } from 'csv-parse';
 import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import { appendEntries, ensureChain } from './audit/chain';
@@ -92,30 +94,197 @@ export interface ImportOptions {
   audit: { writer: string; operator: ImportOperator };
   batchSize?: number;
   reportFile?: string;
+  /** The file's encoding; UTF-8 when not given (a file that is not valid UTF-8 is refused with a hint). */
+  encoding?: ImportEncoding;
   onBatch?: (progress: { lines: number; imported: number; skipped: number; rejected: number; bytes: number }) => void;
 }
 
-/** Splits one CSV line (RFC 4180 quoting within a line). */
-export function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(field);
-      field = '';
-    } else field += c;
+/** Encodings a file may come in: UTF-8, or GBK / GB18030 as older departmental systems export. */
+export const IMPORT_ENCODINGS = ['utf8', 'gbk', 'gb18030'] as const;
+export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
+
+const LF = 0x0a;
+/** A record longer than this is an unbalanced quote swallowing the file, not data: refused before memory grows. */
+const MAX_RECORD_CHARS = 1_000_000;
+
+function decoderFor(encoding: ImportEncoding): TextDecoder {
+  return new TextDecoder(encoding === 'utf8' ? 'utf-8' : encoding, { fatal: true });
+}
+
+/** Whether `bytes` decode without error; unless `complete`, a trailing incomplete character is fine (more may follow). */
+function decodes(encoding: ImportEncoding, bytes: Uint8Array, complete = false): boolean {
+  try {
+    decoderFor(encoding).decode(bytes, { stream: !complete });
+    return true;
+  } catch {
+    return false;
   }
-  out.push(field);
-  return out;
+}
+
+/**
+ * The error for bytes that do not decode: names the line and the byte offset of the first bad character (found by
+ * bisection, on this error path only) and the --encoding option, suggesting GB18030 when the bytes read as such.
+ * `bytes` start at byte `offset` of the file, on line `line`.
+ */
+function undecodable(file: string, encoding: ImportEncoding, bytes: Buffer, offset: number, line: number): Error {
+  // The longest prefix that decodes, less a trailing incomplete character: the bad one starts there.
+  let good = 0;
+  let bad = bytes.length + 1;
+  while (bad - good > 1) {
+    const mid = (good + bad) >> 1;
+    if (decodes(encoding, bytes.subarray(0, mid))) good = mid;
+    else bad = mid;
+  }
+  while (good > 0 && !decodes(encoding, bytes.subarray(0, good), true)) good -= 1;
+  for (let i = bytes.indexOf(LF); i >= 0 && i < good; i = bytes.indexOf(LF, i + 1)) line += 1;
+  const shown = [...bytes.subarray(good, good + 4)].map((b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
+  const hint =
+    encoding === 'utf8' && decodes('gb18030', bytes, true)
+      ? ' The file reads as GBK/GB18030, as older departmental systems export: run again with --encoding gb18030 (or gbk; the encoding option of an import).'
+      : ` Give the file's encoding with --encoding ${IMPORT_ENCODINGS.join('|')} (the encoding option of an import), or correct the bytes.`;
+  const name = encoding === 'utf8' ? 'UTF-8' : encoding.toUpperCase();
+  return new Error(`${file}: line ${line}, byte offset ${offset + good}: the bytes ${shown || '(end of file)'} are not valid ${name}.${hint} Nothing of the batch being read was written.`);
+}
+
+/**
+ * The file's text, decoded strictly, in pieces that end at a line break (CRLF made LF), counting the bytes read.
+ * Pieces are cut at the LF byte, which never occurs inside a UTF-8, GBK or GB18030 character, so no decode straddles
+ * a cut and a failure can be placed exactly. The UTF-8 decoder drops a BOM.
+ */
+async function* decodedText(file: string, encoding: ImportEncoding, onBytes: (bytes: number) => void): AsyncGenerator<string> {
+  const decoder = decoderFor(encoding);
+  let carry = Buffer.alloc(0);
+  let offset = 0;
+  let line = 1;
+  const decode = (bytes: Buffer, final: boolean): string => {
+    try {
+      return decoder.decode(bytes, { stream: !final }).replace(/\r\n/g, '\n');
+    } catch {
+      throw undecodable(file, encoding, bytes, offset, line);
+    }
+  };
+  for await (const chunk of fs.createReadStream(file)) {
+    const bytes = chunk as Buffer;
+    onBytes(bytes.length);
+    const cut = bytes.lastIndexOf(LF);
+    if (cut < 0) {
+      carry = Buffer.concat([carry, bytes]);
+      continue;
+    }
+    const whole = carry.length > 0 ? Buffer.concat([carry, bytes.subarray(0, cut + 1)]) : bytes.subarray(0, cut + 1);
+    carry = Buffer.from(bytes.subarray(cut + 1));
+    const text = decode(whole, false);
+    offset += whole.length;
+    for (let i = whole.indexOf(LF); i >= 0; i = whole.indexOf(LF, i + 1)) line += 1;
+    yield text;
+  }
+  const rest = decode(carry, true);
+  if (rest !== '') yield rest;
+}
+
+/** One record of a file: its columns, or why it cannot be read; `line` is where it starts. */
+export type FileRecord = { line: number; record: Record<string, string> } | { line: number; errors: string[]; raw: unknown };
+
+/**
+ * The records of a CSV file after its header (checked against the importer's columns). A record may span several
+ * lines (a quoted address with a line break): it is numbered by the line it starts on, which is the line after the
+ * previous record ends plus the empty lines csv-parse skipped in between.
+ */
+async function* csvRecords(text: AsyncGenerator<string>, file: string, columns: readonly string[]): AsyncGenerator<FileRecord> {
+  const source = Readable.from(text);
+  const parser = csvParser({
+    info: true,
+    raw: true,
+    // Field counts are checked here, to reject the record with a reason instead of failing the file.
+    relax_column_count: true,
+    // A quote inside an unquoted field (王"小"明) is kept as written, as departmental exports have them.
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    max_record_size: MAX_RECORD_CHARS,
+  });
+  const skips: CsvError[] = [];
+  parser.on('skip', (error: CsvError) => skips.push(error));
+  source.on('error', (error) => parser.destroy(error));
+  source.pipe(parser);
+  let header: string[] | null = null;
+  let ended = 0;
+  let empty = 0;
+  /** The line a record starts on, given where csv-parse is once it has read it. */
+  const startOf = (lines: number, emptyLines: number) => {
+    const line = ended + 1 + (emptyLines - empty);
+    ended = lines;
+    empty = emptyLines;
+    return line;
+  };
+  const skipped = (error: CsvError): FileRecord => {
+    const line = startOf(Number(error.lines), Number(error.empty_lines));
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+      return { line, errors: [`A quoted field of the record starting on line ${line} is never closed: the record runs to the end of the file (a double quote inside a quoted field is written twice: "").`], raw: null };
+    }
+    throw new Error(`${file}: line ${line}: ${error.code === 'CSV_MAX_RECORD_SIZE' ? `a record longer than ${MAX_RECORD_CHARS} characters, most likely an unbalanced double quote` : error.message}. Nothing of the batch being read was written.`);
+  };
+  try {
+    for await (const { record: cells, info, raw } of parser as AsyncIterable<{ record: string[]; info: Info; raw: string }>) {
+      while (skips.length > 0 && Number(skips[0]!.records) < info.records) yield skipped(skips.shift()!);
+      const line = startOf(info.lines, info.empty_lines);
+      if (cells.length === 1 && cells[0]!.trim() === '') continue;
+      if (!header) {
+        header = cells.map((c) => c.trim());
+        const missing = columns.filter((c) => !header!.includes(c));
+        if (missing.length > 0) throw new Error(`${file}: the header lacks the column(s) ${missing.join(', ')}; expected ${columns.join(',')}.`);
+        continue;
+      }
+      if (cells.length !== header.length) {
+        const lines = (raw.replace(/^\n+|\n+$/g, '').match(/\n/g)?.length ?? 0) + 1;
+        const where = lines > 1 ? `The record (lines ${line}–${line + lines - 1})` : 'The line';
+        yield { line, errors: [`${where} has ${cells.length} fields but the header has ${header.length} (a field holding a comma or a line break must be in double quotes).`], raw: raw.replace(/^\n+|\n+$/g, '') };
+        continue;
+      }
+      yield { line, record: Object.fromEntries(header.map((h, i) => [h, cells[i]!.trim()])) };
+    }
+    for (const error of skips) yield skipped(error);
+  } finally {
+    // Stops reading the file when the import stops early (a failed batch): the generator closes the file.
+    source.destroy();
+  }
+}
+
+/** The records of an NDJSON file: one JSON object a line. */
+async function* ndjsonRecords(text: AsyncGenerator<string>): AsyncGenerator<FileRecord> {
+  let line = 0;
+  let rest = '';
+  const read = (value: string): FileRecord | null => {
+    line += 1;
+    if (value.trim() === '') return null;
+    try {
+      const parsed = JSON.parse(value) as unknown;
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      return { line, record: Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)])) };
+    } catch {
+      return { line, errors: ['The line is not a JSON object.'], raw: value };
+    }
+  };
+  for await (const piece of text) {
+    const parts = (rest + piece).split('\n');
+    rest = parts.pop()!;
+    for (const part of parts) {
+      const record = read(part);
+      if (record) yield record;
+    }
+  }
+  const last = rest === '' ? null : read(rest);
+  if (last) yield last;
+}
+
+/**
+ * The records of a file (CSV with a header holding `columns`, or NDJSON for .ndjson/.jsonl), streamed: what importFile
+ * validates and writes. Throws on bytes that do not decode in `encoding` and on a header that lacks a column.
+ */
+export function fileRecords(file: string, columns: readonly string[], encoding: ImportEncoding = 'utf8', onBytes: (bytes: number) => void = () => {}): AsyncGenerator<FileRecord> {
+  if (!IMPORT_ENCODINGS.includes(encoding)) throw new Error(`Unknown encoding "${String(encoding)}": one of ${IMPORT_ENCODINGS.join(', ')}.`);
+  const text = decodedText(file, encoding, onBytes);
+  return file.endsWith('.ndjson') || file.endsWith('.jsonl') ? ndjsonRecords(text) : csvRecords(text, file, columns);
 }
 
 /** The audit record of one committed batch: who, which file, which columns of how many rows, and their keys. */
@@ -153,14 +322,12 @@ export async function importFile<T extends object>(db: Database, importer: Domai
   await ensureOutbox(db.orm.em.fork(), options.audit.writer);
   const batchSize = options.batchSize ?? 1000;
   const reportFile = options.reportFile ?? `${file}.rejected.ndjson`;
-  const format = file.endsWith('.ndjson') || file.endsWith('.jsonl') ? 'ndjson' : 'csv';
   const report = fs.createWriteStream(reportFile);
   const reject = (line: number, errors: string[], record: unknown) => {
     totals.rejected += 1;
     report.write(`${JSON.stringify({ line, errors, record })}\n`);
   };
   const totals = { lines: 0, imported: 0, skipped: 0, rejected: 0, batches: 0, bytes: 0 };
-  let header: string[] | null = null;
   let batch: { line: number; row: T; record: unknown }[] = [];
 
   const flush = async () => {
@@ -216,44 +383,17 @@ export async function importFile<T extends object>(db: Database, importer: Domai
     options.onBatch?.({ ...totals });
   };
 
-  const input = fs.createReadStream(file, { encoding: 'utf8' });
-  input.on('data', (chunk) => (totals.bytes += Buffer.byteLength(chunk as string)));
-  const lines = readline.createInterface({ input, crlfDelay: Infinity });
-  let lineNumber = 0;
+  const records = fileRecords(file, importer.columns, options.encoding, (bytes) => (totals.bytes += bytes));
   try {
-    for await (const text of lines) {
-      lineNumber += 1;
-      if (text.trim() === '') continue;
-      let record: Record<string, string>;
-      if (format === 'csv') {
-        const cells = splitCsvLine(lineNumber === 1 ? text.replace(/^\uFEFF/, '') : text);
-        if (!header) {
-          header = cells.map((c) => c.trim());
-          const missing = importer.columns.filter((c) => !header!.includes(c));
-          if (missing.length > 0) throw new Error(`${file}: the header lacks the column(s) ${missing.join(', ')}; expected ${importer.columns.join(',')}.`);
-          continue;
-        }
-        if (cells.length !== header.length) {
-          totals.lines += 1;
-          reject(lineNumber, [`The line has ${cells.length} fields but the header has ${header.length}.`], text);
-          continue;
-        }
-        record = Object.fromEntries(header.map((h, i) => [h, cells[i]!.trim()]));
-      } else {
-        try {
-          const parsed = JSON.parse(text) as unknown;
-          if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-          record = Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)]));
-        } catch {
-          totals.lines += 1;
-          reject(lineNumber, ['The line is not a JSON object.'], text);
-          continue;
-        }
-      }
+    for await (const item of records) {
       totals.lines += 1;
-      const parsed = importer.parse(record);
-      if ('errors' in parsed) reject(lineNumber, parsed.errors, record);
-      else batch.push({ line: lineNumber, row: parsed.row, record });
+      if ('errors' in item) {
+        reject(item.line, item.errors, item.raw);
+        continue;
+      }
+      const parsed = importer.parse(item.record);
+      if ('errors' in parsed) reject(item.line, parsed.errors, item.record);
+      else batch.push({ line: item.line, row: parsed.row, record: item.record });
       if (batch.length >= batchSize) await flush();
     }
     await flush();
