@@ -177,6 +177,23 @@ describe(`file imports of the domains on ${DRIVER}`, () => {
     expect(imported.find((e) => e.uscc === uscc(2))).toMatchObject({ registeredCapital: 2500000.5, industryCode: 'F52' });
   });
 
+
+  it('enterprise: a quoted address on two lines, as departmental exports have them, is imported intact; line numbers after it stay right', async () => {
+    const db = await env.open(enterprise);
+    const region = '460106';
+    const street = (n: number) => `${hainanFullName(region)}滨海大道${n}号`;
+    const row = (n: number, address: string) =>
+      csv([makeUscc(2 ** 33 + 100 + n, region), `海口市龙华区导入${100 + n}号科技有限公司`, 'LIMITED_LIABILITY', 'I65', 1000000, '2020-05-01', 'ACTIVE', '', region, address, 'P0000ABCD']);
+    const file = env.write('enterprises-multiline.csv', [
+      enterpriseImporter.columns.join(','),
+      row(1, `"${street(1)}\n华信大厦A座1201"`), // 2-3
+      `${row(2, street(2))},extra`, // 4
+      row(3, `"${street(3)}, 2单元 ""东门"""`), // 5
+    ]);
+    await importTwice(db, enterpriseImporter, file, { lines: 3, imported: 2, rejected: { 4: /^The line has 12 fields but the header has 11/ } }, () => counts(db, enterprise.entities));
+    const imported = await db.orm.em.fork().find(Enterprise, { uscc: { $in: [makeUscc(2 ** 33 + 101, region), makeUscc(2 ** 33 + 103, region)] } }, { disableIdentityMap: true });
+    expect(imported.map((e) => e.address).sort()).toEqual([`${street(1)}\n华信大厦A座1201`, `${street(3)}, 2单元 "东门"`].sort());
+  });
   it('health: adds hospitals\' encounters to existing records by facility and encounter number, following new chronic conditions', async () => {
     const db = await env.open(health);
     const em = db.orm.em.fork();

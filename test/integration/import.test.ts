@@ -15,6 +15,7 @@ import { importer } from '../../subgraphs/population/import';
 import { makeIdNumber } from '../../subgraphs/kit/world/id-number';
 import { PROJECT_ROOT } from '../../subgraphs/kit/config';
 import { testDatabases } from '../support/database';
+import { gbk } from '../support/gbk';
 
 const HEADER = 'idNumber,name,gender,birthDate,ethnicityCode,householdId,relationshipToHead,phone';
 
@@ -91,6 +92,43 @@ describe(importFile.name, () => {
     const again = await importFile(db, importer, file, { batchSize: 16, audit: OPERATOR });
     expect(again).toMatchObject({ imported: 0, skipped: 41, rejected: 5 });
     expect(await env.count()).toBe(before + 40);
+  });
+
+  it('reads quoted fields and records over several lines (BOM, CRLF) with the right line numbers, and GBK files given their encoding', async () => {
+    const { db, households } = await env.open();
+    const [a, b, c, d, e, f] = rows(households, 6).map((r) => r.replace(/,王.明,/, ',王明,'));
+    const quoted = (row: string) => row.split(',').map((v) => `"${v}"`).join(',');
+    const lines = [
+      HEADER,
+      quoted(a!), // 2
+      b!.replace(',王明,', ',"王\n明",'), // 3-4: the name holds a line break, so is no name
+      'too,few,fields', // 5
+      c!, // 6
+      `${d!.split(',').slice(0, 7).join(',')},"138`, // 7: a quote never closed, to the end of the file
+      '0000', // 8
+    ];
+    const file = path.join(env.dir, 'persons-crlf.csv');
+    fs.writeFileSync(file, `\uFEFF${lines.join('\n').replace(/\n/g, '\r\n')}\r\n`);
+    const before = await env.count();
+    const report = await importFile(db, importer, file, { audit: OPERATOR });
+    expect(report).toMatchObject({ lines: 5, imported: 2, rejected: 3 });
+    const rejected = fs.readFileSync(report.reportFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { line: number; errors: string[] });
+    expect(rejected.map((r) => [r.line, r.errors[0]])).toEqual([
+      [3, expect.stringMatching(/^name:/)],
+      [5, expect.stringMatching(/^The line has 3 fields but the header has 8/)],
+      [7, expect.stringMatching(/starting on line 7 is never closed/)],
+    ]);
+    const id = (row: string) => row.split(',')[0]!;
+    const names = async (rowsOf: string[]) => (await db.orm.em.fork().find(Person, { idNumber: { $in: rowsOf.map(id) } }, { disableIdentityMap: true })).map((p) => p.name);
+    expect(await names([a!, c!])).toEqual(['王明', '王明']);
+
+    // A GBK export: refused as UTF-8 with the way out named, nothing written; read with its encoding.
+    const gbkFile = path.join(env.dir, 'persons-gbk.csv');
+    fs.writeFileSync(gbkFile, gbk(`${[HEADER, e!, quoted(f!)].join('\r\n')}\r\n`));
+    await expect(importFile(db, importer, gbkFile, { audit: OPERATOR })).rejects.toThrow(/line 2, byte offset \d+: the bytes 0xCD 0xF5 .*not valid UTF-8\. The file reads as GBK\/GB18030.*--encoding gb18030/);
+    expect(await env.count()).toBe(before + 2);
+    expect(await importFile(db, importer, gbkFile, { audit: OPERATOR, encoding: 'gbk' })).toMatchObject({ lines: 2, imported: 2, rejected: 0 });
+    expect(await names([e!, f!])).toEqual(['王明', '王明']);
   });
 
   it('writes an audit record with every batch, naming the operator, the file and the rows, and the chain verifies', async () => {
