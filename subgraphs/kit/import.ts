@@ -383,9 +383,8 @@ export async function importFile<T extends object>(db: Database, importer: Domai
     options.onBatch?.({ ...totals });
   };
 
-  const records = fileRecords(file, importer.columns, options.encoding, (bytes) => (totals.bytes += bytes));
   try {
-    for await (const item of records) {
+    for await (const item of fileRecords(file, importer.columns, options.encoding, (bytes) => (totals.bytes += bytes))) {
       totals.lines += 1;
       if ('errors' in item) {
         reject(item.line, item.errors, item.raw);
