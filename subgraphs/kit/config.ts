@@ -135,6 +135,8 @@ export interface SubgraphConfig {
   redis?: RedisConfig;
   /** The statistics cache's bounds (STATISTICS_CACHE_*); unset: the defaults. */
   statisticsCache?: StatisticsCacheConfig;
+  /** NATS_URL: the domain's events are relayed to NATS JetStream and its feed served from there; unset: the outbox serves it. */
+  nats?: NatsConfig;
 }
 
 export const PG_PROTOCOLS = ['postgres:', 'postgresql:'] as const;
@@ -187,6 +189,7 @@ export function subgraphConfig(domain: DomainName, env: Env = process.env): Subg
     observability: observabilityConfig(env),
     redis: redisConfig(env),
     statisticsCache: statisticsCacheConfig(env),
+    nats: natsConfig(env),
   };
 }
 
@@ -577,6 +580,50 @@ export function redisConfig(env: Env = process.env): RedisConfig | undefined {
   const keyPrefix = env.REDIS_KEY_PREFIX ?? 'hdg:';
   if (!/^[A-Za-z0-9:_.-]{0,64}$/.test(keyPrefix)) throw new ConfigError('REDIS_KEY_PREFIX', 'use letters, digits and : _ . - only (at most 64).');
   return { url, keyPrefix };
+}
+
+/**
+ * NATS JetStream, where each domain's relay publishes its outbox (kit/jetstream.ts) and its feed is read from.
+ * Unset: the outbox alone serves the feed (the embedded default).
+ */
+export interface NatsConfig {
+  /** One or more servers of one cluster: `nats://a:4222,nats://b:4222` (`tls://` for TLS). */
+  servers: string[];
+  /** Streams are `<PREFIX>_<DOMAIN>` on subjects `<prefix>.<domain>.>` (several platforms can share a cluster). */
+  streamPrefix: string;
+  /** NATS_CREDS: a `.creds` file (user JWT and NKey seed) for an operator-secured cluster; read at start. */
+  credsFile?: string;
+  /** NATS_STREAM_REPLICAS (1-5, default 1): copies of each stream; 3 on a three-node cluster. */
+  replicas: number;
+  /** CHANGE_RETENTION_DAYS: events carry personal values, so the stream keeps them no longer than the outbox does. */
+  maxAgeDays: number;
+}
+
+export function natsConfig(env: Env = process.env): NatsConfig | undefined {
+  const raw = env.NATS_URL;
+  if (raw === undefined || raw === '') return undefined;
+  const servers = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const server of servers) {
+    let url: URL;
+    try {
+      url = new URL(server);
+    } catch {
+      throw new ConfigError('NATS_URL', `"${server}" is not a URL; use nats://host:4222 (several comma-separated).`);
+    }
+    if (!['nats:', 'tls:'].includes(url.protocol) || !url.hostname) throw new ConfigError('NATS_URL', `expected nats://host:port or tls://host:port, got "${server}".`);
+  }
+  if (servers.length === 0) throw new ConfigError('NATS_URL', 'name at least one server, e.g. nats://127.0.0.1:4222.');
+  const streamPrefix = env.NATS_STREAM_PREFIX || 'HAINAN';
+  // Stream names and subject tokens: no dots, wildcards or spaces.
+  if (!/^[A-Z][A-Z0-9_]{0,31}$/.test(streamPrefix)) throw new ConfigError('NATS_STREAM_PREFIX', 'use upper-case letters, digits and underscores (at most 32), starting with a letter, e.g. HAINAN.');
+  const credsFile = env.NATS_CREDS || undefined;
+  return {
+    servers,
+    streamPrefix,
+    replicas: readInt(env, 'NATS_STREAM_REPLICAS', 1, 1, 5),
+    maxAgeDays: readInt(env, 'CHANGE_RETENTION_DAYS', 90, 1, 3650),
+    ...(credsFile ? { credsFile } : {}),
+  };
 }
 
 /** Trusted documents: `enforce` lets app tokens run only their registered operations. */

@@ -184,3 +184,36 @@ export function eventOfRecord(
   const version = typeof row.version === 'number' ? row.version : null;
   return { type, entityType, recordId: keys.map((k) => String(row[k])).join(','), version, fields: changed };
 }
+
+// Listeners per database, keyed by the ORM configuration every fork of its EntityManager shares (as the statistics
+// rollups are): the relay (jetstream.ts) wakes on a commit without writes.ts importing it.
+const committedListeners = new WeakMap<object, Set<() => void>>();
+
+/** Calls `listener` after each commit that recorded events in this database; returns the unsubscribe. */
+export function onOutboxCommitted(em: EntityManager, listener: () => void): () => void {
+  let set = committedListeners.get(em.config);
+  if (!set) committedListeners.set(em.config, (set = new Set()));
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
+/** A transaction that recorded events committed (writes.ts, after runMutation's transaction). */
+export function outboxCommitted(em: EntityManager): void {
+  for (const listener of committedListeners.get(em.config) ?? []) listener();
+}
+
+/** The oldest events not yet handed to the streaming engine, in order. */
+export async function unpublishedEvents(em: EntityManager, limit: number): Promise<OutboxRow[]> {
+  return (await em.find(OutboxEvent, { publishedAt: null }, { orderBy: { seq: 'asc' }, limit, disableIdentityMap: true })) as OutboxRow[];
+}
+
+/** Marks events as handed over (those another relay marked already keep their time). */
+export async function markPublished(em: EntityManager, seqs: readonly number[], at = new Date()): Promise<number> {
+  if (seqs.length === 0) return 0;
+  return em.nativeUpdate(OutboxEvent, { seq: { $in: [...seqs] }, publishedAt: null }, { publishedAt: at });
+}
+
+/** Marks every event up to `seq` as handed over: the stream already holds them (a relay stopped between ack and mark). */
+export async function markPublishedUpTo(em: EntityManager, seq: number, at = new Date()): Promise<number> {
+  return em.nativeUpdate(OutboxEvent, { seq: { $lte: seq }, publishedAt: null }, { publishedAt: at });
+}

@@ -40,6 +40,7 @@ import { startRollups, type RollupRefresher } from './statistics/rollups';
 import { IdempotencyRecord, pruneIdempotency } from './writes';
 import { ensureOutbox, OUTBOX_ENTITIES, pruneOutbox } from './outbox';
 import { changesRoute, outboxSource, ownedEntities } from './changes';
+import { connectNats, jetStreamSource, startRelay, type NatsLink, type Relay } from './jetstream';
 import type { RequestContext, SubgraphDefinition } from './subgraph';
 
 export interface RunningSubgraph {
@@ -52,6 +53,8 @@ export interface RunningSubgraph {
   audit: AuditWriter | null;
   /** Published statistics tables (statistics/cache.ts); null for a domain without statistics. */
   statisticsCache: StatisticsCache | null;
+  /** With NATS_URL: the connection and the outbox's relay to JetStream (jetstream.ts); null otherwise. */
+  nats: { link: NatsLink; relay: Relay } | null;
   stop(): Promise<void>;
 }
 
@@ -203,6 +206,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
   let keysTimer: NodeJS.Timeout | undefined;
   const unwatch: (() => unknown)[] = [watchPool(definition.name, () => db.pool())];
   let statisticsCache: StatisticsCache | null = null;
+  let nats: { link: NatsLink; relay: Relay } | null = null;
   try {
     if (config.seed.persons > 0 && (definition.seed.reference || definition.seed.fromChunk)) {
       const started = Date.now();
@@ -216,7 +220,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       const pruned = await pruneChain(db.orm.em.fork(), definition.name, before);
       if (pruned) log(`${definition.name}: pruned ${pruned} audit records older than ${before.toISOString()}.`);
       const eventsBefore = new Date(Date.now() - (config.changeRetentionDays ?? 90) * 24 * 3600 * 1000);
-      const events = await pruneOutbox(db.orm.em.fork(), eventsBefore, false);
+      const events = await pruneOutbox(db.orm.em.fork(), eventsBefore, config.nats !== undefined);
       if (events) log(`${definition.name}: pruned ${events} change events older than ${eventsBefore.toISOString()}.`);
     };
     await prune();
@@ -245,6 +249,12 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       // A new policy version or grant decision changes every key; the tables of the previous one go at once.
       unwatch.push(policies.onChange(() => cache.clear()));
     }
+    if (config.nats) {
+      // In the background: the service starts, and writes, while NATS is unreachable; the outbox holds the events.
+      const natsLog = (level: 'info' | 'warn', message: string) => logger[level](message);
+      const link = connectNats(config.nats, { name: `hainan-${definition.name}`, log: natsLog });
+      nats = { link, relay: startRelay({ db, domain: definition.name, link, log: natsLog }) };
+    }
     const observe = observePlugin<RequestContext<L>>({ service: definition.name, logger, principalOf: (ctx) => ctx.auth?.principal, requestIdOf: (ctx) => ctx.requestId });
     const apollo = createApollo(definition, { production: config.production, enforce, audit: auditing, queryLimits: config.queryLimits }, [observe]);
     await apollo.start();
@@ -255,7 +265,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     const routes = [metricsRoute({ token: config.observability?.metricsToken, production: config.production })];
     if (enforce) {
       routes.push(scopeRoute({ entities: definition.entities, keys: keyFields(subgraphTypeDefs(definition as SubgraphDefinition<unknown>)), served, context: context as never }));
-      const changes = outboxSource(db, definition.name);
+      const changes = nats ? jetStreamSource(nats.link, definition.name) : outboxSource(db, definition.name);
       routes.push(changesRoute({ source: () => changes, owned: ownedEntities(definition.entities, served, (type) => db.orm.getMetadata().find(type)?.primaryKeys ?? []), served, context: context as never }));
     }
     const http = await serveHttp({
@@ -280,11 +290,14 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       policies,
       audit,
       statisticsCache,
+      nats,
       async stop() {
         clearInterval(pruneTimer);
         clearInterval(keysTimer);
         await http.close();
         await apollo.stop();
+        await nats?.relay.stop();
+        await nats?.link.close();
         await audit?.close();
         rollups?.stop();
         await rollups?.refresh().catch(() => undefined);
@@ -297,6 +310,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
   } catch (error) {
     clearInterval(pruneTimer);
     clearInterval(keysTimer);
+    await nats?.relay.stop();
+    await nats?.link.close();
     for (const u of unwatch) u();
     await db.close();
     if (!options.policies) await policies.close();

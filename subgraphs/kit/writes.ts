@@ -12,7 +12,7 @@ import { auditUnavailable, badInput, ErrorCode } from './errors';
 import { statisticsWritten } from './statistics/rollups';
 import type { EntityManager } from './orm';
 import { PLATFORM_EVENTS } from '../platform-catalogue';
-import { eventOfRecord, recordEvents } from './outbox';
+import { eventOfRecord, outboxCommitted, recordEvents } from './outbox';
 import { restrict } from './scope';
 import type { RequestContext } from './subgraph';
 
@@ -133,8 +133,10 @@ export async function runMutation<R>(
       ctx.data.em = outside.dataEm;
     }
   });
-  // Committed: the domain's statistics rollups are rebuilt shortly (statistics/rollups.ts).
+  // Committed: the domain's statistics rollups are rebuilt shortly (statistics/rollups.ts), and the relay (if any)
+  // hands the event to JetStream now rather than at its next poll.
   statisticsWritten(ctx.em);
+  outboxCommitted(ctx.em);
   return written;
 
   async function writeOnce(em: EntityManager): Promise<R> {

@@ -1,4 +1,4 @@
-import { databaseConfig, gatewayConfig, grantDeadlinesConfig, subgraphConfig } from '../../subgraphs/kit/config';
+import { ConfigError, databaseConfig, gatewayConfig, grantDeadlinesConfig, natsConfig, subgraphConfig } from '../../subgraphs/kit/config';
 
 describe(databaseConfig.name, () => {
   it('returns a SQLite file per domain by default and a PostgreSQL schema per domain with DATABASE_URL', () => {
@@ -58,5 +58,33 @@ describe(grantDeadlinesConfig.name, () => {
     expect(() => grantDeadlinesConfig({ GRANT_DEADLINES: '[5]' })).toThrow(/GRANT_DEADLINES is invalid: expected a JSON object/);
     expect(() => grantDeadlinesConfig({ GRANT_DEADLINES: '{"review":2}' })).toThrow(/unknown step "review"; the steps with a deadline are decide/);
     for (const bad of ['0', '2.5', '"5"', '61', '-1']) expect(() => grantDeadlinesConfig({ GRANT_DEADLINES: `{"decide":${bad}}` })).toThrow(/decide must be a whole number of working days from 1 to 60/);
+  });
+});
+
+describe(natsConfig.name, () => {
+  it('is unset without NATS_URL: the outbox serves the feed', () => {
+    expect(natsConfig({})).toBeUndefined();
+    expect(subgraphConfig('population', {}).nats).toBeUndefined();
+  });
+  it('reads one or more servers, the stream prefix, replicas and a credentials file', () => {
+    expect(natsConfig({ NATS_URL: 'nats://127.0.0.1:4222' })).toEqual({ servers: ['nats://127.0.0.1:4222'], streamPrefix: 'HAINAN', replicas: 1, maxAgeDays: 90 });
+    expect(natsConfig({ NATS_URL: 'tls://a:4222, tls://b:4222,tls://c:4222', NATS_STREAM_PREFIX: 'HAINAN_TEST', NATS_STREAM_REPLICAS: '3', NATS_CREDS: '/run/secrets/nats/hdg.creds' })).toEqual({
+      servers: ['tls://a:4222', 'tls://b:4222', 'tls://c:4222'],
+      streamPrefix: 'HAINAN_TEST',
+      replicas: 3,
+      maxAgeDays: 90,
+      credsFile: '/run/secrets/nats/hdg.creds',
+    });
+    expect(subgraphConfig('population', { NATS_URL: 'nats://n:4222' }).nats?.servers).toEqual(['nats://n:4222']);
+  });
+  it.each([
+    [{ NATS_URL: 'http://n:4222' }, 'NATS_URL'],
+    [{ NATS_URL: 'not a url' }, 'NATS_URL'],
+    [{ NATS_URL: ' , ' }, 'NATS_URL'],
+    [{ NATS_URL: 'nats://n:4222', NATS_STREAM_PREFIX: 'hainan.x' }, 'NATS_STREAM_PREFIX'],
+    [{ NATS_URL: 'nats://n:4222', NATS_STREAM_REPLICAS: '7' }, 'NATS_STREAM_REPLICAS'],
+  ])('refuses %j naming %s', (env, variable) => {
+    expect(() => natsConfig(env)).toThrow(ConfigError);
+    expect(() => natsConfig(env)).toThrow(variable);
   });
 });

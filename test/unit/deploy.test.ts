@@ -129,6 +129,19 @@ describe('deploy/', () => {
     for (const url of Object.values(find('Secret', 'hdg-database')!.stringData!)) expect(new URL(url).hostname).toBe('postgresql');
   });
 
+  it('runs NATS JetStream as a three-server cluster that the subgraphs reach, with three replicas per stream', () => {
+    const nats = find('StatefulSet', 'nats')!;
+    expect(nats.spec.replicas).toBe(3);
+    expect(nats.spec.serviceName).toBe('nats-cluster');
+    expect(nats.spec.volumeClaimTemplates[0].metadata.name).toBe('data');
+    const conf = find('ConfigMap', 'nats-config')!.data!['nats.conf']!;
+    expect(conf).toMatch(/jetstream \{\s*store_dir: \/data\/jetstream/);
+    for (const i of [0, 1, 2]) expect(conf).toContain(`nats://nats-${i}.nats-cluster.hainan-data-graph.svc:6222`);
+    expect(find('Service', 'nats')!.spec.ports).toEqual([{ name: 'client', port: 4222, targetPort: 4222 }]);
+    const config = subgraphConfig('population', { ...configMap.data });
+    expect(config.nats).toEqual({ servers: ['nats://nats:4222'], streamPrefix: 'HAINAN', replicas: 3, maxAgeDays: 90 });
+  });
+
   it('keeps every object in one namespace and no real secret', () => {
     const namespace = find('Namespace', 'hainan-data-graph');
     expect(namespace).toBeDefined();
