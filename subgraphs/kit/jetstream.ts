@@ -349,6 +349,14 @@ export function jetStreamSource(link: NatsLink, domain: string): ChangeSource {
       if (!nc || nc.isClosed()) throw unavailable('the change feed (NATS JetStream) cannot be reached; try again shortly.');
       try {
         const jsm = await jetstreamManager(nc, { timeout: REQUEST_TIMEOUT_MS, checkAPI: false });
+        // Most reads find nothing new (a reader polling at the end of the feed): one request says so, without the
+        // three a consumer costs (create, fetch, delete).
+        try {
+          if ((await jsm.streams.info(stream)).state.last_seq <= after) return [];
+        } catch (error) {
+          if (isApiError(error, JetStreamApiCodes.StreamNotFound)) return []; // nothing relayed yet
+          throw error;
+        }
         const filter = filterFor(nc, config, domain, types);
         let info;
         try {
