@@ -40,7 +40,7 @@ import { startRollups, type RollupRefresher } from './statistics/rollups';
 import { IdempotencyRecord, pruneIdempotency } from './writes';
 import { ensureOutbox, OUTBOX_ENTITIES } from './outbox';
 import { changesRoute, outboxSource, ownedEntities } from './changes';
-import type { RequestContext, SubgraphDefinition } from './subgraph';
+import type { BackgroundTask, RequestContext, SubgraphDefinition } from './subgraph';
 
 export interface RunningSubgraph {
   name: string;
@@ -203,6 +203,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
   let keysTimer: NodeJS.Timeout | undefined;
   const unwatch: (() => unknown)[] = [watchPool(definition.name, () => db.pool())];
   let statisticsCache: StatisticsCache | null = null;
+  let background: BackgroundTask | undefined;
   try {
     if (config.seed.persons > 0 && (definition.seed.reference || definition.seed.fromChunk)) {
       const started = Date.now();
@@ -248,7 +249,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     const served = catalogueOf(definition as SubgraphDefinition<unknown>);
     // Abilities over the platform catalogue: a rule about a type covers its fields in every subgraph alike.
     const authorizer = enforce ? createAuthorizer(PLATFORM_CATALOGUE, policies, served) : null;
-    const context = contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit, idempotencyWindowMs, statisticsCache, clock: options.clock });
+    background = definition.background ? await definition.background({ db, config, identity, log, warn: (message) => logger.warn(message) }) : undefined;
+    const context = contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit, idempotencyWindowMs, statisticsCache, clock: options.clock, background: background?.context });
     const routes = [metricsRoute({ token: config.observability?.metricsToken, production: config.production })];
     if (enforce) {
       routes.push(scopeRoute({ entities: definition.entities, keys: keyFields(subgraphTypeDefs(definition as SubgraphDefinition<unknown>)), served, context: context as never }));
@@ -269,6 +271,9 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       bodyLimitBytes: config.http?.bodyLimitBytes,
       routes,
     });
+    // After listening: the task may read the service's own feed as any peer does.
+    background?.start();
+    const task = background;
     return {
       name: definition.name,
       url: http.url,
@@ -278,6 +283,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       audit,
       statisticsCache,
       async stop() {
+        await task?.stop();
         clearInterval(pruneTimer);
         clearInterval(keysTimer);
         await http.close();
@@ -292,6 +298,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       },
     };
   } catch (error) {
+    await background?.stop();
     clearInterval(pruneTimer);
     clearInterval(keysTimer);
     for (const u of unwatch) u();
