@@ -37,6 +37,7 @@ import { entities as health } from '../health/entities';
 import { entities as housing } from '../housing/entities';
 import { entities as population } from '../population/entities';
 import { GOVERNANCE_STORE_ENTITIES } from '../kit/policy-store';
+import { SUBSCRIPTION_ENTITIES } from './subscription-store';
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 /** Bounds on what explain walks, so a pasted query cannot make it work without end. */
@@ -57,7 +58,7 @@ let stored: Map<string, Set<string>> | undefined;
 function storedFields(): Map<string, Set<string>> {
   if (stored) return stored;
   stored = new Map();
-  const all = [population, geospatial, enterprise, health, education, housing, credit, GOVERNANCE_STORE_ENTITIES].flat() as EntitySchema<any, any>[];
+  const all = [population, geospatial, enterprise, health, education, housing, credit, GOVERNANCE_STORE_ENTITIES, SUBSCRIPTION_ENTITIES].flat() as EntitySchema<any, any>[];
   for (const entity of all) {
     const props = Object.entries(entity.meta.properties as Record<string, { kind?: string }>);
     stored.set(entity.meta.className, new Set(props.filter(([, prop]) => !prop.kind || prop.kind === 'scalar').map(([name]) => name)));
