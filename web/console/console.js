@@ -8,6 +8,7 @@ import { policiesPage } from './pages/policies.js';
 import { testsPage } from './pages/tests.js';
 import { explainPage } from './pages/explain.js';
 import { grantsPage } from './pages/grants.js';
+import { subscriptionsPage } from './pages/subscriptions.js';
 
 const PAGES = [
   { id: 'signin', label: 'Sign in', render: signInPage },
@@ -16,6 +17,7 @@ const PAGES = [
   { id: 'tests', label: 'Policy tests', render: testsPage },
   { id: 'explain', label: 'Explain', render: explainPage },
   { id: 'grants', label: 'Grants', render: grantsPage },
+  { id: 'subscriptions', label: 'Subscriptions', render: subscriptionsPage },
 ];
 
 function current() {
