@@ -354,7 +354,8 @@ export function deliveryWorker(service: BackgroundService, webhooks: Webhooks): 
   function schedule(): void {
     if (stopping) return;
     timer = setTimeout(() => {
-      running = tick()
+      running = service.db.queries
+        .uncounted(tick)
         .catch((error: unknown) => warn(`Webhook delivery paused: ${(error as Error).message}`))
         .finally(schedule);
     }, pollMs);
