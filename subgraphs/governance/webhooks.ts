@@ -296,28 +296,54 @@ export function deliveryWorker(service: BackgroundService, webhooks: Webhooks): 
     return 'wait';
   }
 
+  function eligible(row: ChangeSubscriptionRow | null): row is ChangeSubscriptionRow {
+    return !!row && row.state === 'ACTIVE' && !!row.webhookUrl && !(row.nextAttemptAt && row.nextAttemptAt.getTime() > Date.now());
+  }
+
+  async function read(row: ChangeSubscriptionRow) {
+    const types = JSON.parse(row.types) as string[];
+    return readFeed(await webhooks.callerOf(row), { types, first: row.failures > 0 ? 1 : BATCH, after: row.position || null }, domainsOf(types));
+  }
+
+  /** Whether a page read at the row's position leaves nothing to do: no change, and nothing to note. */
+  function idle(row: ChangeSubscriptionRow, page: Awaited<ReturnType<typeof read>>): boolean {
+    return page.edges.length === 0 && (page.pageInfo.endCursor ?? row.position) === row.position && row.caughtUp === !page.pageInfo.hasNextPage;
+  }
+
   /** Delivers one subscription's next changes, in order, until it is caught up, must wait, or had its turn. */
   async function serve(id: string): Promise<void> {
-    if (!(await claim(id))) return;
+    // Read before leasing: an idle subscription (the usual case) costs one read of the feed and no write.
+    let peeked: ChangeSubscriptionRow | null;
+    let page: Awaited<ReturnType<typeof read>> | null;
+    try {
+      peeked = await load(id);
+      if (!eligible(peeked)) return;
+      page = await read(peeked);
+      if (idle(peeked, page) || !(await claim(id))) return;
+    } catch (error) {
+      warn(`Webhook delivery of subscription ${id} paused: ${(error as Error).message}`);
+      return;
+    }
     try {
       let delivered = 0;
       while (!stopping && delivered < PER_TURN) {
         const row = await load(id);
-        if (!row || row.state !== 'ACTIVE' || !row.webhookUrl || row.leaseOwner !== me) return;
-        if (row.nextAttemptAt && row.nextAttemptAt.getTime() > Date.now()) return;
-        const types = JSON.parse(row.types) as string[];
-        const page = await readFeed(await webhooks.callerOf(row), { types, first: row.failures > 0 ? 1 : BATCH, after: row.position || null }, domainsOf(types));
-        for (const edge of page.edges) {
+        if (!eligible(row) || row.leaseOwner !== me) return;
+        // The page peeked holds if nobody moved the position since; otherwise read again from where it is now.
+        if (!page || row.position !== peeked.position || row.failures !== peeked.failures) page = await read(row);
+        const current = page;
+        page = null;
+        for (const edge of current.edges) {
           // A pause or cancel takes effect before the next change, not after the page.
           const fresh = await load(id);
           if (stopping || !fresh || fresh.state !== 'ACTIVE') return;
           if ((await deliverOne(row, edge)) === 'wait') return;
           delivered += 1;
         }
-        if (page.edges.length === 0 || !page.pageInfo.hasNextPage) {
+        if (current.edges.length === 0 || !current.pageInfo.hasNextPage) {
           // Read to the end: move past changes left out as unreadable, so they are not read again.
-          const end = page.pageInfo.endCursor ?? row.position;
-          const caughtUp = !page.pageInfo.hasNextPage;
+          const end = current.pageInfo.endCursor ?? row.position;
+          const caughtUp = !current.pageInfo.hasNextPage;
           if (end !== row.position || caughtUp !== row.caughtUp) await em().transactional((tx) => move(tx, row, end, { caughtUp }));
           return;
         }
