@@ -59,11 +59,11 @@ function checkTypes(types: readonly string[]): string[] {
 function checkRegion(region: string | null | undefined, principal: Principal): string | null {
   if (region == null || region === '') return null;
   if (!isRegionCode(region)) throw badInput('input.region', 'a 6-digit administrative division code, e.g. 460100 for Haikou.');
-  if (principal.region) {
-    // Within the caller's own area: a prefix of the code without its trailing zeros (460000 covers 46xxxx).
-    const prefix = principal.region.replace(/(00)+$/, '');
-    if (!region.startsWith(prefix)) throw badInput('input.region', `${region} is outside your own region ${principal.region}; a subscription can only narrow what you may read.`);
-  }
+  // A region is an attribute rules grant by (police read their own area): a caller without one cannot gain one here.
+  if (!principal.region) throw badInput('input.region', 'your token carries no region, so a subscription cannot be given one; a subscription can only narrow what you may read.');
+  // Within the caller's own area: a prefix of the code without its trailing zeros (460000 covers 46xxxx).
+  const prefix = principal.region.replace(/(00)+$/, '');
+  if (!region.startsWith(prefix)) throw badInput('input.region', `${region} is outside your own region ${principal.region}; a subscription can only narrow what you may read.`);
   return region;
 }
 

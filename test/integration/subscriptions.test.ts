@@ -115,6 +115,10 @@ describe('subscribing', () => {
     const sanya = await platform.as({ sub: 'health-2', dept: 'health', roles: ['officer'], region: '460200' });
     const outside = await platform.query(SUBSCRIBE, { input: { types: ['PersonDied'], purpose: 'death-followup', region: '460100' } }, sanya);
     expect(outside.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input.region' });
+    const regionless = await platform.query(SUBSCRIBE, { input: { types: ['PersonDied'], purpose: 'death-followup', region: '460100' } }, callers.securityOfficer);
+    expect(regionless.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input.region' });
+    const narrower = await platform.query(SUBSCRIBE, { input: { types: ['PersonDied'], purpose: 'death-followup', region: '460205' } }, sanya);
+    expect(narrower.data.subscribe.subscription).toMatchObject({ region: '460205', subscriberRegion: '460200' });
     const anonymous = await platform.query(SUBSCRIBE, { input: { types: ['PersonDied'], purpose: 'death-followup' } });
     expect(anonymous.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
