@@ -20,6 +20,9 @@ const STATISTICS_SUBJECTS: Readonly<Record<string, readonly string[]>> = {
   credit: ['CreditProfile'],
 };
 
+/** A change subscription and what hangs off it: row rules on their `dept`. */
+const SUBSCRIPTION_SUBJECTS = ['ChangeSubscription', 'DeadLetter', 'SubscriptionDelivery'] as const;
+
 /** Rows in the caller's area, on each counted type's region field. */
 function inCallersArea(subject: string) {
   return { [subject === 'Person' ? 'hukouRegionCode' : 'regionCode']: { $like: '${principal.regionPrefix}%' } };
@@ -148,6 +151,22 @@ export const PROVINCE_POLICY: readonly RolePolicy[] = [
       },
     ],
   },
+  // Change subscriptions (governance): the subscribing department's own business, followed by every security
+  // officer and auditor, as sharing requests are.
+  ...(['security-officer', 'auditor'] as const).map((role) => ({
+    id: `change-subscriptions-${role}`,
+    dept: '*',
+    role,
+    description: `${role === 'auditor' ? 'Auditors' : 'Security officers'} of every department follow every change subscription, its deliveries and dead letters.`,
+    rules: [{ action: 'read' as Action, subject: [...SUBSCRIPTION_SUBJECTS], reason: `province policy: ${role}s follow all change subscriptions` }],
+  })),
+  ...(['officer', 'app'] as const).map((role) => ({
+    id: `change-subscriptions-own-${role}`,
+    dept: '*',
+    role,
+    description: `Each department's ${role}s follow their own department's change subscriptions, deliveries and dead letters.`,
+    rules: [{ action: 'read' as Action, subject: [...SUBSCRIPTION_SUBJECTS], conditions: { dept: '${principal.dept}' }, reason: `province policy: ${role}s follow their own department's subscriptions` }],
+  })),
   {
     id: 'police-own-area',
     dept: 'public-security',

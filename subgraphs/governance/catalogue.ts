@@ -83,7 +83,41 @@ export const catalogue = mergeCatalogues(
   connectionCatalogue('data-bureau', 'PolicyVersion'),
   connectionCatalogue('data-bureau', 'GrantRequest'),
   connectionCatalogue('data-bureau', 'Objection'),
+  subscriptionCatalogue(),
 );
+
+/**
+ * Change subscriptions are the subscribing department's business (and its security officers' and auditors'): every
+ * field is CONDITIONAL, read through row rules on `dept` in the province policy, denied to everyone else.
+ */
+function subscriptionCatalogue() {
+  const theirs = field('CONDITIONAL');
+  return mergeCatalogues(
+    defineCatalogue('data-bureau', {
+      ChangeSubscription: {
+        columns: { state: ['stateChangedAt'], failures: ['retryDelivery'] },
+        // The salt derives the signing secret (never served); the lease is the worker's bookkeeping.
+        internal: ['secretSalt', 'leaseOwner', 'leaseUntil'],
+        description: "A department's subscription to change events, pulled or pushed to its webhook.",
+        fields: all(theirs, 'id', 'dept', 'owner', 'subscriberRoles', 'subscriberRegion', 'region', 'purpose', 'types', 'withoutConditionalFields', 'webhookUrl', 'state', 'position', 'failures', 'nextAttemptAt', 'lastError', 'lastDeliveredAt', 'caughtUp', 'deadLetterCount', 'deliveries', 'createdAt', 'version'),
+      },
+      DeadLetter: {
+        description: 'A change a webhook did not take after every attempt: where it is and what it was, without values.',
+        fields: all(theirs, 'id', 'subscriptionId', 'dept', 'deliveryId', 'domain', 'position', 'type', 'recordKey', 'occurredAt', 'fields', 'lastError', 'attempts', 'createdAt', 'state', 'redeliveredAt'),
+      },
+      SubscriptionDelivery: {
+        internal: ['id'],
+        description: 'The outcome of delivering one change to a webhook.',
+        fields: all(theirs, 'deliveryId', 'subscriptionId', 'dept', 'domain', 'position', 'type', 'recordKey', 'status', 'attempts', 'httpStatus', 'error', 'at'),
+      },
+      // What the subscriber gets back from its own steps; the subscription in it is judged by its own rules.
+      SubscribeResult: { description: 'A new subscription with its signing secret, shown once.', fields: all(government, 'subscription', 'secret') },
+      RedeliveryResult: { description: 'Dead letters after a redelivery.', fields: all(government, 'subscription', 'deadLetters') },
+    }),
+    connectionCatalogue('data-bureau', 'ChangeSubscription'),
+    connectionCatalogue('data-bureau', 'DeadLetter'),
+  );
+}
 
 // The audit trail through the graph (./audit.ts): auditors only, by the province policy.
 const audited = field('CONDITIONAL', { sensitivity: 'SENSITIVE', mask: 'redact' });
@@ -123,4 +157,9 @@ export const events = defineEvents({
   ObjectionCorrected: { type: 'Objection', description: 'The owning department corrected the value objected to (resolveObjection).', fields: ['state', 'recordKey', 'field', 'objectorDept', 'ownerDept', 'resolutionReason', 'correctionVersion', 'resolvedBy'] },
   ObjectionRejected: { type: 'Objection', description: 'The owning department rejected an objection, with its reason (resolveObjection).', fields: ['state', 'recordKey', 'field', 'objectorDept', 'ownerDept', 'resolutionReason', 'correctionVersion', 'resolvedBy'] },
   PolicySuperseded: { type: 'PolicyVersion', description: 'A policy version replaced by a newer one.', fields: ['state'] },
+  SubscriptionCreated: { type: 'ChangeSubscription', description: 'A department subscribed to change events (subscribe).', fields: ['state'] },
+  SubscriptionPaused: { type: 'ChangeSubscription', description: 'A subscription paused: nothing is pushed until it resumes.', fields: ['state'] },
+  SubscriptionResumed: { type: 'ChangeSubscription', description: 'A paused subscription resumed where it stopped.', fields: ['state'] },
+  SubscriptionCancelled: { type: 'ChangeSubscription', description: 'A subscription cancelled (unsubscribe); final.', fields: ['state'] },
+  DeadLettersRedelivered: { type: 'ChangeSubscription', description: "A subscription's dead letters sent again on request (redeliver).", fields: ['state'] },
 });

@@ -1,11 +1,14 @@
 /**
  * The governance database: policy versions with their tests, sharing requests (grants), the workflow history
- * of both, data objections, and the change counter every subgraph watches. The kit's policy store reads the same tables.
+ * of both, data objections, the change counter every subgraph watches, and change subscriptions with their deliveries.
+ * The kit's policy store reads the same tables.
  */
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { GOVERNANCE_STORE_ENTITIES } from '../kit/policy-store';
+import { SUBSCRIPTION_ENTITIES } from './subscription-store';
 
 export { PolicyVersionRecord, GrantRequestRecord, PolicyEventRecord, type PolicyVersionRow, type GrantRequestRow, type PolicyEventRow } from '../kit/policy-store';
+export * from './subscription-store';
 
 /** A data objection (数据异议) and its resolution: ./objections.ts. */
 export const ObjectionRecord = defineEntity({
@@ -34,4 +37,4 @@ export const ObjectionRecord = defineEntity({
 });
 export type ObjectionRow = InferEntity<typeof ObjectionRecord>;
 
-export const entities = [...GOVERNANCE_STORE_ENTITIES, ObjectionRecord];
+export const entities = [...GOVERNANCE_STORE_ENTITIES, ObjectionRecord, ...SUBSCRIPTION_ENTITIES];

@@ -53,10 +53,40 @@ export interface ChangeConnection {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
-async function pageOf(ctx: RequestContext<unknown>, domain: DomainName, url: string, body: { after: number; first: number; types: readonly string[] }): Promise<ChangePage> {
+/**
+ * Who reads the feed, as the domains will judge them: the Authorization and X-Purpose sent on. A request's caller
+ * (feedCallerOf), or a subscription's principal with a token minted for it (webhooks.ts).
+ */
+export interface FeedCaller {
+  requestId: string;
+  authorization?: string;
+  purpose?: string | null;
+  peers: Partial<Record<DomainName, string>>;
+}
+
+export function feedCallerOf(ctx: RequestContext<unknown>): FeedCaller {
+  return { requestId: ctx.requestId, authorization: ctx.authorization, purpose: ctx.auth?.principal.purpose ?? null, peers: ctx.peers };
+}
+
+/** One change of one domain, judged for `caller` now: what redelivering a dead letter sends (null: no longer readable). */
+export async function changeAt(caller: FeedCaller, domain: DomainName, position: number, type: string): Promise<ChangeEdge['node'] | null> {
+  const url = caller.peers[domain];
+  if (!url || position < 1) return null;
+  const page = await pageOf(caller, domain, url, { after: position - 1, first: 1, types: [type] });
+  const change = page.changes[0];
+  return change && change.position === position ? nodeOf(domain, change) : null;
+}
+
+function nodeOf(domain: DomainName, change: DeliveredChange): ChangeEdge['node'] {
+  // Values as JSON text: a field may hold a string, a number, a list or an object.
+  const fields = change.fields.map((f) => ({ name: f.name, value: f.value === undefined || f.value === null ? null : JSON.stringify(f.value), masked: f.masked }));
+  return { ...change, domain, fields };
+}
+
+async function pageOf(ctx: FeedCaller, domain: DomainName, url: string, body: { after: number; first: number; types: readonly string[] }): Promise<ChangePage> {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-request-id': ctx.requestId };
   if (ctx.authorization) headers.authorization = ctx.authorization;
-  const purpose = ctx.auth?.principal.purpose;
+  const purpose = ctx.purpose;
   if (purpose) headers['x-purpose'] = purpose;
   let status = 0;
   let answer: unknown;
@@ -75,13 +105,22 @@ async function pageOf(ctx: RequestContext<unknown>, domain: DomainName, url: str
 }
 
 /** One page of the merged feed for the caller of `ctx`. */
-export async function changes(ctx: RequestContext<unknown>, args: { types?: readonly string[] | null; first?: number | null; after?: string | null }): Promise<ChangeConnection> {
+export function changes(ctx: RequestContext<unknown>, args: { types?: readonly string[] | null; first?: number | null; after?: string | null }): Promise<ChangeConnection> {
+  return readFeed(feedCallerOf(ctx), args);
+}
+
+/** One page of the merged feed for `ctx`; `domains` limits the domains asked (those recording the types asked for). */
+export async function readFeed(
+  ctx: FeedCaller,
+  args: { types?: readonly string[] | null; first?: number | null; after?: string | null },
+  only?: readonly DomainName[],
+): Promise<ChangeConnection> {
   const first = args.first ?? 50;
   if (!Number.isInteger(first) || first < 0 || first > MAX_CHANGES_PAGE) throw badInput('first', `ask for 0 to ${MAX_CHANGES_PAGE} changes.`);
   const types = args.types ?? [];
   if (types.length > 100 || !types.every((t) => EVENT_TYPE.test(t))) throw badInput('types', 'give event type names such as PersonDied, at most 100.');
   const start = decodeCursor(args.after);
-  const domains = DOMAINS.filter((d) => ctx.peers[d]);
+  const domains = DOMAINS.filter((d) => ctx.peers[d] && (!only || only.includes(d)));
   const pages = await Promise.all(domains.map((d) => pageOf(ctx, d, ctx.peers[d]!, { after: start[d] ?? 0, first, types })));
   // Merged oldest first; each domain's changes stay in their own order (per record order is the domain's).
   const queues = domains.map((domain, i) => ({ domain, page: pages[i]!, next: 0 }));
@@ -97,9 +136,7 @@ export async function changes(ctx: RequestContext<unknown>, args: { types?: read
     const change = pick.page.changes[pick.next]!;
     pick.next += 1;
     positions[pick.domain] = change.position;
-    // Values as JSON text: a field may hold a string, a number, a list or an object.
-    const fields = change.fields.map((f) => ({ name: f.name, value: f.value === undefined || f.value === null ? null : JSON.stringify(f.value), masked: f.masked }));
-    edges.push({ cursor: encodeCursor(positions), node: { ...change, domain: pick.domain, fields } });
+    edges.push({ cursor: encodeCursor(positions), node: nodeOf(pick.domain, change) });
   }
   // A domain read to its end moves past the changes it left out as unreadable, so they are not scanned again.
   let hasNextPage = false;

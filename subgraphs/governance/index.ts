@@ -7,6 +7,7 @@ import { entities } from './entities';
 import { governanceLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { seed } from './seed';
+import { webhookTask } from './webhooks';
 
 export const governance = defineSubgraph({
   name: 'governance',
@@ -17,4 +18,6 @@ export const governance = defineSubgraph({
   catalogue: mergeCatalogues(catalogue, auditCatalogue),
   loaders: governanceLoaders,
   seed,
+  // Webhook push of change subscriptions (webhooks.ts): the worker runs beside the service's requests.
+  background: webhookTask,
 });

@@ -3,11 +3,11 @@
  * them (validate, diff, test, explain, impact), and the requests for conditional sharing.
  */
 import { buildAbility, diffDocuments, explainField, isDepartment, isRegionCode, isRole, PUBLIC_PRINCIPAL, ROLES, testPrincipal, unifiedDiff, policyImpact, type Principal, type TypeCatalogue } from '../../auth';
-import type { Resolvers, SharingType, Sensitivity, PolicyState as GqlPolicyState, GrantRequestState, CallerInput, ObjectionState as GqlObjectionState } from './__generated__/resolvers';
+import type { Resolvers, SharingType, Sensitivity, PolicyState as GqlPolicyState, GrantRequestState, CallerInput, ObjectionState as GqlObjectionState, ChangeSubscriptionState, DeadLetterState } from './__generated__/resolvers';
 import { badInput } from '../kit/errors';
 import { paginate } from '../kit/pagination';
 import { type GrantScopeItem } from '../kit/policy-store';
-import { findAllVisible, findVisible } from '../kit/scope';
+import { findAllVisible, findVisible, restrict } from '../kit/scope';
 import { deadlineCounts, deadlineOf } from './deadlines';
 import type { GovernanceContext } from './loaders';
 import { GrantRequestRecord, ObjectionRecord, PolicyVersionRecord, type GrantRequestRow, type PolicyVersionRow } from './entities';
@@ -33,6 +33,8 @@ import {
   type Step,
 } from './policy-versions';
 import { ageSeconds, approveGrant, rejectGrant, requestGrant, revokeGrant, stateFilter, stateOf } from './sharing';
+import { ChangeSubscriptionRecord, DeadLetterRecord, SubscriptionDeliveryRecord, type ChangeSubscriptionRow, type DeadLetterRow, type SubscriptionDeliveryRow } from './subscription-store';
+import { acknowledge, pauseSubscription, redeliver, resumeSubscription, subscribe, subscriptionChanges, unsubscribe } from './subscriptions';
 
 function catalogueType(name: string, type: TypeCatalogue) {
   return {
@@ -197,6 +199,14 @@ export const resolvers: Resolvers = {
     },
     grantRequests: (_, { state, first, after }, ctx) => paginate(ctx.data, GrantRequestRecord, stateFilter(state, nowOf(ctx)) as never, { first, after }, { key: 'id', direction: 'desc', max: 100 }) as never,
     grantRequest: (_, { id }, ctx) => findVisible(ctx.data, GrantRequestRecord, { id }),
+    subscriptions: (_, { state, first, after }, ctx) => paginate(ctx.data, ChangeSubscriptionRecord, (state ? { state } : {}) as never, { first, after }, { key: 'id', direction: 'desc', max: 100 }),
+    subscription: (_, { id }, ctx) => findVisible(ctx.data, ChangeSubscriptionRecord, { id }),
+    subscriptionChanges: (_, { id, first }, ctx) => subscriptionChanges(ctx, id, first),
+    deadLetters: async (_, { subscriptionId, first, after }, ctx) => {
+      // Only of a subscription the caller may see; the dead letters' own row rules apply as well.
+      if (!(await findVisible(ctx.data, ChangeSubscriptionRecord, { id: subscriptionId }))) throw badInput('subscriptionId', `there is no subscription ${subscriptionId} (or you may not see it).`);
+      return paginate(ctx.data, DeadLetterRecord, { subscriptionId } as never, { first, after }, { key: 'id', direction: 'desc', max: 100 });
+    },
     grantRequestDeadlines: async (_, __, ctx) => {
       // Counts over the requests this caller may read (the row rules of GrantRequest): others count for nothing.
       const now = nowOf(ctx);
@@ -232,6 +242,47 @@ export const resolvers: Resolvers = {
     revokeGrant: (_, { id, reason }, ctx) => revokeGrant(step(ctx), id, reason),
     raiseObjection: (_, { input, idempotencyKey }, ctx) => raiseObjection(ctx, input, idempotencyKey),
     resolveObjection: (_, { id, outcome, reason, correctionVersion, expectedVersion }, ctx) => resolveObjection(ctx, { id, outcome, reason, correctionVersion, expectedVersion }),
+    subscribe: async (_, { input, idempotencyKey }, ctx) => {
+      const { row, secret } = await subscribe(ctx, input, idempotencyKey);
+      return { subscription: row, secret };
+    },
+    unsubscribe: (_, { id, reason }, ctx) => unsubscribe(ctx, id, reason),
+    pauseSubscription: (_, { id, reason }, ctx) => pauseSubscription(ctx, id, reason),
+    resumeSubscription: (_, { id, reason }, ctx) => resumeSubscription(ctx, id, reason),
+    acknowledge: (_, { id, cursor }, ctx) => acknowledge(ctx, id, cursor),
+    redeliver: async (_, { id, deadLetterIds }, ctx) => {
+      const { row, deadLetters } = await redeliver(ctx, id, deadLetterIds);
+      return { subscription: row, deadLetters };
+    },
+  },
+  ChangeSubscription: {
+    subscriberRoles: (row) => JSON.parse(row.subscriberRoles) as string[],
+    types: (row) => JSON.parse(row.types) as string[],
+    state: (row) => row.state as ChangeSubscriptionState,
+    position: (row) => row.position || null,
+    nextAttemptAt: (row) => row.nextAttemptAt?.toISOString() ?? null,
+    lastDeliveredAt: (row) => row.lastDeliveredAt?.toISOString() ?? null,
+    createdAt: (row) => row.createdAt.toISOString(),
+    deadLetterCount: async (row, _, ctx) => {
+      const where = restrict({ subscriptionId: row.id, state: 'PENDING' }, ctx.data.visible(DeadLetterRecord));
+      return where === null ? 0 : ctx.em.fork().count(DeadLetterRecord, where as never);
+    },
+    deliveries: async (row, { first }, ctx) => {
+      if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'ask for 1 to 100 deliveries.');
+      const where = restrict({ subscriptionId: row.id }, ctx.data.visible(SubscriptionDeliveryRecord));
+      if (where === null) return [];
+      return (await ctx.em.fork().find(SubscriptionDeliveryRecord, where as never, { orderBy: { at: 'desc' }, limit: first, disableIdentityMap: true })) as SubscriptionDeliveryRow[];
+    },
+  },
+  DeadLetter: {
+    fields: (row) => JSON.parse(row.fields) as string[],
+    occurredAt: (row) => row.occurredAt.toISOString(),
+    createdAt: (row) => row.createdAt.toISOString(),
+    redeliveredAt: (row) => row.redeliveredAt?.toISOString() ?? null,
+    state: (row) => row.state as DeadLetterState,
+  },
+  SubscriptionDelivery: {
+    at: (row) => row.at.toISOString(),
   },
   PolicyVersion: {
     state: (row) => row.state as GqlPolicyState,
@@ -275,4 +326,4 @@ export const resolvers: Resolvers = {
   },
 };
 
-export type { GrantRequestRow };
+export type { GrantRequestRow, ChangeSubscriptionRow, DeadLetterRow };

@@ -137,6 +137,43 @@ export interface SubgraphConfig {
   statisticsCache?: StatisticsCacheConfig;
   /** NATS_URL: the domain's events are relayed to NATS JetStream and its feed served from there; unset: the outbox serves it. */
   nats?: NatsConfig;
+  /** Webhook push of change subscriptions (WEBHOOK_*, DELIVERY_KEY_FILE); read by governance; unset: the defaults. */
+  webhooks?: WebhookConfig;
+}
+
+/** How the governance service pushes subscribed changes to webhooks (README "Subscriptions and webhooks"). */
+export interface WebhookConfig {
+  /** WEBHOOK_MAX_ATTEMPTS (1-50, default 8): attempts per change before it goes to the dead letters. */
+  maxAttempts: number;
+  /** WEBHOOK_BACKOFF_MS (default 1000): the first retry's delay; each next one doubles, with jitter. */
+  backoffMs: number;
+  /** WEBHOOK_MAX_BACKOFF_MS (default 1 hour): the longest delay between two attempts. */
+  maxBackoffMs: number;
+  /** WEBHOOK_TIMEOUT_MS (default 10 s): how long one POST may take, headers and body. */
+  timeoutMs: number;
+  /** WEBHOOK_POLL_MS (default 1000): how often the worker looks for new changes. */
+  pollMs: number;
+  /**
+   * DELIVERY_KEY_FILE: the private JWK the worker signs its short-lived subscriber tokens with; its public key must
+   * be in the JWKS. Required for push in production; outside it the development key signs.
+   */
+  deliveryKeyFile?: string;
+  /** WEBHOOK_SECRET_KEY (at least 32 characters): what signing secrets are derived from; required in production. */
+  secretKey?: string;
+}
+
+export function webhookConfig(env: Env = process.env): WebhookConfig {
+  const secretKey = env.WEBHOOK_SECRET_KEY || undefined;
+  if (secretKey !== undefined && secretKey.length < 32) throw new ConfigError('WEBHOOK_SECRET_KEY', 'use at least 32 random characters.');
+  return {
+    maxAttempts: readInt(env, 'WEBHOOK_MAX_ATTEMPTS', 8, 1, 50),
+    backoffMs: readInt(env, 'WEBHOOK_BACKOFF_MS', 1000, 1, 3_600_000),
+    maxBackoffMs: readInt(env, 'WEBHOOK_MAX_BACKOFF_MS', 3_600_000, 1, 86_400_000),
+    timeoutMs: readInt(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    pollMs: readInt(env, 'WEBHOOK_POLL_MS', 1000, 10, 600_000),
+    ...(env.DELIVERY_KEY_FILE ? { deliveryKeyFile: path.resolve(PROJECT_ROOT, env.DELIVERY_KEY_FILE) } : {}),
+    ...(secretKey ? { secretKey } : {}),
+  };
 }
 
 export const PG_PROTOCOLS = ['postgres:', 'postgresql:'] as const;
@@ -190,6 +227,7 @@ export function subgraphConfig(domain: DomainName, env: Env = process.env): Subg
     redis: redisConfig(env),
     statisticsCache: statisticsCacheConfig(env),
     nats: natsConfig(env),
+    webhooks: webhookConfig(env),
   };
 }
 

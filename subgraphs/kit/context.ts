@@ -32,6 +32,8 @@ export interface ContextFactoryOptions {
   statisticsCache?: StatisticsCache | null;
   /** "Now" for what is computed at read time (StartOptions.clock); the system clock by default. */
   clock?: () => Date;
+  /** The domain's background task's share with requests (BackgroundTask.context). */
+  background?: Readonly<Record<string, unknown>>;
 }
 
 export function contextFactory<L>(definition: SubgraphDefinition<L>, db: Database, options: ContextFactoryOptions) {
@@ -50,6 +52,7 @@ export function contextFactory<L>(definition: SubgraphDefinition<L>, db: Databas
       idempotencyWindowMs: options.idempotencyWindowMs,
       now: options.clock ?? (() => new Date()),
       ...(options.statisticsCache ? { statisticsCache: options.statisticsCache } : {}),
+      ...(options.background ? { background: options.background } : {}),
     };
     if (!options.authorizer) {
       const data = unrestrictedAccess(fork, db.reader);

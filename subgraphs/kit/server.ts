@@ -41,7 +41,7 @@ import { IdempotencyRecord, pruneIdempotency } from './writes';
 import { ensureOutbox, OUTBOX_ENTITIES, pruneOutbox } from './outbox';
 import { changesRoute, outboxSource, ownedEntities } from './changes';
 import { connectNats, jetStreamSource, startRelay, type NatsLink, type Relay } from './jetstream';
-import type { RequestContext, SubgraphDefinition } from './subgraph';
+import type { BackgroundTask, RequestContext, SubgraphDefinition } from './subgraph';
 
 export interface RunningSubgraph {
   name: string;
@@ -207,6 +207,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
   const unwatch: (() => unknown)[] = [watchPool(definition.name, () => db.pool())];
   let statisticsCache: StatisticsCache | null = null;
   let nats: { link: NatsLink; relay: Relay } | null = null;
+  let background: BackgroundTask | undefined;
   try {
     if (config.seed.persons > 0 && (definition.seed.reference || definition.seed.fromChunk)) {
       const started = Date.now();
@@ -261,7 +262,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     const served = catalogueOf(definition as SubgraphDefinition<unknown>);
     // Abilities over the platform catalogue: a rule about a type covers its fields in every subgraph alike.
     const authorizer = enforce ? createAuthorizer(PLATFORM_CATALOGUE, policies, served) : null;
-    const context = contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit, idempotencyWindowMs, statisticsCache, clock: options.clock });
+    background = definition.background ? await definition.background({ db, config, identity, log, warn: (message) => logger.warn(message) }) : undefined;
+    const context = contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit, idempotencyWindowMs, statisticsCache, clock: options.clock, background: background?.context });
     const routes = [metricsRoute({ token: config.observability?.metricsToken, production: config.production })];
     if (enforce) {
       routes.push(scopeRoute({ entities: definition.entities, keys: keyFields(subgraphTypeDefs(definition as SubgraphDefinition<unknown>)), served, context: context as never }));
@@ -282,6 +284,9 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       bodyLimitBytes: config.http?.bodyLimitBytes,
       routes,
     });
+    // After listening: the task may read the service's own feed as any peer does.
+    background?.start();
+    const task = background;
     return {
       name: definition.name,
       url: http.url,
@@ -292,6 +297,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       statisticsCache,
       nats,
       async stop() {
+        await task?.stop();
         clearInterval(pruneTimer);
         clearInterval(keysTimer);
         await http.close();
@@ -308,6 +314,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       },
     };
   } catch (error) {
+    await background?.stop();
     clearInterval(pruneTimer);
     clearInterval(keysTimer);
     await nats?.relay.stop();

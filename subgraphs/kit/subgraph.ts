@@ -11,7 +11,9 @@ import { PROJECT_ROOT, type AuditConfig, type DomainName } from './config';
 import type { Catalogue } from '../../auth';
 import type { AuditCollector } from './audit/collector';
 import type { AuthContext } from './authorization';
-import type { EntityManager } from './orm';
+import type { Database, EntityManager } from './orm';
+import type { Identity } from './identity';
+import type { SubgraphConfig } from './config';
 import type { DomainImporter } from './import';
 import type { DataAccess } from './scope';
 import type { StatisticsCache } from './statistics/cache';
@@ -51,6 +53,29 @@ export interface RequestContext<Loaders> {
   statisticsCache?: StatisticsCache;
   /** "Now" for what is computed at read time (a request's due date, whether it is overdue); absent: the system clock. */
   now?: () => Date;
+  /** What the domain's background task shares with its requests (BackgroundTask.context); absent without one. */
+  background?: Readonly<Record<string, unknown>>;
+}
+
+/** What a domain's background task is given: the service's own database, configuration and identity. */
+export interface BackgroundService {
+  db: Database;
+  config: SubgraphConfig;
+  identity: Identity;
+  log: (line: string) => void;
+  /** Warnings and errors of the task, in the service's structured log. */
+  warn: (message: string) => void;
+}
+
+/**
+ * Work a domain runs beside its requests (governance: webhook deliveries). Made before the service answers, so its
+ * `context` reaches every request; started once the service listens (it may call the service itself, as peers do);
+ * stopped first when the service stops, and `stop` waits for the work in hand so nothing is left half done.
+ */
+export interface BackgroundTask {
+  context?: Readonly<Record<string, unknown>>;
+  start(): void;
+  stop(): Promise<void>;
 }
 
 export interface SubgraphDefinition<Loaders = unknown> {
@@ -67,6 +92,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   importer?: DomainImporter;
   /** The domain's statistics, whose rollups the kit keeps fresh (subgraphs/kit/statistics/). */
   statistics?: readonly StatisticDefinition[];
+  /** Work the kit server runs beside the domain's requests, started and stopped with it. */
+  background?: (service: BackgroundService) => Promise<BackgroundTask>;
 }
 
 export function defineSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): SubgraphDefinition<Loaders> {

@@ -8,7 +8,9 @@
 import type { Page } from 'playwright-core';
 import { launchChromium, type Browser } from '../support/browser';
 import { startPlatform, type Platform } from '../support/platform';
-import { GrantRequestRecord } from '../../subgraphs/governance/entities';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DeadLetterRecord, GrantRequestRecord } from '../../subgraphs/governance/entities';
 import { addWorkingDays, chinaDate } from '../../subgraphs/kit/working-days';
 
 let platform: Platform;
@@ -18,7 +20,8 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
-  platform = await startPlatform('console-e2e', { persons: 200 });
+  // Short webhook retries: the Subscriptions page test dead-letters a change within a second.
+  platform = await startPlatform('console-e2e', { persons: 200, webhooks: { maxAttempts: 2, backoffMs: 20, maxBackoffMs: 50, pollMs: 50 } });
   base = `http://127.0.0.1:${platform.gateway.port}`;
 });
 afterAll(async () => {
@@ -225,6 +228,49 @@ describe('the governance console', () => {
     await status(owner, `Grant request ${id} is now APPROVED.`);
     await row.filter({ hasText: 'APPROVED' }).waitFor();
     await browser.screenshot(owner, '10-grants-approved');
+  });
+
+  it('lists the department\'s subscriptions with their dead letters, and redelivers one', async () => {
+    let answer = 500;
+    const receiver = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.statusCode = answer;
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    try {
+      const health = await platform.as({ sub: 'health-so', dept: 'health', roles: ['security-officer'], region: '460000' });
+      const sub = await platform.query(`mutation($input: SubscribeInput!) { subscribe(input: $input) { subscription { id } } }`, { input: { types: ['PersonDied'], purpose: 'death-followup', webhookUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` } }, health);
+      const id = sub.data.subscribe.subscription.id as string;
+      const police = await platform.as({ sub: 'police-1', dept: 'public-security', roles: ['officer'], region: '460000' });
+      const living = await platform.query(`{ persons(first: 1, filter: { status: LIVING }) { edges { node { id version } } } }`, undefined, police);
+      const person = living.data.persons.edges[0].node;
+      const died = await platform.query(`mutation($id: ID!, $v: Int!, $d: Date!) { registerDeath(personId: $id, expectedVersion: $v, date: $d) { id } }`, { id: person.id, v: person.version, d: chinaDate(new Date()) }, police);
+      expect(died.errors).toBeUndefined();
+      const em = platform.subgraphs.governance.db.orm.em.fork();
+      for (let i = 0; i < 200 && (await em.count(DeadLetterRecord, { subscriptionId: id })) === 0; i += 1) await new Promise((r) => setTimeout(r, 50));
+      const [letter] = await em.find(DeadLetterRecord, { subscriptionId: id }, { disableIdentityMap: true });
+      expect(letter).toBeDefined();
+
+      const page = await openConsole();
+      await signIn(page, 'health-so', 'health', 'security-officer');
+      await page.getByRole('tab', { name: 'Subscriptions' }).click();
+      const row = page.getByRole('table', { name: 'Change subscriptions, newest first' }).getByRole('row').filter({ hasText: id });
+      await row.filter({ hasText: 'PersonDied' }).filter({ hasText: 'ACTIVE' }).waitFor();
+      await page.getByRole('button', { name: `Dead letters of ${id}` }).click();
+      const dead = page.getByRole('table', { name: `Dead letters of ${id}, newest first` }).getByRole('row').filter({ hasText: letter!.id });
+      await dead.filter({ hasText: 'PENDING' }).filter({ hasText: 'HTTP 500' }).waitFor();
+      await browser.screenshot(page, '11-subscriptions-dead-letters');
+      answer = 204;
+      await page.getByRole('button', { name: `Redeliver ${letter!.id}` }).click();
+      await status(page, `Redelivered 1 of 1 dead letter of ${id}.`);
+      await page.getByRole('table', { name: `Dead letters of ${id}, newest first` }).getByRole('row').filter({ hasText: letter!.id }).filter({ hasText: 'REDELIVERED' }).waitFor();
+      await browser.screenshot(page, '12-subscriptions-redelivered');
+    } finally {
+      await new Promise((r) => receiver.close(r));
+    }
   });
 
   it('ran without a script error in any page', () => {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { signToken, type RolePolicy, type TokenClaims } from '../../auth';
 import { activateForTest } from './policies';
-import { auditConfig, statisticsCacheConfig, type Bucket, type StatisticsCacheConfig, type TrustedDocumentsConfig, DEFAULT_AUDIENCE, DEFAULT_QUERY_LIMITS, type QueryLimitTable, DEV_ISSUER, DOMAINS, gatewayConfig, type AuditConfig, type AuthConfig, type DomainName, type GatewayConfig } from '../../subgraphs/kit/config';
+import { auditConfig, statisticsCacheConfig, webhookConfig, type WebhookConfig, type SubgraphConfig, type Bucket, type StatisticsCacheConfig, type TrustedDocumentsConfig, DEFAULT_AUDIENCE, DEFAULT_QUERY_LIMITS, type QueryLimitTable, DEV_ISSUER, DOMAINS, gatewayConfig, type AuditConfig, type AuthConfig, type DomainName, type GatewayConfig } from '../../subgraphs/kit/config';
 import { refreshStatistics } from '../../subgraphs/kit/statistics';
 import { startSubgraph, type RunningSubgraph, type StartOptions } from '../../subgraphs/kit/server';
 import { SUBGRAPHS } from '../../subgraphs/registry';
@@ -48,6 +48,11 @@ export interface Platform {
    * governance database (test set-up, not the officers' workflow), and reloads every subgraph's policies.
    */
   addPolicies(policies: readonly RolePolicy[]): Promise<void>;
+  /**
+   * Stops one subgraph and starts it again on the same port over the same database (a restart mid-stream); the
+   * gateway and the other subgraphs keep its address.
+   */
+  restart(domain: DomainName): Promise<RunningSubgraph>;
   /** SQL statements each subgraph sent while `fn` ran. */
   countQueries(fn: () => Promise<unknown>): Promise<Record<DomainName, number>>;
   stop(): Promise<void>;
@@ -74,6 +79,8 @@ export interface PlatformOptions {
   trustedDocuments?: TrustedDocumentsConfig;
   /** The statistics cache's bounds in every subgraph (statistics/cache.ts); by default the configuration's defaults. */
   statisticsCache?: Partial<StatisticsCacheConfig>;
+  /** Webhook push (governance) over the defaults: tests use short backoffs and polls. */
+  webhooks?: Partial<WebhookConfig>;
 }
 
 /** Ten times the developer's limits for every role: for suites whose ground-truth reads are large on purpose. */
@@ -95,6 +102,7 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
   const subgraphs = {} as Record<DomainName, RunningSubgraph>;
   // Filled as the subgraphs start; read when a subgraph checks a reference, by then complete.
   const peers: Partial<Record<DomainName, string>> = {};
+  const configs = {} as Record<DomainName, SubgraphConfig>;
   let gateway: RunningGateway | undefined;
   const stop = async () => {
     await gateway?.stop();
@@ -105,24 +113,22 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
   try {
     // One at a time: they share the governance database, and its first start installs the default policy.
     for (const domain of DOMAINS) {
-      subgraphs[domain] = await startSubgraph(
-        SUBGRAPHS[domain],
-        {
-          domain,
-          port: 0,
-          host: '127.0.0.1',
-          database: databases.configFor(domain),
-          governanceDatabase: databases.configFor('governance'),
-          peers,
-          auth,
-          seed: { persons: options.persons ?? 300, seed: options.seed ?? 7 },
-          production: false,
-          audit: { ...auditConfig({}), ...options.audit },
-          ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
-          statisticsCache: { ...statisticsCacheConfig({}), ...options.statisticsCache },
-        },
-        { ...options.start, logger },
-      );
+      configs[domain] = {
+        domain,
+        port: 0,
+        host: '127.0.0.1',
+        database: databases.configFor(domain),
+        governanceDatabase: databases.configFor('governance'),
+        peers,
+        auth,
+        seed: { persons: options.persons ?? 300, seed: options.seed ?? 7 },
+        production: false,
+        audit: { ...auditConfig({}), ...options.audit },
+        ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
+        statisticsCache: { ...statisticsCacheConfig({}), ...options.statisticsCache },
+        webhooks: { ...webhookConfig({}), ...options.webhooks },
+      };
+      subgraphs[domain] = await startSubgraph(SUBGRAPHS[domain], configs[domain], { ...options.start, logger });
       peers[domain] = subgraphs[domain].url;
     }
     // The first statistics rollups build in the background at start; wait for them, so that tests begin on a quiet
@@ -157,6 +163,12 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
     async addPolicies(policies) {
       await activateForTest(subgraphs.governance.db, policies);
       await Promise.all(DOMAINS.map((d) => subgraphs[d].policies.reload()));
+    },
+    async restart(domain) {
+      const port = subgraphs[domain].port;
+      await subgraphs[domain].stop();
+      subgraphs[domain] = await startSubgraph(SUBGRAPHS[domain], { ...configs[domain], port }, { ...options.start, logger });
+      return subgraphs[domain];
     },
     async countQueries(fn) {
       for (const d of DOMAINS) subgraphs[d].db.queries.reset();

@@ -9,6 +9,7 @@ import { testsPage } from './pages/tests.js';
 import { explainPage } from './pages/explain.js';
 import { grantsPage } from './pages/grants.js';
 import { objectionsPage } from './pages/objections.js';
+import { subscriptionsPage } from './pages/subscriptions.js';
 
 const PAGES = [
   { id: 'signin', label: 'Sign in', render: signInPage },
@@ -18,6 +19,7 @@ const PAGES = [
   { id: 'explain', label: 'Explain', render: explainPage },
   { id: 'grants', label: 'Grants', render: grantsPage },
   { id: 'objections', label: 'Objections', render: objectionsPage },
+  { id: 'subscriptions', label: 'Subscriptions', render: subscriptionsPage },
 ];
 
 function current() {

@@ -1,5 +1,6 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { PolicyVersionRow, GrantRequestRow, ObjectionRow, PolicyEventRow } from '../entities';
+import { PolicyVersionRow, GrantRequestRow, ObjectionRow, PolicyEventRow, ChangeSubscriptionRow, DeadLetterRow, SubscriptionDeliveryRow } from '../entities';
+import { Connection } from '../../kit/pagination';
 import { RolePolicy as StoredRolePolicy, PolicyTest as StoredPolicyTest } from '../../../auth';
 import { GovernanceContext } from '../loaders';
 export type Maybe<T> = T | null;
@@ -256,6 +257,88 @@ export type ChangeEdge = {
   node: Change;
 };
 
+/** A department's subscription to change events. */
+export type ChangeSubscription = {
+  __typename?: 'ChangeSubscription';
+  /** True when the last read found nothing more to deliver (no lag). */
+  caughtUp: Scalars['Boolean']['output'];
+  /** When it was made (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /** Dead letters waiting for redelivery. */
+  deadLetterCount: Scalars['Int']['output'];
+  /** The latest delivery outcomes, newest first. */
+  deliveries: Array<SubscriptionDelivery>;
+  /** Code of the subscribing department. */
+  dept: Scalars['String']['output'];
+  /** Failed attempts at the change now being retried; 0 when none is. */
+  failures: Scalars['Int']['output'];
+  /** Opaque subscription ID; also X-Hainan-Subscription on every webhook POST. */
+  id: Scalars['ID']['output'];
+  /** When a change was last delivered (ISO 8601); null before the first. */
+  lastDeliveredAt: Maybe<Scalars['String']['output']>;
+  /** The last delivery error; null after a delivery. */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** When the next attempt is due (ISO 8601) while a change is retried; null otherwise. */
+  nextAttemptAt: Maybe<Scalars['String']['output']>;
+  /** Subject of the caller who subscribed. */
+  owner: Scalars['String']['output'];
+  /** The durable position: an opaque `changes` cursor delivered or acknowledged up to; null before the first change. */
+  position: Maybe<Scalars['String']['output']>;
+  /** The purpose deliveries carry as X-Purpose. */
+  purpose: Scalars['String']['output'];
+  /** The narrower region deliveries are judged for; null: the subscriber's own. */
+  region: Maybe<Scalars['String']['output']>;
+  /** Where it is in its life. */
+  state: ChangeSubscriptionState;
+  /** The subscriber's own region at subscribe time (6-digit code); null for none. */
+  subscriberRegion: Maybe<Scalars['String']['output']>;
+  /** The subscriber's roles at subscribe time: deliveries are judged for them. */
+  subscriberRoles: Array<Scalars['String']['output']>;
+  /** The event types subscribed to. */
+  types: Array<Scalars['String']['output']>;
+  /** Moves with each step: subscribe, pause, resume, cancel. */
+  version: Scalars['Int']['output'];
+  /** Where changes are pushed; null for a pulled subscription. */
+  webhookUrl: Maybe<Scalars['String']['output']>;
+  /** True when CONDITIONAL fields are never delivered. */
+  withoutConditionalFields: Scalars['Boolean']['output'];
+};
+
+
+/** A department's subscription to change events. */
+export type ChangeSubscriptionDeliveriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of ChangeSubscription records in the list's order, with where the page ends. */
+export type ChangeSubscriptionConnection = {
+  __typename?: 'ChangeSubscriptionConnection';
+  /** The ChangeSubscription records of this page, each with its cursor. */
+  edges: Array<ChangeSubscriptionEdge>;
+  /** Whether there are more pages; pass endCursor as `after` to get the next one. */
+  pageInfo: PageInfo;
+  /** How many ChangeSubscription records match the filter among those you may see, on every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One ChangeSubscription of a page, with its cursor. */
+export type ChangeSubscriptionEdge = {
+  __typename?: 'ChangeSubscriptionEdge';
+  /** Opaque position of this record in the list; pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The ChangeSubscription. */
+  node: ChangeSubscription;
+};
+
+/** Where a change subscription is in its life. */
+export type ChangeSubscriptionState =
+  /** Delivering (pushed) or readable (pulled). */
+  | 'ACTIVE'
+  /** Ended for good. */
+  | 'CANCELLED'
+  /** Kept, but nothing is pushed until it resumes. */
+  | 'PAUSED';
+
 /** One changed field of a change. */
 export type ChangedField = {
   __typename?: 'ChangedField';
@@ -281,6 +364,70 @@ export type Cosignature = {
   /** Subject of the owner's security officer who co-signed; null until signed. */
   signedBy: Maybe<Scalars['String']['output']>;
 };
+
+/** A change a subscription's webhook did not take after every attempt (where and what it was, without values). */
+export type DeadLetter = {
+  __typename?: 'DeadLetter';
+  /** Attempts made. */
+  attempts: Scalars['Int']['output'];
+  /** When it became a dead letter (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /** The X-Hainan-Delivery ID the change was sent with; redelivery uses it again. */
+  deliveryId: Scalars['String']['output'];
+  /** Code of the subscribing department. */
+  dept: Scalars['String']['output'];
+  /** The domain whose feed holds the change, e.g. population. */
+  domain: Scalars['String']['output'];
+  /** Names of the fields that were delivered. */
+  fields: Array<Scalars['String']['output']>;
+  /** Opaque dead letter ID. */
+  id: Scalars['ID']['output'];
+  /** The last error: HTTP status or what failed. */
+  lastError: Scalars['String']['output'];
+  /** When the change was committed (ISO 8601). */
+  occurredAt: Scalars['String']['output'];
+  /** The change's position in that domain's feed. */
+  position: Scalars['Int']['output'];
+  /** The changed record, as Type:key. */
+  recordKey: Scalars['String']['output'];
+  /** When it was redelivered (ISO 8601); null until then. */
+  redeliveredAt: Maybe<Scalars['String']['output']>;
+  /** Waiting, redelivered or gone. */
+  state: DeadLetterState;
+  /** The subscription it belongs to. */
+  subscriptionId: Scalars['ID']['output'];
+  /** The event type, e.g. PersonDied. */
+  type: Scalars['String']['output'];
+};
+
+/** A page of DeadLetter records in the list's order, with where the page ends. */
+export type DeadLetterConnection = {
+  __typename?: 'DeadLetterConnection';
+  /** The DeadLetter records of this page, each with its cursor. */
+  edges: Array<DeadLetterEdge>;
+  /** Whether there are more pages; pass endCursor as `after` to get the next one. */
+  pageInfo: PageInfo;
+  /** How many DeadLetter records match the filter among those you may see, on every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One DeadLetter of a page, with its cursor. */
+export type DeadLetterEdge = {
+  __typename?: 'DeadLetterEdge';
+  /** Opaque position of this record in the list; pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The DeadLetter. */
+  node: DeadLetter;
+};
+
+/** Where a dead letter is. */
+export type DeadLetterState =
+  /** No longer readable by the subscriber, so not sent again. */
+  | 'GONE'
+  /** Waiting for redelivery. */
+  | 'PENDING'
+  /** Sent again and taken by the webhook. */
+  | 'REDELIVERED';
 
 /** One owning department's backlog: pending sharing requests and open data objections, as counts. */
 export type DepartmentBacklog = {
@@ -491,6 +638,8 @@ export type GrantScopeInput = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Moves a pulled subscription's durable position to a cursor that subscriptionChanges gave (never backwards). */
+  acknowledge: ChangeSubscription;
   /** Approved to active: it replaces the active version (which becomes superseded) and reaches every subgraph within a second. */
   activatePolicyVersion: PolicyVersion;
   /** The owning department's security officer approves a pending request: it takes effect as policy at once. */
@@ -504,11 +653,18 @@ export type Mutation = {
    * array of policy tests), based on an existing version. Refused with every validation problem if invalid.
    */
   draftPolicyVersion: PolicyVersion;
+  /** Stops pushing until resumed; the position is kept, so nothing is missed. */
+  pauseSubscription: ChangeSubscription;
   /**
    * A department objects to a value another department provides (数据异议): the record and field, the value it believes
    * right, its evidence and reason. Not for your own department's data, which you correct yourself.
    */
   raiseObjection: Objection;
+  /**
+   * Sends dead letters to the webhook again, now, once each: each change is read again as the subscriber (what they
+   * may read now), under the same X-Hainan-Delivery ID. One no longer readable is marked GONE.
+   */
+  redeliver: RedeliveryResult;
   /** The owning department's security officer rejects a pending request. */
   rejectGrantRequest: GrantRequest;
   /** Draft or in review to rejected, with the reason. */
@@ -523,10 +679,30 @@ export type Mutation = {
   resolveObjection: Objection;
   /** Copies an earlier version into a new draft (restoring goes through review like any change). */
   restorePolicyVersion: PolicyVersion;
+  /** Resumes a paused subscription where it stopped, with a fresh count of attempts. */
+  resumeSubscription: ChangeSubscription;
   /** The owning department's security officer ends an approved grant before its expiry. */
   revokeGrant: GrantRequest;
   /** Draft to in review. */
   submitPolicyVersion: PolicyVersion;
+  /**
+   * Subscribes your department to event types, judged for you as a query would be: pulled with subscriptionChanges,
+   * or pushed to a webhook as signed POSTs. Types whose events carry CONDITIONAL fields you may not read need the
+   * owner's grant first (requestGrant), unless withoutConditionalFields is set. Answers the signing secret once.
+   */
+  subscribe: SubscribeResult;
+  /** Cancels a subscription for good: nothing more is delivered. Its dead letters and deliveries stay readable. */
+  unsubscribe: ChangeSubscription;
+};
+
+
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
+export type MutationAcknowledgeArgs = {
+  cursor: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -583,9 +759,29 @@ export type MutationDraftPolicyVersionArgs = {
  * Writes: each department records its own data (only its officers and apps may); security officers manage policies
  * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
  */
+export type MutationPauseSubscriptionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationRaiseObjectionArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: ObjectionInput;
+};
+
+
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
+export type MutationRedeliverArgs = {
+  deadLetterIds: Array<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 
@@ -645,6 +841,16 @@ export type MutationRestorePolicyVersionArgs = {
  * Writes: each department records its own data (only its officers and apps may); security officers manage policies
  * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
  */
+export type MutationResumeSubscriptionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
 export type MutationRevokeGrantArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -658,6 +864,26 @@ export type MutationRevokeGrantArgs = {
 export type MutationSubmitPolicyVersionArgs = {
   number: Scalars['Int']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
+export type MutationSubscribeArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: SubscribeInput;
+};
+
+
+/**
+ * Writes: each department records its own data (only its officers and apps may); security officers manage policies
+ * and sharing grants. Record writes take an optional idempotencyKey; updates take the version last read (else CONFLICT).
+ */
+export type MutationUnsubscribeArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 /** A data objection (数据异议): a department's objection to a value another department provides, and its resolution. */
@@ -1027,6 +1253,8 @@ export type Query = {
    * with nothing you may read is left out. Pulling needs no subscription; every page is audited like a read.
    */
   changes: ChangeConnection;
+  /** The changes a subscription's webhook did not take after every attempt, newest first. */
+  deadLetters: DeadLetterConnection;
   /**
    * For a caller's attributes and a GraphQL operation: per requested field, the decision and what decided it (rule,
    * grant or catalogue default), under the active version or the given one. Touches no data.
@@ -1074,6 +1302,15 @@ export type Query = {
    * the requests and objections they may count. Ordered by department code.
    */
   sharingBacklog: Array<DepartmentBacklog>;
+  /** One change subscription by ID; null if there is none or you may not see it. */
+  subscription: Maybe<ChangeSubscription>;
+  /**
+   * The next changes of a subscription without a webhook, after its durable position, judged for you (your token and
+   * X-Purpose) exactly as `changes` is. Reading does not move the position: acknowledge the cursor you processed.
+   */
+  subscriptionChanges: ChangeConnection;
+  /** Change subscriptions you may see, newest first: your department's own; security officers and auditors see all. */
+  subscriptions: ChangeSubscriptionConnection;
   /** Checks a policy document (and optionally its tests) without storing anything: every problem, precisely. */
   validatePolicies: PolicyValidation;
 };
@@ -1117,6 +1354,17 @@ export type QueryChangesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/**
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
+ */
+export type QueryDeadLettersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  subscriptionId: Scalars['ID']['input'];
 };
 
 
@@ -1233,9 +1481,48 @@ export type QueryRunPolicyTestsArgs = {
  * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
  * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
+export type QuerySubscriptionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
+ */
+export type QuerySubscriptionChangesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
+ */
+export type QuerySubscriptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<ChangeSubscriptionState>;
+};
+
+
+/**
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
+ */
 export type QueryValidatePoliciesArgs = {
   policies: Scalars['String']['input'];
   tests?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A subscription after a redelivery, with the dead letters asked about. */
+export type RedeliveryResult = {
+  __typename?: 'RedeliveryResult';
+  /** Each dead letter asked about, in its state after the attempt. */
+  deadLetters: Array<DeadLetter>;
+  /** The subscription. */
+  subscription: ChangeSubscription;
 };
 
 /** A role policy: CASL rules that apply to callers of a department (or every department) with a role. */
@@ -1270,6 +1557,61 @@ export type SharingType =
   | 'NOT_SHARED'
   /** Shared with any recognised government caller. */
   | 'UNCONDITIONAL';
+
+/** What to subscribe to and how. */
+export type SubscribeInput = {
+  /** The purpose of use, 3 to 200 characters, as X-Purpose: deliveries carry it, and grants bound to it apply. */
+  purpose: Scalars['String']['input'];
+  /** Only as a caller of this region (6-digit code) within your own: narrows what is delivered; your own region when omitted. */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** Event types, e.g. ["PersonDied"]: each must be in the event catalogue; 1 to 50. */
+  types: Array<Scalars['String']['input']>;
+  /** Where to POST each change: an https URL (http is accepted outside production), without user name or password; omit to pull. */
+  webhookUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Subscribe even though the events carry CONDITIONAL fields you may not read: those fields are never delivered. */
+  withoutConditionalFields?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A new subscription and its signing secret. */
+export type SubscribeResult = {
+  __typename?: 'SubscribeResult';
+  /**
+   * The HMAC-SHA256 key of X-Hainan-Signature (t=<unix seconds>,v1=<hex HMAC of t + "." + body>). Shown here only
+   * (and to a retry with the same idempotencyKey); keep it secret. Null when the service cannot sign (no key configured).
+   */
+  secret: Maybe<Scalars['String']['output']>;
+  /** The subscription. */
+  subscription: ChangeSubscription;
+};
+
+/** One delivery outcome of a subscription's change. */
+export type SubscriptionDelivery = {
+  __typename?: 'SubscriptionDelivery';
+  /** When (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** Attempts made. */
+  attempts: Scalars['Int']['output'];
+  /** The X-Hainan-Delivery ID: the same for every attempt at one change. */
+  deliveryId: Scalars['String']['output'];
+  /** Code of the subscribing department. */
+  dept: Scalars['String']['output'];
+  /** The domain whose feed holds the change. */
+  domain: Scalars['String']['output'];
+  /** What failed; null when delivered. */
+  error: Maybe<Scalars['String']['output']>;
+  /** The webhook's last HTTP status; null when it did not answer. */
+  httpStatus: Maybe<Scalars['Int']['output']>;
+  /** The change's position in that domain's feed. */
+  position: Scalars['Int']['output'];
+  /** The changed record, as Type:key. */
+  recordKey: Scalars['String']['output'];
+  /** DELIVERED, DEAD_LETTERED, REDELIVERED or REDELIVERY_FAILED. */
+  status: Scalars['String']['output'];
+  /** The subscription. */
+  subscriptionId: Scalars['ID']['output'];
+  /** The event type. */
+  type: Scalars['String']['output'];
+};
 
 /** The caller's own access to the fields of one type. */
 export type TypeAccess = {
@@ -1373,9 +1715,17 @@ export type ResolversTypes = ResolversObject<{
   Change: ResolverTypeWrapper<Change>;
   ChangeConnection: ResolverTypeWrapper<ChangeConnection>;
   ChangeEdge: ResolverTypeWrapper<ChangeEdge>;
+  ChangeSubscription: ResolverTypeWrapper<ChangeSubscriptionRow>;
+  ChangeSubscriptionConnection: ResolverTypeWrapper<Connection<ChangeSubscriptionRow>>;
+  ChangeSubscriptionEdge: ResolverTypeWrapper<Omit<ChangeSubscriptionEdge, 'node'> & { node: ResolversTypes['ChangeSubscription'] }>;
+  ChangeSubscriptionState: ChangeSubscriptionState;
   ChangedField: ResolverTypeWrapper<ChangedField>;
   Cosignature: ResolverTypeWrapper<Cosignature>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DeadLetter: ResolverTypeWrapper<DeadLetterRow>;
+  DeadLetterConnection: ResolverTypeWrapper<Connection<DeadLetterRow>>;
+  DeadLetterEdge: ResolverTypeWrapper<Omit<DeadLetterEdge, 'node'> & { node: ResolversTypes['DeadLetter'] }>;
+  DeadLetterState: DeadLetterState;
   DepartmentBacklog: ResolverTypeWrapper<DepartmentBacklog>;
   DraftPolicyInput: DraftPolicyInput;
   ExplainedField: ResolverTypeWrapper<ExplainedField>;
@@ -1413,9 +1763,13 @@ export type ResolversTypes = ResolversObject<{
   PolicyVersionConnection: ResolverTypeWrapper<Omit<PolicyVersionConnection, 'edges'> & { edges: Array<ResolversTypes['PolicyVersionEdge']> }>;
   PolicyVersionEdge: ResolverTypeWrapper<Omit<PolicyVersionEdge, 'node'> & { node: ResolversTypes['PolicyVersion'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RedeliveryResult: ResolverTypeWrapper<Omit<RedeliveryResult, 'deadLetters' | 'subscription'> & { deadLetters: Array<ResolversTypes['DeadLetter']>, subscription: ResolversTypes['ChangeSubscription'] }>;
   RolePolicy: ResolverTypeWrapper<StoredRolePolicy>;
   Sensitivity: Sensitivity;
   SharingType: SharingType;
+  SubscribeInput: SubscribeInput;
+  SubscribeResult: ResolverTypeWrapper<Omit<SubscribeResult, 'subscription'> & { subscription: ResolversTypes['ChangeSubscription'] }>;
+  SubscriptionDelivery: ResolverTypeWrapper<SubscriptionDeliveryRow>;
   TypeAccess: ResolverTypeWrapper<TypeAccess>;
 }>;
 
@@ -1439,9 +1793,15 @@ export type ResolversParentTypes = ResolversObject<{
   Change: Change;
   ChangeConnection: ChangeConnection;
   ChangeEdge: ChangeEdge;
+  ChangeSubscription: ChangeSubscriptionRow;
+  ChangeSubscriptionConnection: Connection<ChangeSubscriptionRow>;
+  ChangeSubscriptionEdge: Omit<ChangeSubscriptionEdge, 'node'> & { node: ResolversParentTypes['ChangeSubscription'] };
   ChangedField: ChangedField;
   Cosignature: Cosignature;
   Date: Scalars['Date']['output'];
+  DeadLetter: DeadLetterRow;
+  DeadLetterConnection: Connection<DeadLetterRow>;
+  DeadLetterEdge: Omit<DeadLetterEdge, 'node'> & { node: ResolversParentTypes['DeadLetter'] };
   DepartmentBacklog: DepartmentBacklog;
   DraftPolicyInput: DraftPolicyInput;
   ExplainedField: ExplainedField;
@@ -1475,7 +1835,11 @@ export type ResolversParentTypes = ResolversObject<{
   PolicyVersionConnection: Omit<PolicyVersionConnection, 'edges'> & { edges: Array<ResolversParentTypes['PolicyVersionEdge']> };
   PolicyVersionEdge: Omit<PolicyVersionEdge, 'node'> & { node: ResolversParentTypes['PolicyVersion'] };
   Query: Record<PropertyKey, never>;
+  RedeliveryResult: Omit<RedeliveryResult, 'deadLetters' | 'subscription'> & { deadLetters: Array<ResolversParentTypes['DeadLetter']>, subscription: ResolversParentTypes['ChangeSubscription'] };
   RolePolicy: StoredRolePolicy;
+  SubscribeInput: SubscribeInput;
+  SubscribeResult: Omit<SubscribeResult, 'subscription'> & { subscription: ResolversParentTypes['ChangeSubscription'] };
+  SubscriptionDelivery: SubscriptionDeliveryRow;
   TypeAccess: TypeAccess;
 }>;
 
@@ -1582,6 +1946,41 @@ export type ChangeEdgeResolvers<ContextType = GovernanceContext, ParentType exte
   node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
 }>;
 
+export type ChangeSubscriptionResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['ChangeSubscription'] = ResolversParentTypes['ChangeSubscription']> = ResolversObject<{
+  caughtUp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deadLetterCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deliveries?: Resolver<Array<ResolversTypes['SubscriptionDelivery']>, ParentType, ContextType, RequireFields<ChangeSubscriptionDeliveriesArgs, 'first'>>;
+  dept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  failures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastDeliveredAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ChangeSubscriptionState'], ParentType, ContextType>;
+  subscriberRegion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subscriberRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  types?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  webhookUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withoutConditionalFields?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ChangeSubscriptionConnectionResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['ChangeSubscriptionConnection'] = ResolversParentTypes['ChangeSubscriptionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ChangeSubscriptionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ChangeSubscriptionEdgeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['ChangeSubscriptionEdge'] = ResolversParentTypes['ChangeSubscriptionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ChangeSubscription'], ParentType, ContextType>;
+}>;
+
 export type ChangedFieldResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['ChangedField'] = ResolversParentTypes['ChangedField']> = ResolversObject<{
   masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1599,6 +1998,35 @@ export type CosignatureResolvers<ContextType = GovernanceContext, ParentType ext
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
+
+export type DeadLetterResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['DeadLetter'] = ResolversParentTypes['DeadLetter']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deliveryId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  redeliveredAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['DeadLetterState'], ParentType, ContextType>;
+  subscriptionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DeadLetterConnectionResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['DeadLetterConnection'] = ResolversParentTypes['DeadLetterConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DeadLetterEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DeadLetterEdgeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['DeadLetterEdge'] = ResolversParentTypes['DeadLetterEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DeadLetter'], ParentType, ContextType>;
+}>;
 
 export type DepartmentBacklogResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['DepartmentBacklog'] = ResolversParentTypes['DepartmentBacklog']> = ResolversObject<{
   grantRequestsOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1680,19 +2108,25 @@ export type GrantScopeResolvers<ContextType = GovernanceContext, ParentType exte
 }>;
 
 export type MutationResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acknowledge?: Resolver<ResolversTypes['ChangeSubscription'], ParentType, ContextType, RequireFields<MutationAcknowledgeArgs, 'cursor' | 'id'>>;
   activatePolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationActivatePolicyVersionArgs, 'number'>>;
   approveGrantRequest?: Resolver<ResolversTypes['GrantRequest'], ParentType, ContextType, RequireFields<MutationApproveGrantRequestArgs, 'id' | 'reason'>>;
   approvePolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationApprovePolicyVersionArgs, 'number'>>;
   cosignPolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationCosignPolicyVersionArgs, 'number' | 'reason'>>;
   draftPolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationDraftPolicyVersionArgs, 'input'>>;
+  pauseSubscription?: Resolver<ResolversTypes['ChangeSubscription'], ParentType, ContextType, RequireFields<MutationPauseSubscriptionArgs, 'id' | 'reason'>>;
   raiseObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationRaiseObjectionArgs, 'input'>>;
+  redeliver?: Resolver<ResolversTypes['RedeliveryResult'], ParentType, ContextType, RequireFields<MutationRedeliverArgs, 'deadLetterIds' | 'id'>>;
   rejectGrantRequest?: Resolver<ResolversTypes['GrantRequest'], ParentType, ContextType, RequireFields<MutationRejectGrantRequestArgs, 'id' | 'reason'>>;
   rejectPolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationRejectPolicyVersionArgs, 'number' | 'reason'>>;
   requestGrant?: Resolver<ResolversTypes['GrantRequest'], ParentType, ContextType, RequireFields<MutationRequestGrantArgs, 'input'>>;
   resolveObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationResolveObjectionArgs, 'expectedVersion' | 'id' | 'outcome'>>;
   restorePolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationRestorePolicyVersionArgs, 'number' | 'reason'>>;
+  resumeSubscription?: Resolver<ResolversTypes['ChangeSubscription'], ParentType, ContextType, RequireFields<MutationResumeSubscriptionArgs, 'id' | 'reason'>>;
   revokeGrant?: Resolver<ResolversTypes['GrantRequest'], ParentType, ContextType, RequireFields<MutationRevokeGrantArgs, 'id' | 'reason'>>;
   submitPolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationSubmitPolicyVersionArgs, 'number'>>;
+  subscribe?: Resolver<ResolversTypes['SubscribeResult'], ParentType, ContextType, RequireFields<MutationSubscribeArgs, 'input'>>;
+  unsubscribe?: Resolver<ResolversTypes['ChangeSubscription'], ParentType, ContextType, RequireFields<MutationUnsubscribeArgs, 'id' | 'reason'>>;
 }>;
 
 export type ObjectionResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['Objection'] = ResolversParentTypes['Objection']> = ResolversObject<{
@@ -1848,6 +2282,7 @@ export type QueryResolvers<ContextType = GovernanceContext, ParentType extends R
   catalogue?: Resolver<Array<ResolversTypes['CatalogueType']>, ParentType, ContextType>;
   catalogueType?: Resolver<Maybe<ResolversTypes['CatalogueType']>, ParentType, ContextType, RequireFields<QueryCatalogueTypeArgs, 'name'>>;
   changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
+  deadLetters?: Resolver<ResolversTypes['DeadLetterConnection'], ParentType, ContextType, RequireFields<QueryDeadLettersArgs, 'first' | 'subscriptionId'>>;
   explain?: Resolver<ResolversTypes['Explanation'], ParentType, ContextType, RequireFields<QueryExplainArgs, 'caller' | 'query'>>;
   grantRequest?: Resolver<Maybe<ResolversTypes['GrantRequest']>, ParentType, ContextType, RequireFields<QueryGrantRequestArgs, 'id'>>;
   grantRequestDeadlines?: Resolver<Array<ResolversTypes['GrantDeadlineCount']>, ParentType, ContextType>;
@@ -1863,7 +2298,15 @@ export type QueryResolvers<ContextType = GovernanceContext, ParentType extends R
   policyVersions?: Resolver<ResolversTypes['PolicyVersionConnection'], ParentType, ContextType, RequireFields<QueryPolicyVersionsArgs, 'first'>>;
   runPolicyTests?: Resolver<ResolversTypes['PolicyTestRun'], ParentType, ContextType, Partial<QueryRunPolicyTestsArgs>>;
   sharingBacklog?: Resolver<Array<ResolversTypes['DepartmentBacklog']>, ParentType, ContextType>;
+  subscription?: Resolver<Maybe<ResolversTypes['ChangeSubscription']>, ParentType, ContextType, RequireFields<QuerySubscriptionArgs, 'id'>>;
+  subscriptionChanges?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QuerySubscriptionChangesArgs, 'first' | 'id'>>;
+  subscriptions?: Resolver<ResolversTypes['ChangeSubscriptionConnection'], ParentType, ContextType, RequireFields<QuerySubscriptionsArgs, 'first'>>;
   validatePolicies?: Resolver<ResolversTypes['PolicyValidation'], ParentType, ContextType, RequireFields<QueryValidatePoliciesArgs, 'policies'>>;
+}>;
+
+export type RedeliveryResultResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['RedeliveryResult'] = ResolversParentTypes['RedeliveryResult']> = ResolversObject<{
+  deadLetters?: Resolver<Array<ResolversTypes['DeadLetter']>, ParentType, ContextType>;
+  subscription?: Resolver<ResolversTypes['ChangeSubscription'], ParentType, ContextType>;
 }>;
 
 export type RolePolicyResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['RolePolicy'] = ResolversParentTypes['RolePolicy']> = ResolversObject<{
@@ -1872,6 +2315,26 @@ export type RolePolicyResolvers<ContextType = GovernanceContext, ParentType exte
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rules?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SubscribeResultResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['SubscribeResult'] = ResolversParentTypes['SubscribeResult']> = ResolversObject<{
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subscription?: Resolver<ResolversTypes['ChangeSubscription'], ParentType, ContextType>;
+}>;
+
+export type SubscriptionDeliveryResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['SubscriptionDelivery'] = ResolversParentTypes['SubscriptionDelivery']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deliveryId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  httpStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscriptionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type TypeAccessResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['TypeAccess'] = ResolversParentTypes['TypeAccess']> = ResolversObject<{
@@ -1892,9 +2355,15 @@ export type Resolvers<ContextType = GovernanceContext> = ResolversObject<{
   Change?: ChangeResolvers<ContextType>;
   ChangeConnection?: ChangeConnectionResolvers<ContextType>;
   ChangeEdge?: ChangeEdgeResolvers<ContextType>;
+  ChangeSubscription?: ChangeSubscriptionResolvers<ContextType>;
+  ChangeSubscriptionConnection?: ChangeSubscriptionConnectionResolvers<ContextType>;
+  ChangeSubscriptionEdge?: ChangeSubscriptionEdgeResolvers<ContextType>;
   ChangedField?: ChangedFieldResolvers<ContextType>;
   Cosignature?: CosignatureResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DeadLetter?: DeadLetterResolvers<ContextType>;
+  DeadLetterConnection?: DeadLetterConnectionResolvers<ContextType>;
+  DeadLetterEdge?: DeadLetterEdgeResolvers<ContextType>;
   DepartmentBacklog?: DepartmentBacklogResolvers<ContextType>;
   ExplainedField?: ExplainedFieldResolvers<ContextType>;
   Explanation?: ExplanationResolvers<ContextType>;
@@ -1923,7 +2392,10 @@ export type Resolvers<ContextType = GovernanceContext> = ResolversObject<{
   PolicyVersionConnection?: PolicyVersionConnectionResolvers<ContextType>;
   PolicyVersionEdge?: PolicyVersionEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RedeliveryResult?: RedeliveryResultResolvers<ContextType>;
   RolePolicy?: RolePolicyResolvers<ContextType>;
+  SubscribeResult?: SubscribeResultResolvers<ContextType>;
+  SubscriptionDelivery?: SubscriptionDeliveryResolvers<ContextType>;
   TypeAccess?: TypeAccessResolvers<ContextType>;
 }>;
 
