@@ -67,8 +67,8 @@ async function main(): Promise<void> {
       req.on('end', () => {
         const at = performance.now();
         try {
-          const payload = JSON.parse(body) as { changes?: { recordKey: string }[]; recordKey?: string };
-          for (const change of payload.changes ?? [payload]) if (change.recordKey && !pushed.has(change.recordKey)) pushed.set(change.recordKey, at);
+          const { change } = JSON.parse(body) as { change?: { recordKey?: string } };
+          if (change?.recordKey && !pushed.has(change.recordKey)) pushed.set(change.recordKey, at);
         } catch {
           // not ours
         }

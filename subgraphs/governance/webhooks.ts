@@ -377,24 +377,53 @@ export function deliveryWorker(service: BackgroundService, webhooks: Webhooks): 
     );
   }
 
-  function schedule(): void {
+  let ticking = false;
+  let wanted = false;
+  function schedule(delayMs = pollMs): void {
     if (stopping) return;
+    clearTimeout(timer);
     timer = setTimeout(() => {
+      ticking = true;
+      wanted = false;
       running = service.db.queries
         .uncounted(tick)
         .catch((error: unknown) => warn(`Webhook delivery paused: ${(error as Error).message}`))
-        .finally(schedule);
-    }, pollMs);
+        .finally(() => {
+          ticking = false;
+          // A change announced while this round ran is served at once, not a poll later.
+          schedule(wanted ? 0 : pollMs);
+        });
+    }, delayMs);
     timer.unref();
   }
 
+  /** A domain published a change (NATS): serve now rather than at the next poll. */
+  function wake(): void {
+    if (stopping) return;
+    if (ticking) wanted = true;
+    else schedule(0);
+  }
+
+  let announcements: { unsubscribe(): void } | undefined;
   return {
     start() {
       if (webhooks.pushUnavailable()) return;
       schedule();
+      // With NATS, every domain's relay publishes each change on its subject: hearing one wakes the worker, so a
+      // webhook follows its write within milliseconds; polling stays as the fallback (and the only way without NATS).
+      const link = service.nats;
+      if (link) {
+        void link
+          .connected()
+          .then((nc) => {
+            if (!stopping) announcements = nc.subscribe(`${link.config.streamPrefix.toLowerCase()}.>`, { callback: () => wake() });
+          })
+          .catch(() => undefined);
+      }
     },
     async stop() {
       stopping = true;
+      announcements?.unsubscribe();
       clearTimeout(timer);
       // The delivery in hand finishes (bounded by the webhook timeout), and its position is stored.
       await running;

@@ -262,7 +262,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     const served = catalogueOf(definition as SubgraphDefinition<unknown>);
     // Abilities over the platform catalogue: a rule about a type covers its fields in every subgraph alike.
     const authorizer = enforce ? createAuthorizer(PLATFORM_CATALOGUE, policies, served) : null;
-    background = definition.background ? await definition.background({ db, config, identity, log, warn: (message) => logger.warn(message) }) : undefined;
+    background = definition.background ? await definition.background({ db, config, identity, log, warn: (message) => logger.warn(message), ...(nats ? { nats: nats.link } : {}) }) : undefined;
     const context = contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit, idempotencyWindowMs, statisticsCache, clock: options.clock, background: background?.context });
     const routes = [metricsRoute({ token: config.observability?.metricsToken, production: config.production })];
     if (enforce) {

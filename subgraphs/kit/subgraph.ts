@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parse, type DocumentNode } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { EntitySchema } from '@mikro-orm/core';
+import type { NatsLink } from './jetstream';
 import { PROJECT_ROOT, type AuditConfig, type DomainName } from './config';
 import type { Catalogue } from '../../auth';
 import type { AuditCollector } from './audit/collector';
@@ -65,6 +66,8 @@ export interface BackgroundService {
   log: (line: string) => void;
   /** Warnings and errors of the task, in the service's structured log. */
   warn: (message: string) => void;
+  /** The service's NATS connection, when NATS_URL is set: changes are announced on it as they are relayed. */
+  nats?: NatsLink;
 }
 
 /**
