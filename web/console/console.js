@@ -9,6 +9,8 @@ import { testsPage } from './pages/tests.js';
 import { explainPage } from './pages/explain.js';
 import { grantsPage } from './pages/grants.js';
 import { objectionsPage } from './pages/objections.js';
+import { matrixPage } from './pages/matrix.js';
+import { whoCanSeePage } from './pages/who-can-see.js';
 
 const PAGES = [
   { id: 'signin', label: 'Sign in', render: signInPage },
@@ -16,6 +18,8 @@ const PAGES = [
   { id: 'policies', label: 'Policies', render: policiesPage },
   { id: 'tests', label: 'Policy tests', render: testsPage },
   { id: 'explain', label: 'Explain', render: explainPage },
+  { id: 'matrix', label: 'Matrix', render: matrixPage },
+  { id: 'who', label: 'Who can see', render: whoCanSeePage },
   { id: 'grants', label: 'Grants', render: grantsPage },
   { id: 'objections', label: 'Objections', render: objectionsPage },
 ];
