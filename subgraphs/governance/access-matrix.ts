@@ -8,6 +8,7 @@ import {
   allows,
   buildAbility,
   conditionalRules,
+  conditionFields,
   DEPARTMENTS,
   describeRuleCondition,
   explainField,
@@ -206,8 +207,10 @@ export async function whoCanSee(
   let record: Record<string, unknown> | null = null;
   if (key != null) {
     const fields = new Set<string>();
-    for (const ability of abilities) for (const f of ability.casl.possibleRulesFor('read', type).flatMap((r) => r.conditions?.fields ?? [])) fields.add(f);
-    for (const g of grants) if (g.subject === type && g.region && PLATFORM_CATALOGUE[type]!.regionField) fields.add(PLATFORM_CATALOGUE[type]!.regionField!);
+    // What any column's rules on the type test (read, masked read, aggregate), plus what region-limited grants test.
+    for (const ability of abilities) for (const f of conditionFields(ability, type)) fields.add(f);
+    const regionField = PLATFORM_CATALOGUE[type]!.regionField;
+    if (regionField && grants.some((g) => g.subject === type && g.region)) fields.add(regionField);
     record = await recordInputs(ctx, type, key, [...fields].sort());
     if (!record) throw badInput('key', `there is no ${type} ${key} (or you may not see it).`);
   }
