@@ -289,3 +289,44 @@ export function conditionFields(ability: RequestAbility, type: string): readonly
   ability.ruleCache.set(key, new Map([['', result]]));
   return result;
 }
+
+/** The first rule of a list that decides on a record inside the caller's row scope: a conditional restriction is taken
+ *  not to apply there (its conditions describe what lies outside), a conditional permission to apply. */
+function inScopeRule(list: readonly AuthzRule[]): AuthzRule | null {
+  for (const rule of list) if (!(rule.conditions && rule.inverted)) return rule;
+  return null;
+}
+
+/**
+ * The decision on records where the row conditions work for the caller (inside a police officer's own area, within a
+ * region-limited grant's region), for the permission matrix: fieldDecision without a record answers for *every*
+ * record, which for a conditional restriction is DENIED although most records of the caller's area are readable.
+ * Equal to fieldDecision(ability, type, field) when nothing involved has conditions.
+ */
+export function fieldDecisionInScope(ability: RequestAbility, type: string, field: string): FieldDecision {
+  const entry = fieldEntry(ability, type, field);
+  if (entry.fixed !== null) return entry.fixed;
+  let decision: FieldDecision = allows_(inScopeRule(entry.read.rules)) ? 'FULL' : allows_(inScopeRule(entry.masked.rules)) ? 'MASKED' : 'DENIED';
+  for (const s of entry.sources) decision = stricter(decision, fieldDecisionInScope(ability, s.type, s.field));
+  return limit(decision, entry.maskable);
+}
+
+/** Whether the caller may aggregate the field on some records (every record when `inScope` is false). */
+export function mayAggregate(ability: RequestAbility, type: string, field: string, inScope: boolean): boolean {
+  if (!inScope) return allows(ability, 'aggregate', type, field);
+  return allows_(inScopeRule(ability.casl.rulesFor('aggregate', type, field) as readonly AuthzRule[]));
+}
+
+/** The rules with conditions that take part in deciding the field (read, masked read, aggregate), for explanations. */
+export function conditionalRules(ability: RequestAbility, type: string, field: string): { source: RuleSource; inverted: boolean; reason: string }[] {
+  const entry = fieldEntry(ability, type, field);
+  const aggregate = ruleList(ability, 'aggregate', type, field).rules;
+  const out = new Map<string, { source: RuleSource; inverted: boolean; reason: string }>();
+  for (const rule of [...entry.read.rules, ...entry.masked.rules, ...aggregate]) {
+    if (!rule.conditions) continue;
+    const source = sourceOf(rule);
+    out.set(`${source.kind}\u0000${source.id}\u0000${rule.reason ?? ''}`, { source, inverted: Boolean(rule.inverted), reason: rule.reason ?? '' });
+  }
+  for (const s of entry.sources) for (const r of conditionalRules(ability, s.type, s.field)) out.set(`${r.source.kind}\u0000${r.source.id}\u0000${r.reason}`, r);
+  return [...out.values()];
+}

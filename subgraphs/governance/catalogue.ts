@@ -48,6 +48,14 @@ export const catalogue = mergeCatalogues(
     Explanation: { description: 'Per requested field, the decision and what decided it.', fields: all(government, 'version', 'operationName', 'fields') },
     ExplainedField: { description: 'One explained field.', fields: all(government, 'path', 'type', 'field', 'decision', 'reason', 'source', 'sourceId', 'dependsOnRecord') },
     PolicyImpact: { description: 'Access gained or lost by a version.', fields: all(government, 'version', 'comparedWith', 'changes') },
+    // The permission matrix and "who can see this?": policy information, like explain; the resolvers admit only
+    // security officers and auditors.
+    AccessMatrix: { description: 'The permission matrix of one type.', fields: all(government, 'type', 'version', 'region', 'purpose', 'columns', 'rows') },
+    MatrixColumn: { description: 'A department and role of the matrix.', fields: all(government, 'dept', 'role') },
+    MatrixRow: { description: 'A field of the matrix with its catalogue facts.', fields: all(government, 'field', 'owner', 'sharing', 'open', 'sensitivity', 'mask', 'cells') },
+    MatrixCell: { description: "One caller's access to one field.", fields: all(government, 'dept', 'role', 'decision', 'decisionInScope', 'reason', 'source', 'sourceId', 'dependsOnRecord', 'condition') },
+    WhoCanSeeEntry: { description: "A department and role's access to a field.", fields: all(government, 'dept', 'role', 'decision', 'decisionInScope', 'reason', 'source', 'sourceId', 'dependsOnRecord', 'condition', 'grants') },
+    GrantAccess: { description: 'A grant in force covering a field.', fields: all(government, 'grantId', 'requesterDept', 'purpose', 'expiresAt', 'region', 'decision') },
     AccessChange: { description: 'One gained or lost field.', fields: all(government, 'dept', 'role', 'type', 'field', 'before', 'after', 'direction') },
     GrantRequest: {
       columns: { expiresOn: ['expiresAt'] },

@@ -13,6 +13,7 @@ import type { GovernanceContext } from './loaders';
 import { GrantRequestRecord, ObjectionRecord, PolicyVersionRecord, type GrantRequestRow, type PolicyVersionRow } from './entities';
 import { changes } from './exchange';
 import { explainOperation } from './explain';
+import { accessMatrix, checkedRegion, checkedType, whoCanSee } from './access-matrix';
 import { sharingBacklog } from './backlog';
 import { objectionCounts, objectionDeadline, objectionWhere, raiseObjection, resolveObjection } from './objections';
 import { PLATFORM_CATALOGUE } from '../platform-catalogue';
@@ -191,6 +192,21 @@ export const resolvers: Resolvers = {
       const row = await versionOrNotFound(ctx, number, 'number');
       const active = await activeVersion(ctx);
       return { version: row.number, comparedWith: active.number, changes: policyImpact(policiesOf(active), policiesOf(row), PLATFORM_CATALOGUE) };
+    },
+    accessMatrix: async (_, { type, version, region, purpose }, ctx) => {
+      requireGoverning(ctx, 'The permission matrix');
+      checkedType(type);
+      const where = checkedRegion(region);
+      const row = version == null ? await activeVersion(ctx) : await versionOrNotFound(ctx, version, 'version');
+      // The grants in force apply whatever version is shown, as for explain: they are not part of a policy version.
+      return accessMatrix(type, row.number, where, purpose ?? null, policiesOf(row), ctx.auth?.policies.grants ?? []) as never;
+    },
+    whoCanSee: async (_, { type, field, key, version, region }, ctx) => {
+      requireGoverning(ctx, 'Who can see this');
+      checkedType(type);
+      const where = checkedRegion(region);
+      const row = version == null ? await activeVersion(ctx) : await versionOrNotFound(ctx, version, 'version');
+      return whoCanSee(ctx, { type, field, key: key ?? null, region: where }, policiesOf(row), ctx.auth?.policies.grants ?? []);
     },
     runPolicyTests: async (_, { number }, ctx) => {
       requireGoverning(ctx, 'Running policy tests');

@@ -45,7 +45,8 @@ const peers = new Agent({ keepAliveTimeout: 30_000, connections: 16 });
 
 const loadersByRequest = new WeakMap<object, Map<string, DataLoader<string, OwnerRow | null>>>();
 
-async function fetchOwnerRows(ctx: RequestContext<unknown>, type: string, owner: ForeignEntity, fields: readonly string[], keys: readonly string[]): Promise<(OwnerRow | null)[]> {
+/** One call to the owner's /scope as the request's caller (its Authorization and X-Purpose); unbatched, for tools. */
+export async function fetchOwnerRows(ctx: RequestContext<unknown>, type: string, owner: ForeignEntity, fields: readonly string[], keys: readonly string[]): Promise<(OwnerRow | null)[]> {
   const peer = ctx.peers[owner.domain];
   if (!peer) {
     throw new GraphQLError(`${type} records cannot be judged: the ${owner.domain} service, which owns them, is not configured.`, { extensions: { code: ErrorCode.Unavailable } });

@@ -10,6 +10,8 @@ import { explainPage } from './pages/explain.js';
 import { grantsPage } from './pages/grants.js';
 import { objectionsPage } from './pages/objections.js';
 import { subscriptionsPage } from './pages/subscriptions.js';
+import { matrixPage } from './pages/matrix.js';
+import { whoCanSeePage } from './pages/who-can-see.js';
 
 const PAGES = [
   { id: 'signin', label: 'Sign in', render: signInPage },
@@ -17,6 +19,8 @@ const PAGES = [
   { id: 'policies', label: 'Policies', render: policiesPage },
   { id: 'tests', label: 'Policy tests', render: testsPage },
   { id: 'explain', label: 'Explain', render: explainPage },
+  { id: 'matrix', label: 'Matrix', render: matrixPage },
+  { id: 'who', label: 'Who can see', render: whoCanSeePage },
   { id: 'grants', label: 'Grants', render: grantsPage },
   { id: 'objections', label: 'Objections', render: objectionsPage },
   { id: 'subscriptions', label: 'Subscriptions', render: subscriptionsPage },

@@ -46,6 +46,23 @@ export type AccessDecision =
   /** The value through the field's mask strategy (e.g. an ID number as 4601**********1234). */
   | 'MASKED';
 
+/** The permission matrix of one type under one policy version. */
+export type AccessMatrix = {
+  __typename?: 'AccessMatrix';
+  /** The columns, in the order of each row's cells: departments and roles. */
+  columns: Array<MatrixColumn>;
+  /** The purpose every column's caller declares; null for none. */
+  purpose: Maybe<Scalars['String']['output']>;
+  /** The region code every column's caller covers. */
+  region: Scalars['String']['output'];
+  /** One row per catalogued field of the type. */
+  rows: Array<MatrixRow>;
+  /** The GraphQL type name. */
+  type: Scalars['String']['output'];
+  /** The policy version decided under. */
+  version: Scalars['Int']['output'];
+};
+
 /** A caller whose use of data an anomaly rule flags in the period asked for, with the records that make the case. */
 export type AuditAnomaly = {
   __typename?: 'AuditAnomaly';
@@ -505,6 +522,23 @@ export type FieldAccess = {
   sourceId: Maybe<Scalars['String']['output']>;
 };
 
+/** A grant in force that covers a field, and what it gives. */
+export type GrantAccess = {
+  __typename?: 'GrantAccess';
+  /** The decision for this department and role when they declare the grant's purpose. */
+  decision: MatrixDecision;
+  /** When the grant ends (ISO 8601 instant). */
+  expiresAt: Scalars['String']['output'];
+  /** The grant's ID (the approved request's). */
+  grantId: Scalars['String']['output'];
+  /** The purpose the grant is bound to: it applies only to requests declaring it (X-Purpose). */
+  purpose: Scalars['String']['output'];
+  /** The region the grant is limited to; null for the whole province. */
+  region: Maybe<Scalars['String']['output']>;
+  /** The department the grant was given to. */
+  requesterDept: Scalars['String']['output'];
+};
+
 /** The pending sharing requests one owning department must answer, against their deadlines. */
 export type GrantDeadlineCount = {
   __typename?: 'GrantDeadlineCount';
@@ -630,6 +664,68 @@ export type GrantScopeInput = {
   fields: Array<Scalars['String']['input']>;
   /** GraphQL type name, e.g. HealthRecord. */
   type: Scalars['String']['input'];
+};
+
+/** One caller's access to one field, and why. */
+export type MatrixCell = {
+  __typename?: 'MatrixCell';
+  /** The row conditions in words (e.g. only where hukouRegionCode is in the caller's own region); null when there are none. */
+  condition: Maybe<Scalars['String']['output']>;
+  /** The decision that holds for every record. */
+  decision: MatrixDecision;
+  /** The decision on records where the row conditions hold (e.g. inside the caller's own region); equals decision unless dependsOnRecord. */
+  decisionInScope: MatrixDecision;
+  /** True when the answer differs between records (a rule has row conditions). */
+  dependsOnRecord: Scalars['Boolean']['output'];
+  /** Department code of the column. */
+  dept: Scalars['String']['output'];
+  /** The rule, grant or catalogue default that decided, as explain reports it. */
+  reason: Scalars['String']['output'];
+  /** Role of the column. */
+  role: Scalars['String']['output'];
+  /** catalogue, policy or grant; null when nothing allowed the field. */
+  source: Maybe<Scalars['String']['output']>;
+  /** The policy or grant ID, or Type.field for a catalogue default. */
+  sourceId: Maybe<Scalars['String']['output']>;
+};
+
+/** A column of the permission matrix: callers of a department with a role. */
+export type MatrixColumn = {
+  __typename?: 'MatrixColumn';
+  /** Department code, e.g. health. */
+  dept: Scalars['String']['output'];
+  /** Role, e.g. officer. */
+  role: Scalars['String']['output'];
+};
+
+/** A decision in the permission matrix: what a caller gets for a field. */
+export type MatrixDecision =
+  /** Not readable, but counted in statistics (the aggregate permission). */
+  | 'AGGREGATE_ONLY'
+  /** Nothing: null, with a FORBIDDEN error. */
+  | 'DENIED'
+  /** The value in full. */
+  | 'FULL'
+  /** The value through the field's mask. */
+  | 'MASKED';
+
+/** A row of the permission matrix: one catalogued field, its catalogue facts and a cell per column. */
+export type MatrixRow = {
+  __typename?: 'MatrixRow';
+  /** One cell per column, in the order of the matrix's columns. */
+  cells: Array<MatrixCell>;
+  /** The field's name. */
+  field: Scalars['String']['output'];
+  /** How the value is masked where it is shown masked. */
+  mask: Scalars['String']['output'];
+  /** Open data: readable by anyone. */
+  open: Scalars['Boolean']['output'];
+  /** Code of the department owning the field. */
+  owner: Scalars['String']['output'];
+  /** Personal-information sensitivity under the PIPL. */
+  sensitivity: Sensitivity;
+  /** Sharing type under the national rules. */
+  sharing: SharingType;
 };
 
 /**
@@ -1233,6 +1329,13 @@ export type PolicyVersionEdge = {
  */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The permission matrix of one type, for security officers and auditors: per catalogued field (rows) and per
+   * department and role (columns: those the version's policies name, plus the departments owning the type's fields),
+   * the decision and what decided it, under the given policy version (the active one by default) and the grants in
+   * force, computed by the decision code every subgraph runs. Touches no records.
+   */
+  accessMatrix: AccessMatrix;
   /** The policy version in force. */
   activePolicyVersion: PolicyVersion;
   /** Rule-based anomalies in the period [from, to) (ISO 8601 instants; README 'Audit trail'). Auditors only. */
@@ -1313,6 +1416,25 @@ export type Query = {
   subscriptions: ChangeSubscriptionConnection;
   /** Checks a policy document (and optionally its tests) without storing anything: every problem, precisely. */
   validatePolicies: PolicyValidation;
+  /**
+   * Who can see one field, for security officers and auditors: every department and role of the vocabulary with its
+   * decision and why, and per entry the grants in force that widen it. With `key`, judged for that record: its
+   * row-condition fields are read from the owning service as you (what you may not read in full counts as unknown,
+   * which never permits).
+   */
+  whoCanSee: Array<WhoCanSeeEntry>;
+};
+
+
+/**
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
+ */
+export type QueryAccessMatrixArgs = {
+  purpose?: InputMaybe<Scalars['String']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  type: Scalars['String']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1516,6 +1638,19 @@ export type QueryValidatePoliciesArgs = {
   tests?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+/**
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
+ */
+export type QueryWhoCanSeeArgs = {
+  field: Scalars['String']['input'];
+  key?: InputMaybe<Scalars['String']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  type: Scalars['String']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A subscription after a redelivery, with the dead letters asked about. */
 export type RedeliveryResult = {
   __typename?: 'RedeliveryResult';
@@ -1622,6 +1757,31 @@ export type TypeAccess = {
   type: Scalars['String']['output'];
 };
 
+/** One department and role's access to a field, and the grants that widen it. */
+export type WhoCanSeeEntry = {
+  __typename?: 'WhoCanSeeEntry';
+  /** The row conditions in words; null when there are none. */
+  condition: Maybe<Scalars['String']['output']>;
+  /** The decision (for the record, when a key was given; else the one that holds for every record). */
+  decision: MatrixDecision;
+  /** The decision on records where the row conditions hold; with a key, the same as decision. */
+  decisionInScope: MatrixDecision;
+  /** True when the answer differs between records (a rule has row conditions). */
+  dependsOnRecord: Scalars['Boolean']['output'];
+  /** Department code. */
+  dept: Scalars['String']['output'];
+  /** Grants in force to this department covering the field, each with the decision under its purpose. */
+  grants: Array<GrantAccess>;
+  /** The rule, grant or catalogue default that decided. */
+  reason: Scalars['String']['output'];
+  /** Role. */
+  role: Scalars['String']['output'];
+  /** catalogue, policy or grant; null when nothing allowed the field. */
+  source: Maybe<Scalars['String']['output']>;
+  /** The policy or grant ID, or Type.field for a catalogue default. */
+  sourceId: Maybe<Scalars['String']['output']>;
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1699,8 +1859,9 @@ export type ResolversTypes = ResolversObject<{
   AccessChange: ResolverTypeWrapper<AccessChange>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AccessDecision: AccessDecision;
-  AuditAnomaly: ResolverTypeWrapper<AuditAnomaly>;
+  AccessMatrix: ResolverTypeWrapper<AccessMatrix>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditAnomaly: ResolverTypeWrapper<AuditAnomaly>;
   AuditFieldUse: ResolverTypeWrapper<AuditFieldUse>;
   AuditFilter: AuditFilter;
   AuditRecord: ResolverTypeWrapper<AuditRecord>;
@@ -1731,6 +1892,7 @@ export type ResolversTypes = ResolversObject<{
   ExplainedField: ResolverTypeWrapper<ExplainedField>;
   Explanation: ResolverTypeWrapper<Explanation>;
   FieldAccess: ResolverTypeWrapper<FieldAccess>;
+  GrantAccess: ResolverTypeWrapper<GrantAccess>;
   GrantDeadlineCount: ResolverTypeWrapper<GrantDeadlineCount>;
   GrantRequest: ResolverTypeWrapper<GrantRequestRow>;
   GrantRequestConnection: ResolverTypeWrapper<Omit<GrantRequestConnection, 'edges'> & { edges: Array<ResolversTypes['GrantRequestEdge']> }>;
@@ -1739,6 +1901,10 @@ export type ResolversTypes = ResolversObject<{
   GrantRequestState: GrantRequestState;
   GrantScope: ResolverTypeWrapper<GrantScope>;
   GrantScopeInput: GrantScopeInput;
+  MatrixCell: ResolverTypeWrapper<MatrixCell>;
+  MatrixColumn: ResolverTypeWrapper<MatrixColumn>;
+  MatrixDecision: MatrixDecision;
+  MatrixRow: ResolverTypeWrapper<MatrixRow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Objection: ResolverTypeWrapper<ObjectionRow>;
   ObjectionConnection: ResolverTypeWrapper<Omit<ObjectionConnection, 'edges'> & { edges: Array<ResolversTypes['ObjectionEdge']> }>;
@@ -1771,14 +1937,16 @@ export type ResolversTypes = ResolversObject<{
   SubscribeResult: ResolverTypeWrapper<Omit<SubscribeResult, 'subscription'> & { subscription: ResolversTypes['ChangeSubscription'] }>;
   SubscriptionDelivery: ResolverTypeWrapper<SubscriptionDeliveryRow>;
   TypeAccess: ResolverTypeWrapper<TypeAccess>;
+  WhoCanSeeEntry: ResolverTypeWrapper<WhoCanSeeEntry>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AccessChange: AccessChange;
   String: Scalars['String']['output'];
-  AuditAnomaly: AuditAnomaly;
+  AccessMatrix: AccessMatrix;
   Int: Scalars['Int']['output'];
+  AuditAnomaly: AuditAnomaly;
   AuditFieldUse: AuditFieldUse;
   AuditFilter: AuditFilter;
   AuditRecord: AuditRecord;
@@ -1807,6 +1975,7 @@ export type ResolversParentTypes = ResolversObject<{
   ExplainedField: ExplainedField;
   Explanation: Explanation;
   FieldAccess: FieldAccess;
+  GrantAccess: GrantAccess;
   GrantDeadlineCount: GrantDeadlineCount;
   GrantRequest: GrantRequestRow;
   GrantRequestConnection: Omit<GrantRequestConnection, 'edges'> & { edges: Array<ResolversParentTypes['GrantRequestEdge']> };
@@ -1814,6 +1983,9 @@ export type ResolversParentTypes = ResolversObject<{
   GrantRequestInput: GrantRequestInput;
   GrantScope: GrantScope;
   GrantScopeInput: GrantScopeInput;
+  MatrixCell: MatrixCell;
+  MatrixColumn: MatrixColumn;
+  MatrixRow: MatrixRow;
   Mutation: Record<PropertyKey, never>;
   Objection: ObjectionRow;
   ObjectionConnection: Omit<ObjectionConnection, 'edges'> & { edges: Array<ResolversParentTypes['ObjectionEdge']> };
@@ -1841,6 +2013,7 @@ export type ResolversParentTypes = ResolversObject<{
   SubscribeResult: Omit<SubscribeResult, 'subscription'> & { subscription: ResolversParentTypes['ChangeSubscription'] };
   SubscriptionDelivery: SubscriptionDeliveryRow;
   TypeAccess: TypeAccess;
+  WhoCanSeeEntry: WhoCanSeeEntry;
 }>;
 
 export type AccessChangeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['AccessChange'] = ResolversParentTypes['AccessChange']> = ResolversObject<{
@@ -1851,6 +2024,15 @@ export type AccessChangeResolvers<ContextType = GovernanceContext, ParentType ex
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AccessMatrixResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['AccessMatrix'] = ResolversParentTypes['AccessMatrix']> = ResolversObject<{
+  columns?: Resolver<Array<ResolversTypes['MatrixColumn']>, ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['MatrixRow']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type AuditAnomalyResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['AuditAnomaly'] = ResolversParentTypes['AuditAnomaly']> = ResolversObject<{
@@ -2062,6 +2244,15 @@ export type FieldAccessResolvers<ContextType = GovernanceContext, ParentType ext
   sourceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type GrantAccessResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['GrantAccess'] = ResolversParentTypes['GrantAccess']> = ResolversObject<{
+  decision?: Resolver<ResolversTypes['MatrixDecision'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grantId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requesterDept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type GrantDeadlineCountResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['GrantDeadlineCount'] = ResolversParentTypes['GrantDeadlineCount']> = ResolversObject<{
   dueToday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2105,6 +2296,33 @@ export type GrantRequestEdgeResolvers<ContextType = GovernanceContext, ParentTyp
 export type GrantScopeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['GrantScope'] = ResolversParentTypes['GrantScope']> = ResolversObject<{
   fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MatrixCellResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['MatrixCell'] = ResolversParentTypes['MatrixCell']> = ResolversObject<{
+  condition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['MatrixDecision'], ParentType, ContextType>;
+  decisionInScope?: Resolver<ResolversTypes['MatrixDecision'], ParentType, ContextType>;
+  dependsOnRecord?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  dept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type MatrixColumnResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['MatrixColumn'] = ResolversParentTypes['MatrixColumn']> = ResolversObject<{
+  dept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MatrixRowResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['MatrixRow'] = ResolversParentTypes['MatrixRow']> = ResolversObject<{
+  cells?: Resolver<Array<ResolversTypes['MatrixCell']>, ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mask?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sensitivity?: Resolver<ResolversTypes['Sensitivity'], ParentType, ContextType>;
+  sharing?: Resolver<ResolversTypes['SharingType'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -2276,6 +2494,7 @@ export type PolicyVersionEdgeResolvers<ContextType = GovernanceContext, ParentTy
 }>;
 
 export type QueryResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  accessMatrix?: Resolver<ResolversTypes['AccessMatrix'], ParentType, ContextType, RequireFields<QueryAccessMatrixArgs, 'type'>>;
   activePolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType>;
   auditAnomalies?: Resolver<Array<ResolversTypes['AuditAnomaly']>, ParentType, ContextType, RequireFields<QueryAuditAnomaliesArgs, 'from' | 'to'>>;
   auditRecords?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, Partial<QueryAuditRecordsArgs>>;
@@ -2302,6 +2521,7 @@ export type QueryResolvers<ContextType = GovernanceContext, ParentType extends R
   subscriptionChanges?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QuerySubscriptionChangesArgs, 'first' | 'id'>>;
   subscriptions?: Resolver<ResolversTypes['ChangeSubscriptionConnection'], ParentType, ContextType, RequireFields<QuerySubscriptionsArgs, 'first'>>;
   validatePolicies?: Resolver<ResolversTypes['PolicyValidation'], ParentType, ContextType, RequireFields<QueryValidatePoliciesArgs, 'policies'>>;
+  whoCanSee?: Resolver<Array<ResolversTypes['WhoCanSeeEntry']>, ParentType, ContextType, RequireFields<QueryWhoCanSeeArgs, 'field' | 'type'>>;
 }>;
 
 export type RedeliveryResultResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['RedeliveryResult'] = ResolversParentTypes['RedeliveryResult']> = ResolversObject<{
@@ -2342,8 +2562,22 @@ export type TypeAccessResolvers<ContextType = GovernanceContext, ParentType exte
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type WhoCanSeeEntryResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['WhoCanSeeEntry'] = ResolversParentTypes['WhoCanSeeEntry']> = ResolversObject<{
+  condition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['MatrixDecision'], ParentType, ContextType>;
+  decisionInScope?: Resolver<ResolversTypes['MatrixDecision'], ParentType, ContextType>;
+  dependsOnRecord?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  dept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grants?: Resolver<Array<ResolversTypes['GrantAccess']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GovernanceContext> = ResolversObject<{
   AccessChange?: AccessChangeResolvers<ContextType>;
+  AccessMatrix?: AccessMatrixResolvers<ContextType>;
   AuditAnomaly?: AuditAnomalyResolvers<ContextType>;
   AuditFieldUse?: AuditFieldUseResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
@@ -2368,11 +2602,15 @@ export type Resolvers<ContextType = GovernanceContext> = ResolversObject<{
   ExplainedField?: ExplainedFieldResolvers<ContextType>;
   Explanation?: ExplanationResolvers<ContextType>;
   FieldAccess?: FieldAccessResolvers<ContextType>;
+  GrantAccess?: GrantAccessResolvers<ContextType>;
   GrantDeadlineCount?: GrantDeadlineCountResolvers<ContextType>;
   GrantRequest?: GrantRequestResolvers<ContextType>;
   GrantRequestConnection?: GrantRequestConnectionResolvers<ContextType>;
   GrantRequestEdge?: GrantRequestEdgeResolvers<ContextType>;
   GrantScope?: GrantScopeResolvers<ContextType>;
+  MatrixCell?: MatrixCellResolvers<ContextType>;
+  MatrixColumn?: MatrixColumnResolvers<ContextType>;
+  MatrixRow?: MatrixRowResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Objection?: ObjectionResolvers<ContextType>;
   ObjectionConnection?: ObjectionConnectionResolvers<ContextType>;
@@ -2397,5 +2635,6 @@ export type Resolvers<ContextType = GovernanceContext> = ResolversObject<{
   SubscribeResult?: SubscribeResultResolvers<ContextType>;
   SubscriptionDelivery?: SubscriptionDeliveryResolvers<ContextType>;
   TypeAccess?: TypeAccessResolvers<ContextType>;
+  WhoCanSeeEntry?: WhoCanSeeEntryResolvers<ContextType>;
 }>;
 

@@ -1,0 +1,77 @@
+/**
+ * The permission matrix and "who can see this?" in the console, in Debian's chromium against the whole platform: a
+ * security officer opens the matrix of Person, moves through the grid with the arrow keys and reads what decided
+ * each cell, then asks who can see Person.phone and downloads the answer as CSV. Screenshots go to
+ * test-artifacts/console-matrix/.
+ */
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { launchChromium, type Browser } from '../support/browser';
+import { startPlatform, type Platform } from '../support/platform';
+
+let platform: Platform;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium('console-matrix');
+  platform = await startPlatform('matrix-e2e', { persons: 100 });
+  page = await browser.newPage();
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(`http://127.0.0.1:${platform.gateway.port}/console`);
+  await page.getByRole('tab', { name: 'Sign in' }).click();
+  await page.getByLabel('Subject (sub)').fill('so-matrix');
+  await page.getByLabel('Department').selectOption('data-bureau');
+  for (const box of await page.getByRole('checkbox').all()) await box.setChecked((await box.getAttribute('value')) === 'security-officer');
+  await page.getByRole('button', { name: 'Sign in (development)' }).click();
+  await page.locator('#session', { hasText: 'so-matrix' }).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+describe('the permission matrix page', () => {
+  it('shows the grid of a type, coloured by decision, and explains the focused cell', async () => {
+    await page.getByRole('tab', { name: 'Matrix' }).click();
+    await page.getByLabel('Type').locator('option[value="Person"]').waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: 'Show' }).click();
+    const grid = page.getByRole('grid', { name: /Permission matrix of Person/ });
+    await grid.waitFor();
+    const police = grid.getByRole('gridcell', { name: /^public-security officer, name: denied.*depends on the record: full where the row conditions hold/ });
+    await police.waitFor();
+    expect(await police.textContent()).toBe('F*');
+    const first = grid.locator('td[tabindex="0"]');
+    await first.focus();
+    const before = await page.locator('.cell-details').textContent();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    const after = await page.locator('.cell-details').textContent();
+    expect(after).not.toBe(before);
+    expect(after).toMatch(/decided by/);
+    expect(await grid.locator('td[tabindex="0"]').count()).toBe(1);
+    await browser.screenshot(page, '01-matrix');
+  });
+});
+
+describe('who can see this?', () => {
+  it('lists every department and role for Person.phone and downloads it as CSV', async () => {
+    await page.getByRole('tab', { name: 'Who can see' }).click();
+    await page.getByLabel('Field', { exact: true }).locator('option[value="phone"]').waitFor({ state: 'attached' });
+    await page.getByLabel('Field', { exact: true }).selectOption('phone');
+    await page.getByRole('button', { name: 'Who can see this?' }).click();
+    const tableEl = page.getByRole('table', { name: 'Who can see Person.phone' });
+    await tableEl.waitFor();
+    expect(await tableEl.locator('tbody tr').count()).toBe(63);
+    await browser.screenshot(page, '02-who-can-see');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('who-can-see-Person.phone.csv');
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^department,role,decision,/);
+    expect(lines).toHaveLength(64);
+    expect(lines.find((l) => l.startsWith('health,officer,'))).toMatch(/^health,officer,MASKED,MASKED,policy masked-identity-officer,/);
+    expect(pageErrors).toEqual([]);
+  });
+});
