@@ -79,8 +79,11 @@ class Launcher {
 }
 
 const BIRTH = `mutation($input: RegisterBirthInput!, $key: String) { registerBirth(input: $input, idempotencyKey: $key) { id } }`;
-/** Population, geospatial (residence, regionAt) and governance (the policy version in force): in full or not. */
-const CHECK = `{ persons(first: 2) { totalCount edges { node { id name residence { region { code } } } } } regionAt(lon: 110.33, lat: 20.03) { code } activePolicyVersion { number } }`;
+/**
+ * Population (a person: nullable, so the rest still arrives when population is down), geospatial (their residence,
+ * regionAt) and governance (the policy version in force; non-null, so its outage nulls the whole answer).
+ */
+const CHECK = `query($id: ID!) { person(id: $id) { id name residence { region { code } } } regionAt(lon: 110.33, lat: 20.03) { code } activePolicyVersion { number } }`;
 
 describe('npm start keeps the platform up when services die', () => {
   let dataDir: string;
@@ -88,10 +91,11 @@ describe('npm start keeps the platform up when services die', () => {
   let gatewayUrl: string;
   let police: Record<string, string>;
   let householdId: string;
+  let personId: string;
 
   const complete = (res: GraphQLResponse) =>
-    res.status === 200 && !res.errors && res.data?.regionAt?.code && res.data.activePolicyVersion?.number && res.data.persons.edges.every((e: any) => e.node.residence?.region?.code);
-  const check = () => postGraphQL(gatewayUrl, CHECK, undefined, police);
+    res.status === 200 && !res.errors && res.data?.regionAt?.code && res.data.activePolicyVersion?.number && res.data.person?.residence?.region?.code;
+  const check = () => postGraphQL(gatewayUrl, CHECK, { id: personId }, police);
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hdg-supervisor-'));
@@ -113,8 +117,9 @@ describe('npm start keeps the platform up when services die', () => {
     const { privateKeyFile } = await ensureDevKeys(path.join(dataDir, 'keys'));
     const token = await signToken(privateKeyFile, { sub: 'clerk-1', dept: 'public-security', roles: ['officer'], region: '460000' }, { issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, expiresIn: '1h' });
     police = { authorization: `Bearer ${token}` };
-    const page = await postGraphQL(gatewayUrl, `{ persons(first: 1, filter: { status: LIVING }) { edges { node { household { id } } } } }`, undefined, police);
+    const page = await postGraphQL(gatewayUrl, `{ persons(first: 1, filter: { status: LIVING }) { edges { node { id household { id } } } } }`, undefined, police);
     householdId = page.data.persons.edges[0].node.household.id;
+    personId = page.data.persons.edges[0].node.id;
   }, 300_000);
 
   afterAll(async () => {
@@ -141,6 +146,9 @@ describe('npm start keeps the platform up when services die', () => {
     let queries = 0;
     let writes = 0;
     let failures = 0;
+    /** The service killed and not yet back, and the answers to the load's queries with it. */
+    let down: string | null = null;
+    const answers: { during: (string | null)[]; res: GraphQLResponse }[] = [];
     const register = async (key: string) => {
       const input = { name: '王小明', gender: 'MALE', birthDate: today, ethnicityCode: '01', householdId };
       const since = Date.now();
@@ -171,7 +179,10 @@ describe('npm start keeps the platform up when services die', () => {
           register(`supervisor-birth-${process.pid}-${i}`),
           (async () => {
             queries += 1;
-            await check().catch(() => null);
+            const before = down;
+            const res = await check().catch(() => null);
+            // A query in flight at the kill or the return counts for either side.
+            if (res) answers.push({ during: [before, down], res });
           })(),
         ]);
         // Light: about two requests a second, so that a restarting service gets its share of a small CI machine.
@@ -188,6 +199,7 @@ describe('npm start keeps the platform up when services die', () => {
       for (const name of ['population', 'governance', 'gateway']) {
         await sleep(1000);
         const pid = launcher.pid(name);
+        down = name;
         process.kill(pid, 'SIGKILL');
         const killed = Date.now();
         while (alive(pid)) await sleep(20);
@@ -199,6 +211,7 @@ describe('npm start keeps the platform up when services die', () => {
           await sleep(100);
         }
         recovery[name] = Date.now() - killed;
+        down = null;
         expect(recovery[name]).toBeLessThan(10_000);
         expect(launcher.lines.some((l) => l.msg.startsWith(`${name} exited unexpectedly (code null, signal SIGKILL); restarting in`))).toBe(true);
       }
@@ -206,6 +219,16 @@ describe('npm start keeps the platform up when services die', () => {
       await stopLoad();
     }
     await load;
+
+    // The gateway answered without the dead subgraph: every other domain's data, SERVICE_UNAVAILABLE at its paths only.
+    for (const { during, res } of answers) {
+      expect(res.status).toBe(200);
+      for (const error of res.errors ?? []) {
+        expect(error.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+        expect(during).toContain(error.extensions?.serviceName);
+      }
+    }
+    expect(answers.some(({ during, res }) => during.includes('population') && res.errors && res.data?.regionAt?.code && res.data.activePolicyVersion?.number)).toBe(true);
 
     // Every acknowledged birth exists once: each key got one id, the ids are distinct and all in the household.
     expect(acknowledged.size).toBeGreaterThan(3);
