@@ -23,6 +23,11 @@ function spawnService(name: string): ChildProcess {
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     env: process.env,
   });
+  // A process that could not be started at all (EAGAIN, ENOMEM) reports 'error' and never 'exit': counted as a crash.
+  child.on('error', (error) => {
+    logLine('launcher', `${name}: ${error.message}`, { name });
+    if (child.pid === undefined) child.emit('exit', null, null);
+  });
   const tail: string[] = [];
   stderrTails.set(name, tail);
   let partial = '';
