@@ -140,7 +140,18 @@ export class Supervisor {
   }
 
   private launch(service: Service): void {
-    const child = this.o.spawn(service.name);
+    let child: SupervisedChild;
+    try {
+      child = this.o.spawn(service.name);
+    } catch (error) {
+      // Could not even be spawned: a crash like any other (backoff, then the crash-loop limit), never the launcher's end.
+      this.o.log(`${service.name} could not be started: ${error instanceof Error ? error.message : String(error)}`, { name: service.name });
+      const none: SupervisedChild = { kill: () => false, once: () => undefined };
+      service.child = none;
+      service.startedAt = this.o.now();
+      this.exited(service, none, null, null);
+      return;
+    }
     service.child = child;
     service.state = 'running';
     service.alive = true;

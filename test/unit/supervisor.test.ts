@@ -134,6 +134,19 @@ describe('Supervisor', () => {
     expect(last('governance').signals).toEqual([]);
   });
 
+  it('counts a spawn that throws as a crash, without throwing itself', () => {
+    const { time, logs, supervisor } = setup({
+      spawn: () => {
+        throw new Error('spawn EAGAIN');
+      },
+    });
+    expect(() => supervisor.start('population')).not.toThrow();
+    for (let i = 0; i < 5; i += 1) time.advance(time.pending()[0]!);
+    expect(time.pending()).toEqual([]);
+    expect(supervisor.status()[0]).toMatchObject({ name: 'population', state: 'failed', restarts: 5 });
+    expect(logs.filter((l) => l.msg === 'population could not be started: spawn EAGAIN')).toHaveLength(6);
+  });
+
   it('tells listeners when it gives up on a service', () => {
     const { time, supervisor, last } = setup({ crashLoopRestarts: 1 });
     const failed: string[] = [];
