@@ -66,7 +66,8 @@ async function waitReady(url: string, timeoutMs: number, name?: string): Promise
   while (Date.now() < deadline) {
     if (name && supervisor.status().find((s) => s.name === name)?.state === 'failed') return false;
     try {
-      const res = await fetch(url);
+      // Bounded: a port held by something that never answers must not hold up the start.
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (res.ok) return true;
     } catch {
       // Not listening yet.

@@ -43,6 +43,7 @@ export type ServiceState = 'running' | 'backoff' | 'failed' | 'stopped';
 export interface ServiceStatus {
   name: string;
   state: ServiceState;
+  /** The running process's; null while it is down. */
   pid: number | null;
   restarts: number;
 }
@@ -102,7 +103,8 @@ export class Supervisor {
   }
 
   status(): ServiceStatus[] {
-    return [...this.services.values()].map((s) => ({ name: s.name, state: s.state, pid: s.child?.pid ?? null, restarts: s.restarts }));
+    // A pid only while its process lives: a dead one's may be reused by anything.
+    return [...this.services.values()].map((s) => ({ name: s.name, state: s.state, pid: s.alive ? (s.child?.pid ?? null) : null, restarts: s.restarts }));
   }
 
   /** Called with a service's name when the supervisor gives up on it (crash loop). */
