@@ -2,7 +2,8 @@
  * `npm start` as a user runs it (`node --import tsx scripts/start.ts`, SQLite under a temporary DATA_DIR): while
  * queries and idempotent writes keep going, a subgraph, then governance, then the gateway are killed (SIGKILL);
  * the launcher starts each again and the graph answers in full within 10 s; every acknowledged write exists exactly
- * once; SIGINT then stops the launcher and every service.
+ * once; SIGINT then stops the launcher and every service. SUPERVISOR_RECOVERY_MS (10000) is the bound; a service's
+ * start is mostly loading modules under tsx, CPU a machine shared with other heavy jobs may not give it in time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import { DEFAULT_AUDIENCE, DEV_ISSUER, PROJECT_ROOT } from '../../subgraphs/kit/
 import { postGraphQL, type GraphQLResponse } from '../support/platform';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const RECOVERY_MS = Number(process.env.SUPERVISOR_RECOVERY_MS || 10_000);
 
 const portFree = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -138,6 +140,8 @@ describe('npm start keeps the platform up when services die', () => {
     expect(first.errors).toBeUndefined();
     expect(complete(first)).toBeTruthy();
     const today = new Date().toISOString().slice(0, 10);
+    const MEMBERS = `query($h: ID!) { household(id: $h) { members { person { id } } } }`;
+    const membersBefore = (await postGraphQL(gatewayUrl, MEMBERS, { h: householdId }, police)).data.household.members.length as number;
 
     // Light load: one query and one birth at a time. A birth is retried with its key until acknowledged.
     const acknowledged = new Map<string, string>();
@@ -207,12 +211,12 @@ describe('npm start keeps the platform up when services die', () => {
         for (;;) {
           const res = await check().catch((error: unknown) => ({ status: 0, body: String(error) }) as GraphQLResponse);
           if (complete(res)) break;
-          if (Date.now() - killed > 10_000) throw new Error(`The graph did not answer in full within 10 s of killing ${name}; last answer ${res.status} ${res.body.slice(0, 500)}\n${launcher.tail()}`);
+          if (Date.now() - killed > RECOVERY_MS) throw new Error(`The graph did not answer in full within ${RECOVERY_MS} ms of killing ${name}; last answer ${res.status} ${res.body.slice(0, 500)}\n${launcher.tail()}`);
           await sleep(100);
         }
         recovery[name] = Date.now() - killed;
         down = null;
-        expect(recovery[name]).toBeLessThan(10_000);
+        expect(recovery[name]).toBeLessThan(RECOVERY_MS);
         expect(launcher.lines.some((l) => l.msg.startsWith(`${name} exited unexpectedly (code null, signal SIGKILL); restarting in`))).toBe(true);
       }
     } finally {
@@ -235,9 +239,11 @@ describe('npm start keeps the platform up when services die', () => {
     for (const ids of idsPerKey.values()) expect(ids.size).toBe(1);
     const ids = [...acknowledged.values()];
     expect(new Set(ids).size).toBe(ids.length);
-    const members = await postGraphQL(gatewayUrl, `query($h: ID!) { household(id: $h) { members { person { id } } } }`, { h: householdId }, police);
+    const members = await postGraphQL(gatewayUrl, MEMBERS, { h: householdId }, police);
     const memberIds = (members.data.household.members as { person: { id: string } }[]).map((m) => m.person.id);
     for (const id of ids) expect(memberIds.filter((m) => m === id)).toHaveLength(1);
+    // No second person from an attempt whose answer was lost in a kill and then retried: only the acknowledged ones were added.
+    expect(memberIds).toHaveLength(membersBefore + ids.length);
     for (let i = 0; i < ids.length; i += 10) {
       const chunk = ids.slice(i, i + 10);
       const query = `query(${chunk.map((_, j) => `$id${j}: ID!`).join(', ')}) { ${chunk.map((_, j) => `p${j}: person(id: $id${j}) { id }`).join(' ')} }`;
