@@ -7,33 +7,68 @@ import path from 'node:path';
 import { ensureDevKeys, signToken } from '../auth';
 import { authConfig, DOMAINS, gatewayConfig, isProduction, PROJECT_ROOT, subgraphPort } from '../subgraphs/kit/config';
 import { logLine } from './log';
+import { Supervisor } from './supervisor';
 
 const started = Date.now();
-const children: ChildProcess[] = [];
+const STDERR_TAIL_LINES = 20;
+const stderrTails = new Map<string, string[]>();
 
-function spawnService(script: string, args: string[]): ChildProcess {
+/** `population`... run start-subgraph.ts; `gateway` runs start-gateway.ts. */
+function spawnService(name: string): ChildProcess {
+  const [script, args] = name === 'gateway' ? ['start-gateway.ts', []] : ['start-subgraph.ts', [name]];
   // The same node and loader (tsx) as this process, so TypeScript runs without a build step.
   const child = spawn(process.execPath, [...process.execArgv, path.join(PROJECT_ROOT, 'scripts', script), ...args], {
     // The IPC channel closes when this launcher dies, however it dies, and the service then stops itself.
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // stderr passes through here so that its last lines can be logged when the service dies.
+    stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     env: process.env,
   });
-  children.push(child);
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      logLine('launcher', `${args[0] ?? 'gateway'} exited unexpectedly (code ${code}, signal ${signal}); stopping the platform`);
-      stop(1);
-    }
+  // A process that could not be started at all (EAGAIN, ENOMEM) reports 'error' and never 'exit': counted as a crash.
+  child.on('error', (error) => {
+    logLine('launcher', `${name}: ${error.message}`, { name });
+    if (child.pid === undefined) child.emit('exit', null, null);
   });
+  const tail: string[] = [];
+  stderrTails.set(name, tail);
+  let partial = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    const lines = (partial + chunk.toString('utf8')).split('\n');
+    partial = lines.pop() ?? '';
+    tail.push(...lines.filter(Boolean));
+    tail.splice(0, Math.max(0, tail.length - STDERR_TAIL_LINES));
+  });
+  child.stderr!.on('end', () => {
+    if (partial) tail.push(partial);
+    tail.splice(0, Math.max(0, tail.length - STDERR_TAIL_LINES));
+  });
+  logLine('launcher', `${name} started`, { name, pid: child.pid });
   return child;
 }
 
-async function waitReady(url: string, timeoutMs: number): Promise<void> {
+const supervisor = new Supervisor({
+  spawn: spawnService,
+  // Copied: the tail array is replaced by the next start's.
+  stderrTail: (name) => [...(stderrTails.get(name) ?? [])],
+  log: (msg, fields) => logLine('launcher', msg, fields),
+});
+
+function statusLine(): string {
+  return supervisor
+    .status()
+    .map((s) => `${s.name} ${s.state}${s.pid ? ` pid ${s.pid}` : ''}${s.restarts ? ` restarts ${s.restarts}` : ''}`)
+    .join('; ');
+}
+
+/** Ready when the URL answers 2xx; false if the service was given up on (crash loop) first. */
+async function waitReady(url: string, timeoutMs: number, name?: string): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    if (name && supervisor.status().find((s) => s.name === name)?.state === 'failed') return false;
     try {
-      const res = await fetch(url);
-      if (res.ok) return;
+      // Bounded: a port held by something that never answers must not hold up the start.
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return true;
     } catch {
       // Not listening yet.
     }
@@ -43,14 +78,15 @@ async function waitReady(url: string, timeoutMs: number): Promise<void> {
 }
 
 let stopping = false;
-function stop(code: number): void {
+function stop(code: number, why: string): void {
   if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill('SIGTERM');
-  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.on('exit', r))))).then(() => process.exit(code));
+  logLine('launcher', `${why}: stopping every service`);
+  void supervisor.stop().then(() => process.exit(code));
 }
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
+process.on('SIGINT', () => stop(0, 'SIGINT'));
+process.on('SIGTERM', () => stop(0, 'SIGTERM'));
+process.on('SIGUSR2', () => logLine('launcher', 'status', { services: supervisor.status(), summary: statusLine() }));
 
 /** The embedded default's development identity: a token to try the graph with, never valid in production. */
 async function developmentToken(): Promise<string | null> {
@@ -64,20 +100,23 @@ async function developmentToken(): Promise<string | null> {
 async function main(): Promise<void> {
   // Made before the services start, so they all find the same development key pair.
   const token = await developmentToken();
-  for (const domain of DOMAINS) spawnService('start-subgraph.ts', [domain]);
-  spawnService('start-gateway.ts', []);
+  // Governance first: its first start installs the province policy every other service reads.
+  supervisor.start('governance');
+  await waitReady(`http://127.0.0.1:${subgraphPort('governance')}/readyz`, 300_000, 'governance');
+  for (const domain of DOMAINS) if (domain !== 'governance') supervisor.start(domain);
+  supervisor.start('gateway');
   const gateway = gatewayConfig();
-  await Promise.all(DOMAINS.map((d) => waitReady(`http://127.0.0.1:${subgraphPort(d)}/readyz`, 300_000)));
+  await Promise.all(DOMAINS.map((d) => waitReady(`http://127.0.0.1:${subgraphPort(d)}/readyz`, 300_000, d)));
   const origin = `http://localhost:${gateway.port}`;
   const url = `${origin}/graphql`;
-  await waitReady(`http://127.0.0.1:${gateway.port}/healthz`, 60_000);
+  if (!(await waitReady(`http://127.0.0.1:${gateway.port}/healthz`, 60_000, 'gateway'))) return;
   const res = await fetch(`http://127.0.0.1:${gateway.port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query: '{ region(code: "460000") { name } persons(first: 1) { totalCount } }' }),
   });
   const first = (await res.json()) as { data?: unknown };
-  logLine('launcher', 'platform ready', { gateway: url, firstAnswerMs: Date.now() - started, firstAnswer: first.data ?? first });
+  logLine('launcher', 'platform ready', { gateway: url, firstAnswerMs: Date.now() - started, firstAnswer: first.data ?? first, services: statusLine() });
   process.stdout.write(
     `\nThe platform answers on this machine:\n` +
       `  graph IDE (GraphiQL, open in a browser)   ${url}\n` +
@@ -97,5 +136,5 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   logLine('launcher', 'start failed', { error: error instanceof Error ? error.message : String(error) });
-  stop(1);
+  stop(1, 'start failed');
 });
