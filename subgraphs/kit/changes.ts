@@ -8,13 +8,12 @@
  * Served on `POST /changes` to the governance service (which merges the domains into the graph's `changes`), for
  * the caller of the request (its own Authorization and X-Purpose), as `/scope` is.
  */
-import type http from 'node:http';
 import type { EntitySchema } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import { fieldDecision, maskValue, type Catalogue } from '../../auth';
 import type { AuditedType } from './audit/collector';
 import { ErrorCode } from './errors';
-import { sendJson, type HttpRoute } from './http';
+import { graphQLError, headerGetter, sendJson, type HttpRoute } from './http';
 import type { Database } from './orm';
 import { readOutbox, recordKeyOf, type OutboxRow } from './outbox';
 import { readRows, restrict } from './scope';
@@ -210,19 +209,6 @@ export async function readChanges(
   return { changes: page.map((j) => j.change), scannedTo, more };
 }
 
-function headerGetter(req: http.IncomingMessage): { get(name: string): string | undefined } {
-  return {
-    get(name) {
-      const v = req.headers[name.toLowerCase()];
-      return Array.isArray(v) ? v[0] : v;
-    },
-  };
-}
-
-function refuse(res: http.ServerResponse, status: number, code: string, message: string): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
-}
-
 const EVENT_TYPE = /^[A-Za-z]{1,64}$/;
 
 /** Parses `{ after, first, types }`: a message naming what is wrong, or the request. */
@@ -247,26 +233,26 @@ export function changesRoute(options: {
   return {
     prefix: CHANGES_PATH,
     async handle(req, res, request) {
-      if (req.method !== 'POST') return refuse(res, 405, ErrorCode.BadUserInput, 'POST a JSON body { after, first, types } to /changes.');
+      if (req.method !== 'POST') return graphQLError(res, 405, ErrorCode.BadUserInput, 'POST a JSON body { after, first, types } to /changes.');
       let ctx: RequestContext<unknown>;
       try {
         ctx = await options.context(headerGetter(req));
       } catch (error) {
-        if (error instanceof GraphQLError) return refuse(res, 401, String(error.extensions.code ?? ErrorCode.Unauthenticated), error.message);
+        if (error instanceof GraphQLError) return graphQLError(res, 401, String(error.extensions.code ?? ErrorCode.Unauthenticated), error.message);
         throw error;
       }
       let body: unknown;
       try {
         body = JSON.parse(await request.body());
       } catch {
-        return refuse(res, 400, ErrorCode.BadUserInput, 'The body of /changes must be JSON: { after, first, types }.');
+        return graphQLError(res, 400, ErrorCode.BadUserInput, 'The body of /changes must be JSON: { after, first, types }.');
       }
       const parsed = changeRequestOf(body);
-      if (typeof parsed === 'string') return refuse(res, 400, ErrorCode.BadUserInput, parsed);
+      if (typeof parsed === 'string') return graphQLError(res, 400, ErrorCode.BadUserInput, parsed);
       try {
         sendJson(res, 200, await readChanges(ctx, options.source(), options.owned, options.served, parsed));
       } catch (error) {
-        if (error instanceof GraphQLError) return refuse(res, 503, String(error.extensions.code ?? ErrorCode.Unavailable), error.message);
+        if (error instanceof GraphQLError) return graphQLError(res, 503, String(error.extensions.code ?? ErrorCode.Unavailable), error.message);
         throw error;
       }
     },

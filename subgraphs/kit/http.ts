@@ -91,12 +91,23 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/** A request's headers as the context factories read them (the first of a repeated header). */
+export function headerGetter(req: http.IncomingMessage): { get(name: string): string | undefined } {
+  return {
+    get(name) {
+      const v = req.headers[name.toLowerCase()];
+      return Array.isArray(v) ? v[0] : v;
+    },
+  };
+}
+
 export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
 }
 
-function graphQLError(res: http.ServerResponse, status: number, code: string, message: string): void {
+/** A GraphQL-shaped error answer, for the kit's plain HTTP routes as for the GraphQL endpoint. */
+export function graphQLError(res: http.ServerResponse, status: number, code: string, message: string): void {
   sendJson(res, status, { errors: [{ message, extensions: { code } }] });
 }
 

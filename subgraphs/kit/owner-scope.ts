@@ -14,7 +14,6 @@
  *
  * Callers whose rules on the type do not depend on the record (most of them) cost nothing extra.
  */
-import type http from 'node:http';
 import DataLoader from 'dataloader';
 import { Agent, request } from 'undici';
 import { GraphQLError } from 'graphql';
@@ -22,7 +21,7 @@ import type { EntitySchema } from '@mikro-orm/core';
 import { conditionFields, explainField, fieldDecision, type Catalogue, type RequestAbility } from '../../auth';
 import type { DomainName } from './config';
 import { ErrorCode } from './errors';
-import { sendJson, type HttpRoute } from './http';
+import { graphQLError, headerGetter, sendJson, type HttpRoute } from './http';
 import { readRows, restrict } from './scope';
 import type { RequestContext } from './subgraph';
 
@@ -115,19 +114,6 @@ export function dependsOnOwner(ability: RequestAbility, type: string, served: re
   return answer;
 }
 
-function headerGetter(req: http.IncomingMessage): { get(name: string): string | undefined } {
-  return {
-    get(name) {
-      const v = req.headers[name.toLowerCase()];
-      return Array.isArray(v) ? v[0] : v;
-    },
-  };
-}
-
-function refuse(res: http.ServerResponse, status: number, code: string, message: string): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
-}
-
 /**
  * The owner's side: `POST /scope` with `{ type, keys, fields }` answers `{ rows }`, one per key, judged for the
  * caller of the request (its own Authorization and X-Purpose) with the owner's row scope and field decisions.
@@ -147,31 +133,31 @@ export function scopeRoute(options: {
   return {
     prefix: SCOPE_PATH,
     async handle(req, res, request) {
-      if (req.method !== 'POST') return refuse(res, 405, ErrorCode.BadUserInput, 'POST a JSON body { type, keys, fields } to /scope.');
+      if (req.method !== 'POST') return graphQLError(res, 405, ErrorCode.BadUserInput, 'POST a JSON body { type, keys, fields } to /scope.');
       let ctx: RequestContext<unknown>;
       try {
         ctx = await options.context(headerGetter(req));
       } catch (error) {
-        if (error instanceof GraphQLError) return refuse(res, 401, String(error.extensions.code ?? ErrorCode.Unauthenticated), error.message);
+        if (error instanceof GraphQLError) return graphQLError(res, 401, String(error.extensions.code ?? ErrorCode.Unauthenticated), error.message);
         throw error;
       }
       let body: { type?: unknown; keys?: unknown; fields?: unknown };
       try {
         body = JSON.parse(await request.body()) as typeof body;
       } catch {
-        return refuse(res, 400, ErrorCode.BadUserInput, 'The body of /scope must be JSON: { type, keys, fields }.');
+        return graphQLError(res, 400, ErrorCode.BadUserInput, 'The body of /scope must be JSON: { type, keys, fields }.');
       }
       const target = typeof body.type === 'string' ? owned.get(body.type) : undefined;
-      if (!target) return refuse(res, 400, ErrorCode.BadUserInput, `This service owns no entity type ${JSON.stringify(body.type)}.`);
+      if (!target) return graphQLError(res, 400, ErrorCode.BadUserInput, `This service owns no entity type ${JSON.stringify(body.type)}.`);
       const keys = body.keys;
       if (!Array.isArray(keys) || keys.length > MAX_SCOPE_KEYS || !keys.every((k) => typeof k === 'string')) {
-        return refuse(res, 400, ErrorCode.BadUserInput, `"keys" must be a list of at most ${MAX_SCOPE_KEYS} strings.`);
+        return graphQLError(res, 400, ErrorCode.BadUserInput, `"keys" must be a list of at most ${MAX_SCOPE_KEYS} strings.`);
       }
       const type = body.type as string;
       const stored = target.entity.meta.properties as Record<string, unknown>;
       const fields = Array.isArray(body.fields) ? body.fields.filter((f): f is string => typeof f === 'string' && f in stored && f in (options.served[type]?.fields ?? {})) : [];
       const ability = ctx.auth?.ability;
-      if (!ability) return refuse(res, 403, ErrorCode.Forbidden, 'Authorization is off in this build.');
+      if (!ability) return graphQLError(res, 403, ErrorCode.Forbidden, 'Authorization is off in this build.');
       const scope = ctx.data.visible(target.entity);
       const wanted = [...new Set(keys as string[])];
       // Plain rows through the read path (reader.ts); only the asked fields the caller may read in full leave.
