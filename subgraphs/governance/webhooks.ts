@@ -19,6 +19,7 @@ import { signToken, type Principal } from '../../auth';
 import type { DomainName, WebhookConfig } from '../kit/config';
 import { webhookConfig } from '../kit/config';
 import type { EntityManager } from '../kit/orm';
+import { SqliteChangeDetector } from '../kit/policy-watch';
 import type { BackgroundService, BackgroundTask } from '../kit/subgraph';
 import { PLATFORM_CATALOGUE, PLATFORM_EVENTS } from '../platform-catalogue';
 import { readFeed, type ChangeEdge, type FeedCaller } from './exchange';
@@ -358,7 +359,17 @@ export function deliveryWorker(service: BackgroundService, webhooks: Webhooks): 
     }
   }
 
+  // With no webhook subscription at all (the usual embedded platform), only a commit to the governance store can
+  // make one due: on SQLite, `PRAGMA data_version` (microseconds, no ORM) says whether there was one since the last
+  // round, so an idle worker asks the store nothing. PostgreSQL has no such cheap signal: it is asked every poll.
+  const detector = service.db.config.driver === 'sqlite' ? new SqliteChangeDetector(service.db.config.file) : null;
+  let none = false;
+
   async function tick(): Promise<void> {
+    if (detector) {
+      if (!detector.changed() && none) return;
+      none = false;
+    }
     const now = new Date();
     const due = (await em().find(
       ChangeSubscriptionRecord,
@@ -370,6 +381,7 @@ export function deliveryWorker(service: BackgroundService, webhooks: Webhooks): 
       { fields: ['id'], orderBy: { createdAt: 'asc' }, limit: 50, disableIdentityMap: true },
     )) as Pick<ChangeSubscriptionRow, 'id'>[];
     const queue = due.map((r) => r.id);
+    if (detector && queue.length === 0) none = (await em().count(ChangeSubscriptionRecord, { state: 'ACTIVE', webhookUrl: { $ne: null } })) === 0;
     await Promise.all(
       Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
         for (let id = queue.shift(); id !== undefined && !stopping; id = queue.shift()) await serve(id);
@@ -427,6 +439,7 @@ export function deliveryWorker(service: BackgroundService, webhooks: Webhooks): 
       clearTimeout(timer);
       // The delivery in hand finishes (bounded by the webhook timeout), and its position is stored.
       await running;
+      detector?.close();
     },
   };
 }
