@@ -1,16 +1,22 @@
 /**
  * Operators' audit tools, reading each domain's own database (the configuration's, like the services):
- *   npm run audit:verify [-- --domain health]                 every chain from base to head; exit 1 on a broken link
+ *   npm run audit:verify [-- --domain health]                 every chain from base to head, and against its latest
+ *                                                             signed checkpoint; exit 1 on a broken link or a finding
  *   npm run audit:export -- [--from ISO] [--to ISO] [--domain health] > trail.ndjson
+ *   npm run audit:export -- --checkpoints [--domain health] > checkpoints.ndjson   the signed checkpoints, as stored
+ *   npm run audit:export -- --public-keys                     the PEM public keys that verify them (for auditors)
  *   npm run audit:anomalies -- --from ISO --to ISO             the anomaly report as NDJSON
  *   npm run audit:prune [-- --domain health]                   prune past AUDIT_RETENTION_DAYS now (services also do, daily)
  */
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { detectAnomalies } from '../subgraphs/kit/audit/anomalies';
 import { pruneChain, verifyChain } from '../subgraphs/kit/audit/chain';
+import { trustedKeys } from '../subgraphs/kit/audit/checkpoint-keys';
+import { checkpointFile, verifyCheckpoints } from '../subgraphs/kit/audit/checkpoints';
 import { AUDIT_ENTITIES, AuditChain } from '../subgraphs/kit/audit/records';
 import { encodeAuditCursor, findAuditRecords, type AuditFilter, type AuditJson } from '../subgraphs/kit/audit/trail';
-import { auditConfig, databaseConfig, DOMAINS, isDomain, type DomainName } from '../subgraphs/kit/config';
+import { auditConfig, checkpointConfig, databaseConfig, DOMAINS, isDomain, type DomainName } from '../subgraphs/kit/config';
 import { openDatabase, type Database } from '../subgraphs/kit/orm';
 import { openPolicyStore } from '../subgraphs/kit/policy-store';
 
@@ -51,9 +57,16 @@ async function* records(domain: DomainName, filter: AuditFilter): AsyncGenerator
 
 async function verify(domains: DomainName[]): Promise<number> {
   let broken = 0;
+  const checkpoints = checkpointConfig();
+  const trusted = trustedKeys(checkpoints);
   for (const domain of domains) {
     await withDatabase(domain, async (db) => {
       const em = db.orm.em.fork();
+      const anchored = await verifyCheckpoints(em, domain, checkpointFile(checkpoints, databaseConfig(domain)), trusted);
+      if (anchored.latest) process.stdout.write(`${domain}: latest signed checkpoint #${anchored.latest.n} of ${anchored.latest.at} (key ${anchored.latest.keyId}), ${anchored.checkpoints} valid in ${anchored.file}\n`);
+      else process.stdout.write(`${domain}: no signed checkpoint yet in ${anchored.file}\n`);
+      for (const f of anchored.findings) process.stdout.write(`${domain}: ${f.code}${f.writer ? ` (chain ${f.writer})` : ''}: ${f.message}\n`);
+      broken += anchored.findings.length;
       const writers = (await em.find(AuditChain, {}, { disableIdentityMap: true })).map((c) => c.writer);
       if (writers.length === 0) process.stdout.write(`${domain}: no audit chain yet\n`);
       for (const writer of writers) {
@@ -71,7 +84,10 @@ async function verify(domains: DomainName[]): Promise<number> {
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
-  const { values } = parseArgs({ args: rest, options: { from: { type: 'string' }, to: { type: 'string' }, domain: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: rest,
+    options: { from: { type: 'string' }, to: { type: 'string' }, domain: { type: 'string' }, checkpoints: { type: 'boolean' }, 'public-keys': { type: 'boolean' } },
+  });
   if (values.domain !== undefined && !isDomain(values.domain)) fail(`--domain must be one of ${DOMAINS.join(', ')}.`);
   const domains: DomainName[] = values.domain ? [values.domain as DomainName] : [...DOMAINS];
   const filter: AuditFilter = { from: instant('from', values.from), to: instant('to', values.to) };
@@ -79,12 +95,23 @@ async function main(): Promise<void> {
     case 'verify': {
       const broken = await verify(domains);
       if (broken > 0) {
-        process.stdout.write(`${broken} broken chain(s).\n`);
+        process.stdout.write(`${broken} broken chain(s) or checkpoint finding(s).\n`);
         process.exit(1);
       }
       return;
     }
     case 'export':
+      if (values['public-keys']) {
+        for (const [id, key] of trustedKeys(checkpointConfig())) process.stdout.write(`# key ${id}\n${String(key.export({ type: 'spki', format: 'pem' }))}`);
+        return;
+      }
+      if (values.checkpoints) {
+        for (const domain of domains) {
+          const file = checkpointFile(checkpointConfig(), databaseConfig(domain));
+          if (fs.existsSync(file)) process.stdout.write(fs.readFileSync(file, 'utf8'));
+        }
+        return;
+      }
       for (const domain of domains) for await (const r of records(domain, filter)) process.stdout.write(`${JSON.stringify(r)}\n`);
       return;
     case 'anomalies': {

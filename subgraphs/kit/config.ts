@@ -260,6 +260,41 @@ export interface AuditConfig {
   queueMax: number;
   timeoutMs: number;
   anomalies: AnomalyThresholds;
+  /** Signed checkpoints of the chain heads, kept outside the domain databases (audit/checkpoints.ts); absent: none. */
+  checkpoints?: CheckpointConfig;
+}
+
+export interface CheckpointConfig {
+  /**
+   * AUDIT_CHECKPOINT_KEY_FILE: the Ed25519 private key (PKCS#8 PEM) that signs checkpoints, kept apart from the
+   * databases. Unset: a development key under DATA_DIR/keys, made on first use (refused in production).
+   */
+  keyFile: string | null;
+  devKeyFile: string;
+  /** AUDIT_CHECKPOINT_TRUSTED_KEYS: comma-separated PEM public keys of retired signing keys (rotation). */
+  trustedKeyFiles: string[];
+  /** AUDIT_CHECKPOINT_INTERVAL_S (default 60): how often moved heads are signed; also at every clean stop. */
+  intervalSeconds: number;
+  /**
+   * AUDIT_CHECKPOINT_DIR: where the append-only file of each domain database goes. Unset: beside the database
+   * (a SQLite file's folder, `audit-checkpoints/`), or DATA_DIR/audit-checkpoints for PostgreSQL.
+   */
+  dir: string | null;
+  dataDir: string;
+  production: boolean;
+}
+
+export function checkpointConfig(env: Env = process.env): CheckpointConfig {
+  const list = (env.AUDIT_CHECKPOINT_TRUSTED_KEYS ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  return {
+    keyFile: env.AUDIT_CHECKPOINT_KEY_FILE ? path.resolve(PROJECT_ROOT, env.AUDIT_CHECKPOINT_KEY_FILE) : null,
+    devKeyFile: path.join(dataDir(env), 'keys', 'audit-checkpoint.key'),
+    trustedKeyFiles: list.map((f) => path.resolve(PROJECT_ROOT, f)),
+    intervalSeconds: readInt(env, 'AUDIT_CHECKPOINT_INTERVAL_S', 60, 1, 86_400),
+    dir: env.AUDIT_CHECKPOINT_DIR ? path.resolve(PROJECT_ROOT, env.AUDIT_CHECKPOINT_DIR) : null,
+    dataDir: dataDir(env),
+    production: isProduction(env),
+  };
 }
 
 /** Thresholds of the anomaly rules (README "Audit trail" explains each). */
@@ -296,6 +331,8 @@ export function auditConfig(env: Env = process.env): AuditConfig {
       denialBurst: readInt(env, 'AUDIT_DENIAL_BURST', 10, 1, 100000),
       denialWindowMinutes: readInt(env, 'AUDIT_DENIAL_WINDOW_MINUTES', 10, 1, 1440),
     },
+    // AUDIT_CHECKPOINTS=off: an operator's explicit choice (e.g. replicas without a shared sink yet), never a default.
+    ...(readOnOff(env, 'AUDIT_CHECKPOINTS', true) ? { checkpoints: checkpointConfig(env) } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import { pruneChain } from './audit/chain';
 import { auditPlugin } from './audit/plugin';
 import { AUDIT_ENTITIES } from './audit/records';
 import { AUDIT_TRAIL_CATALOGUE, AUDIT_TRAIL_TYPEDEFS, auditTrailResolvers } from './audit/trail';
+import { startCheckpoints, type Checkpointer } from './audit/checkpoints';
 import { openAuditWriter, type AuditWriter } from './audit/writer';
 import { authorizeFields, createAuthorizer, guardServiceField, introspectionGuard } from './authorization';
 import { STRUCTURAL_CATALOGUE } from './catalogue';
@@ -208,6 +209,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
   let statisticsCache: StatisticsCache | null = null;
   let nats: { link: NatsLink; relay: Relay } | null = null;
   let background: BackgroundTask | undefined;
+  let checkpoints: Checkpointer | null = null;
   try {
     if (config.seed.persons > 0 && (definition.seed.reference || definition.seed.fromChunk)) {
       const started = Date.now();
@@ -216,6 +218,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     }
     const audit = auditing ? await openAuditWriter(db, definition.name, config.audit) : null;
     if (audit) unwatch.push(watchAuditQueue(definition.name, () => audit.pending));
+    // The chain heads, signed outside the database at an interval and at the stop (audit/checkpoints.ts).
+    if (audit && config.audit.checkpoints) checkpoints = startCheckpoints({ db, domain: definition.name, config: config.audit.checkpoints, log });
     const prune = async () => {
       const before = new Date(Date.now() - config.audit.retentionDays * 24 * 3600 * 1000);
       const pruned = await pruneChain(db.orm.em.fork(), definition.name, before);
@@ -305,6 +309,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
         await nats?.relay.stop();
         await nats?.link.close();
         await audit?.close();
+        await checkpoints?.stop();
         rollups?.stop();
         await rollups?.refresh().catch(() => undefined);
         for (const u of unwatch) u();
@@ -315,6 +320,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     };
   } catch (error) {
     await background?.stop();
+    await checkpoints?.stop();
     clearInterval(pruneTimer);
     clearInterval(keysTimer);
     await nats?.relay.stop();

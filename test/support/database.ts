@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import type { DatabaseConfig, DomainName } from '../../subgraphs/kit/config';
+import { dataDir, type DatabaseConfig, type DomainName } from '../../subgraphs/kit/config';
 
 export const DRIVER: 'sqlite' | 'postgresql' = process.env.DATABASE_URL ? 'postgresql' : 'sqlite';
 
@@ -37,7 +37,11 @@ export function testDatabases(label: string): TestDatabases {
       const client = new Client({ connectionString: url });
       await client.connect();
       try {
-        for (const schema of schemas) await client.query(`drop schema if exists "${schema}" cascade`);
+        for (const schema of schemas) {
+          await client.query(`drop schema if exists "${schema}" cascade`);
+          // The signed audit checkpoints of a PostgreSQL schema live under DATA_DIR (audit/checkpoints.ts).
+          fs.rmSync(path.join(dataDir(), 'audit-checkpoints', `${schema}.ndjson`), { force: true });
+        }
       } finally {
         await client.end();
       }

@@ -64,6 +64,24 @@ export const AuditChain = defineEntity({
 });
 export type AuditChainRow = InferEntity<typeof AuditChain>;
 
+/**
+ * The domain database's own note of the last signed checkpoint it took part in (audit/checkpoints.ts), written
+ * after the checkpoint is durable outside the database: a database restored from an old copy holds an older number
+ * than the checkpoints outside it, which is how verification tells a restore from a truncation.
+ */
+export const AuditAnchor = defineEntity({
+  name: 'AuditAnchor',
+  tableName: 'audit_anchor',
+  properties: {
+    domain: p.string().primary().length(32),
+    checkpoint: p.integer(),
+    /** JSON of the chain heads that checkpoint signed: a round whose heads did not move signs nothing. */
+    heads: p.text(),
+    at: p.datetime(),
+  },
+});
+export type AuditAnchorRow = InferEntity<typeof AuditAnchor>;
+
 /** What a request or a write contributes; the chain adds writer, seq, prevHash and hash. */
 export type AuditEntry = Omit<AuditRow, 'writer' | 'seq' | 'prevHash' | 'hash'>;
 
@@ -82,4 +100,4 @@ export function recordHash(row: Omit<AuditRow, 'hash'>): string {
   return createHash('sha256').update(canonicalRecord(row)).digest('hex');
 }
 
-export const AUDIT_ENTITIES = [AuditRecord, AuditChain];
+export const AUDIT_ENTITIES = [AuditRecord, AuditChain, AuditAnchor];
