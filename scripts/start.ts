@@ -5,17 +5,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { ensureDevKeys, signToken } from '../auth';
-import { authConfig, DOMAINS, gatewayConfig, isProduction, PROJECT_ROOT, subgraphPort } from '../subgraphs/kit/config';
+import { authConfig, backupConfig, DOMAINS, gatewayConfig, isProduction, PROJECT_ROOT, subgraphPort } from '../subgraphs/kit/config';
 import { logLine } from './log';
 import { Supervisor } from './supervisor';
 
 const started = Date.now();
 const STDERR_TAIL_LINES = 20;
 const stderrTails = new Map<string, string[]>();
+/** BACKUP_INTERVAL_H: a scheduled backup of every domain database, supervised like a service (scripts/backup.ts). */
+const backups = backupConfig();
 
-/** `population`... run start-subgraph.ts; `gateway` runs start-gateway.ts. */
+/** `population`... run start-subgraph.ts; `gateway` runs start-gateway.ts; `backups` the scheduled backups. */
 function spawnService(name: string): ChildProcess {
-  const [script, args] = name === 'gateway' ? ['start-gateway.ts', []] : ['start-subgraph.ts', [name]];
+  const [script, args] =
+    name === 'gateway' ? ['start-gateway.ts', []] : name === 'backups' ? ['backup.ts', ['backup', '--every', String(backups.intervalHours), '--keep', String(backups.keep)]] : ['start-subgraph.ts', [name]];
   // The same node and loader (tsx) as this process, so TypeScript runs without a build step.
   const child = spawn(process.execPath, [...process.execArgv, path.join(PROJECT_ROOT, 'scripts', script), ...args], {
     // The IPC channel closes when this launcher dies, however it dies, and the service then stops itself.
@@ -105,6 +108,7 @@ async function main(): Promise<void> {
   await waitReady(`http://127.0.0.1:${subgraphPort('governance')}/readyz`, 300_000, 'governance');
   for (const domain of DOMAINS) if (domain !== 'governance') supervisor.start(domain);
   supervisor.start('gateway');
+  if (backups.intervalHours) supervisor.start('backups');
   const gateway = gatewayConfig();
   await Promise.all(DOMAINS.map((d) => waitReady(`http://127.0.0.1:${subgraphPort(d)}/readyz`, 300_000, d)));
   const origin = `http://localhost:${gateway.port}`;

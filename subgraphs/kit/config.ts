@@ -284,6 +284,23 @@ export interface CheckpointConfig {
   production: boolean;
 }
 
+export interface BackupConfig {
+  /** BACKUP_DIR (default DATA_DIR/backups): where dated backup folders go. */
+  dir: string;
+  /** BACKUP_INTERVAL_H: `npm start` also takes a backup this often (hours); unset: no scheduled backup. */
+  intervalHours: number | null;
+  /** BACKUP_KEEP (default 7): scheduled backups kept, the newest. */
+  keep: number;
+}
+
+export function backupConfig(env: Env = process.env): BackupConfig {
+  return {
+    dir: path.resolve(PROJECT_ROOT, env.BACKUP_DIR || path.join(dataDir(env), 'backups')),
+    intervalHours: env.BACKUP_INTERVAL_H ? readInt(env, 'BACKUP_INTERVAL_H', 24, 1, 24 * 365) : null,
+    keep: readInt(env, 'BACKUP_KEEP', 7, 1, 10_000),
+  };
+}
+
 export function checkpointConfig(env: Env = process.env): CheckpointConfig {
   const list = (env.AUDIT_CHECKPOINT_TRUSTED_KEYS ?? '').split(',').map((f) => f.trim()).filter(Boolean);
   return {

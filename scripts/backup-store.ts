@@ -1,0 +1,291 @@
+/**
+ * Backups of every domain database and their restores (scripts/backup.ts is the command line).
+ *
+ * - SQLite: better-sqlite3's online backup API, page by page while the services keep writing; the copy is a
+ *   consistent database as of the backup's end.
+ * - PostgreSQL: pg_dump (custom format) per domain schema, all of them from ONE exported snapshot per server
+ *   (`pg_export_snapshot`, `pg_dump --snapshot`), in which the manifest's row counts and chain heads are read too:
+ *   the dumps and the manifest describe the same instant, across domains.
+ *
+ * The manifest holds per domain the file, its size and SHA-256, every table's row count, the audit chain heads, the
+ * outbox head and (governance) the policy version in force; restore checks the checksums before it writes anything,
+ * then verifies the restored databases against the manifest and every audit chain from base to head.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Client } from 'pg';
+import { verifyChain } from '../subgraphs/kit/audit/chain';
+import { AUDIT_ENTITIES } from '../subgraphs/kit/audit/records';
+import type { DatabaseConfig, DomainName } from '../subgraphs/kit/config';
+import { openDatabase } from '../subgraphs/kit/orm';
+
+export interface DomainBackup {
+  driver: 'sqlite' | 'postgresql';
+  /** File name in the backup folder. */
+  file: string;
+  /** PostgreSQL: the schema the dump restores into. */
+  schema?: string;
+  bytes: number;
+  sha256: string;
+  tables: Record<string, number>;
+  chains: { writer: string; seq: number; hash: string }[];
+  outboxHead: number | null;
+  policyVersion: number | null;
+}
+
+export interface Manifest {
+  format: 'hainan-data-graph-backup/1';
+  startedAt: string;
+  finishedAt: string;
+  tools: Record<string, string>;
+  domains: Partial<Record<DomainName, DomainBackup>>;
+  /** Files copied beside the databases (the signed audit checkpoints), with their checksums. */
+  extras: { file: string; bytes: number; sha256: string }[];
+}
+
+export class BackupError extends Error {}
+
+function sha256(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    fs.createReadStream(file).on('data', (c) => hash.update(c)).on('end', () => resolve(hash.digest('hex'))).on('error', reject);
+  });
+}
+
+function run(command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('error', (e) => reject(new BackupError(`${command} could not run (${e.message}): install PostgreSQL's client tools (Debian: postgresql-client).`)));
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new BackupError(`${command} ${args.filter((a) => !a.includes('://')).join(' ')} failed (${code}): ${err.trim()}`))));
+  });
+}
+
+/** The PostgreSQL client tools: on PATH, else Debian's versioned folder. */
+function pgTool(name: 'pg_dump' | 'pg_restore'): string {
+  for (const dir of (process.env.PATH ?? '').split(':')) if (dir && fs.existsSync(path.join(dir, name))) return name;
+  const root = '/usr/lib/postgresql';
+  const versions = fs.existsSync(root) ? fs.readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
+  for (const v of versions) if (fs.existsSync(path.join(root, v, 'bin', name))) return path.join(root, v, 'bin', name);
+  return name;
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+interface Facts {
+  tables: Record<string, number>;
+  chains: DomainBackup['chains'];
+  outboxHead: number | null;
+  policyVersion: number | null;
+}
+
+/** Row counts, chain heads, outbox head and policy version, through `query` (one consistent view). */
+async function facts(tables: string[], query: (sql: string) => Promise<Record<string, unknown>[]>, table: (name: string) => string): Promise<Facts> {
+  const counts: Record<string, number> = {};
+  for (const t of tables.sort()) counts[t] = Number((await query(`select count(*) as n from ${table(t)}`))[0]!.n);
+  const chains = tables.includes('audit_chain')
+    ? (await query(`select writer, head_seq, head_hash from ${table('audit_chain')} order by writer`)).map((r) => ({ writer: String(r.writer), seq: Number(r.head_seq), hash: String(r.head_hash) }))
+    : [];
+  const outbox = tables.includes('outbox_head') ? await query(`select max(last_seq) as n from ${table('outbox_head')}`) : [];
+  const policy = tables.includes('policy_version') ? await query(`select max(number) as n from ${table('policy_version')} where state = 'ACTIVE'`) : [];
+  const num = (rows: Record<string, unknown>[]) => (rows[0]?.n === null || rows[0]?.n === undefined ? null : Number(rows[0].n));
+  return { tables: counts, chains, outboxHead: num(outbox), policyVersion: num(policy) };
+}
+
+async function sqliteFacts(file: string): Promise<Facts> {
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    const tables = (db.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`).all() as { name: string }[]).map((r) => r.name);
+    return await facts(tables, async (sql) => db.prepare(sql).all() as Record<string, unknown>[], quote);
+  } finally {
+    db.close();
+  }
+}
+
+async function pgFacts(client: Client, schema: string): Promise<Facts> {
+  const tables = (await client.query<{ table_name: string }>(`select table_name from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE'`, [schema])).rows.map((r) => r.table_name);
+  return facts(tables, async (sql) => (await client.query(sql)).rows as Record<string, unknown>[], (t) => `${quote(schema)}.${quote(t)}`);
+}
+
+/** Takes a backup of `databases` into `out` (created; must not exist) and writes its manifest. */
+export async function takeBackup(options: { databases: Partial<Record<DomainName, DatabaseConfig>>; out: string; extras?: string[]; log?: (line: string) => void }): Promise<Manifest> {
+  const { out } = options;
+  const log = options.log ?? (() => undefined);
+  if (fs.existsSync(out)) throw new BackupError(`${out} exists already: a backup goes into a new folder.`);
+  fs.mkdirSync(out, { recursive: true, mode: 0o700 });
+  const manifest: Manifest = { format: 'hainan-data-graph-backup/1', startedAt: new Date().toISOString(), finishedAt: '', tools: { node: process.version }, domains: {}, extras: [] };
+  // Checkpoints first: a checkpoint signed during the backup must not be newer than the databases copied after it.
+  for (const dir of options.extras ?? []) {
+    if (!fs.existsSync(dir)) continue;
+    for (const name of fs.readdirSync(dir)) {
+      const target = path.join(out, path.basename(dir), name);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.copyFileSync(path.join(dir, name), target);
+      manifest.extras.push({ file: path.relative(out, target), bytes: fs.statSync(target).size, sha256: await sha256(target) });
+    }
+  }
+  const pgByUrl = new Map<string, { domain: DomainName; schema: string }[]>();
+  for (const [domain, config] of Object.entries(options.databases) as [DomainName, DatabaseConfig][]) {
+    if (config.driver === 'sqlite') {
+      const file = `${domain}.sqlite`;
+      const started = Date.now();
+      const source = new BetterSqlite3(config.file, { fileMustExist: true });
+      try {
+        await source.backup(path.join(out, file));
+      } finally {
+        source.close();
+      }
+      const target = path.join(out, file);
+      // A self-contained file: out of WAL mode, so that reading it (here, at restore) leaves no -wal/-shm beside it.
+      const copy = new BetterSqlite3(target);
+      copy.pragma('journal_mode = delete');
+      copy.close();
+      manifest.domains[domain] = { driver: 'sqlite', file, bytes: fs.statSync(target).size, sha256: await sha256(target), ...(await sqliteFacts(target)) };
+      log(`${domain}: ${fs.statSync(target).size} bytes in ${Date.now() - started} ms`);
+    } else {
+      const list = pgByUrl.get(config.url) ?? [];
+      list.push({ domain, schema: config.schema });
+      pgByUrl.set(config.url, list);
+    }
+  }
+  for (const [url, domains] of pgByUrl) {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('begin isolation level repeatable read read only');
+      const snapshot = (await client.query<{ id: string }>('select pg_export_snapshot() as id')).rows[0]!.id;
+      manifest.tools.pg_dump = (await run(pgTool('pg_dump'), ['--version'])).trim();
+      for (const { domain, schema } of domains) {
+        const file = `${domain}.pgdump`;
+        const started = Date.now();
+        await run(pgTool('pg_dump'), ['--format=custom', `--schema=${schema}`, `--snapshot=${snapshot}`, '--no-owner', `--file=${path.join(out, file)}`, `--dbname=${url}`]);
+        const target = path.join(out, file);
+        manifest.domains[domain] = { driver: 'postgresql', file, schema, bytes: fs.statSync(target).size, sha256: await sha256(target), ...(await pgFacts(client, schema)) };
+        log(`${domain}: ${fs.statSync(target).size} bytes in ${Date.now() - started} ms`);
+      }
+      await client.query('commit');
+    } finally {
+      await client.end();
+    }
+  }
+  manifest.finishedAt = new Date().toISOString();
+  fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
+  return manifest;
+}
+
+export function readManifest(dir: string): Manifest {
+  const file = path.join(dir, 'manifest.json');
+  if (!fs.existsSync(file)) throw new BackupError(`${dir} holds no manifest.json: not a backup of this platform.`);
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
+  if (manifest.format !== 'hainan-data-graph-backup/1') throw new BackupError(`${file} is not a manifest this version reads (format ${JSON.stringify(manifest.format)}).`);
+  return manifest;
+}
+
+export interface RestoreReport {
+  ok: boolean;
+  problems: string[];
+  lines: string[];
+}
+
+/**
+ * Restores the backup in `dir` into `targets` (one DatabaseConfig per domain: SQLite files that must not exist, or
+ * PostgreSQL schemas that must not exist unless `replace`), after checking every checksum, then verifies it.
+ */
+export async function restoreBackup(options: { dir: string; targets: Partial<Record<DomainName, DatabaseConfig>>; extrasDir?: string; replace?: boolean }): Promise<RestoreReport> {
+  const manifest = readManifest(options.dir);
+  const entries = Object.entries(manifest.domains) as [DomainName, DomainBackup][];
+  // Nothing is written before every file has been checked.
+  for (const [domain, b] of entries) {
+    const file = path.join(options.dir, b.file);
+    if (!fs.existsSync(file)) throw new BackupError(`${domain}: ${b.file} is missing from the backup.`);
+    if ((await sha256(file)) !== b.sha256) throw new BackupError(`${domain}: ${b.file} does not match its checksum in the manifest: the backup is damaged.`);
+    if (!options.targets[domain]) throw new BackupError(`${domain}: no target database given.`);
+  }
+  for (const e of manifest.extras) {
+    if ((await sha256(path.join(options.dir, e.file))) !== e.sha256) throw new BackupError(`${e.file} does not match its checksum in the manifest: the backup is damaged.`);
+  }
+  for (const [domain, b] of entries) {
+    const target = options.targets[domain]!;
+    if (target.driver !== b.driver) throw new BackupError(`${domain}: the backup is ${b.driver}, the target ${target.driver}.`);
+    if (target.driver === 'sqlite' && fs.existsSync(target.file) && !options.replace) throw new BackupError(`${domain}: ${target.file} exists: restore into an empty data directory (or --replace).`);
+    if (target.driver === 'postgresql') {
+      if (target.schema !== b.schema) throw new BackupError(`${domain}: the dump restores schema ${b.schema}, the target is ${target.schema} (set DATABASE_SCHEMA_PREFIX to match).`);
+      const client = new Client({ connectionString: target.url });
+      await client.connect();
+      try {
+        const exists = (await client.query('select 1 from information_schema.schemata where schema_name = $1', [target.schema])).rowCount! > 0;
+        if (exists && !options.replace) throw new BackupError(`${domain}: schema ${target.schema} exists in the target database: restore into an empty database (or --replace).`);
+        if (exists) await client.query(`drop schema ${quote(target.schema)} cascade`);
+      } finally {
+        await client.end();
+      }
+    }
+  }
+  for (const [domain, b] of entries) {
+    const target = options.targets[domain]!;
+    const file = path.join(options.dir, b.file);
+    if (target.driver === 'sqlite') {
+      fs.mkdirSync(path.dirname(target.file), { recursive: true });
+      for (const suffix of ['-wal', '-shm']) fs.rmSync(`${target.file}${suffix}`, { force: true });
+      fs.copyFileSync(file, target.file);
+    } else {
+      await run(pgTool('pg_restore'), ['--no-owner', '--no-privileges', '--exit-on-error', `--dbname=${target.url}`, file]);
+    }
+  }
+  if (options.extrasDir) {
+    for (const e of manifest.extras) {
+      const to = path.join(options.extrasDir, e.file);
+      if (fs.existsSync(to) && !options.replace) continue;
+      fs.mkdirSync(path.dirname(to), { recursive: true });
+      fs.copyFileSync(path.join(options.dir, e.file), to);
+    }
+  }
+  return verifyRestore(manifest, options.targets);
+}
+
+/** Holds the restored databases to the manifest: row counts, chain heads and links, outbox head, policy version. */
+export async function verifyRestore(manifest: Manifest, targets: Partial<Record<DomainName, DatabaseConfig>>): Promise<RestoreReport> {
+  const report: RestoreReport = { ok: true, problems: [], lines: [] };
+  const problem = (text: string) => {
+    report.ok = false;
+    report.problems.push(text);
+  };
+  for (const [domain, b] of Object.entries(manifest.domains) as [DomainName, DomainBackup][]) {
+    const target = targets[domain]!;
+    let got: Facts;
+    if (target.driver === 'sqlite') got = await sqliteFacts(target.file);
+    else {
+      const client = new Client({ connectionString: target.url });
+      await client.connect();
+      try {
+        got = await pgFacts(client, target.schema);
+      } finally {
+        await client.end();
+      }
+    }
+    for (const [table, rows] of Object.entries(b.tables)) {
+      if (got.tables[table] !== rows) problem(`${domain}: table ${table} has ${got.tables[table] ?? 'no'} rows, the backup ${rows}.`);
+    }
+    if (JSON.stringify(got.chains) !== JSON.stringify(b.chains)) problem(`${domain}: the audit chain heads differ from the manifest's.`);
+    if (got.outboxHead !== b.outboxHead) problem(`${domain}: the outbox head is ${got.outboxHead}, the backup's ${b.outboxHead}.`);
+    if (got.policyVersion !== b.policyVersion) problem(`${domain}: the policy version in force is ${got.policyVersion}, the backup's ${b.policyVersion}.`);
+    const db = await openDatabase(target, AUDIT_ENTITIES);
+    try {
+      for (const c of b.chains) {
+        const r = await verifyChain(db.orm.em.fork(), c.writer);
+        if (!r.ok) problem(`${domain}: audit chain ${c.writer} is broken at #${r.broken!.seq}: ${r.broken!.message}`);
+      }
+    } finally {
+      await db.close();
+    }
+    const rows = Object.values(got.tables).reduce((a, n) => a + n, 0);
+    report.lines.push(`${domain}: ${Object.keys(b.tables).length} tables, ${rows} rows, ${b.chains.map((c) => `chain ${c.writer} to #${c.seq}`).join(', ') || 'no audit chain'}${b.policyVersion !== null ? `, policy version ${b.policyVersion}` : ''}`);
+  }
+  return report;
+}

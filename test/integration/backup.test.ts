@@ -1,0 +1,185 @@
+/**
+ * Backups and restores (scripts/backup-store.ts) on a running platform: a backup taken while births are being
+ * registered restores into an empty target, verifies (row counts, audit chains, policy version) and holds every birth
+ * acknowledged before it began; a damaged file is refused before anything is written; a target that already holds a
+ * database is refused; a restored database that lost a row is named. SQLite, or PostgreSQL with DATABASE_URL (the
+ * restore then goes into a database of its own).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Client } from 'pg';
+import { BackupError, readManifest, restoreBackup, takeBackup, verifyRestore } from '../../scripts/backup-store';
+import type { DatabaseConfig, DomainName } from '../../subgraphs/kit/config';
+import { DRIVER } from '../support/database';
+import { startPlatform, type Platform } from '../support/platform';
+
+const BIRTH = `mutation($input: RegisterBirthInput!, $key: String) { registerBirth(input: $input, idempotencyKey: $key) { id } }`;
+
+let platform: Platform;
+let police: Record<string, string>;
+let householdId: string;
+let work: string;
+/** PostgreSQL: the database restores go into (created and dropped here). */
+let restoreDb: string | null = null;
+
+function sources(): Record<DomainName, DatabaseConfig> {
+  return Object.fromEntries(Object.entries(platform.subgraphs).map(([d, s]) => [d, s.db.config])) as Record<DomainName, DatabaseConfig>;
+}
+
+/** Empty targets for every domain: files in a new folder, or the same schemas in the restore database. */
+function targets(label: string): Record<DomainName, DatabaseConfig> {
+  const dir = path.join(work, `into-${label}`);
+  return Object.fromEntries(
+    Object.entries(sources()).map(([d, c]) => [d, c.driver === 'sqlite' ? { driver: 'sqlite', file: path.join(dir, `${d}.sqlite`) } : { ...c, url: restoreUrl() }]),
+  ) as Record<DomainName, DatabaseConfig>;
+}
+
+function restoreUrl(): string {
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${restoreDb}`;
+  return url.toString();
+}
+
+async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function dropRestoreSchemas(): Promise<void> {
+  if (!restoreDb) return;
+  const client = new Client({ connectionString: restoreUrl() });
+  await client.connect();
+  try {
+    for (const c of Object.values(sources())) if (c.driver === 'postgresql') await client.query(`drop schema if exists "${c.schema}" cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'hdg-backup-'));
+  platform = await startPlatform('backup', { persons: 200, seed: 5 });
+  police = await platform.as({ sub: 'clerk-1', dept: 'public-security', roles: ['officer'], region: '460000' });
+  const page = await platform.query(`{ persons(first: 1, filter: { status: LIVING }) { edges { node { household { id } } } } }`, undefined, police);
+  householdId = page.data.persons.edges[0].node.household.id;
+  if (DRIVER === 'postgresql') {
+    restoreDb = `hdg_restore_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    await admin((c) => c.query(`create database ${restoreDb}`));
+  }
+}, 300_000);
+
+afterAll(async () => {
+  await platform?.stop();
+  if (restoreDb) await admin((c) => c.query(`drop database if exists ${restoreDb} with (force)`));
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+async function personIds(config: DatabaseConfig): Promise<Set<string>> {
+  if (config.driver === 'sqlite') {
+    const db = new BetterSqlite3(config.file, { readonly: true });
+    try {
+      return new Set((db.prepare('select id from person').all() as { id: string }[]).map((r) => r.id));
+    } finally {
+      db.close();
+    }
+  }
+  const client = new Client({ connectionString: config.url });
+  await client.connect();
+  try {
+    return new Set((await client.query<{ id: string }>(`select id from "${config.schema}".person`)).rows.map((r) => r.id));
+  } finally {
+    await client.end();
+  }
+}
+
+describe('backup and restore', () => {
+  it('restores a backup taken under write load, verified, with every birth acknowledged before it began', async () => {
+    const acknowledged: { id: string; at: number }[] = [];
+    let writing = true;
+    const today = new Date().toISOString().slice(0, 10);
+    const writer = (async () => {
+      for (let i = 0; writing; i += 1) {
+        const input = { name: '林小雨', gender: 'FEMALE', birthDate: today, ethnicityCode: '01', householdId };
+        const res = await platform.query(BIRTH, { input, key: `backup-birth-${process.pid}-${i}` }, police);
+        if (res.data?.registerBirth?.id) acknowledged.push({ id: res.data.registerBirth.id, at: Date.now() });
+      }
+    })();
+    while (acknowledged.length < 5) await new Promise((r) => setTimeout(r, 20));
+    const began = Date.now();
+    const out = path.join(work, 'under-load');
+    const manifest = await takeBackup({ databases: sources(), out });
+    const during = acknowledged.length;
+    while (acknowledged.length < during + 3) await new Promise((r) => setTimeout(r, 20)); // writes went on throughout
+    writing = false;
+    await writer;
+
+    expect(Object.keys(manifest.domains).sort()).toEqual(Object.keys(sources()).sort());
+    expect(manifest.domains.governance!.policyVersion).toBeGreaterThanOrEqual(1);
+    expect(manifest.domains.population!.chains[0]!.seq).toBeGreaterThan(0);
+    const into = targets('restored');
+    const report = await restoreBackup({ dir: out, targets: into });
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+    const restored = await personIds(into.population);
+    const before = acknowledged.filter((a) => a.at < began);
+    expect(before.length).toBeGreaterThanOrEqual(5);
+    expect(before.filter((a) => !restored.has(a.id))).toEqual([]);
+    expect(restored.size).toBe(manifest.domains.population!.tables.person);
+    await dropRestoreSchemas();
+  });
+
+  it('refuses a damaged backup before writing anything, and a target that already holds a database', async () => {
+    const out = path.join(work, 'damaged');
+    const manifest = await takeBackup({ databases: sources(), out });
+    const into = targets('refused');
+    const file = path.join(out, manifest.domains.health!.file);
+    const original = fs.readFileSync(file);
+    const damaged = Buffer.from(original);
+    damaged[damaged.length - 100] = damaged[damaged.length - 100]! ^ 0xff;
+    fs.writeFileSync(file, damaged);
+    await expect(restoreBackup({ dir: out, targets: into })).rejects.toThrow(/health: .* does not match its checksum/);
+    if (into.population.driver === 'sqlite') expect(fs.existsSync(into.population.file)).toBe(false);
+    else {
+      const client = new Client({ connectionString: restoreUrl() });
+      await client.connect();
+      const schemas = await client.query('select 1 from information_schema.schemata where schema_name = $1', [into.population.schema]);
+      await client.end();
+      expect(schemas.rowCount).toBe(0);
+    }
+    fs.writeFileSync(file, original);
+
+    expect((await restoreBackup({ dir: out, targets: into })).ok).toBe(true);
+    await expect(restoreBackup({ dir: out, targets: into })).rejects.toThrow(BackupError);
+    await expect(restoreBackup({ dir: out, targets: into })).rejects.toThrow(/exists/);
+    await dropRestoreSchemas();
+  });
+
+  it('names what a restored database lost', async () => {
+    const out = path.join(work, 'tampered');
+    await takeBackup({ databases: sources(), out });
+    const into = targets('tampered');
+    expect((await restoreBackup({ dir: out, targets: into })).ok).toBe(true);
+    const population = into.population;
+    if (population.driver === 'sqlite') {
+      const db = new BetterSqlite3(population.file);
+      db.prepare('delete from person where rowid = (select min(rowid) from person)').run();
+      db.close();
+    } else {
+      const client = new Client({ connectionString: population.url });
+      await client.connect();
+      await client.query(`delete from "${population.schema}".person where id = (select min(id) from "${population.schema}".person)`);
+      await client.end();
+    }
+    const report = await verifyRestore(readManifest(out), into);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([expect.stringMatching(/^population: table person has \d+ rows, the backup \d+\.$/)]);
+    await dropRestoreSchemas();
+  });
+});
