@@ -5,7 +5,7 @@
  * guarded by optimistic locking (a stale version is refused with CONFLICT and the current version).
  */
 import { createHash } from 'node:crypto';
-import { defineEntity, p, type EntitySchema, type FilterQuery } from '@mikro-orm/core';
+import { defineEntity, p, UniqueConstraintViolationException, type EntitySchema, type FilterQuery } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import { allows, forbiddenError, type Action } from '../../auth';
 import { auditUnavailable, badInput, ErrorCode } from './errors';
@@ -70,6 +70,19 @@ export interface MutationSpec {
   writes: readonly { type: string; action: Extract<Action, 'create' | 'update'>; fields: readonly string[] }[];
 }
 
+/**
+ * Inside a write's transaction: waits until no other transaction holds `key`, and holds it until this one ends, so
+ * that writes which pick the next free value of something (a birth's sequence number) pick one after the other.
+ * PostgreSQL: a transaction-scoped advisory lock; SQLite runs one write transaction at a time already.
+ */
+export async function serializeOn(em: EntityManager, key: string): Promise<void> {
+  if (em.getPlatform().constructor.name !== 'PostgreSqlPlatform') return;
+  await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [key], 'all', em.getTransactionContext());
+}
+
+/** How often a write that lost a race for a unique value runs again before it answers CONFLICT. */
+const UNIQUE_RACE_ATTEMPTS = 5;
+
 export function conflict(message: string, currentVersion: number | null): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.Conflict, currentVersion } });
 }
@@ -120,19 +133,34 @@ export async function runMutation<R>(
   const id = idempotencyKey == null ? null : sha256(JSON.stringify([caller, spec.operation, idempotencyKey]));
   const requestHash = sha256(JSON.stringify(input ?? null));
   const windowMs = ctx.idempotencyWindowMs ?? DEFAULT_IDEMPOTENCY_WINDOW_MS;
-  const written = await ctx.em.fork().transactional(async (em) => {
-    // Reads made while writing (checks, lookups through ctx.data) must see, and queue behind, this transaction:
-    // on SQLite's single connection a read outside it would wait for it forever. Mutations run one at a time.
-    const outside = { em: ctx.em, dataEm: ctx.data.em };
-    ctx.em = em;
-    ctx.data.em = em;
+  const attempt = () =>
+    ctx.em.fork().transactional(async (em) => {
+      // Reads made while writing (checks, lookups through ctx.data) must see, and queue behind, this transaction:
+      // on SQLite's single connection a read outside it would wait for it forever. Mutations run one at a time.
+      const outside = { em: ctx.em, dataEm: ctx.data.em };
+      ctx.em = em;
+      ctx.data.em = em;
+      try {
+        return await writeOnce(em);
+      } finally {
+        ctx.em = outside.em;
+        ctx.data.em = outside.dataEm;
+      }
+    });
+  // Two writes that raced for the same unique value (a birth's next sequence number, the same idempotency key sent
+  // twice at once) on PostgreSQL: the loser rolled back whole, and runs again, seeing the winner's commit (a new
+  // number; the key's answer replayed). Found by bench:chaos, where it answered INTERNAL_SERVER_ERROR.
+  let written: R | undefined;
+  for (let round = 1; written === undefined; round += 1) {
     try {
-      return await writeOnce(em);
-    } finally {
-      ctx.em = outside.em;
-      ctx.data.em = outside.dataEm;
+      written = await attempt();
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      if (round >= UNIQUE_RACE_ATTEMPTS) {
+        throw conflict(`${spec.operation} lost ${UNIQUE_RACE_ATTEMPTS} races for a unique value with concurrent writes; nothing was written. Send it again with the same idempotency key.`, null);
+      }
     }
-  });
+  }
   // Committed: the domain's statistics rollups are rebuilt shortly (statistics/rollups.ts), and the relay (if any)
   // hands the event to JetStream now rather than at its next poll.
   statisticsWritten(ctx.em);

@@ -4,7 +4,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { badInput } from '../kit/errors';
 import { isCalendarDate, todayInChina } from '../kit/scalars';
 import { findVisible } from '../kit/scope';
-import { notFound, runMutation, updateVersioned } from '../kit/writes';
+import { notFound, runMutation, serializeOn, updateVersioned } from '../kit/writes';
 import { cityCodeOf } from '../kit/region-codes';
 import { idNumberCheckDigit } from '../kit/world/id-number';
 import { ethnicityName } from '../kit/world/names';
@@ -38,6 +38,7 @@ async function visiblePerson(ctx: PopulationContext, id: string): Promise<Person
 /** The next free sequence number of a birth date in a region, odd for men and even for women, as a police station assigns it. */
 async function nextIdNumber(ctx: PopulationContext, em: PopulationContext['em'], regionCode: string, birthDate: string, gender: string): Promise<string> {
   const prefix = `${regionCode}${birthDate.replace(/-/g, '')}`;
+  await serializeOn(em, `id-number:${prefix}`);
   const taken = await em.find(Person, { idNumber: { $like: `${prefix}%` } } as FilterQuery<PersonRow>, { fields: ['idNumber'], disableIdentityMap: true });
   const used = new Set(taken.map((p) => Number(p.idNumber.slice(14, 17))));
   for (let seq = gender === 'MALE' ? 1 : 2; seq < 1000; seq += 2) {

@@ -44,6 +44,17 @@ describe('registerBirth', () => {
     expect(reused.errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 
+  it('registers concurrent births of one day and region with distinct ID numbers, and a key sent twice at once once', async () => {
+    // On PostgreSQL these race for the same sequence number and the same idempotency key (bench:chaos found them).
+    const input = (i: number) => ({ name: '陈一诺', gender: 'FEMALE', birthDate: today(), ethnicityCode: '01', householdId: household.id, relationshipToHead: i % 2 ? 'CHILD' : 'OTHER' });
+    const births = await Promise.all(Array.from({ length: 8 }, (_, i) => platform.query(BIRTH, { input: input(i), key: `birth-race-${i}-abcdef` }, police)));
+    expect(births.map((b) => b.errors)).toEqual(births.map(() => undefined));
+    expect(new Set(births.map((b) => b.data.registerBirth.idNumber)).size).toBe(8);
+    const twice = await Promise.all([0, 1].map(() => platform.query(BIRTH, { input: input(9), key: 'birth-race-twice-abcdef' }, police)));
+    expect(twice.map((b) => b.errors)).toEqual([undefined, undefined]);
+    expect(twice[0]!.data.registerBirth).toEqual(twice[1]!.data.registerBirth);
+  });
+
   it('refuses a department that does not own the register, writing nothing', async () => {
     const res = await platform.query(BIRTH, { input: { name: '李华', gender: 'FEMALE', birthDate: today(), ethnicityCode: '01', householdId: household.id } }, health);
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
