@@ -97,12 +97,12 @@ async function main(): Promise<void> {
   try {
     // Ready: the gateway answers a read of a person with every domain's part.
     let ids: string[] = [];
-    let householdId = '';
+    let households: string[] = [];
     for (const end = Date.now() + 300_000; Date.now() < end && ids.length === 0; await sleep(1000)) {
       const page = await post(gateway, token, `{ persons(first: 50, filter: { status: LIVING }) { edges { node { id household { id } } } } }`);
       if (page.ok) {
         ids = page.data.persons.edges.map((e: any) => e.node.id);
-        householdId = page.data.persons.edges[0].node.household.id;
+        households = [...new Set<string>(page.data.persons.edges.map((e: any) => e.node.household.id))];
       }
     }
     if (ids.length === 0) throw new Error(`The platform did not answer within 300 s; see ${path.join(dataDir, 'platform.log')}.`);
@@ -118,14 +118,16 @@ async function main(): Promise<void> {
     const started = Date.now();
     const stopAt = started + DURATION_S * 1000;
     const giveUpAt = stopAt + 120_000;
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    // Spread over households and days: a region has 499 sequence numbers per birth date and sex.
+    const dayOf = (daysAgo: number) => new Date(Date.now() + 8 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
     const write = async (key: string) => {
       attempted += 1;
+      const input = { name: MARKER, gender: random() < 0.5 ? 'FEMALE' : 'MALE', birthDate: dayOf(Math.floor(random() * 300)), ethnicityCode: '01', householdId: households[Math.floor(random() * households.length)] };
       for (let first = true; Date.now() < giveUpAt; first = false) {
         if (!first) retries += 1;
         const t = Date.now();
-        const a = await post(gateway, token, BIRTH, { input: { name: MARKER, gender: 'FEMALE', birthDate: today, ethnicityCode: '01', householdId }, key });
+        const a = await post(gateway, token, BIRTH, { input, key });
         latencies.push(Date.now() - t);
         count(a.outcome);
         const id = a.data?.registerBirth?.id as string | undefined;
@@ -165,18 +167,19 @@ async function main(): Promise<void> {
       return null;
     };
     const chaos = (async () => {
-      while (Date.now() < stopAt - 3000) {
+      // Kinds in turn (subgraph, gateway, subgraph, PostgreSQL), so that every run has each; targets and times random.
+      for (let turn = 0; Date.now() < stopAt - 3000; turn += 1) {
         await sleep(3000 + random() * 4000);
         if (Date.now() >= stopAt - 2000) break;
-        const roll = random();
+        const kind = ['subgraph', 'gateway', 'subgraph', 'postgres'][turn % 4];
         const at = Date.now();
-        if (roll < 0.55) {
+        if (kind === 'subgraph') {
           const name = DOMAINS[Math.floor(random() * DOMAINS.length)]!;
           const child = children().find((c) => c.name === name);
           if (!child) continue;
           process.kill(child.pid, 'SIGKILL');
           faults.push({ at: at - started, kind: 'subgraph killed', target: name, recoveryMs: await recovered(at) });
-        } else if (roll < 0.8) {
+        } else if (kind === 'gateway') {
           const child = children().find((c) => c.name === 'gateway');
           if (!child) continue;
           process.kill(child.pid, 'SIGKILL');

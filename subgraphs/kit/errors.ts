@@ -68,6 +68,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 
 function logInternal(error: unknown): void {
   const original = (error as { originalError?: unknown })?.originalError ?? error;
-  process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'internal error', error: String((original as Error)?.stack ?? original) })}\n`);
+  // A plain object (a subgraph's error as the gateway receives it) is logged as JSON, not as "[object Object]".
+  const text = original instanceof Error ? String(original.stack ?? original) : typeof original === 'object' && original !== null ? JSON.stringify(original) : String(original);
+  process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'internal error', error: text })}\n`);
 }
 
