@@ -8,15 +8,16 @@
  *   npm run audit:anomalies -- --from ISO --to ISO             the anomaly report as NDJSON
  *   npm run audit:prune [-- --domain health]                   prune past AUDIT_RETENTION_DAYS now (services also do, daily)
  */
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { detectAnomalies } from '../subgraphs/kit/audit/anomalies';
 import { pruneChain, verifyChain } from '../subgraphs/kit/audit/chain';
 import { trustedKeys } from '../subgraphs/kit/audit/checkpoint-keys';
-import { checkpointFile, verifyCheckpoints } from '../subgraphs/kit/audit/checkpoints';
+import { streamSink } from '../subgraphs/kit/audit/checkpoint-stream';
+import { checkpointFile, checkpointName, fileSink, verifyCheckpoints, type CheckpointSink } from '../subgraphs/kit/audit/checkpoints';
+import { connectNats, type NatsLink } from '../subgraphs/kit/jetstream';
 import { AUDIT_ENTITIES, AuditChain } from '../subgraphs/kit/audit/records';
 import { encodeAuditCursor, findAuditRecords, type AuditFilter, type AuditJson } from '../subgraphs/kit/audit/trail';
-import { auditConfig, checkpointConfig, databaseConfig, DOMAINS, isDomain, type DomainName } from '../subgraphs/kit/config';
+import { auditConfig, checkpointConfig, databaseConfig, natsConfig, DOMAINS, isDomain, type DomainName } from '../subgraphs/kit/config';
 import { openDatabase, type Database } from '../subgraphs/kit/orm';
 import { openPolicyStore } from '../subgraphs/kit/policy-store';
 
@@ -55,16 +56,30 @@ async function* records(domain: DomainName, filter: AuditFilter): AsyncGenerator
   }
 }
 
+/** Where the services keep each domain's checkpoints: the JetStream stream with NATS_URL, else the file. */
+async function withSinks<T>(fn: (sinkOf: (domain: DomainName) => CheckpointSink) => Promise<T>): Promise<T> {
+  const nats = natsConfig();
+  const link: NatsLink | null = nats ? connectNats(nats, { name: 'hainan-audit-verify' }) : null;
+  try {
+    return await fn((domain) => (link ? streamSink(link, checkpointName(databaseConfig(domain))) : fileSink(checkpointFile(checkpointConfig(), databaseConfig(domain)))));
+  } finally {
+    await link?.close();
+  }
+}
+
 async function verify(domains: DomainName[]): Promise<number> {
+  return withSinks((sinkOf) => verifyWith(domains, sinkOf));
+}
+
+async function verifyWith(domains: DomainName[], sinkOf: (domain: DomainName) => CheckpointSink): Promise<number> {
   let broken = 0;
-  const checkpoints = checkpointConfig();
-  const trusted = trustedKeys(checkpoints);
+  const trusted = trustedKeys(checkpointConfig());
   for (const domain of domains) {
     await withDatabase(domain, async (db) => {
       const em = db.orm.em.fork();
-      const anchored = await verifyCheckpoints(em, domain, checkpointFile(checkpoints, databaseConfig(domain)), trusted);
-      if (anchored.latest) process.stdout.write(`${domain}: latest signed checkpoint #${anchored.latest.n} of ${anchored.latest.at} (key ${anchored.latest.keyId}), ${anchored.checkpoints} valid in ${anchored.file}\n`);
-      else process.stdout.write(`${domain}: no signed checkpoint yet in ${anchored.file}\n`);
+      const anchored = await verifyCheckpoints(em, domain, sinkOf(domain), trusted);
+      if (anchored.latest) process.stdout.write(`${domain}: latest signed checkpoint #${anchored.latest.n} of ${anchored.latest.at} (key ${anchored.latest.keyId}), ${anchored.checkpoints} valid in ${anchored.where}\n`);
+      else process.stdout.write(`${domain}: no signed checkpoint yet in ${anchored.where}\n`);
       for (const f of anchored.findings) process.stdout.write(`${domain}: ${f.code}${f.writer ? ` (chain ${f.writer})` : ''}: ${f.message}\n`);
       broken += anchored.findings.length;
       const writers = (await em.find(AuditChain, {}, { disableIdentityMap: true })).map((c) => c.writer);
@@ -106,10 +121,9 @@ async function main(): Promise<void> {
         return;
       }
       if (values.checkpoints) {
-        for (const domain of domains) {
-          const file = checkpointFile(checkpointConfig(), databaseConfig(domain));
-          if (fs.existsSync(file)) process.stdout.write(fs.readFileSync(file, 'utf8'));
-        }
+        await withSinks(async (sinkOf) => {
+          for (const domain of domains) for (const line of await sinkOf(domain).lines()) if (line.trim()) process.stdout.write(`${line}\n`);
+        });
         return;
       }
       for (const domain of domains) for await (const r of records(domain, filter)) process.stdout.write(`${JSON.stringify(r)}\n`);

@@ -145,7 +145,8 @@ export function connectNats(config: NatsConfig, options: { name: string; log?: L
   };
 }
 
-function isApiError(error: unknown, code: number): boolean {
+/** Whether `error` is JetStream's API error `code` (e.g. JetStreamApiCodes.StreamNotFound). */
+export function isApiError(error: unknown, code: number): boolean {
   return error instanceof JetStreamApiError && error.code === code;
 }
 

@@ -12,7 +12,8 @@ import { pruneChain } from './audit/chain';
 import { auditPlugin } from './audit/plugin';
 import { AUDIT_ENTITIES } from './audit/records';
 import { AUDIT_TRAIL_CATALOGUE, AUDIT_TRAIL_TYPEDEFS, auditTrailResolvers } from './audit/trail';
-import { startCheckpoints, type Checkpointer } from './audit/checkpoints';
+import { checkpointName, startCheckpoints, type Checkpointer } from './audit/checkpoints';
+import { streamSink } from './audit/checkpoint-stream';
 import { openAuditWriter, type AuditWriter } from './audit/writer';
 import { authorizeFields, createAuthorizer, guardServiceField, introspectionGuard } from './authorization';
 import { STRUCTURAL_CATALOGUE } from './catalogue';
@@ -218,8 +219,6 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     }
     const audit = auditing ? await openAuditWriter(db, definition.name, config.audit) : null;
     if (audit) unwatch.push(watchAuditQueue(definition.name, () => audit.pending));
-    // The chain heads, signed outside the database at an interval and at the stop (audit/checkpoints.ts).
-    if (audit && config.audit.checkpoints) checkpoints = startCheckpoints({ db, domain: definition.name, config: config.audit.checkpoints, log });
     const prune = async () => {
       const before = new Date(Date.now() - config.audit.retentionDays * 24 * 3600 * 1000);
       const pruned = await pruneChain(db.orm.em.fork(), definition.name, before);
@@ -259,6 +258,12 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       const natsLog = (level: 'info' | 'warn', message: string) => logger[level](message);
       const link = connectNats(config.nats, { name: `hainan-${definition.name}`, log: natsLog });
       nats = { link, relay: startRelay({ db, domain: definition.name, link, log: natsLog }) };
+    }
+    // The chain heads, signed outside the database at an interval and at the stop (audit/checkpoints.ts): into the
+    // JetStream stream with NATS, else an append-only file.
+    if (audit && config.audit.checkpoints) {
+      const sink = nats ? streamSink(nats.link, checkpointName(db.config)) : undefined;
+      checkpoints = startCheckpoints({ db, domain: definition.name, config: config.audit.checkpoints, log, sink });
     }
     const observe = observePlugin<RequestContext<L>>({ service: definition.name, logger, principalOf: (ctx) => ctx.auth?.principal, requestIdOf: (ctx) => ctx.requestId });
     const apollo = createApollo(definition, { production: config.production, enforce, audit: auditing, queryLimits: config.queryLimits }, [observe]);

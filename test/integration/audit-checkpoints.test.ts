@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { verifyChain } from '../../subgraphs/kit/audit/chain';
 import { keyIdOf, loadSigner, trustedKeys, type CheckpointSigner } from '../../subgraphs/kit/audit/checkpoint-keys';
-import { checkpointFile, takeCheckpoint, verifyCheckpoints } from '../../subgraphs/kit/audit/checkpoints';
+import { checkpointFile, fileSink, takeCheckpoint, verifyCheckpoints } from '../../subgraphs/kit/audit/checkpoints';
 import { AUDIT_ENTITIES, AuditAnchor, AuditChain, AuditRecord, GENESIS_HASH, recordHash, type AuditEntry, type AuditRow } from '../../subgraphs/kit/audit/records';
 import { openAuditWriter, type AuditWriter } from '../../subgraphs/kit/audit/writer';
 import { checkpointConfig, PROJECT_ROOT, type CheckpointConfig, type DatabaseConfig } from '../../subgraphs/kit/config';
@@ -60,10 +60,10 @@ async function setup(): Promise<Ctx> {
       for (let i = 0; i < n; i += 1) await ctx.writer.append(entry((ctx.appended += 1)));
     },
     async checkpoint(by = signer) {
-      return (await takeCheckpoint(ctx.db, DOMAIN, by, file))?.n ?? null;
+      return (await takeCheckpoint(ctx.db, DOMAIN, by, fileSink(file)))?.n ?? null;
     },
     async verify(trusted = trustedKeys(config)) {
-      return (await verifyCheckpoints(ctx.db.orm.em.fork(), DOMAIN, file, trusted)).findings;
+      return (await verifyCheckpoints(ctx.db.orm.em.fork(), DOMAIN, fileSink(file), trusted)).findings;
     },
     async close() {
       await ctx.writer.close();

@@ -43,23 +43,44 @@ export function canonicalCheckpoint(c: Omit<Checkpoint, 'sig'>): string {
   return JSON.stringify([c.v, c.domain, c.n, c.at, c.keyId, c.chains.map((h) => [h.writer, h.seq, h.hash])]);
 }
 
-/** One file per domain database: its SQLite file's name, or its PostgreSQL schema (test runs share a server). */
-export function checkpointFile(config: CheckpointConfig, database: DatabaseConfig): string {
-  if (database.driver === 'sqlite') {
-    return path.join(config.dir ?? path.join(path.dirname(database.file), 'audit-checkpoints'), `${path.basename(database.file).replace(/\.sqlite$/, '')}.ndjson`);
-  }
-  return path.join(config.dir ?? path.join(config.dataDir, 'audit-checkpoints'), `${database.schema}.ndjson`);
+/** Where a domain database's checkpoints are kept: append-only, outside the database, durable once `append` resolves. */
+export interface CheckpointSink {
+  /** For messages: a file's path, a stream's subject. */
+  where: string;
+  append(checkpoint: Checkpoint): Promise<void>;
+  /** Every stored checkpoint as its stored text, oldest first. */
+  lines(): Promise<string[]>;
 }
 
-function appendDurably(file: string, line: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const fd = fs.openSync(file, 'a', 0o600);
-  try {
-    fs.writeSync(fd, `${line}\n`);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+/** A domain database's name among checkpoints: its SQLite file's name, or its PostgreSQL schema (test runs share a server). */
+export function checkpointName(database: DatabaseConfig): string {
+  return database.driver === 'sqlite' ? path.basename(database.file).replace(/\.sqlite$/, '') : database.schema;
+}
+
+/** The file of the embedded default: beside the SQLite files, or under DATA_DIR for PostgreSQL (AUDIT_CHECKPOINT_DIR moves it). */
+export function checkpointFile(config: CheckpointConfig, database: DatabaseConfig): string {
+  const dir = config.dir ?? (database.driver === 'sqlite' ? path.join(path.dirname(database.file), 'audit-checkpoints') : path.join(config.dataDir, 'audit-checkpoints'));
+  return path.join(dir, `${checkpointName(database)}.ndjson`);
+}
+
+/** An append-only file, each line fsync'd before `append` resolves. */
+export function fileSink(file: string): CheckpointSink {
+  return {
+    where: file,
+    async append(checkpoint) {
+      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      const fd = fs.openSync(file, 'a', 0o600);
+      try {
+        fs.writeSync(fd, `${JSON.stringify(checkpoint)}\n`);
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
+    async lines() {
+      return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n') : [];
+    },
+  };
 }
 
 async function heads(em: EntityManager): Promise<SignedHead[]> {
@@ -72,7 +93,7 @@ async function heads(em: EntityManager): Promise<SignedHead[]> {
  * write lock), the line is made durable in the file first and noted in the database after, so a crash between the
  * two leaves a database one checkpoint behind with every signed head present, which verification accepts.
  */
-export async function takeCheckpoint(db: Database, domain: string, signer: CheckpointSigner, file: string): Promise<Checkpoint | null> {
+export async function takeCheckpoint(db: Database, domain: string, signer: CheckpointSigner, sink: CheckpointSink): Promise<Checkpoint | null> {
   const em = db.orm.em.fork();
   const now = await heads(em);
   const anchor = await em.findOne(AuditAnchor, { domain }, { disableIdentityMap: true });
@@ -89,7 +110,7 @@ export async function takeCheckpoint(db: Database, domain: string, signer: Check
     if (noted.heads === JSON.stringify(chains)) return null;
     const body = { v: 1 as const, domain, n: noted.checkpoint + 1, at: new Date().toISOString(), keyId: signer.keyId, chains };
     const checkpoint: Checkpoint = { ...body, sig: signer.sign(canonicalCheckpoint(body)) };
-    appendDurably(file, JSON.stringify(checkpoint));
+    await sink.append(checkpoint);
     await tx.nativeUpdate(AuditAnchor, { domain }, { checkpoint: checkpoint.n, heads: JSON.stringify(chains), at: new Date(checkpoint.at) });
     return checkpoint;
   });
@@ -102,13 +123,13 @@ export interface Checkpointer {
   stop(): Promise<void>;
 }
 
-export function startCheckpoints(options: { db: Database; domain: string; config: CheckpointConfig; log: (line: string) => void }): Checkpointer {
+export function startCheckpoints(options: { db: Database; domain: string; config: CheckpointConfig; log: (line: string) => void; sink?: CheckpointSink }): Checkpointer {
   const { db, domain, config, log } = options;
   const signer = loadSigner(config);
-  const file = checkpointFile(config, db.config);
+  const sink = options.sink ?? fileSink(checkpointFile(config, db.config));
   let last: Promise<Checkpoint | null> = Promise.resolve(null);
   const round = (): Promise<Checkpoint | null> => {
-    const next = last.catch(() => null).then(() => db.queries.uncounted(() => takeCheckpoint(db, domain, signer, file)));
+    const next = last.catch(() => null).then(() => db.queries.uncounted(() => takeCheckpoint(db, domain, signer, sink)));
     last = next;
     return next;
   };
@@ -140,7 +161,7 @@ export interface CheckpointFinding {
 }
 
 export interface CheckpointReport {
-  file: string;
+  where: string;
   /** The latest checkpoint whose signature holds; null when there is none. */
   latest: Checkpoint | null;
   /** Valid checkpoints read. */
@@ -156,15 +177,13 @@ function isCheckpoint(value: unknown): value is Checkpoint {
   );
 }
 
-/** The file's checkpoints with valid signatures by trusted keys, in order, and what is wrong with the others. */
-export function readCheckpoints(file: string, domain: string, trusted: ReadonlyMap<string, KeyObject>): { valid: Checkpoint[]; findings: CheckpointFinding[] } {
+/** The stored checkpoints with valid signatures by trusted keys, in order, and what is wrong with the others. */
+export function readCheckpoints(lines: readonly string[], source: string, domain: string, trusted: ReadonlyMap<string, KeyObject>): { valid: Checkpoint[]; findings: CheckpointFinding[] } {
   const valid: Checkpoint[] = [];
   const findings: CheckpointFinding[] = [];
-  if (!fs.existsSync(file)) return { valid, findings };
-  const lines = fs.readFileSync(file, 'utf8').split('\n');
   lines.forEach((text, i) => {
     if (text.trim() === '') return;
-    const where = `${path.basename(file)} line ${i + 1}`;
+    const where = `${source} entry ${i + 1}`;
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -193,15 +212,16 @@ export function readCheckpoints(file: string, domain: string, trusted: ReadonlyM
   return { valid, findings };
 }
 
-/** Holds the domain database's chains to the latest valid checkpoint in `file`. */
-export async function verifyCheckpoints(em: EntityManager, domain: string, file: string, trusted: ReadonlyMap<string, KeyObject>): Promise<CheckpointReport> {
-  const { valid, findings } = readCheckpoints(file, domain, trusted);
+/** Holds the domain database's chains to the latest valid checkpoint in `sink`. */
+export async function verifyCheckpoints(em: EntityManager, domain: string, sink: CheckpointSink, trusted: ReadonlyMap<string, KeyObject>): Promise<CheckpointReport> {
+  const source = path.basename(sink.where);
+  const { valid, findings } = readCheckpoints(await sink.lines(), source, domain, trusted);
   const latest = valid[valid.length - 1] ?? null;
-  const report: CheckpointReport = { file, latest, checkpoints: valid.length, findings };
+  const report: CheckpointReport = { where: sink.where, latest, checkpoints: valid.length, findings };
   const anchor = await em.findOne(AuditAnchor, { domain }, { disableIdentityMap: true });
   const noted = anchor?.checkpoint ?? 0;
   if (noted > (latest?.n ?? 0)) {
-    findings.push({ code: 'CHECKPOINTS_MISSING', message: `the ${domain} database took part in checkpoint #${noted}, but ${path.basename(file)} ends at ${latest ? `#${latest.n}` : 'nothing'}: checkpoints were removed.` });
+    findings.push({ code: 'CHECKPOINTS_MISSING', message: `the ${domain} database took part in checkpoint #${noted}, but ${source} ends at ${latest ? `#${latest.n}` : 'nothing'}: checkpoints were removed.` });
   }
   if (!latest) return report;
   const restored = noted < latest.n;
