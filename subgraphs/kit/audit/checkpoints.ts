@@ -89,9 +89,14 @@ async function heads(em: EntityManager): Promise<SignedHead[]> {
 }
 
 /**
- * Signs the domain's chain heads if they moved since the last checkpoint: under the anchor row's lock (SQLite: the
- * write lock), the line is made durable in the file first and noted in the database after, so a crash between the
- * two leaves a database one checkpoint behind with every signed head present, which verification accepts.
+ * Signs the domain's chain heads if they moved since the last checkpoint. The checkpoint is made durable in the sink
+ * first and noted in the database after, so a crash between the two leaves a database one checkpoint behind with
+ * every signed head present, which verification accepts.
+ *
+ * PostgreSQL (replicas share a database): under the anchor row's lock, so two replicas never sign the same number;
+ * the lock holds back no request, as audit appends lock other rows. SQLite (one process per database file): no lock,
+ * since its lock is the database's only write lock and a slow sink (NATS unreachable) would stall every write;
+ * the note is made only if the number is still the one read (compare and set).
  */
 export async function takeCheckpoint(db: Database, domain: string, signer: CheckpointSigner, sink: CheckpointSink): Promise<Checkpoint | null> {
   const em = db.orm.em.fork();
@@ -103,16 +108,19 @@ export async function takeCheckpoint(db: Database, domain: string, signer: Check
       if (!(await em.count(AuditAnchor, { domain }))) throw error;
     });
   }
-  return em.transactional(async (tx) => {
-    await tx.nativeUpdate(AuditAnchor, { domain }, { at: new Date() });
-    const noted = await tx.findOneOrFail(AuditAnchor, { domain }, { disableIdentityMap: true });
+  const sign = async (tx: EntityManager, noted: { checkpoint: number; heads: string }): Promise<Checkpoint | null> => {
     const chains = await heads(tx);
     if (noted.heads === JSON.stringify(chains)) return null;
     const body = { v: 1 as const, domain, n: noted.checkpoint + 1, at: new Date().toISOString(), keyId: signer.keyId, chains };
     const checkpoint: Checkpoint = { ...body, sig: signer.sign(canonicalCheckpoint(body)) };
     await sink.append(checkpoint);
-    await tx.nativeUpdate(AuditAnchor, { domain }, { checkpoint: checkpoint.n, heads: JSON.stringify(chains), at: new Date(checkpoint.at) });
+    await tx.nativeUpdate(AuditAnchor, { domain, checkpoint: noted.checkpoint }, { checkpoint: checkpoint.n, heads: JSON.stringify(chains), at: new Date(checkpoint.at) });
     return checkpoint;
+  };
+  if (db.config.driver === 'sqlite') return sign(em, anchor ?? { checkpoint: 0, heads: '[]' });
+  return em.transactional(async (tx) => {
+    await tx.nativeUpdate(AuditAnchor, { domain }, { at: new Date() });
+    return sign(tx, await tx.findOneOrFail(AuditAnchor, { domain }, { disableIdentityMap: true }));
   });
 }
 
