@@ -217,6 +217,14 @@ describe('the statistics dashboard', () => {
     await page.reload();
     await page.locator('body[data-ready="true"]').waitFor();
     await page.locator('footer', { hasText: '披露控制' }).waitFor();
+    // The sign-in page in Chinese, then back to the signed-in dashboard.
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('heading', { name: '登录统计决策看板' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('统计范围').selectOption('460000');
+    await page.getByRole('button', { name: '登录（开发模式）' }).click();
+    await page.locator('#session', { hasText: '统计局 · 决策看板' }).waitFor();
+    await page.locator('body[data-ready="true"]').waitFor();
   });
 
   it('ran without a script error or a CSP violation', async () => {
