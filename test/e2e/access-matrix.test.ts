@@ -19,8 +19,8 @@ beforeAll(async () => {
   platform = await startPlatform('matrix-e2e', { persons: 100 });
   page = await browser.newPage();
   page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(`http://127.0.0.1:${platform.gateway.port}/console`);
-  await page.getByRole('tab', { name: 'Sign in' }).click();
+  await page.goto(`http://127.0.0.1:${platform.gateway.port}/console?lang=en`);
+  await page.locator('#tabs').getByRole('link', { name: 'Sign in' }).click();
   await page.getByLabel('Subject (sub)').fill('so-matrix');
   await page.getByLabel('Department').selectOption('data-bureau');
   for (const box of await page.getByRole('checkbox').all()) await box.setChecked((await box.getAttribute('value')) === 'security-officer');
@@ -34,7 +34,7 @@ afterAll(async () => {
 
 describe('the permission matrix page', () => {
   it('shows the grid of a type, coloured by decision, and explains the focused cell', async () => {
-    await page.getByRole('tab', { name: 'Matrix' }).click();
+    await page.locator('#tabs').getByRole('link', { name: 'Matrix' }).click();
     await page.getByLabel('Type').locator('option[value="Person"]').waitFor({ state: 'attached' });
     await page.getByRole('button', { name: 'Show' }).click();
     const grid = page.getByRole('grid', { name: /Permission matrix of Person/ });
@@ -57,7 +57,7 @@ describe('the permission matrix page', () => {
 
 describe('who can see this?', () => {
   it('lists every department and role for Person.phone and downloads it as CSV', async () => {
-    await page.getByRole('tab', { name: 'Who can see' }).click();
+    await page.locator('#tabs').getByRole('link', { name: 'Who can see' }).click();
     await page.getByLabel('Field', { exact: true }).locator('option[value="phone"]').waitFor({ state: 'attached' });
     await page.getByLabel('Field', { exact: true }).selectOption('phone');
     await page.getByRole('button', { name: 'Who can see this?' }).click();

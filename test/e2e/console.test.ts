@@ -3,7 +3,9 @@
  * gateway over real HTTP): an officer signs in through development sign-in, an edit is refused by validation, a
  * valid edit is saved and submitted, the author's own approval is refused, a second officer approves and
  * activates, and the change takes effect on a query through the gateway. Screenshots of every page go to
- * test-artifacts/console/.
+ * test-artifacts/console/. These flows run in English (`?lang=en`); the last test opens the console in Chinese, its
+ * default, switches to English and back, shows an API error translated by its code, and runs axe on every page it
+ * translates in both languages.
  */
 import type { Page } from 'playwright-core';
 import { launchChromium, type Browser } from '../support/browser';
@@ -12,6 +14,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DeadLetterRecord, GrantRequestRecord } from '../../subgraphs/governance/entities';
 import { addWorkingDays, chinaDate } from '../../subgraphs/kit/working-days';
+import { seriousViolations } from '../support/axe';
 
 let platform: Platform;
 let browser: Browser;
@@ -32,12 +35,12 @@ afterAll(async () => {
 async function openConsole(): Promise<Page> {
   const page = await browser.newPage();
   page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(`${base}/console`);
+  await page.goto(`${base}/console?lang=en`);
   return page;
 }
 
 async function signIn(page: Page, sub: string, dept: string, role: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Sign in' }).click();
+  await page.locator('#tabs').getByRole('link', { name: 'Sign in' }).click();
   await page.getByLabel('Subject (sub)').fill(sub);
   await page.getByLabel('Department').selectOption(dept);
   for (const box of await page.getByRole('checkbox').all()) await box.setChecked((await box.getAttribute('value')) === role);
@@ -46,7 +49,7 @@ async function signIn(page: Page, sub: string, dept: string, role: string): Prom
 }
 
 async function openPolicies(page: Page): Promise<void> {
-  await page.getByRole('tab', { name: 'Policies' }).click();
+  await page.locator('#tabs').getByRole('link', { name: 'Policies' }).click();
   await page.getByRole('heading', { name: /^Version \d+$/ }).waitFor();
 }
 
@@ -173,13 +176,13 @@ describe('the governance console', () => {
     for (const phone of phones) expect(phone).toMatch(/^1\d{10}$/);
 
     // The policy tests of the new version pass, and explain shows the new decision.
-    await officerB.getByRole('tab', { name: 'Policy tests' }).click();
+    await officerB.locator('#tabs').getByRole('link', { name: 'Policy tests' }).click();
     await officerB.getByLabel('Policy version').selectOption(String(draft));
     await officerB.getByRole('button', { name: 'Run tests' }).click();
     await officerB.getByText(new RegExp(`^Version ${draft}: \\d+ passed, 0 failed\\.$`)).waitFor();
     await browser.screenshot(officerB, '07-policy-tests');
 
-    await officerB.getByRole('tab', { name: 'Explain' }).click();
+    await officerB.locator('#tabs').getByRole('link', { name: 'Explain' }).click();
     await officerB.getByLabel('Department').selectOption('health');
     await officerB.getByLabel('Roles').selectOption(['analyst']);
     await officerB.getByLabel('GraphQL query').fill('{ persons(first: 1) { edges { node { name phone idNumber } } } }');
@@ -193,7 +196,7 @@ describe('the governance console', () => {
   it('requests a grant, shows its age and due date, and the owning department approves it', async () => {
     const requester = await openConsole();
     await signIn(requester, 'housing-so', 'housing', 'security-officer');
-    await requester.getByRole('tab', { name: 'Grants' }).click();
+    await requester.locator('#tabs').getByRole('link', { name: 'Grants' }).click();
     await requester.getByLabel('Scope').fill('Person: maritalStatus');
     await requester.getByLabel('Purpose').fill('housing-subsidy-review');
     await requester.getByLabel('Legal basis').fill('Hainan housing subsidy measures, article 7');
@@ -214,7 +217,7 @@ describe('the governance console', () => {
 
     const owner = await openConsole();
     await signIn(owner, 'police-so', 'public-security', 'security-officer');
-    await owner.getByRole('tab', { name: 'Grants' }).click();
+    await owner.locator('#tabs').getByRole('link', { name: 'Grants' }).click();
     const row = owner.getByRole('table', { name: 'Grant requests, newest first' }).getByRole('row').filter({ hasText: id });
     await row.filter({ hasText: /\d+ s|\d+ min/ }).waitFor();
     const lateRow = owner.getByRole('table', { name: 'Grant requests, newest first' }).getByRole('row').filter({ hasText: lateId });
@@ -256,7 +259,7 @@ describe('the governance console', () => {
 
       const page = await openConsole();
       await signIn(page, 'health-so', 'health', 'security-officer');
-      await page.getByRole('tab', { name: 'Subscriptions' }).click();
+      await page.locator('#tabs').getByRole('link', { name: 'Subscriptions' }).click();
       const row = page.getByRole('table', { name: 'Change subscriptions, newest first' }).getByRole('row').filter({ hasText: id });
       await row.filter({ hasText: 'PersonDied' }).filter({ hasText: 'ACTIVE' }).waitFor();
       await page.getByRole('button', { name: `Dead letters of ${id}` }).click();
@@ -271,6 +274,66 @@ describe('the governance console', () => {
     } finally {
       await new Promise((r) => receiver.close(r));
     }
+  });
+
+  it('opens in Chinese by default, translates errors by code, switches language, with no serious accessibility violation', async () => {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // No remembered choice: the default language.
+    await page.goto(`${base}/console#signin`);
+    await page.evaluate(() => localStorage.removeItem('hdg.lang'));
+    await page.reload();
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    const nav = page.getByRole('navigation', { name: '控制台页面' });
+    await nav.getByRole('link', { name: '资源目录' }).waitFor();
+    await page.getByRole('button', { name: '登录（开发模式）' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('用户标识（sub）').fill('officer-zh');
+    await page.getByLabel('部门', { exact: true }).selectOption('health');
+    await expect(page.getByLabel('部门', { exact: true }).locator('option:checked').textContent()).resolves.toBe('卫生健康委员会');
+    for (const box of await page.getByRole('checkbox').all()) await box.setChecked((await box.getAttribute('value')) === 'security-officer');
+    await page.getByRole('button', { name: '登录（开发模式）' }).click();
+    await page.locator('#session', { hasText: '卫生健康委员会 · 安全管理员' }).waitFor();
+    await page.getByRole('heading', { name: '资源目录', exact: true }).waitFor();
+    await page.getByRole('button', { name: '显示 Person 的字段', exact: true }).click();
+    const fields = page.getByRole('table', { name: 'Person 的字段' });
+    await fields.getByRole('row').filter({ has: page.locator('code', { hasText: /^idNumber$/ }) }).filter({ hasText: '敏感个人信息' }).waitFor();
+    await fields.locator('.badge', { hasText: '有条件共享' }).first().waitFor();
+    await browser.screenshot(page, '13-catalogue-chinese');
+    const pages: [string, string][] = [['资源目录', '资源目录'], ['策略测试', '策略测试'], ['访问解释', '解释查询'], ['共享授权', '共享授权'], ['数据异议', '数据异议'], ['变更订阅', '变更订阅']];
+    for (const [tab, heading] of pages) {
+      await nav.getByRole('link', { name: tab, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.getByText('加载中…').or(page.getByText(/^正在加载/)).first().waitFor({ state: 'detached' }).catch(() => undefined);
+      expect({ page: tab, violations: await seriousViolations(page) }).toEqual({ page: tab, violations: [] });
+    }
+
+    // An API error in Chinese: the code's translation, the API's English message beside it, and the code.
+    await nav.getByRole('link', { name: '访问解释', exact: true }).click();
+    await page.getByLabel('GraphQL 查询').fill('{ persons(first: 1) { edges { node { noSuchField } } } }');
+    await page.getByRole('button', { name: '解释', exact: true }).click();
+    const alertEl = page.getByRole('alert');
+    await alertEl.locator('.error-code').waitFor();
+    const code = (await alertEl.locator('.error-code').first().textContent())!;
+    const translations: Record<string, string> = { BAD_USER_INPUT: '输入内容不符合要求。', GRAPHQL_VALIDATION_FAILED: '查询与接口模式不符。' };
+    expect(Object.keys(translations)).toContain(code);
+    await alertEl.filter({ hasText: '接口拒绝了此操作：' }).filter({ hasText: translations[code]! }).waitFor();
+    await expect(alertEl.locator('.error-detail[lang="en"]').textContent()).resolves.toMatch(/noSuchField/);
+    await browser.screenshot(page, '14-error-chinese');
+
+    await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('heading', { level: 1, name: 'Explain a query' }).waitFor();
+    await page.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Catalogue' }).click();
+    await page.getByRole('heading', { name: 'Resource catalogue', exact: true }).waitFor();
+    await page.locator('#session', { hasText: 'health · security-officer' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await browser.screenshot(page, '15-catalogue-english');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await page.getByRole('heading', { name: '资源目录', exact: true }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await page.close();
   });
 
   it('ran without a script error in any page', () => {

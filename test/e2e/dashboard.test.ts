@@ -4,12 +4,14 @@
  * development sign-in, the map of the 19 cities and counties and the charts render with the API's numbers, a
  * withheld cell (found through the API first) shows as "suppressed" and never as a number, a click on Haikou drills
  * down to its districts, and the year filter reloads the trends by month. The page runs under its strict CSP
- * without a single violation. Screenshots go to test-artifacts/dashboard/.
+ * without a single violation. It opens in Chinese, switches to English and back, and has no serious or critical axe
+ * violation in either language. The flows above run in English (`?lang=en`). Screenshots go to test-artifacts/dashboard/.
  */
 import type { Page } from 'playwright-core';
 import { refreshStatistics } from '../../subgraphs/kit/statistics';
 import { launchChromium, type Browser } from '../support/browser';
 import { startPlatform, type Platform } from '../support/platform';
+import { seriousViolations } from '../support/axe';
 
 interface Indicator {
   value: number | null;
@@ -83,7 +85,7 @@ describe('the statistics dashboard', () => {
       (globalThis as any).cspViolations = [];
       document.addEventListener('securitypolicyviolation', (e) => (globalThis as any).cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
     });
-    await page.goto(`${base}/dashboard`);
+    await page.goto(`${base}/dashboard?lang=en`);
     await page.getByRole('button', { name: 'Sign in (development)' }).waitFor();
     await browser.screenshot(page, '01-sign-in');
     await page.getByLabel('Subject (sub)').fill('stats-bureau');
@@ -179,6 +181,50 @@ describe('the statistics dashboard', () => {
     const option = await optionOf<{ xAxis: { data: string[] }[] }>('[data-chart="births"]');
     expect(option.xAxis[0]!.data).toEqual(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
     await browser.screenshot(page, '06-year-2020');
+  });
+
+  it('opens in Chinese by default, switches to English and back, with no serious accessibility violation', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.evaluate(() => localStorage.removeItem('hdg.lang'));
+    await page.goto(`${base}/dashboard`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await page.title()).toBe('统计决策看板 · 海南省政务数据图谱');
+    await page.locator('section.chart h2', { hasText: '按行业划分的企业' }).waitFor();
+    await page.locator('#map-title', { hasText: '户籍人口（在世）' }).waitFor();
+    await page.getByRole('search', { name: '筛选条件' }).getByLabel('年份').waitFor();
+    await page.locator('#session', { hasText: '统计局' }).waitFor();
+    // Numbers with the locale's grouping: the province's residents as zh-CN writes them.
+    const province = await platform.query('{ region(code: "460000") { residents { value suppressed } } }', undefined, await platform.as(DASHBOARD));
+    const residents = province.data.region.residents;
+    if (!residents.suppressed) await page.locator('#region-panel .kpi.current .kpi-value', { hasText: new Intl.NumberFormat('zh-CN').format(residents.value) }).waitFor();
+    // A withheld industry reads 不予公布 in the chart and its table.
+    if (withheldSections.length > 0) await expect(page.locator('section.chart[aria-label="按行业划分的企业"] svg text', { hasText: /^不予公布$/ }).count()).resolves.toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await browser.screenshot(page, '07-chinese');
+
+    await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+    await page.locator('section.chart h2', { hasText: 'Enterprises by industry' }).waitFor();
+    await page.locator('body[data-ready="true"]').waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.locator('#map-title', { hasText: 'Residents (hukou, living)' }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('hdg.lang'))).toBe('en');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await page.locator('section.chart h2', { hasText: '出生人口' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await page.reload();
+    await page.locator('body[data-ready="true"]').waitFor();
+    await page.locator('footer', { hasText: '披露控制' }).waitFor();
+    // The sign-in page in Chinese, then back to the signed-in dashboard.
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('heading', { name: '登录统计决策看板' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('统计范围').selectOption('460000');
+    await page.getByRole('button', { name: '登录（开发模式）' }).click();
+    await page.locator('#session', { hasText: '统计局 · 决策看板' }).waitFor();
+    await page.locator('body[data-ready="true"]').waitFor();
   });
 
   it('ran without a script error or a CSP violation', async () => {

@@ -2,6 +2,8 @@
 // status regions.
 import { ApiError, createSession, graphqlClient } from '../shared/graphql.js';
 import { h } from './dom.js';
+import { errorNode, errorsOf } from '../shared/errors.js';
+import { t } from '../shared/i18n.js';
 
 export { ApiError, devSignInInfo, devToken } from '../shared/graphql.js';
 export const session = createSession('hdg.console.token');
@@ -10,24 +12,18 @@ export const gql = graphqlClient(session);
 const alertEl = () => document.getElementById('alert');
 const statusEl = () => document.getElementById('status');
 
-/** Shows an API error verbatim: each message with its code. */
+/** Shows an error: each one translated by its code, with the API's message and the code (../shared/errors.js). */
 export function showError(error) {
-  const errors = error instanceof ApiError ? error.errors : [{ message: error?.message ?? String(error), extensions: { code: 'CLIENT' } }];
+  const errors = errorsOf(error);
   const el = alertEl();
   el.replaceChildren(
-    h('strong', {}, errors.length > 1 ? 'The API refused this:' : 'The API refused this: '),
-    errors.length > 1
-      ? h('ul', {}, errors.map((e) => h('li', {}, message(e))))
-      : message(errors[0]),
-    h('button', { type: 'button', class: 'link dismiss', onclick: clearMessages }, 'Dismiss'),
+    h('strong', {}, error instanceof ApiError ? t('common.apiRefused') : t('common.problem')),
+    ' ',
+    errors.length > 1 ? h('ul', {}, errors.map((e) => h('li', {}, errorNode(e)))) : errorNode(errors[0]),
+    h('button', { type: 'button', class: 'link dismiss', onclick: clearMessages }, t('common.dismiss')),
   );
   el.hidden = false;
   statusEl().textContent = '';
-}
-
-function message(e) {
-  const code = e.extensions?.code;
-  return h('span', { class: 'error-message' }, e.message, code ? h('code', { class: 'error-code' }, code) : null);
 }
 
 export function showStatus(text) {

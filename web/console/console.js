@@ -2,6 +2,7 @@
 // page rendered from data fetched through the public GraphQL API as the signed-in officer.
 import { resetMessages, session } from './api.js';
 import { h } from './dom.js';
+import { applyDocument, formatDate, label, languageSwitch, onLocaleChange, t } from '../shared/i18n.js';
 import { signInPage } from './pages/signin.js';
 import { cataloguePage } from './pages/catalogue.js';
 import { policiesPage } from './pages/policies.js';
@@ -14,16 +15,16 @@ import { matrixPage } from './pages/matrix.js';
 import { whoCanSeePage } from './pages/who-can-see.js';
 
 const PAGES = [
-  { id: 'signin', label: 'Sign in', render: signInPage },
-  { id: 'catalogue', label: 'Catalogue', render: cataloguePage },
-  { id: 'policies', label: 'Policies', render: policiesPage },
-  { id: 'tests', label: 'Policy tests', render: testsPage },
-  { id: 'explain', label: 'Explain', render: explainPage },
-  { id: 'matrix', label: 'Matrix', render: matrixPage },
-  { id: 'who', label: 'Who can see', render: whoCanSeePage },
-  { id: 'grants', label: 'Grants', render: grantsPage },
-  { id: 'objections', label: 'Objections', render: objectionsPage },
-  { id: 'subscriptions', label: 'Subscriptions', render: subscriptionsPage },
+  { id: 'signin', get label() { return t('console.nav.signin'); }, render: signInPage },
+  { id: 'catalogue', get label() { return t('console.nav.catalogue'); }, render: cataloguePage },
+  { id: 'policies', get label() { return t('console.nav.policies'); }, render: policiesPage },
+  { id: 'tests', get label() { return t('console.nav.tests'); }, render: testsPage },
+  { id: 'explain', get label() { return t('console.nav.explain'); }, render: explainPage },
+  { id: 'matrix', get label() { return t('console.nav.matrix'); }, render: matrixPage },
+  { id: 'who', get label() { return t('console.nav.who'); }, render: whoCanSeePage },
+  { id: 'grants', get label() { return t('console.nav.grants'); }, render: grantsPage },
+  { id: 'objections', get label() { return t('console.nav.objections'); }, render: objectionsPage },
+  { id: 'subscriptions', get label() { return t('console.nav.subscriptions'); }, render: subscriptionsPage },
 ];
 
 function current() {
@@ -40,13 +41,19 @@ function renderSession() {
   const el = document.getElementById('session');
   const claims = session.claims();
   if (!claims) {
-    el.replaceChildren(h('span', { class: 'who muted' }, 'Not signed in'));
+    el.replaceChildren(h('span', { class: 'who muted' }, t('common.notSignedIn')));
     return;
   }
-  const expires = claims.exp ? new Date(claims.exp * 1000).toLocaleTimeString('en-GB', { timeStyle: 'short' }) : '?';
+  const params = {
+    sub: claims.sub,
+    dept: label('dept', claims.dept),
+    roles: (claims.roles ?? []).map((r) => label('role', r)).join(t('common.listSeparator')),
+    region: claims.region ?? '',
+    until: claims.exp ? formatDate(claims.exp * 1000, { timeStyle: 'short' }) : '?',
+  };
   el.replaceChildren(
-    h('span', { class: 'who' }, 'Signed in as ', h('strong', {}, claims.sub), ` · ${claims.dept} · ${(claims.roles ?? []).join(', ')}${claims.region ? ` · ${claims.region}` : ''} · until ${expires}`),
-    h('button', { type: 'button', class: 'secondary small', onclick: () => { session.clear(); navigate('signin'); } }, 'Sign out'),
+    h('span', { class: 'who' }, claims.region ? t('console.session.whoRegion', params) : t('console.session.who', params)),
+    h('button', { type: 'button', class: 'secondary small', onclick: () => { session.clear(); navigate('signin'); } }, t('common.signOut')),
   );
 }
 
@@ -54,7 +61,7 @@ function renderTabs(active) {
   const nav = document.getElementById('tabs');
   nav.replaceChildren(
     ...PAGES.map((p) =>
-      h('a', { href: `#${p.id}`, role: 'tab', id: `tab-${p.id}`, 'aria-selected': String(p === active), 'aria-controls': 'main', class: p === active ? 'tab active' : 'tab' }, p.label),
+      h('a', { href: `#${p.id}`, id: `tab-${p.id}`, 'aria-current': p === active ? 'page' : undefined, class: p === active ? 'tab active' : 'tab' }, p.label),
     ),
   );
 }
@@ -68,10 +75,14 @@ async function render() {
   renderSession();
   const main = document.getElementById('main');
   main.setAttribute('aria-labelledby', `tab-${page.id}`);
-  main.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
+  main.replaceChildren(h('p', { class: 'muted' }, t('common.loading')));
   const content = await page.render({ navigate, refreshSession: renderSession });
   if (mine === generation) main.replaceChildren(content);
 }
 
 window.addEventListener('hashchange', render);
+applyDocument();
+document.getElementById('lang').replaceChildren(languageSwitch());
+// A change of language draws the shell and the current page again in it.
+onLocaleChange(render);
 render();

@@ -4,35 +4,33 @@
 import { gql } from './api.js';
 import { dataTable, h } from './dom.js';
 import { SUPPRESSED_LINE, hatch } from './hatch.js';
-import { SUPPRESSED, asOf, formats, suppressedText } from './format.js';
+import { asOf, formats, suppressedMarker, suppressedText } from './format.js';
+import { formatDate, label, t } from '../shared/i18n.js';
+import { errorNode, errorsOf } from '../shared/errors.js';
 
 const echarts = globalThis.echarts;
 
 const AGE_BANDS = ['0-5', '6-14', '15-24', '25-34', '35-44', '45-54', '55-64', '65-79', '80+'];
 const RATINGS = ['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'C'];
-/** GB/T 4754-2017 sections. */
-const SECTIONS = {
-  A: 'Agriculture, forestry, fishing', B: 'Mining', C: 'Manufacturing', D: 'Electricity, heat, gas, water', E: 'Construction',
-  F: 'Wholesale and retail', G: 'Transport, storage, post', H: 'Accommodation and catering', I: 'Information technology',
-  J: 'Finance', K: 'Real estate', L: 'Leasing and business services', M: 'Research and technical services',
-  N: 'Water, environment, public facilities', O: 'Resident and repair services', P: 'Education', Q: 'Health and social work',
-  R: 'Culture, sports, entertainment', S: 'Public administration', T: 'International organisations',
-};
-const GENDERS = { FEMALE: 'Female', MALE: 'Male' };
-const KINDS = { ENTERPRISE: 'Enterprises', PERSON: 'Persons' };
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** GB/T 4754-2017 sections: the catalogue's `dash.industry.<section>` messages. */
+const SECTIONS = 'dash.industry';
+/** Series in this order, each with its message key. */
+const GENDERS = { FEMALE: 'dash.gender.FEMALE', MALE: 'dash.gender.MALE' };
+const KINDS = { ENTERPRISE: 'dash.subjectKind.ENTERPRISE', PERSON: 'dash.subjectKind.PERSON' };
+/** Short month names in the active language ("Jan", "1月"). */
+const monthName = (i) => formatDate(new Date(2000, i, 1), { month: 'short' });
 
 /**
  * Each chart: the statistic and its dimensions; `year` says how the year filter applies (a dimension to filter on,
  * or, for trends, the month dimension to show within the chosen year).
  */
 export const CHARTS = [
-  { id: 'age-gender', title: 'Registered persons by age band and gender', statistic: 'populationStatistics', dimension: 'PopulationDimension', category: 'AGE_BAND', series: 'GENDER', order: AGE_BANDS, seriesLabels: GENDERS, kind: 'bar', scope: 'current ages; the year filter does not apply' },
-  { id: 'industry', title: 'Enterprises by industry', statistic: 'enterpriseStatistics', dimension: 'EnterpriseDimension', category: 'INDUSTRY_SECTION', labels: SECTIONS, kind: 'hbar', yearFilter: 'ESTABLISHED_YEAR', scope: 'all registered; with a year: established that year' },
-  { id: 'credit', title: 'Credit ratings', statistic: 'creditStatistics', dimension: 'CreditDimension', category: 'RATING', series: 'SUBJECT_KIND', order: RATINGS, seriesLabels: KINDS, kind: 'bar', scope: 'current ratings; the year filter does not apply' },
-  { id: 'births', title: 'Births', statistic: 'populationStatistics', dimension: 'PopulationDimension', category: 'BIRTH_YEAR', from: '1950', month: 'BIRTH_MONTH', yearFilter: 'BIRTH_YEAR', kind: 'line', scope: 'persons on the register by year of birth' },
-  { id: 'registrations', title: 'Enterprise registrations', statistic: 'enterpriseStatistics', dimension: 'EnterpriseDimension', category: 'ESTABLISHED_YEAR', from: '1990', month: 'ESTABLISHED_MONTH', yearFilter: 'ESTABLISHED_YEAR', kind: 'line', scope: 'enterprises by year of establishment' },
-  { id: 'transfers', title: 'Property transfers', statistic: 'housingTransferStatistics', dimension: 'HousingTransferDimension', category: 'YEAR', from: '1995', month: 'MONTH', yearFilter: 'YEAR', kind: 'line', scope: 'registered transfers of ownership' },
+  { id: 'age-gender', get title() { return t('dash.chart.ageGender.title'); }, statistic: 'populationStatistics', dimension: 'PopulationDimension', category: 'AGE_BAND', series: 'GENDER', order: AGE_BANDS, seriesLabels: GENDERS, kind: 'bar', get scope() { return t('dash.chart.ageGender.scope'); } },
+  { id: 'industry', get title() { return t('dash.chart.industry.title'); }, statistic: 'enterpriseStatistics', dimension: 'EnterpriseDimension', category: 'INDUSTRY_SECTION', labels: SECTIONS, kind: 'hbar', yearFilter: 'ESTABLISHED_YEAR', get scope() { return t('dash.chart.industry.scope'); } },
+  { id: 'credit', get title() { return t('dash.chart.credit.title'); }, statistic: 'creditStatistics', dimension: 'CreditDimension', category: 'RATING', series: 'SUBJECT_KIND', order: RATINGS, seriesLabels: KINDS, kind: 'bar', get scope() { return t('dash.chart.credit.scope'); } },
+  { id: 'births', get title() { return t('dash.chart.births.title'); }, statistic: 'populationStatistics', dimension: 'PopulationDimension', category: 'BIRTH_YEAR', from: '1950', month: 'BIRTH_MONTH', yearFilter: 'BIRTH_YEAR', kind: 'line', get scope() { return t('dash.chart.births.scope'); } },
+  { id: 'registrations', get title() { return t('dash.chart.registrations.title'); }, statistic: 'enterpriseStatistics', dimension: 'EnterpriseDimension', category: 'ESTABLISHED_YEAR', from: '1990', month: 'ESTABLISHED_MONTH', yearFilter: 'ESTABLISHED_YEAR', kind: 'line', get scope() { return t('dash.chart.registrations.scope'); } },
+  { id: 'transfers', get title() { return t('dash.chart.transfers.title'); }, statistic: 'housingTransferStatistics', dimension: 'HousingTransferDimension', category: 'YEAR', from: '1995', month: 'MONTH', yearFilter: 'YEAR', kind: 'line', get scope() { return t('dash.chart.transfers.scope'); } },
 ];
 
 const PALETTE = ['#1d5aa6', '#d9822b', '#2f8f5b', '#8e44ad'];
@@ -62,7 +60,7 @@ export function tableModel(def, table, monthly) {
   const byKey = new Map(cells.map((c) => [`${c.keys[0]}|${two ? c.keys[1] : ''}`, c]));
   const series = seriesKeys.map((s) => ({
     key: s,
-    label: s === null ? def.title : def.seriesLabels[s] ?? s,
+    label: s === null ? def.title : def.seriesLabels[s] ? t(def.seriesLabels[s]) : s,
     // A combination absent from the table is an empty cell: published as 0 by the API, so 0 here too.
     cells: categories.map((c) => byKey.get(`${c}|${s ?? ''}`) ?? { value: 0, suppressed: false, suppression: null }),
   }));
@@ -72,15 +70,15 @@ export function tableModel(def, table, monthly) {
 
 /** Years (or months) without a row are empty: the line shows 0 there, not a gap. */
 function fillRange(categories, monthly) {
-  if (monthly) return MONTHS.map((_, i) => `${categories[0].slice(0, 4)}-${String(i + 1).padStart(2, '0')}`);
+  if (monthly) return Array.from({ length: 12 }, (_, i) => `${categories[0].slice(0, 4)}-${String(i + 1).padStart(2, '0')}`);
   const out = [];
   for (let y = Number(categories[0]); y <= Number(categories[categories.length - 1]); y += 1) out.push(String(y));
   return out;
 }
 
 function categoryLabel(def, c, monthly) {
-  if (monthly) return MONTHS[Number(c.slice(5, 7)) - 1] ?? c;
-  return def.labels?.[c] ?? c;
+  if (monthly) return Number(c.slice(5, 7)) >= 1 ? monthName(Number(c.slice(5, 7)) - 1) : c;
+  return def.labels ? label(def.labels, c) : c;
 }
 
 /** Draws the suppressed cells: a hatched band over the cell's slot, the full height of the plot, with a label. */
@@ -90,7 +88,7 @@ function suppressedSeries(model, horizontal) {
   model.series.forEach((s, si) => s.cells.forEach((c, ci) => c.suppressed && data.push([ci, si])));
   return {
     id: 'suppressed',
-    name: SUPPRESSED,
+    name: suppressedMarker(),
     type: 'custom',
     silent: true,
     z: 1,
@@ -119,7 +117,7 @@ function suppressedSeries(model, horizontal) {
                 y: horizontal ? rect.y + rect.height / 2 : rect.y + rect.height - 6,
                 // Turned a quarter counter-clockwise, the text reads upwards from the foot of the band.
                 rotation: horizontal ? 0 : Math.PI / 2,
-                style: { text: SUPPRESSED, fill: '#3d4753', font: '600 10px system-ui, sans-serif', align: 'left', verticalAlign: 'middle', backgroundColor: 'rgba(255,255,255,.8)', padding: [1, 3] },
+                style: { text: suppressedMarker(), fill: '#3d4753', font: '600 10px system-ui, sans-serif', align: 'left', verticalAlign: 'middle', backgroundColor: 'rgba(255,255,255,.8)', padding: [1, 3] },
               }
             : null,
         ].filter(Boolean),
@@ -137,14 +135,14 @@ function tooltipFor(def, model, monthly) {
     return h(
       'div',
       { class: 'tip' },
-      h('div', { class: 'tip-title' }, categoryLabel(def, c, monthly), def.labels?.[c] ? h('span', { class: 'tip-code' }, c) : null),
+      h('div', { class: 'tip-title' }, categoryLabel(def, c, monthly), def.labels ? h('span', { class: 'tip-code' }, c) : null),
       model.series.map((s, si) => {
         const cell = s.cells[ci];
         return h(
           'div',
           { class: 'tip-row' },
           h('span', { class: `tip-swatch tip-swatch-${si}` }),
-          model.series.length > 1 ? `${s.label}: ` : '',
+          model.series.length > 1 ? h('span', { class: 'tip-series' }, t('dash.tooltip.series', { series: s.label })) : '',
           cell.suppressed ? h('span', { class: 'suppressed-text' }, suppressedText(cell.suppression, model.k)) : h('strong', {}, formats.integer(cell.value)),
         );
       }),
@@ -180,7 +178,7 @@ export function chartOption(def, model, monthly, year) {
     animation: false,
     color: PALETTE,
     grid: { left: horizontal ? 8 : 12, right: 16, top: legend ? 34 : 14, bottom: 8, containLabel: true },
-    legend: legend ? { top: 0, right: 0, itemWidth: 14, itemHeight: 10, textStyle: { color: '#3d4753', fontSize: 11 }, data: [...model.series.map((s) => s.label), ...(hasSuppressed ? [{ name: SUPPRESSED, icon: 'rect', itemStyle: { color: hatch(), borderColor: SUPPRESSED_LINE, borderWidth: 0.5 } }] : [])] } : undefined,
+    legend: legend ? { top: 0, right: 0, itemWidth: 14, itemHeight: 10, textStyle: { color: '#3d4753', fontSize: 11 }, data: [...model.series.map((s) => s.label), ...(hasSuppressed ? [{ name: suppressedMarker(), icon: 'rect', itemStyle: { color: hatch(), borderColor: SUPPRESSED_LINE, borderWidth: 0.5 } }] : [])] } : undefined,
     tooltip: { trigger: 'axis', confine: true, className: 'hdg-tooltip', axisPointer: { type: horizontal ? 'shadow' : 'line' }, formatter: tooltipFor(def, model, monthly) },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
@@ -213,14 +211,14 @@ export function createChart(def) {
         const { table } = await gql(query, variables);
         const model = tableModel(def, table, monthly);
         chart.setOption(chartOption(def, model, monthly, year), { notMerge: true });
-        const period = monthly ? `by month of ${year}` : def.kind === 'line' ? 'by year' : '';
-        subtitle.replaceChildren(`${regionName} · ${[period, def.scope].filter(Boolean).join('; ')} · k = ${model.k} · as of ${asOf(model.asOf)}`);
-        details.replaceChildren(h('summary', {}, 'Data table'), dataTable(`${def.title}, ${regionName}`, [monthly ? 'Month' : 'Category', ...model.series.map((s) => s.label)], model.categories.map((c, ci) => [categoryLabel(def, c, monthly), ...model.series.map((s) => cellText(s.cells[ci], model.k))])));
+        const params = { region: regionName, scope: def.scope, year, k: model.k, asOf: asOf(model.asOf) };
+        subtitle.replaceChildren(monthly ? t('dash.chart.subtitle.monthly', params) : def.kind === 'line' ? t('dash.chart.subtitle.yearly', params) : t('dash.chart.subtitle', params));
+        details.replaceChildren(h('summary', {}, t('dash.dataTable')), dataTable(t('dash.chart.tableCaption', { title: def.title, region: regionName }), [monthly ? t('dash.month') : t('dash.category'), ...model.series.map((s) => s.label)], model.categories.map((c, ci) => [categoryLabel(def, c, monthly), ...model.series.map((s) => cellText(s.cells[ci], model.k))])));
         card.classList.remove('failed');
       } catch (error) {
         chart.clear();
         card.classList.add('failed');
-        subtitle.replaceChildren(h('span', { class: 'error-message' }, error.message, error.code ? h('code', { class: 'error-code' }, error.code) : null));
+        subtitle.replaceChildren(...errorsOf(error).map(errorNode));
         details.replaceChildren();
       } finally {
         card.classList.remove('loading');
@@ -231,6 +229,6 @@ export function createChart(def) {
 
 /** A cell in a data table: its number, or the word "suppressed" with the reason in its title. */
 export function cellText(cell, k) {
-  if (cell.suppressed) return h('span', { class: 'suppressed-cell', title: suppressedText(cell.suppression, k) }, SUPPRESSED);
+  if (cell.suppressed) return h('span', { class: 'suppressed-cell', title: suppressedText(cell.suppression, k) }, suppressedMarker());
   return formats.integer(cell.value);
 }

@@ -4,14 +4,15 @@
 import { ApiError, devSignIn, devSignInAvailable, gql, session } from './api.js';
 import { CHARTS, createChart } from './charts.js';
 import { dataTable, field, h } from './dom.js';
-import { SUPPRESSED, asOf, suppressedText } from './format.js';
+import { asOf, formats, suppressedMarker, suppressedText } from './format.js';
 import { INDICATORS, indicator } from './indicators.js';
 import { clearLevels, createMap, loadLevel } from './map.js';
 import { backlogCard, loadBacklog } from './backlog.js';
+import { applyDocument, formatDate, label, languageSwitch, onLocaleChange, t } from '../shared/i18n.js';
+import { errorNode, errorsOf } from '../shared/errors.js';
 
 const $ = (id) => document.getElementById(id);
 const REGIONS = '{ regions { code name level parent { code } } }';
-const LEVEL_NAMES = { PROVINCE: 'province', CITY: 'prefecture-level city', COUNTY: 'county-level unit', DISTRICT: 'district' };
 
 /** code -> { code, name, level, parent, children: [codes] }, from the open region list. */
 let tree = new Map();
@@ -21,11 +22,12 @@ let charts = [];
 let mapLevel;
 
 function showError(error) {
-  const errors = error instanceof ApiError ? error.errors : [{ message: error?.message ?? String(error) }];
+  const errors = errorsOf(error);
   $('alert').replaceChildren(
-    h('strong', {}, 'The API refused this: '),
-    errors.map((e) => h('span', { class: 'error-message' }, e.message, e.extensions?.code ? h('code', { class: 'error-code' }, e.extensions.code) : null)),
-    h('button', { type: 'button', class: 'link dismiss', onclick: () => ($('alert').hidden = true) }, 'Dismiss'),
+    h('strong', {}, error instanceof ApiError ? t('common.apiRefused') : t('common.problem')),
+    ' ',
+    errors.map(errorNode),
+    h('button', { type: 'button', class: 'link dismiss', onclick: () => ($('alert').hidden = true) }, t('common.dismiss')),
   );
   $('alert').hidden = false;
 }
@@ -55,13 +57,13 @@ function regionFilter(code) {
 function renderSession() {
   const claims = session.claims();
   const el = $('session');
-  if (!claims) return el.replaceChildren(h('span', { class: 'muted' }, 'Not signed in'));
+  if (!claims) return el.replaceChildren(h('span', { class: 'muted' }, t('common.notSignedIn')));
   const area = tree.get(claims.region);
   el.replaceChildren(
-    h('span', {}, h('strong', {}, claims.sub), ` · ${claims.dept} · ${(claims.roles ?? []).join(', ')}`),
-    h('span', { class: 'muted' }, `area ${area ? `${area.name} ${area.code}` : claims.region ?? 'none'}`),
-    claims.exp ? h('span', { class: 'muted' }, `until ${new Date(claims.exp * 1000).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`) : null,
-    h('button', { type: 'button', class: 'secondary small', onclick: signOut }, 'Sign out'),
+    h('span', {}, h('strong', {}, claims.sub), ' · ', label('dept', claims.dept), ' · ', (claims.roles ?? []).map((r) => label('role', r)).join(t('common.listSeparator'))),
+    h('span', { class: 'muted' }, area ? t('dash.session.area', { area: `${area.name} ${area.code}` }) : claims.region ? t('dash.session.area', { area: claims.region }) : t('dash.session.noArea')),
+    claims.exp ? h('span', { class: 'muted' }, t('common.until', { time: formatDate(claims.exp * 1000, { hour: '2-digit', minute: '2-digit' }) })) : null,
+    h('button', { type: 'button', class: 'secondary small', onclick: signOut }, t('common.signOut')),
   );
 }
 
@@ -91,20 +93,20 @@ async function renderSignIn() {
       button.disabled = false;
     }
   };
-  const devButton = h('button', { type: 'button', class: 'primary', onclick: (e) => go(e.currentTarget, () => devSignIn(sub.value.trim(), area.value)) }, 'Sign in (development)');
+  const devButton = h('button', { type: 'button', class: 'primary', onclick: (e) => go(e.currentTarget, () => devSignIn(sub.value.trim(), area.value)) }, t('common.devSignIn'));
   const tokenButton = h('button', { type: 'button', class: 'secondary', onclick: (e) => go(e.currentTarget, async () => {
-    if (!pasted.value.trim()) throw new Error('Paste a token first.');
+    if (!pasted.value.trim()) throw new Error(t('common.pasteTokenFirst'));
     session.set(pasted.value);
-  }) }, 'Use this token');
+  }) }, t('common.useToken'));
   main.replaceChildren(
     h('div', { class: 'signin' },
       h('section', { class: 'card', 'aria-labelledby': 'signin-title' },
-        h('h1', { id: 'signin-title' }, 'Sign in to the statistics dashboard'),
-        h('p', { class: 'muted' }, 'A statistics-bureau dashboard account reads counts in its area, under disclosure control, and no records.'),
+        h('h1', { id: 'signin-title' }, t('dash.signin.title')),
+        h('p', { class: 'muted' }, t('dash.signin.intro')),
         dev
-          ? h('div', { class: 'signin-dev' }, h('h2', {}, 'Development sign-in'), h('div', { class: 'row' }, field('Subject (sub)', sub), field('Area', area)), h('p', { class: 'hint' }, 'Department statistics, role dashboard; a development token valid for an hour.'), devButton)
+          ? h('div', { class: 'signin-dev' }, h('h2', {}, t('common.devSignInTitle')), h('div', { class: 'row' }, field(t('common.subject'), sub), field(t('dash.signin.area'), area)), h('p', { class: 'hint' }, t('dash.signin.devHint')), devButton)
           : null,
-        h('div', { class: 'signin-token' }, h('h2', {}, 'Token'), field('Bearer token from the identity provider', pasted), tokenButton),
+        h('div', { class: 'signin-token' }, h('h2', {}, t('dash.signin.token')), field(t('dash.signin.tokenLabel'), pasted), tokenButton),
       ),
     ),
   );
@@ -118,24 +120,24 @@ function toolbar() {
   const regionSelect = h('select', { id: 'filter-region', onchange: (e) => selectRegion(e.target.value) }, regions.map((r) => h('option', { value: r.code, selected: r.code === state.region }, `${'\u2003'.repeat(ancestry(r.code).length - ancestry(root.code).length)}${r.name} ${r.code}`)));
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: thisYear - 1999 }, (_, i) => thisYear - i);
-  const yearSelect = h('select', { id: 'filter-year', onchange: (e) => { state.year = e.target.value ? Number(e.target.value) : null; loadCharts(); } }, h('option', { value: '' }, 'All years'), years.map((y) => h('option', { value: String(y), selected: y === state.year }, String(y))));
+  const yearSelect = h('select', { id: 'filter-year', onchange: (e) => { state.year = e.target.value ? Number(e.target.value) : null; loadCharts(); } }, h('option', { value: '' }, t('dash.filter.allYears')), years.map((y) => h('option', { value: String(y), selected: y === state.year }, String(y))));
   const indicatorSelect = h('select', { id: 'filter-indicator', onchange: (e) => { state.indicator = e.target.value; drawMap(); renderRegionPanel(); } }, INDICATORS.map((i) => h('option', { value: i.field, selected: i.field === state.indicator }, i.label)));
-  return h('div', { class: 'toolbar', role: 'search', 'aria-label': 'Filters' }, field('Region', regionSelect), field('Year', yearSelect), field('Map indicator', indicatorSelect));
+  return h('div', { class: 'toolbar', role: 'search', 'aria-label': t('dash.filter.label') }, field(t('dash.filter.region'), regionSelect), field(t('dash.filter.year'), yearSelect), field(t('dash.filter.indicator'), indicatorSelect));
 }
 
 function layout() {
-  const mapEl = h('div', { id: 'map', class: 'map', role: 'img', 'aria-label': 'Choropleth map' });
+  const mapEl = h('div', { id: 'map', class: 'map', role: 'img', 'aria-label': t('dash.map.label') });
   $('main').replaceChildren(
     toolbar(),
     h('div', { class: 'top' },
       h('section', { class: 'card map-card', 'aria-labelledby': 'map-title' },
-        h('div', { class: 'card-head' }, h('h2', { id: 'map-title' }), h('nav', { id: 'breadcrumb', class: 'breadcrumb', 'aria-label': 'Map level' })),
+        h('div', { class: 'card-head' }, h('h2', { id: 'map-title' }), h('nav', { id: 'breadcrumb', class: 'breadcrumb', 'aria-label': t('dash.map.level') })),
         h('p', { id: 'map-sub', class: 'card-sub' }),
         mapEl,
-        h('div', { class: 'legend' }, h('span', { class: 'swatch swatch-suppressed', 'aria-hidden': 'true' }), h('span', { class: 'legend-text' }, h('strong', {}, SUPPRESSED), ': withheld by disclosure control (fewer than k units, k = 10 or 20 for sensitive data, or a cell that would reveal one); never a number'), h('span', { id: 'inset-note', class: 'muted' })),
+        h('div', { class: 'legend' }, h('span', { class: 'swatch swatch-suppressed', 'aria-hidden': 'true' }), h('span', { class: 'legend-text' }, t('dash.legend.suppressed', { marker: suppressedMarker() })), h('span', { id: 'inset-note', class: 'muted' })),
         h('details', { class: 'data', id: 'map-data' }),
       ),
-      h('aside', { id: 'region-panel', class: 'card region-panel', 'aria-label': 'Selected region' }),
+      h('aside', { id: 'region-panel', class: 'card region-panel', 'aria-label': t('dash.region.label') }),
     ),
     h('div', { class: 'charts' }, charts.map((c) => c.card)),
     backlogCard(),
@@ -161,11 +163,18 @@ async function drawMap() {
   const ind = indicator(state.indicator);
   map.render(mapLevel, state.indicator, state.region === parent ? null : state.region);
   $('map-title').textContent = ind.label;
-  const kind = mapLevel.children.every((r) => r.level === 'DISTRICT') ? 'districts' : 'cities and counties';
+  const districts = mapLevel.children.every((r) => r.level === 'DISTRICT');
   const stamp = mapLevel.children.map((r) => r[state.indicator]?.asOf).find(Boolean);
   const published = mapLevel.children.filter((r) => r[state.indicator] && !r[state.indicator].suppressed).length;
-  $('map-sub').textContent = `${mapLevel.region.name}: ${mapLevel.children.length} ${kind}, ${published === 0 ? 'every value withheld' : `${published} published`}${stamp ? ` · as of ${asOf(stamp)}` : ''}. Click a city with districts to drill down.`;
-  $('inset-note').textContent = mapLevel.inset.length ? 'Sansha (三沙市) is drawn as an inset, not to scale.' : '';
+  const params = { region: mapLevel.region.name, count: mapLevel.children.length, n: formats.integer(mapLevel.children.length), published: formats.integer(published), asOf: asOf(stamp) };
+  const parts = [
+    districts ? t('dash.map.subDistricts', params) : t('dash.map.subCities', params),
+    published === 0 ? t('dash.map.allWithheld') : t('dash.map.published', params),
+    stamp ? t('dash.map.asOf', params) : null,
+    t('dash.map.drillDown'),
+  ];
+  $('map-sub').textContent = parts.filter(Boolean).join(t('common.sentenceSeparator'));
+  $('inset-note').textContent = mapLevel.inset.length ? t('dash.map.insetNote') : '';
   $('breadcrumb').replaceChildren(
     ...ancestry(parent).filter((r) => within(r.code, state.root)).flatMap((r, i, all) => [
       ...(i > 0 ? [h('span', { class: 'crumb-sep', 'aria-hidden': 'true' }, '›')] : []),
@@ -173,10 +182,10 @@ async function drawMap() {
     ]),
   );
   $('map-data').replaceChildren(
-    h('summary', {}, 'Data table'),
-    dataTable(`${ind.label} by region, ${mapLevel.region.name}`, ['Region', ind.label], mapLevel.children.map((r) => {
+    h('summary', {}, t('dash.dataTable')),
+    dataTable(t('dash.map.tableCaption', { indicator: ind.label, region: mapLevel.region.name }), [t('dash.filter.region'), ind.label], mapLevel.children.map((r) => {
       const v = r[state.indicator];
-      return [`${r.name} ${r.code}`, !v || v.suppressed || v.value === null ? h('span', { class: 'suppressed-cell', title: suppressedText(v?.suppression) }, SUPPRESSED) : ind.format(v.value)];
+      return [`${r.name} ${r.code}`, !v || v.suppressed || v.value === null ? h('span', { class: 'suppressed-cell', title: suppressedText(v?.suppression) }, suppressedMarker()) : ind.format(v.value)];
     })),
   );
 }
@@ -188,22 +197,22 @@ function renderRegionPanel() {
   const info = tree.get(r.code);
   panel.replaceChildren(
     h('h2', {}, r.name),
-    h('p', { class: 'card-sub' }, `${r.code} · ${LEVEL_NAMES[info?.level] ?? ''}${info?.children.length ? ` · ${info.children.length} ${info.level === 'PROVINCE' ? 'cities and counties' : 'districts'}` : ''}`),
+    h('p', { class: 'card-sub' }, [r.code, info ? label('dash.level', info.level) : null, info?.children.length ? (info.level === 'PROVINCE' ? t('dash.region.cities', { count: info.children.length, n: formats.integer(info.children.length) }) : t('dash.region.districts', { count: info.children.length, n: formats.integer(info.children.length) })) : null].filter(Boolean).join(' · ')),
     h('ul', { class: 'kpis' }, INDICATORS.map((i) => {
       const v = r[i.field];
       const withheld = !v || v.suppressed || v.value === null;
       return h('li', { class: `kpi${i.field === state.indicator ? ' current' : ''}` },
-        h('button', { type: 'button', class: 'kpi-button', title: 'Show on the map', onclick: () => { state.indicator = i.field; $('filter-indicator').value = i.field; drawMap(); renderRegionPanel(); } },
+        h('button', { type: 'button', class: 'kpi-button', title: t('dash.region.showOnMap'), onclick: () => { state.indicator = i.field; $('filter-indicator').value = i.field; drawMap(); renderRegionPanel(); } },
           h('span', { class: 'kpi-label' }, i.label),
-          withheld ? h('span', { class: 'kpi-value suppressed-cell', title: suppressedText(v?.suppression) }, SUPPRESSED) : h('span', { class: 'kpi-value' }, i.format(v.value))));
+          withheld ? h('span', { class: 'kpi-value suppressed-cell', title: suppressedText(v?.suppression) }, suppressedMarker()) : h('span', { class: 'kpi-value' }, i.format(v.value))));
     })),
     h('div', { class: 'reading' },
-      h('h3', {}, 'Reading these numbers'),
+      h('h3', {}, t('dash.reading.title')),
       h('ul', {},
-        h('li', {}, 'Counts carry deterministic noise of at most ±2, so totals need not add up exactly.'),
-        h('li', {}, 'A ratio is withheld when its numerator or denominator is.'),
-        h('li', {}, 'Residents are counted where their household is registered (hukou); the enrolment rate counts students where their school is, so it can exceed 100%.'),
-        h('li', {}, 'Pick an indicator above to map it; click the map to select a region.'))),
+        h('li', {}, t('dash.reading.noise')),
+        h('li', {}, t('dash.reading.ratio')),
+        h('li', {}, t('dash.reading.hukou')),
+        h('li', {}, t('dash.reading.pick')))),
   );
 }
 
@@ -226,19 +235,39 @@ async function start() {
   renderSession();
   if (!claims) return renderSignIn();
   if (!claims.region || !tree.has(claims.region)) {
-    $('main').replaceChildren(h('section', { class: 'card notice' }, 'This account covers no area of Hainan, so it may count nothing. Sign in with a dashboard account whose region is the province or a city.'));
+    $('main').replaceChildren(h('section', { class: 'card notice' }, t('dash.noArea')));
     return;
   }
   state.root = claims.region;
   state.region = claims.region;
   clearLevels();
+  await draw();
+}
+
+/** Lays the dashboard out and loads it for the current state (after sign-in, and on a change of language). */
+async function draw() {
+  for (const c of charts) c.chart?.dispose();
+  map?.chart.dispose();
   charts = CHARTS.map(createChart);
   layout();
   await Promise.all([selectRegion(state.region), loadBacklog()]);
   document.body.dataset.ready = 'true';
 }
 
+/** A change of language draws the page again in it; the selected region, year and indicator stay. */
+async function relabel() {
+  document.body.dataset.ready = 'false';
+  renderSession();
+  const claims = session.claims();
+  if (!claims) return renderSignIn();
+  if (!state.root) return start();
+  await draw();
+}
+
 async function boot() {
+  applyDocument();
+  $('lang').replaceChildren(languageSwitch());
+  onLocaleChange(relabel);
   try {
     await loadTree();
   } catch (error) {

@@ -1,33 +1,24 @@
 // How numbers and withheld cells read on the dashboard. A withheld cell is never a number: not 0, not a blank.
+import { formatDate, formatNumber, t } from '../shared/i18n.js';
 
-const SUPPRESSION = {
-  PRIMARY: (k) => `fewer than ${k ?? 'k'} units`,
-  SECONDARY: () => 'withheld so that a smaller withheld cell cannot be recomputed from the totals',
-  DIFFERENCING: (k) => `would reveal a group of fewer than ${k ?? 'k'} by difference`,
-};
+const REASONS = { PRIMARY: 'dash.suppressed.primary', SECONDARY: 'dash.suppressed.secondary', DIFFERENCING: 'dash.suppressed.differencing' };
 
 /** "suppressed (fewer than 10 units)" */
 export function suppressedText(suppression, k) {
-  const why = SUPPRESSION[suppression];
-  return why ? `suppressed (${why(k)})` : 'suppressed';
+  const reason = REASONS[suppression];
+  return reason ? t(reason, { k: k ?? 'k' }) : t('dash.suppressed');
 }
 
-/** A short marker for cells in tables and chart labels. */
-export const SUPPRESSED = 'suppressed';
-
-const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const percent = new Intl.NumberFormat('en-GB', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** A short marker for cells in tables and chart labels, in the active language. */
+export const suppressedMarker = () => t('dash.suppressed');
 
 export const formats = {
-  integer: (v) => integer.format(v),
-  decimal: (v) => decimal.format(v),
-  percent: (v) => percent.format(v),
+  integer: (v) => formatNumber(v, { maximumFractionDigits: 0 }),
+  decimal: (v) => formatNumber(v, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  percent: (v) => formatNumber(v, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
 };
 
-/** When the numbers were computed: "12 Mar 2026, 14:05". */
+/** When the numbers were computed: "2026年3月12日 14:05", "Mar 12, 2026, 2:05 PM". */
 export function asOf(iso) {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return formatDate(iso);
 }

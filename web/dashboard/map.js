@@ -6,6 +6,7 @@ import { h } from './dom.js';
 import { SUPPRESSED_LINE, hatch } from './hatch.js';
 import { INDICATOR_FIELDS, indicator } from './indicators.js';
 import { suppressedText } from './format.js';
+import { formatNumber, t } from '../shared/i18n.js';
 
 const echarts = globalThis.echarts;
 
@@ -67,7 +68,7 @@ function tooltip(level, field) {
       h('div', { class: 'tip-title' }, r.name, h('span', { class: 'tip-code' }, r.code)),
       h('div', { class: 'tip-label' }, ind.label),
       withheld ? h('div', { class: 'tip-value suppressed-text' }, suppressedText(v?.suppression)) : h('div', { class: 'tip-value' }, ind.format(v.value)),
-      r.children.length > 0 ? h('div', { class: 'tip-hint' }, `Click to show its ${r.children.length} districts`) : null,
+      r.children.length > 0 ? h('div', { class: 'tip-hint' }, t('dash.map.drillHint', { count: r.children.length, n: formatNumber(r.children.length) })) : null,
     );
   };
 }
@@ -97,7 +98,7 @@ export function mapOption(level, field, selectedCode) {
   const graphic = level.inset.length
     ? [
         { type: 'rect', right: 16, bottom: 12, shape: { width: 100, height: 100 }, style: { fill: 'rgba(255,255,255,0)', stroke: '#aab4c1', lineWidth: 1 }, silent: true },
-        { type: 'text', right: 24, bottom: 92, style: { text: `${level.inset[0].name} (inset)`, fill: '#5b6775', font: '11px system-ui, sans-serif' }, silent: true },
+        { type: 'text', right: 24, bottom: 92, style: { text: t('dash.map.insetCaption', { name: level.inset[0].name }), fill: '#5b6775', font: '11px system-ui, sans-serif' }, silent: true },
       ]
     : [];
   return {

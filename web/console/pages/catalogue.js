@@ -1,7 +1,8 @@
 // The resource catalogue: every catalogued type and, for the chosen one, its fields with owner, sharing type,
 // openness, personal-information sensitivity and mask.
 import { gql, showError } from '../api.js';
-import { badge, field, h, section, select, table } from '../dom.js';
+import { enumBadge, field, h, section, select, table } from '../dom.js';
+import { formatNumber, label, t } from '../../shared/i18n.js';
 
 const CATALOGUE = `query ConsoleCatalogue {
   catalogue { name owner description regionField fields { name owner sharing open sensitivity mask description } }
@@ -12,10 +13,11 @@ function matches(text, ...values) {
 }
 
 export function cataloguePage() {
-  const filter = h('input', { type: 'search', placeholder: 'type, field or department', autocomplete: 'off' });
-  const sharing = select([{ value: '', label: 'any' }, 'UNCONDITIONAL', 'CONDITIONAL', 'NOT_SHARED']);
-  const sensitivity = select([{ value: '', label: 'any' }, 'NONE', 'PERSONAL', 'SENSITIVE']);
-  const typesSlot = h('div', {}, h('p', { class: 'muted' }, 'Loading the catalogue…'));
+  const option = (prefix) => (value) => ({ value, label: label(prefix, value) });
+  const filter = h('input', { type: 'search', placeholder: t('console.catalogue.filterPlaceholder'), autocomplete: 'off' });
+  const sharing = select([{ value: '', label: t('common.any') }, ...['UNCONDITIONAL', 'CONDITIONAL', 'NOT_SHARED'].map(option('sharing'))]);
+  const sensitivity = select([{ value: '', label: t('common.any') }, ...['NONE', 'PERSONAL', 'SENSITIVE'].map(option('sensitivity'))]);
+  const typesSlot = h('div', {}, h('p', { class: 'muted' }, t('console.catalogue.loading')));
   const fieldsSlot = h('div');
   let types = [];
   let chosen = null;
@@ -32,18 +34,18 @@ export function cataloguePage() {
     chosen = type;
     fieldsSlot.replaceChildren(
       section(
-        `Fields of ${type.name}`,
+        t('console.catalogue.fieldsOf', { type: type.name }),
         type.description ? h('p', {}, type.description) : null,
-        h('p', { class: 'muted' }, `Owner: ${type.owner}${type.regionField ? ` · region field: ${type.regionField}` : ''}`),
-        table(`Fields of ${type.name}`, [
-          { label: 'Field', cell: (f) => h('code', {}, f.name) },
-          { label: 'Owner', cell: (f) => f.owner },
-          { label: 'Sharing type', cell: (f) => badge(f.sharing) },
-          { label: 'Open data', cell: (f) => (f.open ? 'yes' : 'no') },
-          { label: 'Sensitivity', cell: (f) => badge(f.sensitivity, `sens-${f.sensitivity.toLowerCase()}`) },
-          { label: 'Mask', cell: (f) => f.mask },
-          { label: 'Description', cell: (f) => f.description ?? '' },
-        ], fieldsOf(type), 'No field of this type matches the filter.'),
+        h('p', { class: 'muted' }, type.regionField ? t('console.catalogue.ownerRegion', { owner: label('dept', type.owner), field: type.regionField }) : t('console.catalogue.owner', { owner: label('dept', type.owner) })),
+        table(t('console.catalogue.fieldsOf', { type: type.name }), [
+          { label: t('console.col.field'), cell: (f) => h('code', {}, f.name) },
+          { label: t('console.col.owner'), cell: (f) => label('dept', f.owner) },
+          { label: t('console.col.sharing'), cell: (f) => enumBadge('sharing', f.sharing) },
+          { label: t('console.col.openData'), cell: (f) => (f.open ? t('common.yes') : t('common.no')) },
+          { label: t('console.col.sensitivity'), cell: (f) => enumBadge('sensitivity', f.sensitivity, `sens-${f.sensitivity.toLowerCase()}`) },
+          { label: t('console.col.mask'), cell: (f) => f.mask },
+          { label: t('console.col.description'), cell: (f) => f.description ?? '' },
+        ], fieldsOf(type), t('console.catalogue.noField')),
       ),
     );
   };
@@ -51,14 +53,14 @@ export function cataloguePage() {
   const showTypes = () => {
     const shown = types.map((t) => ({ type: t, fields: fieldsOf(t) })).filter((r) => r.fields.length > 0);
     typesSlot.replaceChildren(
-      h('p', { class: 'muted' }, `${shown.length} of ${types.length} types`),
-      table('Catalogued types', [
-        { label: 'Type', cell: (r) => h('button', { type: 'button', class: 'link', onclick: () => showFields(r.type), 'aria-label': `Show fields of ${r.type.name}` }, r.type.name) },
-        { label: 'Owner', cell: (r) => r.type.owner },
-        { label: 'Fields', cell: (r) => `${r.fields.length}${r.fields.length !== r.type.fields.length ? ` of ${r.type.fields.length}` : ''}`, class: 'num' },
-        { label: 'Not shared', cell: (r) => r.fields.filter((f) => f.sharing === 'NOT_SHARED').length, class: 'num' },
-        { label: 'Sensitive', cell: (r) => r.fields.filter((f) => f.sensitivity === 'SENSITIVE').length, class: 'num' },
-      ], shown, 'No type matches the filter.'),
+      h('p', { class: 'muted' }, t('console.catalogue.typesShown', { shown: formatNumber(shown.length), count: types.length, total: formatNumber(types.length) })),
+      table(t('console.catalogue.types'), [
+        { label: t('console.col.type'), cell: (r) => h('button', { type: 'button', class: 'link', onclick: () => showFields(r.type), 'aria-label': t('console.catalogue.showFields', { type: r.type.name }) }, r.type.name) },
+        { label: t('console.col.owner'), cell: (r) => label('dept', r.type.owner) },
+        { label: t('console.col.fields'), cell: (r) => (r.fields.length !== r.type.fields.length ? t('console.catalogue.fieldsPart', { n: formatNumber(r.fields.length), total: formatNumber(r.type.fields.length) }) : formatNumber(r.fields.length)), class: 'num' },
+        { label: t('console.col.notShared'), cell: (r) => formatNumber(r.fields.filter((f) => f.sharing === 'NOT_SHARED').length), class: 'num' },
+        { label: t('console.col.sensitive'), cell: (r) => formatNumber(r.fields.filter((f) => f.sensitivity === 'SENSITIVE').length), class: 'num' },
+      ], shown, t('console.catalogue.noType')),
     );
     const next = shown.find((r) => r.type === chosen)?.type ?? shown[0]?.type;
     if (next) showFields(next);
@@ -72,26 +74,26 @@ export function cataloguePage() {
       showTypes();
     })
     .catch((error) => {
-      typesSlot.replaceChildren(h('p', { class: 'empty' }, 'The catalogue could not be loaded.'));
+      typesSlot.replaceChildren(h('p', { class: 'empty' }, t('console.catalogue.failed')));
       showError(error);
     });
 
   return h(
     'div',
     { class: 'page' },
-    h('h1', {}, 'Resource catalogue'),
+    h('h1', {}, t('console.catalogue.title')),
     h(
       'p',
       { class: 'muted' },
-      'The whole catalogue as one document, to read or print, with minimum cell sizes and how to get access: ',
-      h('a', { href: '/console/catalogue' }, 'the catalogue document'),
-      ' (also as ',
+      t('console.catalogue.document'),
+      ' ',
+      h('a', { href: '/console/catalogue' }, t('console.catalogue.documentLink')),
+      ' · ',
       h('a', { href: '/console/catalogue.md' }, 'Markdown'),
-      ').',
     ),
     section(
-      'Catalogued types',
-      h('div', { class: 'row' }, field('Filter', filter), field('Sharing type', sharing), field('Sensitivity', sensitivity)),
+      t('console.catalogue.types'),
+      h('div', { class: 'row' }, field(t('console.catalogue.filter'), filter), field(t('console.col.sharing'), sharing), field(t('console.col.sensitivity'), sensitivity)),
       typesSlot,
     ),
     fieldsSlot,

@@ -1,7 +1,8 @@
 // Explain: for a caller's attributes and a pasted GraphQL operation, the decision on every requested field and
 // what decided it, under the active version or a chosen one. Touches no data.
 import { act, gql } from '../api.js';
-import { badge, field, h, section, select, table } from '../dom.js';
+import { enumBadge, field, h, section, select, table } from '../dom.js';
+import { label, t } from '../../shared/i18n.js';
 
 const EXPLAIN = `query ConsoleExplain($caller: CallerInput!, $query: String!, $operationName: String, $version: Int) {
   explain(caller: $caller, query: $query, operationName: $operationName, version: $version) {
@@ -17,15 +18,15 @@ const EXAMPLE = `{
 }`;
 
 export function explainPage() {
-  const dept = select([{ value: '', label: '(public: no department)' }, ...DEPARTMENTS.map((d) => ({ value: d, label: d, selected: d === 'health' }))]);
-  const roles = h('select', { multiple: true, size: String(ROLES.length) }, ROLES.map((r) => h('option', { value: r, selected: r === 'analyst' }, r)));
-  const region = h('input', { type: 'text', inputmode: 'numeric', placeholder: 'e.g. 460100' });
-  const purpose = h('input', { type: 'text', placeholder: 'the X-Purpose the caller declares' });
-  const version = h('input', { type: 'number', min: '1', placeholder: 'blank: the version in force' });
+  const dept = select([{ value: '', label: t('console.explain.public') }, ...DEPARTMENTS.map((d) => ({ value: d, label: label('dept', d), selected: d === 'health' }))]);
+  const roles = h('select', { multiple: true, size: String(ROLES.length) }, ROLES.map((r) => h('option', { value: r, selected: r === 'analyst' }, label('role', r))));
+  const region = h('input', { type: 'text', inputmode: 'numeric', placeholder: t('console.explain.regionPlaceholder') });
+  const purpose = h('input', { type: 'text', placeholder: t('console.explain.purposePlaceholder') });
+  const version = h('input', { type: 'number', min: '1', placeholder: t('console.explain.versionPlaceholder') });
   const query = h('textarea', { rows: 10, class: 'mono', spellcheck: 'false', value: EXAMPLE });
-  const operationName = h('input', { type: 'text', placeholder: 'only if the document has several operations' });
+  const operationName = h('input', { type: 'text', placeholder: t('console.explain.operationPlaceholder') });
   const out = h('div');
-  const button = h('button', { type: 'submit', class: 'primary' }, 'Explain');
+  const button = h('button', { type: 'submit', class: 'primary' }, t('console.explain.submit'));
   const explain = async () => {
     const caller = {
       dept: dept.value || null,
@@ -35,32 +36,34 @@ export function explainPage() {
     };
     const { explain: x } = await gql(EXPLAIN, { caller, query: query.value, operationName: operationName.value.trim() || null, version: version.value ? Number(version.value) : null });
     out.replaceChildren(
-      h('p', {}, `Under version ${x.version}${x.operationName ? `, operation ${x.operationName}` : ''}: ${x.fields.length} field${x.fields.length === 1 ? '' : 's'}.`),
-      table('Decision per requested field', [
-        { label: 'Path', cell: (f) => h('code', {}, f.path) },
-        { label: 'Type', cell: (f) => f.type },
-        { label: 'Field', cell: (f) => f.field },
-        { label: 'Decision', cell: (f) => badge(f.decision) },
-        { label: 'Reason', cell: (f) => `${f.reason}${f.dependsOnRecord ? ' (depends on the record)' : ''}` },
-        { label: 'Source', cell: (f) => (f.source ? `${f.source}${f.sourceId ? `: ${f.sourceId}` : ''}` : '—') },
-      ], x.fields, 'The operation requests no field.'),
+      h('p', {}, x.operationName
+        ? t('console.explain.summaryOperation', { version: x.version, operation: x.operationName, count: x.fields.length })
+        : t('console.explain.summary', { version: x.version, count: x.fields.length })),
+      table(t('console.explain.tableCaption'), [
+        { label: t('console.col.path'), cell: (f) => h('code', {}, f.path) },
+        { label: t('console.col.type'), cell: (f) => f.type },
+        { label: t('console.col.field'), cell: (f) => f.field },
+        { label: t('console.col.decision'), cell: (f) => enumBadge('decision', f.decision) },
+        { label: t('console.col.reason'), cell: (f) => (f.dependsOnRecord ? t('console.explain.reasonDepends', { reason: f.reason }) : f.reason) },
+        { label: t('console.col.source'), cell: (f) => (f.source ? `${f.source}${f.sourceId ? `: ${f.sourceId}` : ''}` : '—') },
+      ], x.fields, t('console.explain.noField')),
     );
   };
   return h(
     'div',
     { class: 'page' },
-    h('h1', {}, 'Explain a query'),
+    h('h1', {}, t('console.explain.title')),
     section(
-      'Caller and operation',
+      t('console.explain.caller'),
       h(
         'form',
         { onsubmit: (e) => { e.preventDefault(); act(button, explain); } },
-        h('div', { class: 'row' }, field('Department', dept), field('Roles', roles, 'Ctrl or Cmd to choose several.'), field('Region', region), field('Purpose', purpose), field('Policy version', version)),
-        field('GraphQL query', query),
-        field('Operation name', operationName),
+        h('div', { class: 'row' }, field(t('console.department'), dept), field(t('console.roles'), roles, t('console.explain.rolesHint')), field(t('console.col.region'), region), field(t('console.col.purpose'), purpose), field(t('console.policyVersion'), version)),
+        field(t('console.explain.query'), query),
+        field(t('console.explain.operation'), operationName),
         h('div', { class: 'actions' }, button),
       ),
     ),
-    section('Decisions', out),
+    section(t('console.explain.decisions'), out),
   );
 }

@@ -1,6 +1,7 @@
 // Read-only views of the policy service's answers: a unified diff with added and removed lines coloured, the
 // structured changes, and the impact of a version on who sees what.
-import { badge, h, pretty, table } from '../dom.js';
+import { enumBadge, h, pretty, table } from '../dom.js';
+import { label, t } from '../../shared/i18n.js';
 
 function lineClass(line) {
   if (line.startsWith('+++') || line.startsWith('---')) return 'diff-file';
@@ -18,18 +19,18 @@ export function diffView(diff) {
   return h(
     'div',
     { class: 'diff' },
-    h('p', {}, `From version ${diff.from} to version ${diff.to}: ${diff.changes.length} change${diff.changes.length === 1 ? '' : 's'}, `, h('span', { class: 'diff-add-count' }, `+${added}`), ' ', h('span', { class: 'diff-del-count' }, `−${removed}`), ' lines.'),
+    h('p', {}, t('console.diff.summary', { from: diff.from, to: diff.to, count: diff.changes.length }), ' ', h('span', { class: 'diff-add-count' }, `+${added}`), ' ', h('span', { class: 'diff-del-count' }, `−${removed}`), ' ', t('console.diff.lines')),
     diff.text.trim()
-      ? h('pre', { class: 'diff-text', 'aria-label': `Unified diff from version ${diff.from} to version ${diff.to}`, tabindex: '0' }, lines.map((l) => h('span', { class: `diff-line ${lineClass(l)}` }, `${l}\n`)))
-      : h('p', { class: 'empty' }, 'The two documents are identical.'),
-    table('Structured changes', [
-      { label: 'Change', cell: (c) => badge(c.kind, `change-${c.kind.toLowerCase()}`) },
-      { label: 'What', cell: (c) => c.target },
-      { label: 'Policy', cell: (c) => c.policyId ?? '' },
-      { label: 'Rule', cell: (c) => (c.rule ?? '') === '' ? '' : String(c.rule), class: 'num' },
-      { label: 'Before', cell: (c) => code(c.before) },
-      { label: 'After', cell: (c) => code(c.after) },
-    ], diff.changes, 'No structured change.'),
+      ? h('pre', { class: 'diff-text', 'aria-label': t('console.diff.label', { from: diff.from, to: diff.to }), tabindex: '0' }, lines.map((l) => h('span', { class: `diff-line ${lineClass(l)}` }, `${l}\n`)))
+      : h('p', { class: 'empty' }, t('console.diff.identical')),
+    table(t('console.diff.caption'), [
+      { label: t('console.col.change'), cell: (c) => enumBadge('change', c.kind, `change-${c.kind.toLowerCase()}`) },
+      { label: t('console.col.what'), cell: (c) => c.target },
+      { label: t('console.col.policy'), cell: (c) => c.policyId ?? '' },
+      { label: t('console.col.rule'), cell: (c) => (c.rule ?? '') === '' ? '' : String(c.rule), class: 'num' },
+      { label: t('console.col.before'), cell: (c) => code(c.before) },
+      { label: t('console.col.after'), cell: (c) => code(c.after) },
+    ], diff.changes, t('console.diff.none')),
   );
 }
 
@@ -37,15 +38,15 @@ export function impactTable(impact) {
   return h(
     'div',
     { class: 'impact' },
-    h('p', {}, `Version ${impact.version} compared with version ${impact.comparedWith} (in force): ${impact.changes.length} change${impact.changes.length === 1 ? '' : 's'} of access.`),
-    table(`Impact of version ${impact.version}`, [
-      { label: 'Department', cell: (c) => c.dept },
-      { label: 'Role', cell: (c) => c.role },
-      { label: 'Type', cell: (c) => c.type },
-      { label: 'Field', cell: (c) => h('code', {}, c.field) },
-      { label: 'Before', cell: (c) => badge(c.before) },
-      { label: 'After', cell: (c) => badge(c.after) },
-      { label: 'Direction', cell: (c) => badge(c.direction) },
-    ], impact.changes, 'Nobody gains or loses access to any field.'),
+    h('p', {}, t('console.impact.summary', { version: impact.version, comparedWith: impact.comparedWith, count: impact.changes.length })),
+    table(t('console.impact.caption', { version: impact.version }), [
+      { label: t('console.department'), cell: (c) => label('dept', c.dept) },
+      { label: t('console.col.role'), cell: (c) => label('role', c.role) },
+      { label: t('console.col.type'), cell: (c) => c.type },
+      { label: t('console.col.field'), cell: (c) => h('code', {}, c.field) },
+      { label: t('console.col.before'), cell: (c) => enumBadge('decision', c.before) },
+      { label: t('console.col.after'), cell: (c) => enumBadge('decision', c.after) },
+      { label: t('console.col.direction'), cell: (c) => enumBadge('direction', c.direction) },
+    ], impact.changes, t('console.impact.none')),
   );
 }

@@ -2,6 +2,7 @@
 // development token for chosen attributes (the gateway offers /console/dev-token there and nowhere else).
 import { act, ApiError, devSignInInfo, devToken, flashStatus, gql, session, showError } from '../api.js';
 import { field, h, section, select } from '../dom.js';
+import { formatNumber, label, t } from '../../shared/i18n.js';
 
 /** Checks the token against the gateway (a bad one is refused with 401) before keeping it. */
 async function useToken(token, { navigate, refreshSession }) {
@@ -16,37 +17,37 @@ async function useToken(token, { navigate, refreshSession }) {
   }
   refreshSession();
   const claims = session.claims();
-  flashStatus(`Signed in as ${claims?.sub ?? 'the token holder'}.`);
+  flashStatus(claims?.sub ? t('console.signin.signedIn', { sub: claims.sub }) : t('console.signin.signedInHolder'));
   navigate('catalogue');
 }
 
 function pasteForm(ctx) {
   const token = h('textarea', { rows: 4, class: 'mono', spellcheck: 'false', autocomplete: 'off', required: true });
-  const submit = h('button', { type: 'submit', class: 'primary' }, 'Use this token');
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('common.useToken'));
   return section(
-    'Sign in with a token',
-    h('p', {}, 'Paste the bearer token your identity provider issued (a JSON Web Token). It is kept in this browser tab only and sent with every request.'),
+    t('console.signin.tokenTitle'),
+    h('p', {}, t('console.signin.tokenIntro')),
     h(
       'form',
       { onsubmit: (e) => { e.preventDefault(); act(submit, () => useToken(token.value, ctx)); } },
-      field('Bearer token', token),
+      field(t('console.signin.bearer'), token),
       h('div', { class: 'actions' }, submit),
     ),
   );
 }
 
 function devForm(info, ctx) {
-  const sub = h('input', { type: 'text', autocomplete: 'off', required: true, placeholder: 'e.g. officer-wang' });
-  const dept = select(info.departments.map((d) => ({ value: d, label: d, selected: d === 'data-bureau' })));
+  const sub = h('input', { type: 'text', autocomplete: 'off', required: true, placeholder: t('console.signin.subPlaceholder') });
+  const dept = select(info.departments.map((d) => ({ value: d, label: label('dept', d), selected: d === 'data-bureau' })));
   const roles = h(
     'fieldset',
     { class: 'checks' },
-    h('legend', {}, 'Roles'),
-    info.roles.map((r) => h('label', {}, h('input', { type: 'checkbox', name: 'role', value: r, checked: r === 'security-officer' }), ` ${r}`)),
+    h('legend', {}, t('console.roles')),
+    info.roles.map((r) => h('label', {}, h('input', { type: 'checkbox', name: 'role', value: r, checked: r === 'security-officer' }), ' ', label('role', r))),
   );
-  const region = h('input', { type: 'text', inputmode: 'numeric', pattern: '[0-9]{6}', placeholder: 'optional, e.g. 460100' });
-  const submit = h('button', { type: 'submit', class: 'primary' }, 'Sign in (development)');
-  const problems = h('ul', { class: 'problems', 'aria-label': 'Sign-in problems' });
+  const region = h('input', { type: 'text', inputmode: 'numeric', pattern: '[0-9]{6}', placeholder: t('console.regionPlaceholder') });
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('common.devSignIn'));
+  const problems = h('ul', { class: 'problems', 'aria-label': t('console.signin.problems') });
   const signIn = async () => {
     problems.replaceChildren();
     const body = {
@@ -67,12 +68,12 @@ function devForm(info, ctx) {
     await useToken(token, ctx);
   };
   return section(
-    'Development sign-in',
-    h('p', { class: 'notice' }, `Embedded development mode: the gateway signs a token for these attributes with its development key, valid for ${Math.round(info.expiresInSeconds / 60)} minutes. This form does not exist in production or where tokens come from an identity provider.`),
+    t('common.devSignInTitle'),
+    h('p', { class: 'notice' }, t('console.signin.devNotice', { minutes: formatNumber(Math.round(info.expiresInSeconds / 60)) })),
     h(
       'form',
       { onsubmit: (e) => { e.preventDefault(); act(submit, signIn); } },
-      h('div', { class: 'row' }, field('Subject (sub)', sub), field('Department', dept), field('Region code', region, '6-digit GB/T 2260 code of the office, if any')),
+      h('div', { class: 'row' }, field(t('common.subject'), sub), field(t('console.department'), dept), field(t('console.signin.regionCode'), region, t('console.signin.regionHint'))),
       roles,
       problems,
       h('div', { class: 'actions' }, submit),
@@ -81,14 +82,14 @@ function devForm(info, ctx) {
 }
 
 export function signInPage(ctx) {
-  const page = h('div', { class: 'page' }, h('h1', {}, 'Sign in'));
+  const page = h('div', { class: 'page' }, h('h1', {}, t('console.signin.title')));
   const claims = session.claims();
   if (claims) {
     page.append(
       section(
-        'Current session',
-        h('p', {}, `Signed in as ${claims.sub} of ${claims.dept} (${(claims.roles ?? []).join(', ')}). Security officers edit policies and decide grants; auditors read.`),
-        h('button', { type: 'button', class: 'secondary', onclick: () => { session.clear(); ctx.refreshSession(); ctx.navigate('signin'); } }, 'Sign out'),
+        t('console.signin.current'),
+        h('p', {}, t('console.signin.currentText', { sub: claims.sub, dept: label('dept', claims.dept), roles: (claims.roles ?? []).map((r) => label('role', r)).join(t('common.listSeparator')) })),
+        h('button', { type: 'button', class: 'secondary', onclick: () => { session.clear(); ctx.refreshSession(); ctx.navigate('signin'); } }, t('common.signOut')),
       ),
     );
   }

@@ -1,6 +1,7 @@
 // Policy tests: runs the tests stored with a version against that version and shows each pass or failure.
 import { act, gql } from '../api.js';
-import { badge, field, h, section, table } from '../dom.js';
+import { enumBadge, field, h, section, table } from '../dom.js';
+import { label, t } from '../../shared/i18n.js';
 
 const VERSIONS = `query ConsoleTestVersions { activePolicyVersion { number } policyVersions(first: 100) { edges { node { number state } } } }`;
 const RUN = `query ConsoleRunTests($number: Int) {
@@ -14,31 +15,31 @@ export function testsPage() {
   const run = async () => {
     const { runPolicyTests: r } = await gql(RUN, { number: Number(version.value) });
     out.replaceChildren(
-      h('p', { class: r.failed ? 'verdict bad' : 'verdict good' }, `Version ${r.version}: ${r.passed} passed, ${r.failed} failed.`),
-      table(`Policy tests of version ${r.version}`, [
-        { label: 'Test', cell: (t) => t.name },
-        { label: 'Result', cell: (t) => badge(t.passed ? 'pass' : 'fail') },
-        { label: 'Expected', cell: (t) => badge(t.expected) },
-        { label: 'Actual', cell: (t) => badge(t.actual) },
-        { label: 'What decided', cell: (t) => t.reason },
-      ], r.results, 'This version has no tests.'),
+      h('p', { class: r.failed ? 'verdict bad' : 'verdict good' }, t('console.tests.verdict', { version: r.version, passed: r.passed, failed: r.failed })),
+      table(t('console.tests.tableCaption', { version: r.version }), [
+        { label: t('console.col.test'), cell: (x) => x.name },
+        { label: t('console.col.result'), cell: (x) => (x.passed ? enumBadge('result', 'pass') : enumBadge('result', 'fail')) },
+        { label: t('console.col.expected'), cell: (x) => enumBadge('decision', x.expected) },
+        { label: t('console.col.actual'), cell: (x) => enumBadge('decision', x.actual) },
+        { label: t('console.col.whatDecided'), cell: (x) => x.reason },
+      ], r.results, t('console.tests.none')),
     );
   };
-  const button = h('button', { type: 'submit', class: 'primary' }, 'Run tests');
+  const button = h('button', { type: 'submit', class: 'primary' }, t('console.tests.run'));
   act(null, async () => {
     const data = await gql(VERSIONS);
     const chosen = requested ?? data.activePolicyVersion.number;
-    version.replaceChildren(...data.policyVersions.edges.map(({ node: v }) => h('option', { value: String(v.number), selected: v.number === chosen }, `${v.number} (${v.state})`)));
+    version.replaceChildren(...data.policyVersions.edges.map(({ node: v }) => h('option', { value: String(v.number), selected: v.number === chosen }, t('console.tests.versionOption', { number: v.number, state: label('state', v.state) }))));
     if (requested) await run();
   });
   return h(
     'div',
     { class: 'page' },
-    h('h1', {}, 'Policy tests'),
+    h('h1', {}, t('console.tests.title')),
     section(
-      'Run the tests of a version',
-      h('p', {}, 'Every version stores its tests: for a caller’s attributes, the expected decision on one field. A version is approved only when all pass.'),
-      h('form', { class: 'row', onsubmit: (e) => { e.preventDefault(); act(button, run); } }, field('Policy version', version), h('div', { class: 'actions end' }, button)),
+      t('console.tests.section'),
+      h('p', {}, t('console.tests.intro')),
+      h('form', { class: 'row', onsubmit: (e) => { e.preventDefault(); act(button, run); } }, field(t('console.policyVersion'), version), h('div', { class: 'actions end' }, button)),
       out,
     ),
   );
