@@ -55,6 +55,31 @@ describe('the permission matrix page', () => {
   });
 });
 
+describe('in Chinese', () => {
+  it('shows the matrix and "who can see this?" with official names, and explains a cell in Chinese', async () => {
+    await page.locator('#lang-switch').selectOption('zh-CN');
+    await page.locator('#tabs').getByRole('link', { name: '访问矩阵' }).click();
+    await page.getByLabel('类型').locator('option[value="Person"]').waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: '显示', exact: true }).click();
+    const grid = page.getByRole('grid', { name: /Person 的访问矩阵/ });
+    await grid.waitFor();
+    const police = grid.getByRole('gridcell', { name: /^公安厅 业务人员，name：不可见，决定依据：.*取决于记录：满足行条件时完整可见/ });
+    expect(await police.textContent()).toBe('F*');
+    expect(await grid.locator('thead th.dept', { hasText: '卫生健康委员会' }).count()).toBe(1);
+    await page.locator('#tabs').getByRole('link', { name: '谁能看到' }).click();
+    await page.getByLabel('字段', { exact: true }).locator('option[value="phone"]').waitFor({ state: 'attached' });
+    await page.getByLabel('字段', { exact: true }).selectOption('phone');
+    await page.getByRole('button', { name: '谁能看到？' }).click();
+    const tableEl = page.getByRole('table', { name: '谁能看到 Person.phone' });
+    await tableEl.waitFor();
+    expect(await tableEl.locator('thead th').first().textContent()).toBe('部门');
+    expect(await tableEl.locator('tbody tr', { hasText: '卫生健康委员会' }).first().textContent()).toMatch(/业务人员.*脱敏可见/);
+    await browser.screenshot(page, '03-who-can-see-zh');
+    await page.locator('#lang-switch').selectOption('en');
+    expect(pageErrors).toEqual([]);
+  });
+});
+
 describe('who can see this?', () => {
   it('lists every department and role for Person.phone and downloads it as CSV', async () => {
     await page.locator('#tabs').getByRole('link', { name: 'Who can see' }).click();

@@ -3,6 +3,7 @@
 // code. A grid navigable with the arrow keys; the focused cell's explanation is spelled out below it.
 import { act, gql, showError } from '../api.js';
 import { badge, field, h, section, select } from '../dom.js';
+import { label, t } from '../../shared/i18n.js';
 
 const MATRIX = `query ConsoleAccessMatrix($type: String!, $version: Int, $region: String, $purpose: String) {
   accessMatrix(type: $type, version: $version, region: $region, purpose: $purpose) {
@@ -15,12 +16,13 @@ export const TYPES = `query ConsoleCatalogueTypes { catalogue { name fields { na
 
 /** Short cell text: the grid has one column per department and role, so each cell holds a letter. */
 const SHORT = { FULL: 'F', MASKED: 'M', DENIED: '–', AGGREGATE_ONLY: 'Σ' };
-const WORDS = { FULL: 'full', MASKED: 'masked', DENIED: 'denied', AGGREGATE_ONLY: 'counted only (aggregate)' };
+const word = (decision) => t(`console.matrix.word.${decision}`);
 
 export function describeCell(row, c) {
-  const decided = c.source ? `${c.source} ${c.sourceId ?? ''}`.trim() : 'nothing allowed it';
-  const scope = c.dependsOnRecord ? `; depends on the record: ${WORDS[c.decisionInScope]} where the row conditions hold${c.condition ? ` (${c.condition})` : ''}, ${WORDS[c.decision]} for every record` : '';
-  return `${c.dept} ${c.role}, ${row.field}: ${WORDS[c.decision]}, decided by ${decided}: ${c.reason}${scope}`;
+  const decided = c.source ? `${c.source} ${c.sourceId ?? ''}`.trim() : t('console.matrix.nothingAllowed');
+  const condition = c.condition ? t('console.matrix.scopeCondition', { condition: c.condition }) : '';
+  const scope = c.dependsOnRecord ? t('console.matrix.scope', { inScope: word(c.decisionInScope), condition, decision: word(c.decision) }) : '';
+  return t('console.matrix.cell', { dept: label('dept', c.dept), role: label('role', c.role), field: row.field, decision: word(c.decision), decided, reason: c.reason, scope });
 }
 
 /** Arrow keys, Home and End move between cells (a roving tabindex: the grid is one stop in the tab order). */
@@ -53,14 +55,14 @@ function matrixTable(m, details) {
   const byCell = new Map();
   const tableEl = h(
     'table',
-    { class: 'grid matrix', role: 'grid', 'aria-label': `Permission matrix of ${m.type}, version ${m.version}`, 'aria-describedby': 'matrix-legend' },
-    h('caption', {}, `${m.type} under policy version ${m.version}, callers of region ${m.region}${m.purpose ? ` declaring purpose ${m.purpose}` : ''}`),
+    { class: 'grid matrix', role: 'grid', 'aria-label': t('console.matrix.gridLabel', { type: m.type, version: m.version }), 'aria-describedby': 'matrix-legend' },
+    h('caption', {}, t(m.purpose ? 'console.matrix.captionPurpose' : 'console.matrix.caption', { type: m.type, version: m.version, region: m.region, purpose: m.purpose })),
     h(
       'thead',
       {},
-      h('tr', {}, h('th', { scope: 'col', rowspan: '2' }, 'Field'), h('th', { scope: 'col', rowspan: '2' }, 'Owner · sharing · sensitivity · mask'),
-        depts.map((d) => h('th', { scope: 'colgroup', colspan: String(m.columns.filter((c) => c.dept === d).length), class: 'dept' }, d))),
-      h('tr', {}, m.columns.map((c) => h('th', { scope: 'col', class: 'role', title: `${c.dept} ${c.role}` }, c.role))),
+      h('tr', {}, h('th', { scope: 'col', rowspan: '2' }, t('console.matrix.field')), h('th', { scope: 'col', rowspan: '2' }, t('console.matrix.facts')),
+        depts.map((d) => h('th', { scope: 'colgroup', colspan: String(m.columns.filter((c) => c.dept === d).length), class: 'dept' }, label('dept', d)))),
+      h('tr', {}, m.columns.map((c) => h('th', { scope: 'col', class: 'role', title: `${label('dept', c.dept)} ${label('role', c.role)}` }, label('role', c.role)))),
     ),
     h(
       'tbody',
@@ -70,7 +72,7 @@ function matrixTable(m, details) {
           'tr',
           {},
           h('th', { scope: 'row' }, h('code', {}, row.field)),
-          h('td', { class: 'facts', tabindex: '-1' }, `${row.owner} · ${row.sharing}${row.open ? ' · open' : ''} · ${row.sensitivity} · ${row.mask}`),
+          h('td', { class: 'facts', tabindex: '-1' }, `${label('dept', row.owner)} · ${label('sharing', row.sharing)}${row.open ? t('console.matrix.open') : ''} · ${label('sensitivity', row.sensitivity)} · ${row.mask}`),
           row.cells.map((c, i) => {
             const text = describeCell(row, c);
             // The answer where the row conditions hold (a police officer's own area): what the column's callers get at
@@ -90,35 +92,35 @@ function matrixTable(m, details) {
 
 export function matrixPage() {
   const type = select([{ value: 'Person', label: 'Person', selected: true }]);
-  const version = h('input', { type: 'number', min: '1', placeholder: 'blank: the version in force' });
-  const region = h('input', { type: 'text', inputmode: 'numeric', placeholder: '460000 (the province)' });
-  const purpose = h('input', { type: 'text', placeholder: 'none: grants apply only under their purpose' });
-  const out = h('div', {}, h('p', { class: 'muted' }, 'Choose a type and show its matrix.'));
-  const button = h('button', { type: 'submit', class: 'primary' }, 'Show');
+  const version = h('input', { type: 'number', min: '1', placeholder: t('console.matrix.versionPlaceholder') });
+  const region = h('input', { type: 'text', inputmode: 'numeric', placeholder: t('console.matrix.regionPlaceholder') });
+  const purpose = h('input', { type: 'text', placeholder: t('console.matrix.purposePlaceholder') });
+  const out = h('div', {}, h('p', { class: 'muted' }, t('console.matrix.choose')));
+  const button = h('button', { type: 'submit', class: 'primary' }, t('console.matrix.show'));
   const show = async () => {
     const { accessMatrix: m } = await gql(MATRIX, { type: type.value, version: version.value ? Number(version.value) : null, region: region.value.trim() || null, purpose: purpose.value.trim() || null });
-    const details = h('p', { class: 'cell-details', role: 'status', 'aria-live': 'polite' }, 'Focus a cell (Tab into the grid, then the arrow keys) to read what decided it.');
+    const details = h('p', { class: 'cell-details', role: 'status', 'aria-live': 'polite' }, t('console.matrix.focusHint'));
     out.replaceChildren(
-      h('p', { id: 'matrix-legend', class: 'legend' }, badge('F', 'full'), ' full ', badge('M', 'masked'), ' masked ', badge('–', 'denied'), ' denied ', badge('Σ', 'aggregateonly'), ' counted only (statistics) ',
-        h('span', { class: 'marker' }, '*'), ' depends on the record (row conditions): the letter is the answer where the conditions hold (e.g. in the caller\'s own area); other records get less. Hover or focus a cell for the rule and the conditions in words.'),
+      h('p', { id: 'matrix-legend', class: 'legend' }, badge('F', 'full'), t('console.matrix.legendFull'), badge('M', 'masked'), t('console.matrix.legendMasked'), badge('–', 'denied'), t('console.matrix.legendDenied'), badge('Σ', 'aggregateonly'), t('console.matrix.legendAggregate'),
+        h('span', { class: 'marker' }, '*'), t('console.matrix.legendMarker')),
       h('div', { class: 'matrix-scroll' }, matrixTable(m, details)),
       details,
     );
   };
   gql(TYPES)
-    .then((data) => type.replaceChildren(...data.catalogue.map((t) => h('option', { value: t.name, selected: t.name === 'Person' }, t.name))))
+    .then((data) => type.replaceChildren(...data.catalogue.map((c) => h('option', { value: c.name, selected: c.name === 'Person' }, c.name))))
     .catch(showError);
   return h(
     'div',
     { class: 'page' },
-    h('h1', {}, 'Permission matrix'),
-    h('p', { class: 'muted' }, 'Who gets which field of a type: every department and role the policies name, plus the owning departments, decided by the same code every subgraph runs. Read-only: change access through a policy version.'),
+    h('h1', {}, t('console.matrix.title')),
+    h('p', { class: 'muted' }, t('console.matrix.intro')),
     section(
-      'Type and callers',
+      t('console.matrix.callers'),
       h('form', { onsubmit: (e) => { e.preventDefault(); act(button, show); } },
-        h('div', { class: 'row' }, field('Type', type), field('Policy version', version), field('Region', region), field('Purpose', purpose)),
+        h('div', { class: 'row' }, field(t('console.matrix.type'), type), field(t('console.matrix.version'), version), field(t('console.matrix.region'), region), field(t('console.matrix.purpose'), purpose)),
         h('div', { class: 'actions' }, button)),
     ),
-    section('Matrix', out),
+    section(t('console.matrix.section'), out),
   );
 }

@@ -2,8 +2,9 @@
 // and the grants in force that widen it; downloadable as CSV for review meetings. The CSV is made here from the
 // GraphQL answer, so there is no second server route to authenticate.
 import { act, gql, showError } from '../api.js';
-import { badge, field, h, section, select, table } from '../dom.js';
+import { enumBadge, field, h, section, select, table } from '../dom.js';
 import { TYPES } from './matrix.js';
+import { label, t } from '../../shared/i18n.js';
 
 const WHO = `query ConsoleWhoCanSee($type: String!, $field: String!, $key: String, $version: Int, $region: String) {
   whoCanSee(type: $type, field: $field, key: $key, version: $version, region: $region) {
@@ -12,7 +13,7 @@ const WHO = `query ConsoleWhoCanSee($type: String!, $field: String!, $key: Strin
   }
 }`;
 
-const HEADER = ['department', 'role', 'decision', 'decision where row conditions hold', 'decided by', 'reason', 'depends on record', 'row condition', 'grants (id, purpose, expires, region, decision)'];
+const CSV_COLUMNS = ['dept', 'role', 'decision', 'inScope', 'decidedBy', 'reason', 'dependsOnRecord', 'condition', 'grants'];
 
 /** One CSV field (RFC 4180); a leading = + - @ is neutralised so that a spreadsheet never runs it as a formula. */
 export function csvField(value) {
@@ -22,16 +23,16 @@ export function csvField(value) {
 }
 
 export function whoCanSeeCsv(entries) {
-  const lines = [HEADER, ...entries.map((e) => [
+  const lines = [CSV_COLUMNS.map((c) => t(`console.who.csv.${c}`)), ...entries.map((e) => [
     e.dept,
     e.role,
     e.decision,
     e.decisionInScope,
     e.source ? `${e.source} ${e.sourceId ?? ''}`.trim() : '',
     e.reason,
-    e.dependsOnRecord ? 'yes' : 'no',
+    e.dependsOnRecord ? t('console.who.csv.yes') : t('console.who.csv.no'),
     e.condition ?? '',
-    e.grants.map((g) => `${g.grantId} (${g.purpose}, until ${g.expiresAt}${g.region ? `, region ${g.region}` : ''}: ${g.decision})`).join('; '),
+    e.grants.map((g) => t('console.who.csv.grant', { id: g.grantId, purpose: g.purpose, expires: g.expiresAt, region: g.region ? t('console.who.regionSuffix', { region: g.region }) : '', decision: g.decision })).join('; '),
   ])];
   // A byte-order mark, so that spreadsheet programs read the file as UTF-8.
   return `\ufeff${lines.map((l) => l.map(csvField).join(',')).join('\r\n')}\r\n`;
@@ -49,15 +50,15 @@ function download(name, text) {
 export function whoCanSeePage() {
   const type = select([{ value: 'Person', label: 'Person', selected: true }]);
   const fieldSelect = select([{ value: 'phone', label: 'phone', selected: true }]);
-  const key = h('input', { type: 'text', placeholder: 'blank: any record' });
-  const version = h('input', { type: 'number', min: '1', placeholder: 'blank: the version in force' });
-  const region = h('input', { type: 'text', inputmode: 'numeric', placeholder: '460000 (the province)' });
-  const out = h('div', {}, h('p', { class: 'muted' }, 'Choose a field and ask.'));
-  const button = h('button', { type: 'submit', class: 'primary' }, 'Who can see this?');
+  const key = h('input', { type: 'text', placeholder: t('console.who.keyPlaceholder') });
+  const version = h('input', { type: 'number', min: '1', placeholder: t('console.matrix.versionPlaceholder') });
+  const region = h('input', { type: 'text', inputmode: 'numeric', placeholder: t('console.matrix.regionPlaceholder') });
+  const out = h('div', {}, h('p', { class: 'muted' }, t('console.who.choose')));
+  const button = h('button', { type: 'submit', class: 'primary' }, t('console.who.ask'));
   let types = [];
 
   const fillFields = () => {
-    const fields = types.find((t) => t.name === type.value)?.fields ?? [];
+    const fields = types.find((c) => c.name === type.value)?.fields ?? [];
     const keep = fieldSelect.value;
     fieldSelect.replaceChildren(...fields.map((f) => h('option', { value: f.name, selected: f.name === keep }, f.name)));
   };
@@ -69,17 +70,17 @@ export function whoCanSeePage() {
     const csvName = `who-can-see-${args.type}.${args.field}${args.key ? `-${args.key}` : ''}.csv`.replace(/[^A-Za-z0-9._-]/g, '_');
     const seeing = entries.filter((e) => e.decision !== 'DENIED' && e.decision !== 'AGGREGATE_ONLY').length;
     out.replaceChildren(
-      h('p', {}, `${args.type}.${args.field}${args.key ? ` of record ${args.key}` : ''}: ${seeing} of ${entries.length} departments and roles see it (in full or masked).`,
-        ' ', h('button', { type: 'button', class: 'secondary small', onclick: () => download(csvName, whoCanSeeCsv(entries)) }, 'Download CSV')),
-      table(`Who can see ${args.type}.${args.field}`, [
-        { label: 'Department', cell: (e) => e.dept },
-        { label: 'Role', cell: (e) => e.role },
-        { label: 'Decision', cell: (e) => badge(e.decision) },
-        { label: 'Where conditions hold', cell: (e) => (e.dependsOnRecord ? badge(e.decisionInScope) : '') },
-        { label: 'Decided by', cell: (e) => (e.source ? `${e.source}: ${e.sourceId ?? ''}` : '—') },
-        { label: 'Reason', cell: (e) => e.reason },
-        { label: 'Row condition', cell: (e) => e.condition ?? '' },
-        { label: 'Grants that widen it', cell: (e) => (e.grants.length ? h('ul', { class: 'plain' }, e.grants.map((g) => h('li', {}, `${g.grantId}: purpose ${g.purpose}, until ${g.expiresAt}${g.region ? `, region ${g.region}` : ''} → `, badge(g.decision)))) : '') },
+      h('p', {}, t(args.key ? 'console.who.summaryRecord' : 'console.who.summary', { type: args.type, field: args.field, key: args.key, seeing, total: entries.length }),
+        ' ', h('button', { type: 'button', class: 'secondary small', onclick: () => download(csvName, whoCanSeeCsv(entries)) }, t('console.who.download'))),
+      table(t('console.who.caption', { type: args.type, field: args.field }), [
+        { label: t('console.who.dept'), cell: (e) => label('dept', e.dept) },
+        { label: t('console.who.role'), cell: (e) => label('role', e.role) },
+        { label: t('console.who.decision'), cell: (e) => enumBadge('decision', e.decision) },
+        { label: t('console.who.inScope'), cell: (e) => (e.dependsOnRecord ? enumBadge('decision', e.decisionInScope) : '') },
+        { label: t('console.who.decidedBy'), cell: (e) => (e.source ? `${e.source}: ${e.sourceId ?? ''}` : '—') },
+        { label: t('console.who.reason'), cell: (e) => e.reason },
+        { label: t('console.who.condition'), cell: (e) => e.condition ?? '' },
+        { label: t('console.who.grants'), cell: (e) => (e.grants.length ? h('ul', { class: 'plain' }, e.grants.map((g) => h('li', {}, t('console.who.grant', { id: g.grantId, purpose: g.purpose, expires: g.expiresAt, region: g.region ? t('console.who.regionSuffix', { region: g.region }) : '' }), enumBadge('decision', g.decision)))) : '') },
       ], entries),
     );
   };
@@ -87,21 +88,21 @@ export function whoCanSeePage() {
   gql(TYPES)
     .then((data) => {
       types = data.catalogue;
-      type.replaceChildren(...types.map((t) => h('option', { value: t.name, selected: t.name === 'Person' }, t.name)));
+      type.replaceChildren(...types.map((c) => h('option', { value: c.name, selected: c.name === 'Person' }, c.name)));
       fillFields();
     })
     .catch(showError);
   return h(
     'div',
     { class: 'page' },
-    h('h1', {}, 'Who can see this?'),
-    h('p', { class: 'muted' }, 'Every department and role with its decision on one field and why, and the sharing grants in force that widen it (each only under its purpose). With a record key, judged on that record: its row-condition fields are read from the owning service as you.'),
+    h('h1', {}, t('console.who.title')),
+    h('p', { class: 'muted' }, t('console.who.intro')),
     section(
-      'Field to review',
+      t('console.who.fieldSection'),
       h('form', { onsubmit: (e) => { e.preventDefault(); act(button, ask); } },
-        h('div', { class: 'row' }, field('Type', type), field('Field', fieldSelect), field('Record key', key, 'e.g. a person ID; optional'), field('Policy version', version), field('Region', region)),
+        h('div', { class: 'row' }, field(t('console.who.type'), type), field(t('console.who.field'), fieldSelect), field(t('console.who.key'), key, t('console.who.keyHint')), field(t('console.who.version'), version), field(t('console.who.region'), region)),
         h('div', { class: 'actions' }, button)),
     ),
-    section('Departments and roles', out),
+    section(t('console.who.section'), out),
   );
 }
