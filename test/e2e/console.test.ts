@@ -301,7 +301,7 @@ describe('the governance console', () => {
     await fields.getByRole('row').filter({ has: page.locator('code', { hasText: /^idNumber$/ }) }).filter({ hasText: '敏感个人信息' }).waitFor();
     await fields.locator('.badge', { hasText: '有条件共享' }).first().waitFor();
     await browser.screenshot(page, '13-catalogue-chinese');
-    const pages: [string, string][] = [['资源目录', '资源目录'], ['策略测试', '策略测试'], ['访问解释', '解释查询'], ['共享授权', '共享授权'], ['数据异议', '数据异议'], ['变更订阅', '变更订阅']];
+    const pages: [string, string][] = [['资源目录', '资源目录'], ['策略', '策略'], ['访问矩阵', '访问矩阵'], ['谁能看到', '谁能看到？'], ['策略测试', '策略测试'], ['访问解释', '解释查询'], ['共享授权', '共享授权'], ['数据异议', '数据异议'], ['变更订阅', '变更订阅']];
     for (const [tab, heading] of pages) {
       await nav.getByRole('link', { name: tab, exact: true }).click();
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();

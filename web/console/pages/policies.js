@@ -1,7 +1,8 @@
 // Policies: the versions of the policy document and their workflow (draft, review by a second security officer,
 // co-signatures, activation), a JSON editor with validation, impact of a draft, and diffs between versions.
 import { ApiError, act, gql, showError, showStatus } from '../api.js';
-import { badge, field, h, pretty, section, select, table, when } from '../dom.js';
+import { badge, enumBadge, field, h, pretty, section, select, table, when } from '../dom.js';
+import { label, t } from '../../shared/i18n.js';
 import { diffView, impactTable } from './policy-views.js';
 
 const SUMMARY = 'number state basedOn author authorDept reason createdAt hash';
@@ -27,14 +28,16 @@ const DIFF = `query ConsoleDiff($from: Int!, $to: Int!) {
   policyDiff(from: $from, to: $to) { from to text changes { kind target policyId rule before after } }
 }`;
 
-/** Workflow steps: mutation, button label, the states it applies to, whether a reason is required. */
+const stepLabel = (s) => t(`console.policies.step.${s.key}`);
+
+/** Workflow steps: mutation, button label (console.policies.step.<key>), the states it applies to, whether a reason is required. */
 const STEPS = [
-  { mutation: 'submitPolicyVersion', label: 'Submit for review', states: ['DRAFT'], reasonRequired: false },
-  { mutation: 'approvePolicyVersion', label: 'Approve', states: ['IN_REVIEW'], reasonRequired: false },
-  { mutation: 'cosignPolicyVersion', label: 'Co-sign', states: ['DRAFT', 'IN_REVIEW'], reasonRequired: true, needsCosign: true },
-  { mutation: 'rejectPolicyVersion', label: 'Reject', states: ['DRAFT', 'IN_REVIEW'], reasonRequired: true },
-  { mutation: 'activatePolicyVersion', label: 'Activate', states: ['APPROVED'], reasonRequired: false },
-  { mutation: 'restorePolicyVersion', label: 'Restore as new draft', states: ['APPROVED', 'SUPERSEDED', 'REJECTED'], reasonRequired: true },
+  { mutation: 'submitPolicyVersion', key: 'submit', states: ['DRAFT'], reasonRequired: false },
+  { mutation: 'approvePolicyVersion', key: 'approve', states: ['IN_REVIEW'], reasonRequired: false },
+  { mutation: 'cosignPolicyVersion', key: 'cosign', states: ['DRAFT', 'IN_REVIEW'], reasonRequired: true, needsCosign: true },
+  { mutation: 'rejectPolicyVersion', key: 'reject', states: ['DRAFT', 'IN_REVIEW'], reasonRequired: true },
+  { mutation: 'activatePolicyVersion', key: 'activate', states: ['APPROVED'], reasonRequired: false },
+  { mutation: 'restorePolicyVersion', key: 'restore', states: ['APPROVED', 'SUPERSEDED', 'REJECTED'], reasonRequired: true },
 ];
 
 function stepMutation(name, reasonRequired) {
@@ -46,8 +49,8 @@ function problemList(problems) {
     h(
       'li',
       { class: 'problem' },
-      h('code', { class: 'problem-path' }, p.path || 'document'),
-      p.policyId ? h('span', { class: 'problem-where' }, `policy “${p.policyId}”${p.rule !== null && p.rule !== undefined ? `, rule ${p.rule}` : ''}`) : null,
+      h('code', { class: 'problem-path' }, p.path || t('console.policies.documentPath')),
+      p.policyId ? h('span', { class: 'problem-where' }, p.rule !== null && p.rule !== undefined ? t('console.policies.whereRule', { policy: p.policyId, rule: p.rule }) : t('console.policies.where', { policy: p.policyId })) : null,
       h('span', { class: 'problem-message' }, p.message),
     ),
   );
@@ -55,19 +58,19 @@ function problemList(problems) {
 
 function parseProblems(policies, tests) {
   const problems = [];
-  for (const [path, text, what] of [['policies', policies, 'policy document'], ['tests', tests, 'tests document']]) {
+  for (const [path, text, what] of [['policies', policies, t('console.policies.policyDocument')], ['tests', tests, t('console.policies.testsDocument')]]) {
     try {
-      if (!Array.isArray(JSON.parse(text))) problems.push({ path, message: `The ${what} must be a JSON array.` });
+      if (!Array.isArray(JSON.parse(text))) problems.push({ path, message: t('console.policies.notArray', { what }) });
     } catch (e) {
-      problems.push({ path, message: `The ${what} is not valid JSON: ${e.message}.` });
+      problems.push({ path, message: t('console.policies.notJson', { what, error: e.message }) });
     }
   }
   return problems;
 }
 
 export function policiesPage({ navigate }) {
-  const stateFilter = select([{ value: '', label: 'all states' }, 'DRAFT', 'IN_REVIEW', 'APPROVED', 'ACTIVE', 'SUPERSEDED', 'REJECTED']);
-  const listSlot = h('div', {}, h('p', { class: 'muted' }, 'Loading versions…'));
+  const stateFilter = select([{ value: '', label: t('console.policies.allStates') }, ...['DRAFT', 'IN_REVIEW', 'APPROVED', 'ACTIVE', 'SUPERSEDED', 'REJECTED'].map((v) => ({ value: v, label: label('state', v) }))]);
+  const listSlot = h('div', {}, h('p', { class: 'muted' }, t('console.policies.loading')));
   const activeSlot = h('p', { class: 'active-version' });
   const detailSlot = h('div');
   const editorSlot = h('div');
@@ -79,9 +82,9 @@ export function policiesPage({ navigate }) {
   // ---- the editor --------------------------------------------------------------------------------
   const documentText = h('textarea', { rows: 22, class: 'mono', spellcheck: 'false' });
   const testsText = h('textarea', { rows: 12, class: 'mono', spellcheck: 'false' });
-  const changeReason = h('input', { type: 'text', autocomplete: 'off', placeholder: 'why this change is needed' });
+  const changeReason = h('input', { type: 'text', autocomplete: 'off', placeholder: t('console.policies.reasonPlaceholder') });
   const basedOnNote = h('p', { class: 'muted' });
-  const problems = h('ul', { class: 'problems', 'aria-label': 'Validation problems' });
+  const problems = h('ul', { class: 'problems', 'aria-label': t('console.policies.problemsLabel') });
   const verdict = h('p', { class: 'verdict', 'aria-live': 'polite' });
   let basedOn = null;
   const showProblems = (list, headline) => {
@@ -91,41 +94,41 @@ export function policiesPage({ navigate }) {
   };
   const validate = async () => {
     const local = parseProblems(documentText.value, testsText.value);
-    if (local.length) return showProblems(local, `${local.length} problem${local.length > 1 ? 's' : ''}: fix the JSON first.`);
+    if (local.length) return showProblems(local, t('console.policies.fixJson', { count: local.length }));
     const { validatePolicies: v } = await gql(VALIDATE, { policies: documentText.value, tests: testsText.value });
-    const cosign = v.cosignaturesRequired.map((c) => `${c.dept} must co-sign (${c.fields.join(', ')})`);
-    showProblems(v.problems, v.valid ? `The document is valid.${cosign.length ? ` Co-signatures needed: ${cosign.join('; ')}.` : ''}` : `${v.problems.length} problem${v.problems.length > 1 ? 's' : ''} found.`);
+    const cosign = v.cosignaturesRequired.map((c) => t('console.policies.cosign', { dept: label('dept', c.dept), fields: c.fields.join(', ') }));
+    showProblems(v.problems, v.valid ? (cosign.length ? t('console.policies.validCosign', { cosign: cosign.join('; ') }) : t('console.policies.valid')) : t('console.policies.found', { count: v.problems.length }));
   };
   const saveDraft = async () => {
     const local = parseProblems(documentText.value, testsText.value);
-    if (local.length) return showProblems(local, `${local.length} problem${local.length > 1 ? 's' : ''}: fix the JSON first.`);
-    if (!changeReason.value.trim()) return showError(new Error('Give a reason for the change before saving a draft.'));
+    if (local.length) return showProblems(local, t('console.policies.fixJson', { count: local.length }));
+    if (!changeReason.value.trim()) return showError(new Error(t('console.policies.needReason')));
     try {
       const { draftPolicyVersion: v } = await gql(DRAFT, { input: { basedOn, policies: documentText.value, tests: testsText.value, reason: changeReason.value.trim() } });
       showProblems([], '');
       changeReason.value = '';
       await loadList();
       await select_(v.number);
-      showStatus(`Draft version ${v.number} saved. Submit it for review when ready.`);
+      showStatus(t('console.policies.saved', { number: v.number }));
     } catch (error) {
-      if (error instanceof ApiError && error.problems.length) showProblems(error.problems, `The draft was refused: ${error.problems.length} problem${error.problems.length > 1 ? 's' : ''}.`);
+      if (error instanceof ApiError && error.problems.length) showProblems(error.problems, t('console.policies.refused', { count: error.problems.length }));
       throw error;
     }
   };
-  const formatButton = h('button', { type: 'button', class: 'secondary', onclick: () => { documentText.value = pretty(documentText.value); testsText.value = pretty(testsText.value); } }, 'Format JSON');
-  const validateButton = h('button', { type: 'button', class: 'secondary', onclick: (e) => act(e.currentTarget, validate) }, 'Validate');
-  const saveButton = h('button', { type: 'button', class: 'primary', onclick: (e) => act(e.currentTarget, saveDraft) }, 'Save draft');
+  const formatButton = h('button', { type: 'button', class: 'secondary', onclick: () => { documentText.value = pretty(documentText.value); testsText.value = pretty(testsText.value); } }, t('console.policies.format'));
+  const validateButton = h('button', { type: 'button', class: 'secondary', onclick: (e) => act(e.currentTarget, validate) }, t('console.policies.validate'));
+  const saveButton = h('button', { type: 'button', class: 'primary', onclick: (e) => act(e.currentTarget, saveDraft) }, t('console.policies.save'));
   editorSlot.append(
     section(
-      'Edit the policy document',
+      t('console.policies.editTitle'),
       basedOnNote,
       h(
         'div',
         { class: 'editor' },
-        h('div', { class: 'editor-text' }, field('Policy document (JSON)', documentText, 'A JSON array of role policies: { id, dept, role, description?, rules: [{ action, subject, fields?, conditions?, inverted?, reason? }] }'), field('Policy tests (JSON)', testsText, 'A JSON array of tests: { name, caller: { dept, roles, region?, purpose? }, type, field, record?, expect: FULL | MASKED | DENIED }')),
-        h('aside', { class: 'editor-problems', 'aria-label': 'Validation' }, h('h3', {}, 'Validation'), verdict, problems),
+        h('div', { class: 'editor-text' }, field(t('console.policies.documentField'), documentText, t('console.policies.documentHint')), field(t('console.policies.testsField'), testsText, t('console.policies.testsHint'))),
+        h('aside', { class: 'editor-problems', 'aria-label': t('console.policies.validation') }, h('h3', {}, t('console.policies.validation')), verdict, problems),
       ),
-      field('Reason for the change', changeReason),
+      field(t('console.policies.changeReason'), changeReason),
       h('div', { class: 'actions' }, formatButton, validateButton, saveButton),
     ),
   );
@@ -141,50 +144,50 @@ export function policiesPage({ navigate }) {
         class: s.mutation === 'rejectPolicyVersion' ? 'danger' : 'primary',
         onclick: (e) =>
           act(e.currentTarget, async () => {
-            if (s.reasonRequired && !reason.value.trim()) throw new Error(`Give a reason to ${s.label.toLowerCase()}.`);
+            if (s.reasonRequired && !reason.value.trim()) throw new Error(t('console.policies.stepReason', { step: stepLabel(s).toLowerCase() }));
             const data = await gql(stepMutation(s.mutation, s.reasonRequired), { number: v.number, reason: reason.value.trim() || null });
             const result = data[s.mutation];
             await loadList();
             await select_(result.number);
-            showStatus(result.number === v.number ? `Version ${v.number} is now ${result.state}.` : `Version ${v.number} restored as draft version ${result.number}.`);
+            showStatus(result.number === v.number ? t('console.policies.nowState', { number: v.number, state: label('state', result.state) }) : t('console.policies.restored', { number: v.number, draft: result.number }));
           }),
-      }, s.label),
+      }, stepLabel(s)),
     );
     const impactButton = h('button', {
       type: 'button',
       class: 'secondary',
       onclick: (e) => act(e.currentTarget, async () => impactSlot.replaceChildren(impactTable((await gql(IMPACT, { number: v.number })).policyImpact))),
-    }, 'Show impact');
-    const testsButton = h('button', { type: 'button', class: 'secondary', onclick: () => navigate(`tests/${v.number}`) }, 'Run tests');
+    }, t('console.policies.impact'));
+    const testsButton = h('button', { type: 'button', class: 'secondary', onclick: () => navigate(`tests/${v.number}`) }, t('console.policies.runTests'));
     detailSlot.replaceChildren(
       section(
-        `Version ${v.number}`,
+        t('console.policies.version', { number: v.number }),
         h(
           'dl',
           { class: 'meta' },
-          h('dt', {}, 'State'), h('dd', {}, badge(v.state)),
-          h('dt', {}, 'Based on'), h('dd', {}, v.basedOn ?? '—'),
-          h('dt', {}, 'Author'), h('dd', {}, `${v.author} (${v.authorDept})`),
-          h('dt', {}, 'Reason'), h('dd', {}, v.reason),
-          h('dt', {}, 'Created'), h('dd', {}, when(v.createdAt)),
-          h('dt', {}, 'Hash'), h('dd', {}, h('code', {}, v.hash.slice(0, 16))),
+          h('dt', {}, t('console.policies.state')), h('dd', {}, enumBadge('state', v.state)),
+          h('dt', {}, t('console.policies.basedOn')), h('dd', {}, v.basedOn ?? '—'),
+          h('dt', {}, t('console.policies.author')), h('dd', {}, t('console.policies.person', { name: v.author, dept: label('dept', v.authorDept) })),
+          h('dt', {}, t('console.policies.reason')), h('dd', {}, v.reason),
+          h('dt', {}, t('console.policies.created')), h('dd', {}, when(v.createdAt)),
+          h('dt', {}, t('console.policies.hash')), h('dd', {}, h('code', {}, v.hash.slice(0, 16))),
         ),
         v.cosignatures.length
-          ? table('Co-signatures', [
-              { label: 'Owning department', cell: (c) => c.dept },
-              { label: 'NOT_SHARED fields opened', cell: (c) => c.fields.join(', ') },
-              { label: 'Signed by', cell: (c) => (c.signedBy ? `${c.signedBy}, ${when(c.signedAt)}` : badge('missing', 'rejected')) },
-              { label: 'Reason', cell: (c) => c.reason ?? '' },
+          ? table(t('console.policies.cosignatures'), [
+              { label: t('console.policies.owningDept'), cell: (c) => label('dept', c.dept) },
+              { label: t('console.policies.fieldsOpened'), cell: (c) => c.fields.join(', ') },
+              { label: t('console.policies.signedBy'), cell: (c) => (c.signedBy ? t('console.policies.signedAt', { who: c.signedBy, when: when(c.signedAt) }) : badge(t('console.policies.missing'), 'rejected')) },
+              { label: t('console.policies.reason'), cell: (c) => c.reason ?? '' },
             ], v.cosignatures)
           : null,
-        h('div', { class: 'workflow' }, field('Reason for this step', reason, 'Required to reject, co-sign or restore; recorded in the history.'), h('div', { class: 'actions' }, ...buttons, impactButton, testsButton)),
+        h('div', { class: 'workflow' }, field(t('console.policies.stepReasonField'), reason, t('console.policies.stepReasonHint')), h('div', { class: 'actions' }, ...buttons, impactButton, testsButton)),
         impactSlot,
-        h('details', {}, h('summary', {}, `History (${v.history.length} steps)`), table(`History of version ${v.number}`, [
-          { label: 'When', cell: (e) => when(e.at) },
-          { label: 'Who', cell: (e) => `${e.actor} (${e.actorDept})` },
-          { label: 'Action', cell: (e) => e.action },
-          { label: 'State', cell: (e) => `${e.fromState ? `${e.fromState} → ` : ''}${e.toState}` },
-          { label: 'Reason', cell: (e) => e.reason ?? '' },
+        h('details', {}, h('summary', {}, t('console.policies.history', { count: v.history.length })), table(t('console.policies.historyOf', { number: v.number }), [
+          { label: t('console.policies.when'), cell: (e) => when(e.at) },
+          { label: t('console.policies.who'), cell: (e) => t('console.policies.person', { name: e.actor, dept: label('dept', e.actorDept) }) },
+          { label: t('console.policies.action'), cell: (e) => e.action },
+          { label: t('console.policies.state'), cell: (e) => `${e.fromState ? `${label('state', e.fromState)} → ` : ''}${label('state', e.toState)}` },
+          { label: t('console.policies.reason'), cell: (e) => e.reason ?? '' },
         ], v.history)),
       ),
     );
@@ -192,11 +195,11 @@ export function policiesPage({ navigate }) {
 
   async function select_(number) {
     const { policyVersion: v } = await gql(DETAIL, { number });
-    if (!v) throw new Error(`There is no policy version ${number}.`);
+    if (!v) throw new Error(t('console.policies.noVersion', { number }));
     selected = v;
     renderDetail(v);
     basedOn = v.number;
-    basedOnNote.textContent = `Editing from version ${v.number} (${v.state}). Saving stores a new draft based on it.`;
+    basedOnNote.textContent = t('console.policies.editingFrom', { number: v.number, state: label('state', v.state) });
     documentText.value = pretty(v.document);
     testsText.value = pretty(v.testsDocument);
     showProblems([], '');
@@ -207,18 +210,18 @@ export function policiesPage({ navigate }) {
   const fromSelect = h('select');
   const toSelect = h('select');
   const renderList = () => {
-    activeSlot.replaceChildren(active ? h('span', {}, 'In force: ', h('strong', {}, `version ${active.number}`), ` by ${active.author} (${active.authorDept}), ${when(active.createdAt)}: ${active.reason}`) : '');
+    activeSlot.replaceChildren(active ? h('span', {}, t('console.policies.inForce'), h('strong', {}, t('console.policies.inForceVersion', { number: active.number })), t('console.policies.inForceBy', { author: active.author, dept: label('dept', active.authorDept), when: when(active.createdAt), reason: active.reason })) : '');
     listSlot.replaceChildren(
-      table('Policy versions, newest first', [
-        { label: 'Version', cell: (v) => h('button', { type: 'button', class: 'link', 'aria-label': `Open version ${v.number}`, 'aria-current': selected?.number === v.number ? 'true' : null, onclick: (e) => act(e.currentTarget, () => select_(v.number)) }, String(v.number)) },
-        { label: 'State', cell: (v) => badge(v.state) },
-        { label: 'Based on', cell: (v) => v.basedOn ?? '—', class: 'num' },
-        { label: 'Author', cell: (v) => `${v.author} (${v.authorDept})` },
-        { label: 'Reason', cell: (v) => v.reason },
-        { label: 'Created', cell: (v) => when(v.createdAt) },
-      ], versions, 'No version in this state.'),
+      table(t('console.policies.listCaption'), [
+        { label: t('console.policies.versionCol'), cell: (v) => h('button', { type: 'button', class: 'link', 'aria-label': t('console.policies.open', { number: v.number }), 'aria-current': selected?.number === v.number ? 'true' : null, onclick: (e) => act(e.currentTarget, () => select_(v.number)) }, String(v.number)) },
+        { label: t('console.policies.state'), cell: (v) => enumBadge('state', v.state) },
+        { label: t('console.policies.basedOn'), cell: (v) => v.basedOn ?? '—', class: 'num' },
+        { label: t('console.policies.author'), cell: (v) => t('console.policies.person', { name: v.author, dept: label('dept', v.authorDept) }) },
+        { label: t('console.policies.reason'), cell: (v) => v.reason },
+        { label: t('console.policies.created'), cell: (v) => when(v.createdAt) },
+      ], versions, t('console.policies.none')),
     );
-    const options = versions.map((v) => ({ value: String(v.number), label: `${v.number} (${v.state})` }));
+    const options = versions.map((v) => ({ value: String(v.number), label: t('console.policies.option', { number: v.number, state: label('state', v.state) }) }));
     const keep = [fromSelect.value, toSelect.value];
     fromSelect.replaceChildren(...options.map((o) => h('option', { value: o.value }, o.label)));
     toSelect.replaceChildren(...options.map((o) => h('option', { value: o.value }, o.label)));
@@ -237,8 +240,8 @@ export function policiesPage({ navigate }) {
     type: 'button',
     class: 'primary',
     onclick: (e) => act(e.currentTarget, async () => diffOut.replaceChildren(diffView((await gql(DIFF, { from: Number(fromSelect.value), to: Number(toSelect.value) })).policyDiff))),
-  }, 'Show diff');
-  diffSlot.append(section('Compare versions', h('div', { class: 'row' }, field('From version', fromSelect), field('To version', toSelect), h('div', { class: 'actions end' }, diffButton)), diffOut));
+  }, t('console.policies.showDiff'));
+  diffSlot.append(section(t('console.policies.compare'), h('div', { class: 'row' }, field(t('console.policies.from'), fromSelect), field(t('console.policies.to'), toSelect), h('div', { class: 'actions end' }, diffButton)), diffOut));
 
   act(null, async () => {
     await loadList();
@@ -248,8 +251,8 @@ export function policiesPage({ navigate }) {
   return h(
     'div',
     { class: 'page' },
-    h('h1', {}, 'Policies'),
-    section('Policy versions', activeSlot, h('div', { class: 'row' }, field('State', stateFilter)), listSlot),
+    h('h1', {}, t('console.policies.title')),
+    section(t('console.policies.versions'), activeSlot, h('div', { class: 'row' }, field(t('console.policies.state'), stateFilter)), listSlot),
     detailSlot,
     editorSlot,
     diffSlot,
