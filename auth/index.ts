@@ -61,6 +61,6 @@ export type { FieldDecision, FieldExplanation } from './decisions';
 export { maskValue, maskIdNumber, maskName, maskPhone, maskAddress, maskBirthDate, maskCoordinates } from './masking';
 export { rowFilter, toMikroOrmWhere } from './row-filter';
 export type { RowFilter, RowFilterOptions } from './row-filter';
-export { validateDocument, runPolicyTests, diffDocuments, unifiedDiff, policyImpact, testPrincipal, parseJsonDocument } from './policy-document';
+export { validateDocument, runPolicyTests, diffDocuments, unifiedDiff, policyImpact, testsCovering, testPrincipal, parseJsonDocument } from './policy-document';
 export type { FieldKind, FieldKinds, PolicyTest, PolicyTestCaller, PolicyProblem, CosignRequirement, ValidatedDocument, PolicyTestResult, DocumentChange, AccessChange } from './policy-document';
 export { describeCondition, describeRuleCondition } from './describe-condition';

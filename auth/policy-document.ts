@@ -534,6 +534,14 @@ export interface AccessChange {
 const RANK: Record<FieldDecision, number> = { DENIED: 0, MASKED: 1, FULL: 2 };
 
 /**
+ * The tests of a version that check a changed cell: read tests (not `aggregate`) of the same type and field whose
+ * caller is of the cell's department and holds its role. A change no test covers is one a reviewer takes on trust.
+ */
+export function testsCovering(change: Pick<AccessChange, 'dept' | 'role' | 'type' | 'field'>, tests: readonly PolicyTest[]): string[] {
+  return tests.filter((t) => !t.action && t.type === change.type && t.field === change.field && t.caller.dept === change.dept && t.caller.roles.includes(change.role)).map((t) => t.name);
+}
+
+/**
  * Who gains or loses which fields if `after` replaces `before`: every known department and role, as a
  * province-level caller (region 460000), without a record (rules that depend on the record count by what
  * they guarantee). No grants: they do not change with a policy version.

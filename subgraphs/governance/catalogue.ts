@@ -56,7 +56,7 @@ export const catalogue = mergeCatalogues(
     MatrixCell: { description: "One caller's access to one field.", fields: all(government, 'dept', 'role', 'decision', 'decisionInScope', 'reason', 'source', 'sourceId', 'dependsOnRecord', 'condition') },
     WhoCanSeeEntry: { description: "A department and role's access to a field.", fields: all(government, 'dept', 'role', 'decision', 'decisionInScope', 'reason', 'source', 'sourceId', 'dependsOnRecord', 'condition', 'grants') },
     GrantAccess: { description: 'A grant in force covering a field.', fields: all(government, 'grantId', 'requesterDept', 'purpose', 'expiresAt', 'region', 'decision') },
-    AccessChange: { description: 'One gained or lost field.', fields: all(government, 'dept', 'role', 'type', 'field', 'before', 'after', 'direction') },
+    AccessChange: { description: 'One gained or lost field.', fields: all(government, 'dept', 'role', 'type', 'field', 'before', 'after', 'direction', 'coveredBy') },
     GrantRequest: {
       columns: { expiresOn: ['expiresAt'] },
       description: 'A request for conditional sharing and its decision (the grant).',

@@ -2,7 +2,7 @@
  * The governance vocabulary: the catalogue, the policy versions security officers edit and the tools around
  * them (validate, diff, test, explain, impact), and the requests for conditional sharing.
  */
-import { buildAbility, diffDocuments, explainField, isDepartment, isRegionCode, isRole, PUBLIC_PRINCIPAL, ROLES, testPrincipal, unifiedDiff, policyImpact, type Principal, type TypeCatalogue } from '../../auth';
+import { buildAbility, diffDocuments, explainField, isDepartment, isRegionCode, isRole, PUBLIC_PRINCIPAL, ROLES, testPrincipal, unifiedDiff, policyImpact, testsCovering, type Principal, type TypeCatalogue } from '../../auth';
 import type { Resolvers, SharingType, Sensitivity, PolicyState as GqlPolicyState, GrantRequestState, CallerInput, ObjectionState as GqlObjectionState, ChangeSubscriptionState, DeadLetterState } from './__generated__/resolvers';
 import { badInput } from '../kit/errors';
 import { paginate } from '../kit/pagination';
@@ -191,7 +191,9 @@ export const resolvers: Resolvers = {
       requireGoverning(ctx, 'Impact analysis');
       const row = await versionOrNotFound(ctx, number, 'number');
       const active = await activeVersion(ctx);
-      return { version: row.number, comparedWith: active.number, changes: policyImpact(policiesOf(active), policiesOf(row), PLATFORM_CATALOGUE) };
+      const tests = testsOf(row);
+      const changes = policyImpact(policiesOf(active), policiesOf(row), PLATFORM_CATALOGUE).map((c) => ({ ...c, coveredBy: testsCovering(c, tests) }));
+      return { version: row.number, comparedWith: active.number, changes };
     },
     accessMatrix: async (_, { type, version, region, purpose }, ctx) => {
       requireGoverning(ctx, 'The permission matrix');

@@ -158,6 +158,14 @@ describe('the governance console', () => {
     await openPolicies(officerB);
     await officerB.getByRole('button', { name: `Open version ${draft}`, exact: true }).click();
     await officerB.getByRole('heading', { name: `Version ${draft}`, exact: true }).waitFor();
+    // Review as cells: the changed cell, gained, with the draft's test that checks it.
+    const review = officerB.getByRole('table', { name: /^Cells that change under version \d+ against version \d+$/ });
+    const cell = review.getByRole('cell', { name: /^health analyst, Person\.phone: MASKED → FULL \(GAINS\); covered by: .*Health analysts read phones in full/ });
+    await cell.waitFor();
+    expect(await cell.getAttribute('class')).toMatch(/cell-gain/);
+    expect(await cell.textContent()).toBe('M→F +');
+    await officerB.getByText('Every changed cell is covered by a policy test.').waitFor();
+    await browser.screenshot(officerB, '05b-review-as-cells');
     await officerB.getByRole('button', { name: 'Approve' }).click();
     await status(officerB, `Version ${draft} is now APPROVED.`);
     await officerB.getByRole('button', { name: 'Activate' }).click();

@@ -178,8 +178,9 @@ describe('the workflow: draft, review, approval by a second officer, activation'
     expect(res.errors).toBeUndefined();
     number = res.data.draftPolicyVersion.number;
     expect(res.data.draftPolicyVersion).toMatchObject({ state: 'DRAFT', basedOn: current.number, author: 'so-alice', reason: 'call-backs for the vaccination campaign' });
-    const impact = await as('officerB', `query($n: Int!) { policyImpact(number: $n) { comparedWith changes { dept role type field before after direction } } }`, { n: number });
-    expect(impact.data.policyImpact.changes).toContainEqual({ dept: 'health', role: 'analyst', type: 'Person', field: 'phone', before: 'MASKED', after: 'FULL', direction: 'GAINS' });
+    const impact = await as('officerB', `query($n: Int!) { policyImpact(number: $n) { comparedWith changes { dept role type field before after direction coveredBy } } }`, { n: number });
+    // Review as cells: the changed cell with the draft's test that checks it.
+    expect(impact.data.policyImpact.changes).toContainEqual({ dept: 'health', role: 'analyst', type: 'Person', field: 'phone', before: 'MASKED', after: 'FULL', direction: 'GAINS', coveredBy: ['Health analysts read phones'] });
     expect(impact.data.policyImpact.changes.every((c: any) => c.dept === 'health' && c.role === 'analyst')).toBe(true);
   });
 

@@ -25,6 +25,8 @@ export type AccessChange = {
   after: AccessDecision;
   /** The decision under the version compared with (normally the active one). */
   before: AccessDecision;
+  /** The names of the examined version's policy tests that check this field for this department and role; empty when no test covers the change, which a reviewer then takes on trust. */
+  coveredBy: Array<Scalars['String']['output']>;
   /** Department code whose callers are affected, e.g. health. */
   dept: Scalars['String']['output'];
   /** GAINS or LOSES */
@@ -2019,6 +2021,7 @@ export type ResolversParentTypes = ResolversObject<{
 export type AccessChangeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['AccessChange'] = ResolversParentTypes['AccessChange']> = ResolversObject<{
   after?: Resolver<ResolversTypes['AccessDecision'], ParentType, ContextType>;
   before?: Resolver<ResolversTypes['AccessDecision'], ParentType, ContextType>;
+  coveredBy?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   dept?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -1,6 +1,6 @@
 // Policy documents as officers edit them: validation paths, co-signature needs, tests, diffs and impact.
 import { buildAbility, explainField } from '../../../auth';
-import { diffDocuments, MAX_DIFF_EDITS, policyImpact, runPolicyTests, unifiedDiff, validateDocument, type FieldKinds } from '../../../auth/policy-document';
+import { diffDocuments, MAX_DIFF_EDITS, policyImpact, runPolicyTests, testsCovering, unifiedDiff, validateDocument, type FieldKinds } from '../../../auth/policy-document';
 import { PROVINCE_POLICY } from '../../../auth/province-policy';
 import { PROVINCE_POLICY_TESTS } from '../../../auth/province-policy-tests';
 import { fieldKinds } from '../../../subgraphs/governance/explain';
@@ -102,5 +102,23 @@ describe('tests, diffs and impact', () => {
     const after = [...PROVINCE_POLICY, { id: 'x', dept: 'credit', role: 'analyst', rules: [{ action: 'read' as const, subject: 'Person', fields: ['phone'] }] }];
     const changes = policyImpact(PROVINCE_POLICY, after, PLATFORM_CATALOGUE);
     expect(changes).toEqual([{ dept: 'credit', role: 'analyst', type: 'Person', field: 'phone', before: 'MASKED', after: 'FULL', direction: 'GAINS' }]);
+  });
+});
+
+describe(testsCovering.name, () => {
+  const cell = { dept: 'health', role: 'analyst', type: 'Person', field: 'phone' };
+  const test = (name: string, over: Record<string, unknown> = {}) => ({ name, caller: { dept: 'health', roles: ['analyst'], region: null, purpose: null }, type: 'Person', field: 'phone', expect: 'FULL' as const, ...over });
+  it('returns the read tests of the same field for a caller of the same department and role', () => {
+    expect(testsCovering(cell, [
+      test('covers'),
+      test('also covers, with more roles', { caller: { dept: 'health', roles: ['officer', 'analyst'], region: '460100', purpose: null } }),
+      test('other department', { caller: { dept: 'housing', roles: ['analyst'], region: null, purpose: null } }),
+      test('other role', { caller: { dept: 'health', roles: ['officer'], region: null, purpose: null } }),
+      test('other field', { field: 'name' }),
+      test('aggregate test', { action: 'aggregate' }),
+    ] as never)).toEqual(['covers', 'also covers, with more roles']);
+  });
+  it('returns nothing for a change no test checks', () => {
+    expect(testsCovering(cell, [])).toEqual([]);
   });
 });

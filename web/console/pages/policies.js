@@ -3,7 +3,7 @@
 import { ApiError, act, gql, showError, showStatus } from '../api.js';
 import { badge, enumBadge, field, h, pretty, section, select, table, when } from '../dom.js';
 import { label, t } from '../../shared/i18n.js';
-import { diffView, impactTable } from './policy-views.js';
+import { changedCells, diffView, impactTable } from './policy-views.js';
 
 const SUMMARY = 'number state basedOn author authorDept reason createdAt hash';
 const LIST = `query ConsolePolicyVersions($state: PolicyState) {
@@ -22,7 +22,7 @@ const VALIDATE = `query ConsoleValidate($policies: String!, $tests: String) {
 }`;
 const DRAFT = `mutation ConsoleDraft($input: DraftPolicyInput!) { draftPolicyVersion(input: $input) { number state } }`;
 const IMPACT = `query ConsoleImpact($number: Int!) {
-  policyImpact(number: $number) { version comparedWith changes { dept role type field before after direction } }
+  policyImpact(number: $number) { version comparedWith changes { dept role type field before after direction coveredBy } }
 }`;
 const DIFF = `query ConsoleDiff($from: Int!, $to: Int!) {
   policyDiff(from: $from, to: $to) { from to text changes { kind target policyId rule before after } }
@@ -159,6 +159,17 @@ export function policiesPage({ navigate }) {
       onclick: (e) => act(e.currentTarget, async () => impactSlot.replaceChildren(impactTable((await gql(IMPACT, { number: v.number })).policyImpact))),
     }, t('console.policies.impact'));
     const testsButton = h('button', { type: 'button', class: 'secondary', onclick: () => navigate(`tests/${v.number}`) }, t('console.policies.runTests'));
+    // A version under review (or a draft) is shown against the one in force as the cells that change.
+    const reviewSlot = h('div');
+    if ((v.state === 'DRAFT' || v.state === 'IN_REVIEW' || v.state === 'APPROVED') && v.number !== active?.number) {
+      reviewSlot.replaceChildren(h('p', { class: 'muted' }, t('console.policies.loading')));
+      gql(IMPACT, { number: v.number })
+        .then((data) => reviewSlot.replaceChildren(section(t('console.review.title'), changedCells(data.policyImpact))))
+        .catch((error) => {
+          reviewSlot.replaceChildren();
+          showError(error);
+        });
+    }
     detailSlot.replaceChildren(
       section(
         t('console.policies.version', { number: v.number }),
@@ -180,6 +191,7 @@ export function policiesPage({ navigate }) {
               { label: t('console.policies.reason'), cell: (c) => c.reason ?? '' },
             ], v.cosignatures)
           : null,
+        reviewSlot,
         h('div', { class: 'workflow' }, field(t('console.policies.stepReasonField'), reason, t('console.policies.stepReasonHint')), h('div', { class: 'actions' }, ...buttons, impactButton, testsButton)),
         impactSlot,
         h('details', {}, h('summary', {}, t('console.policies.history', { count: v.history.length })), table(t('console.policies.historyOf', { number: v.number }), [

@@ -633,4 +633,13 @@ export const messages = {
   'console.policies.to': 'To version',
   'console.policies.title': 'Policies',
   'console.policies.versions': 'Policy versions',
+  'console.review.title': 'Review as cells: what changes against the version in force',
+  'console.review.caption': 'Cells that change under version {version} against version {comparedWith}',
+  'console.review.summary': { one: '{count} cell changes: {gains} gained, {losses} lost; {untested} not covered by any policy test.', other: '{count} cells change: {gains} gained, {losses} lost; {untested} not covered by any policy test.' },
+  'console.review.cellCovered': '{caller}, {field}: {before} → {after} ({direction}); covered by: {tests}',
+  'console.review.cellUntested': '{caller}, {field}: {before} → {after} ({direction}); no policy test covers this change',
+  'console.review.untestedList': { one: '{count} change no test covers: {cells}. Ask for a test before approving.', other: '{count} changes no test covers: {cells}. Ask for a test before approving.' },
+  'console.review.allTested': 'Every changed cell is covered by a policy test.',
+  'console.review.tests': 'Covered by tests',
+  'console.review.untested': 'no test',
 };

@@ -631,4 +631,13 @@ export const messages = {
   'console.policies.to': '目标版本',
   'console.policies.title': '策略',
   'console.policies.versions': '策略版本',
+  'console.review.title': '按单元格审核：相对现行版本的变化',
+  'console.review.caption': '版本 {version} 相对版本 {comparedWith} 发生变化的单元格',
+  'console.review.summary': { other: '{count} 个单元格变化：{gains} 个获得，{losses} 个失去；{untested} 个没有任何策略测试覆盖。' },
+  'console.review.cellCovered': '{caller}，{field}：{before} → {after}（{direction}）；覆盖的测试：{tests}',
+  'console.review.cellUntested': '{caller}，{field}：{before} → {after}（{direction}）；没有策略测试覆盖此变化',
+  'console.review.untestedList': { other: '{count} 处变化没有测试覆盖：{cells}。批准前请要求补充测试。' },
+  'console.review.allTested': '每个变化的单元格都有策略测试覆盖。',
+  'console.review.tests': '覆盖的测试',
+  'console.review.untested': '无测试',
 };
