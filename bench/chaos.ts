@@ -16,6 +16,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { ensureDevKeys, signToken } from '../auth';
 import { DEFAULT_AUDIENCE, DEV_ISSUER, DOMAINS, PROJECT_ROOT } from '../subgraphs/kit/config';
+import { rngFor } from '../subgraphs/kit/world/rng';
 import { checkWrites, writesHold } from './chaos-check';
 import { replaceSection } from './embedded-report';
 import { intFromEnv } from './support';
@@ -27,18 +28,6 @@ const PORT_BASE = intFromEnv('BENCH_CHAOS_PORT_BASE', 29100, 1024);
 const PERSONS = intFromEnv('BENCH_CHAOS_PERSONS', 2000, 100);
 const MARKER = '郑沐晨';
 const DOC = path.join(PROJECT_ROOT, 'docs', 'benchmarks-chaos.md');
-
-/** mulberry32: the same faults for the same seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const quantile = (v: number[], q: number) => (v.length ? [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor(q * v.length))]! : 0);
@@ -108,7 +97,9 @@ async function main(): Promise<void> {
     if (ids.length === 0) throw new Error(`The platform did not answer within 300 s; see ${path.join(dataDir, 'platform.log')}.`);
     console.log(`[bench:chaos] ready; ${DURATION_S} s of load with faults`);
 
-    const random = prng(SEED);
+    // The world's seeded generator: the same faults, targets and writes for the same seed.
+    const rng = rngFor(SEED, 'bench:chaos');
+    const random = () => rng.next();
     const outcomes = new Map<string, number>();
     const count = (o: string) => outcomes.set(o, (outcomes.get(o) ?? 0) + 1);
     const latencies: number[] = [];
