@@ -10,9 +10,9 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { verifyChain } from '../../subgraphs/kit/audit/chain';
+import { pruneChain, verifyChain } from '../../subgraphs/kit/audit/chain';
 import { keyIdOf, loadSigner, trustedKeys, type CheckpointSigner } from '../../subgraphs/kit/audit/checkpoint-keys';
-import { checkpointFile, fileSink, takeCheckpoint, verifyCheckpoints } from '../../subgraphs/kit/audit/checkpoints';
+import { checkpointFile, fileSink, takeCheckpoint, verifyCheckpoints, type VerifyCheckpointOptions } from '../../subgraphs/kit/audit/checkpoints';
 import { AUDIT_ENTITIES, AuditAnchor, AuditChain, AuditRecord, GENESIS_HASH, recordHash, type AuditEntry, type AuditRow } from '../../subgraphs/kit/audit/records';
 import { openAuditWriter, type AuditWriter } from '../../subgraphs/kit/audit/writer';
 import { checkpointConfig, PROJECT_ROOT, type CheckpointConfig, type DatabaseConfig } from '../../subgraphs/kit/config';
@@ -40,7 +40,7 @@ interface Ctx {
   appended: number;
   append(n: number): Promise<void>;
   checkpoint(signer?: CheckpointSigner): Promise<number | null>;
-  verify(trusted?: ReadonlyMap<string, KeyObject>): Promise<{ code: string; writer?: string; message: string }[]>;
+  verify(trusted?: ReadonlyMap<string, KeyObject>, options?: VerifyCheckpointOptions): Promise<{ code: string; writer?: string; message: string }[]>;
   close(): Promise<void>;
 }
 
@@ -62,8 +62,8 @@ async function setup(): Promise<Ctx> {
     async checkpoint(by = signer) {
       return (await takeCheckpoint(ctx.db, DOMAIN, by, fileSink(file)))?.n ?? null;
     },
-    async verify(trusted = trustedKeys(config)) {
-      return (await verifyCheckpoints(ctx.db.orm.em.fork(), DOMAIN, fileSink(file), trusted)).findings;
+    async verify(trusted = trustedKeys(config), options = { retentionDays: 180 }) {
+      return (await verifyCheckpoints(ctx.db.orm.em.fork(), DOMAIN, fileSink(file), trusted, options)).findings;
     },
     async close() {
       await ctx.writer.close();
@@ -160,6 +160,24 @@ describe(verifyCheckpoints.name, () => {
     await ctx.append(6); // the restored database goes on: its #8 is not the #8 that was signed
     expect(await ctx.verify()).toEqual([expect.objectContaining({ code: 'DATABASE_ROLLED_BACK' })]);
     expect(cli(ctx).stdout).toMatch(/DATABASE_ROLLED_BACK/);
+  });
+
+  it('names records removed behind a forged chain base (a "pruning" of records younger than the retention period)', async () => {
+    ctx = await setup();
+    await ctx.append(6);
+    await ctx.checkpoint();
+    await ctx.append(2);
+    // The synthetic records are dated January 2026: pruning "everything before now" moves the base past the
+    // checkpoint, as a forger would, though the checkpoint itself was signed a moment ago.
+    expect(await pruneChain(ctx.db.orm.em.fork(), DOMAIN, new Date())).toBe(8);
+    expect((await verifyChain(ctx.db.orm.em.fork(), DOMAIN)).ok).toBe(true);
+    expect(await ctx.verify()).toEqual([expect.objectContaining({ code: 'CHAIN_PRUNED_EARLY', writer: DOMAIN })]);
+    const run = cli(ctx);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/CHAIN_PRUNED_EARLY \(chain health\)/);
+    // Checked once the retention period has passed since the checkpoint, the same pruning is the ordinary one.
+    const latest = JSON.parse(fs.readFileSync(ctx.file, 'utf8').trim()) as { at: string };
+    expect(await ctx.verify(undefined, { retentionDays: 180, now: new Date(Date.parse(latest.at) + 182 * 24 * 3600 * 1000) })).toEqual([]);
   });
 
   it('names an edited checkpoint line, removed lines and a key nobody trusts', async () => {
