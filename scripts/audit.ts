@@ -74,10 +74,11 @@ async function verify(domains: DomainName[]): Promise<number> {
 async function verifyWith(domains: DomainName[], sinkOf: (domain: DomainName) => CheckpointSink): Promise<number> {
   let broken = 0;
   const trusted = trustedKeys(checkpointConfig());
+  const { retentionDays } = auditConfig();
   for (const domain of domains) {
     await withDatabase(domain, async (db) => {
       const em = db.orm.em.fork();
-      const anchored = await verifyCheckpoints(em, domain, sinkOf(domain), trusted);
+      const anchored = await verifyCheckpoints(em, domain, sinkOf(domain), trusted, { retentionDays });
       if (anchored.latest) process.stdout.write(`${domain}: latest signed checkpoint #${anchored.latest.n} of ${anchored.latest.at} (key ${anchored.latest.keyId}), ${anchored.checkpoints} valid in ${anchored.where}\n`);
       else process.stdout.write(`${domain}: no signed checkpoint yet in ${anchored.where}\n`);
       for (const f of anchored.findings) process.stdout.write(`${domain}: ${f.code}${f.writer ? ` (chain ${f.writer})` : ''}: ${f.message}\n`);

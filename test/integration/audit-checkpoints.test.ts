@@ -6,13 +6,13 @@
  * SQLite, or PostgreSQL with DATABASE_URL.
  */
 import { spawnSync } from 'node:child_process';
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { verifyChain } from '../../subgraphs/kit/audit/chain';
+import { pruneChain, verifyChain } from '../../subgraphs/kit/audit/chain';
 import { keyIdOf, loadSigner, trustedKeys, type CheckpointSigner } from '../../subgraphs/kit/audit/checkpoint-keys';
-import { checkpointFile, fileSink, takeCheckpoint, verifyCheckpoints } from '../../subgraphs/kit/audit/checkpoints';
+import { checkpointFile, fileSink, readCheckpoints, takeCheckpoint, verifyCheckpoints, type VerifyCheckpointOptions } from '../../subgraphs/kit/audit/checkpoints';
 import { AUDIT_ENTITIES, AuditAnchor, AuditChain, AuditRecord, GENESIS_HASH, recordHash, type AuditEntry, type AuditRow } from '../../subgraphs/kit/audit/records';
 import { openAuditWriter, type AuditWriter } from '../../subgraphs/kit/audit/writer';
 import { checkpointConfig, PROJECT_ROOT, type CheckpointConfig, type DatabaseConfig } from '../../subgraphs/kit/config';
@@ -40,7 +40,7 @@ interface Ctx {
   appended: number;
   append(n: number): Promise<void>;
   checkpoint(signer?: CheckpointSigner): Promise<number | null>;
-  verify(trusted?: ReadonlyMap<string, KeyObject>): Promise<{ code: string; writer?: string; message: string }[]>;
+  verify(trusted?: ReadonlyMap<string, KeyObject>, options?: VerifyCheckpointOptions): Promise<{ code: string; writer?: string; message: string }[]>;
   close(): Promise<void>;
 }
 
@@ -62,8 +62,8 @@ async function setup(): Promise<Ctx> {
     async checkpoint(by = signer) {
       return (await takeCheckpoint(ctx.db, DOMAIN, by, fileSink(file)))?.n ?? null;
     },
-    async verify(trusted = trustedKeys(config)) {
-      return (await verifyCheckpoints(ctx.db.orm.em.fork(), DOMAIN, fileSink(file), trusted)).findings;
+    async verify(trusted = trustedKeys(config), options = { retentionDays: 180 }) {
+      return (await verifyCheckpoints(ctx.db.orm.em.fork(), DOMAIN, fileSink(file), trusted, options)).findings;
     },
     async close() {
       await ctx.writer.close();
@@ -97,10 +97,10 @@ async function truncateAfter(ctx: Ctx, seq: number): Promise<void> {
   await em.nativeUpdate(AuditChain, { writer: DOMAIN }, { headSeq: seq, headHash: last.hash });
 }
 
-function cli(ctx: Ctx) {
-  const env = { ...process.env, DATA_DIR: ctx.dataDir } as Record<string, string>;
+function cli(ctx: Ctx, args: string[] = ['verify'], extraEnv: Record<string, string> = {}) {
+  const env = { ...process.env, DATA_DIR: ctx.dataDir, ...extraEnv } as Record<string, string>;
   if (ctx.database.driver === 'postgresql') env.DATABASE_SCHEMA_PREFIX = ctx.database.schema.slice(0, -DOMAIN.length);
-  return spawnSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts/audit.ts'), 'verify', '--domain', DOMAIN], { env, encoding: 'utf8' });
+  return spawnSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts/audit.ts'), ...args, '--domain', DOMAIN], { env, encoding: 'utf8' });
 }
 
 let ctx: Ctx;
@@ -162,6 +162,24 @@ describe(verifyCheckpoints.name, () => {
     expect(cli(ctx).stdout).toMatch(/DATABASE_ROLLED_BACK/);
   });
 
+  it('names records removed behind a forged chain base (a "pruning" of records younger than the retention period)', async () => {
+    ctx = await setup();
+    await ctx.append(6);
+    await ctx.checkpoint();
+    await ctx.append(2);
+    // The synthetic records are dated January 2026: pruning "everything before now" moves the base past the
+    // checkpoint, as a forger would, though the checkpoint itself was signed a moment ago.
+    expect(await pruneChain(ctx.db.orm.em.fork(), DOMAIN, new Date())).toBe(8);
+    expect((await verifyChain(ctx.db.orm.em.fork(), DOMAIN)).ok).toBe(true);
+    expect(await ctx.verify()).toEqual([expect.objectContaining({ code: 'CHAIN_PRUNED_EARLY', writer: DOMAIN })]);
+    const run = cli(ctx);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/CHAIN_PRUNED_EARLY \(chain health\)/);
+    // Checked once the retention period has passed since the checkpoint, the same pruning is the ordinary one.
+    const latest = JSON.parse(fs.readFileSync(ctx.file, 'utf8').trim()) as { at: string };
+    expect(await ctx.verify(undefined, { retentionDays: 180, now: new Date(Date.parse(latest.at) + 182 * 24 * 3600 * 1000) })).toEqual([]);
+  });
+
   it('names an edited checkpoint line, removed lines and a key nobody trusts', async () => {
     ctx = await setup();
     for (let i = 0; i < 3; i += 1) {
@@ -200,6 +218,18 @@ describe(verifyCheckpoints.name, () => {
     const without = await ctx.verify(trustedKeys(rotated));
     expect(without.map((f) => f.code)).toEqual(['CHECKPOINT_KEY_UNTRUSTED', 'CHECKPOINT_SEQUENCE_GAP']);
     expect(keyIdOf(next.publicKey)).toBe(next.keyId);
+    // The same through the tools, configured as an operator would after the rotation.
+    const rotatedEnv = { AUDIT_CHECKPOINT_KEY_FILE: newKey, AUDIT_CHECKPOINT_TRUSTED_KEYS: retired };
+    expect(cli(ctx, ['verify'], rotatedEnv).status).toBe(0);
+    const untrusted = cli(ctx, ['verify'], { AUDIT_CHECKPOINT_KEY_FILE: newKey });
+    expect(untrusted.status).toBe(1);
+    expect(untrusted.stdout).toMatch(/CHECKPOINT_KEY_UNTRUSTED/);
+    // Auditors get the checkpoints as stored and the public keys that verify them, and need nothing else.
+    expect(cli(ctx, ['export', '--checkpoints'], rotatedEnv).stdout).toBe(fs.readFileSync(ctx.file, 'utf8'));
+    const pems = cli(ctx, ['export', '--public-keys'], rotatedEnv).stdout.split(/^# key \w+\n/m).filter(Boolean);
+    const exported = new Map(pems.map((pem) => createPublicKey(pem)).map((key) => [keyIdOf(key), key] as const));
+    expect([...exported.keys()].sort()).toEqual([ctx.signer.keyId, next.keyId].sort());
+    expect(readCheckpoints(fs.readFileSync(ctx.file, 'utf8').split('\n'), 'export', DOMAIN, exported)).toMatchObject({ findings: [], valid: [{ n: 1 }, { n: 2 }] });
   });
 
   it('refuses to sign in production without a key of its own', () => {

@@ -9,6 +9,8 @@
  * - CHAIN_TRUNCATED: a chain ends before a checkpointed position, in a database that knows that checkpoint;
  * - DATABASE_ROLLED_BACK: the same, or a rewritten record, in a database that does not know the latest checkpoint
  *   (its `audit_anchor` is older): an old copy was restored;
+ * - CHAIN_PRUNED_EARLY: records after a checkpointed position were removed as if pruned, though the checkpoint is
+ *   younger than the retention period, so they cannot have been (evidence hidden behind a forged chain base);
  * - CHECKPOINTS_MISSING: the database took part in a later checkpoint than the file holds (lines removed);
  * - CHECKPOINT_SIGNATURE_INVALID / CHECKPOINT_KEY_UNTRUSTED / CHECKPOINT_MALFORMED / CHECKPOINT_SEQUENCE_GAP: the
  *   file itself was edited, or signed by a key nobody trusts.
@@ -156,6 +158,7 @@ export type CheckpointFindingCode =
   | 'CHAIN_REWRITTEN'
   | 'CHAIN_TRUNCATED'
   | 'DATABASE_ROLLED_BACK'
+  | 'CHAIN_PRUNED_EARLY'
   | 'CHECKPOINTS_MISSING'
   | 'CHECKPOINT_SIGNATURE_INVALID'
   | 'CHECKPOINT_KEY_UNTRUSTED'
@@ -220,8 +223,21 @@ export function readCheckpoints(lines: readonly string[], source: string, domain
   return { valid, findings };
 }
 
-/** Holds the domain database's chains to the latest valid checkpoint in `sink`. */
-export async function verifyCheckpoints(em: EntityManager, domain: string, sink: CheckpointSink, trusted: ReadonlyMap<string, KeyObject>): Promise<CheckpointReport> {
+/**
+ * Records appended after a signed head may carry a request time a little before the checkpoint's `at` (the audit
+ * writer queues them) and replicas' clocks differ: a pruned base is held to the retention period with this slack.
+ */
+const PRUNE_SLACK_MS = 3600 * 1000;
+
+export interface VerifyCheckpointOptions {
+  /** AUDIT_RETENTION_DAYS: with it, a chain pruned past a checkpoint younger than the retention period is a finding. */
+  retentionDays?: number;
+  /** @default new Date() */
+  now?: Date;
+}
+
+/** Holds the domain database's chains to the latest valid checkpoint in `sink`; the findings are empty when it holds. */
+export async function verifyCheckpoints(em: EntityManager, domain: string, sink: CheckpointSink, trusted: ReadonlyMap<string, KeyObject>, options: VerifyCheckpointOptions = {}): Promise<CheckpointReport> {
   const source = path.basename(sink.where);
   const { valid, findings } = readCheckpoints(await sink.lines(), source, domain, trusted);
   const latest = valid[valid.length - 1] ?? null;
@@ -245,7 +261,15 @@ export async function verifyCheckpoints(em: EntityManager, domain: string, sink:
       );
       continue;
     }
-    if (signed.seq === 0 || !chain || signed.seq < chain.baseSeq) continue; // nothing signed yet, or pruned since
+    if (signed.seq === 0 || !chain) continue; // nothing signed yet
+    if (signed.seq < chain.baseSeq) {
+      // Pruned since: legitimate only if the new base record (appended after the checkpoint) is past the retention period.
+      const cutoff = options.retentionDays === undefined ? null : (options.now ?? new Date()).getTime() - options.retentionDays * 24 * 3600 * 1000;
+      if (cutoff !== null && Date.parse(latest.at) - PRUNE_SLACK_MS > cutoff) {
+        findings.push({ code: 'CHAIN_PRUNED_EARLY', writer: signed.writer, message: `the chain's base is #${chain.baseSeq}, past ${at}, but records appended after that checkpoint are within the ${options.retentionDays}-day retention period and cannot have been pruned: records were removed.` });
+      }
+      continue;
+    }
     const hash = signed.seq === chain.baseSeq ? chain.baseHash : (await em.findOne(AuditRecord, { writer: signed.writer, seq: signed.seq }, { fields: ['hash'], disableIdentityMap: true }))?.hash;
     if (hash !== signed.hash) {
       findings.push(
