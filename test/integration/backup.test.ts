@@ -5,13 +5,15 @@
  * database is refused; a restored database that lost a row is named. SQLite, or PostgreSQL with DATABASE_URL (the
  * restore then goes into a database of its own).
  */
+import { spawn } from 'node:child_process';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Client } from 'pg';
-import { BackupError, readManifest, restoreBackup, takeBackup, verifyRestore } from '../../scripts/backup-store';
-import type { DatabaseConfig, DomainName } from '../../subgraphs/kit/config';
+import { BackupError, pruneBackups, readManifest, restoreBackup, takeBackup, verifyRestore, type Manifest } from '../../scripts/backup-store';
+import { PROJECT_ROOT, type DatabaseConfig, type DomainName } from '../../subgraphs/kit/config';
 import { DRIVER } from '../support/database';
 import { startPlatform, type Platform } from '../support/platform';
 
@@ -182,4 +184,105 @@ describe('backup and restore', () => {
     expect(report.problems).toEqual([expect.stringMatching(/^population: table person has \d+ rows, the backup \d+\.$/)]);
     await dropRestoreSchemas();
   });
+
+  it('keeps signed audit checkpoints with the backup and never overwrites those of the target', async () => {
+    const dir = path.join(work, 'checkpoints-of-source');
+    fs.mkdirSync(dir);
+    const checkpoints = { population: path.join(dir, 'population.ndjson') };
+    fs.writeFileSync(checkpoints.population, '{"synthetic":"checkpoint before the backup"}\n');
+    const out = path.join(work, 'with-checkpoints');
+    const manifest = await takeBackup({ databases: sources(), out, checkpoints, publicKeys: { k1: 'PUBLIC PEM' } });
+    expect(manifest.extras.map((e) => [e.file, e.domain])).toEqual([
+      [path.join('audit-checkpoints', 'population.ndjson'), 'population'],
+      [path.join('keys', 'k1.pub.pem'), undefined],
+    ]);
+    const to = { population: path.join(work, 'checkpoints-of-target', 'population.ndjson') };
+    const into = targets('checkpoints');
+    expect((await restoreBackup({ dir: out, targets: into, checkpointsTo: to })).ok).toBe(true);
+    expect(fs.readFileSync(to.population, 'utf8')).toBe(fs.readFileSync(checkpoints.population, 'utf8'));
+    // A restore in place: the target's file holds checkpoints signed after the backup, the evidence of what it lost.
+    fs.appendFileSync(to.population, '{"synthetic":"checkpoint after the backup"}\n');
+    const evidence = fs.readFileSync(to.population, 'utf8');
+    expect((await restoreBackup({ dir: out, targets: into, checkpointsTo: to, replace: true })).ok).toBe(true);
+    expect(fs.readFileSync(to.population, 'utf8')).toBe(evidence);
+    await dropRestoreSchemas();
+  });
+
+  it('keeps the newest backups', () => {
+    const dir = path.join(work, 'scheduled');
+    for (const name of ['2026-01-01T00-00-00-000Z', '2026-01-02T00-00-00-000Z', '2026-01-03T00-00-00-000Z']) {
+      fs.mkdirSync(path.join(dir, name), { recursive: true });
+      fs.writeFileSync(path.join(dir, name, 'manifest.json'), '{}');
+    }
+    fs.mkdirSync(path.join(dir, '2026-01-00T00-00-00-000Z')); // a backup still being written: no manifest yet
+    expect(pruneBackups(dir, 2)).toEqual(['2026-01-01T00-00-00-000Z']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['2026-01-00T00-00-00-000Z', '2026-01-02T00-00-00-000Z', '2026-01-03T00-00-00-000Z']);
+  });
+});
+
+/** `npm run backup` / `npm run restore` (scripts/backup.ts) as an operator runs them: exit codes and reports. */
+describe('npm run backup and npm run restore', () => {
+  function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', 'backup.ts'), ...args], { env: { ...process.env, ...env }, cwd: PROJECT_ROOT });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  /** The configuration that names the platform's databases, and a data directory of the test's own. */
+  function sourceEnv(dataDir: string): Record<string, string> {
+    const population = sources().population;
+    if (population.driver === 'sqlite') return { DATA_DIR: path.dirname(population.file) };
+    return { DATA_DIR: dataDir, DATABASE_SCHEMA_PREFIX: population.schema.replace(/population$/, '') };
+  }
+
+  function restoreTarget(label: string): string[] {
+    return DRIVER === 'sqlite' ? ['--data-dir', path.join(work, `cli-${label}`)] : ['--database-url', restoreUrl()];
+  }
+
+  it('backs up with public keys only, restores, refuses a non-empty target (exit 2) and names a tampered backup (exit 1)', async () => {
+    const keyFile = path.join(work, 'checkpoint.key');
+    fs.writeFileSync(keyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    const env = { ...sourceEnv(path.join(work, 'cli-data')), AUDIT_CHECKPOINT_KEY_FILE: keyFile };
+    const out = path.join(work, 'cli-backup');
+    const backup = await cli(['backup', '--out', out], env);
+    expect(backup.stderr).toBe('');
+    expect(backup.code).toBe(0);
+    const manifest = readManifest(out);
+    expect(manifest.extras.filter((e) => e.file.startsWith('keys'))).toHaveLength(1);
+    for (const e of manifest.extras) expect(fs.readFileSync(path.join(out, e.file), 'utf8')).not.toMatch(/PRIVATE KEY/);
+
+    const restored = await cli(['restore', out, ...restoreTarget('restored')], env);
+    expect(restored.stdout).toMatch(/Restored and verified/);
+    expect(restored.code).toBe(0);
+    const again = await cli(['restore', out, ...restoreTarget('restored')], env);
+    expect(again.stderr).toMatch(/exists/);
+    expect(again.code).toBe(2);
+    await dropRestoreSchemas();
+
+    // A backup whose population lost a row, its checksum made to match: only the verification can tell.
+    const tampered = path.join(work, 'tampered-backup');
+    fs.cpSync(out, tampered, { recursive: true });
+    const edited: Manifest = readManifest(tampered);
+    const population = edited.domains.population!;
+    if (DRIVER === 'sqlite') {
+      const file = path.join(tampered, population.file);
+      const db = new BetterSqlite3(file);
+      db.prepare('delete from person where rowid = (select max(rowid) from person)').run();
+      db.close();
+      population.sha256 = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    } else {
+      population.tables.person! += 1; // a custom-format dump is compressed: the manifest claims the row instead
+    }
+    fs.writeFileSync(path.join(tampered, 'manifest.json'), JSON.stringify(edited));
+    const verified = await cli(['restore', tampered, ...restoreTarget('tampered')], env);
+    expect(verified.stderr).toBe('');
+    expect(verified.stdout).toMatch(/PROBLEM population: table person has \d+ rows, the backup \d+\./);
+    expect(verified.code).toBe(1);
+    await dropRestoreSchemas();
+  }, 120_000);
 });
