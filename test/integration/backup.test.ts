@@ -2,8 +2,9 @@
  * Backups and restores (scripts/backup-store.ts) on a running platform: a backup taken while births are being
  * registered restores into an empty target, verifies (row counts, audit chains, policy version) and holds every birth
  * acknowledged before it began; a damaged file is refused before anything is written; a target that already holds a
- * database is refused; a restored database that lost a row is named. SQLite, or PostgreSQL with DATABASE_URL (the
- * restore then goes into a database of its own).
+ * database is refused; a restored database that lost a row, or whose audit chain was cut back, is named; checkpoint
+ * files go with the backup and are never overwritten; retention; and the command line's exit codes and report.
+ * SQLite, or PostgreSQL with DATABASE_URL (the restore then goes into a database of its own).
  */
 import { spawn } from 'node:child_process';
 import { createHash, generateKeyPairSync } from 'node:crypto';
@@ -182,6 +183,38 @@ describe('backup and restore', () => {
     const report = await verifyRestore(readManifest(out), into);
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([expect.stringMatching(/^population: table person has \d+ rows, the backup \d+\.$/)]);
+    await dropRestoreSchemas();
+  });
+
+  it('names an audit chain cut back to an earlier head, though what is left of it still links', async () => {
+    const out = path.join(work, 'chain-cut');
+    const manifest = await takeBackup({ databases: sources(), out });
+    const { writer, seq } = manifest.domains.population!.chains[0]!;
+    expect(seq).toBeGreaterThan(1);
+    const into = targets('chain-cut');
+    expect((await restoreBackup({ dir: out, targets: into })).ok).toBe(true);
+    const population = into.population;
+    // The last record goes, and the chain's head moves back to the one before: a consistent, shorter chain.
+    const cut = [
+      `delete from audit_record where writer = '${writer}' and seq = ${seq}`,
+      `update audit_chain set head_seq = ${seq - 1}, head_hash = (select hash from audit_record where writer = '${writer}' and seq = ${seq - 1}) where writer = '${writer}'`,
+    ];
+    if (population.driver === 'sqlite') {
+      const db = new BetterSqlite3(population.file);
+      for (const sql of cut) db.prepare(sql).run();
+      db.close();
+    } else {
+      const client = new Client({ connectionString: population.url });
+      await client.connect();
+      await client.query(`set search_path to "${population.schema}"`);
+      for (const sql of cut) await client.query(sql);
+      await client.end();
+    }
+    const report = await verifyRestore(manifest, into);
+    expect(report.problems).toEqual([
+      `population: table audit_record has ${manifest.domains.population!.tables.audit_record! - 1} rows, the backup ${manifest.domains.population!.tables.audit_record}.`,
+      expect.stringMatching(new RegExp(`^population: audit chain ${writer} ends at #${seq - 1} \\(\\w{12}\\), the backup at #${seq} \\(\\w{12}\\)\\.$`)),
+    ]);
     await dropRestoreSchemas();
   });
 
