@@ -318,4 +318,28 @@ describe('npm run backup and npm run restore', () => {
     expect(verified.code).toBe(1);
     await dropRestoreSchemas();
   }, 120_000);
+
+  it('takes scheduled backups and keeps the newest (--every, --keep)', async () => {
+    const dir = path.join(work, 'every');
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', 'backup.ts'), 'backup', '--every', '0.0003', '--keep', '2'], {
+      env: { ...process.env, ...sourceEnv(path.join(work, 'every-data')), BACKUP_DIR: dir },
+      cwd: PROJECT_ROOT,
+    });
+    let stdout = '';
+    const removed = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (c: Buffer) => {
+        stdout += c.toString();
+        const m = /Removed the backup (\S+) \(BACKUP_KEEP 2\)/.exec(stdout);
+        if (m) resolve(m[1]!);
+      });
+      child.on('exit', (code) => reject(new Error(`the scheduled backups stopped (${code}): ${stdout}`)));
+    });
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill();
+    await exited;
+    const kept = fs.readdirSync(dir).filter((n) => fs.existsSync(path.join(dir, n, 'manifest.json'))).sort();
+    expect(kept).toHaveLength(2);
+    expect(removed < kept[0]!).toBe(true);
+    expect(readManifest(path.join(dir, kept[1]!)).domains.population!.tables.person).toBeGreaterThan(0);
+  }, 120_000);
 });
