@@ -1,8 +1,9 @@
 /**
  * Backups of every domain database and their restores (scripts/backup.ts is the command line).
  *
- * - SQLite: better-sqlite3's online backup API, page by page while the services keep writing; the copy is a
- *   consistent database as of the backup's end.
+ * - SQLite: better-sqlite3's online backup API, every page in ONE step: a single read transaction, which in WAL mode
+ *   never blocks the services' writers, so the copy is the database at one instant. (Its default, 100 pages a step,
+ *   starts over whenever another connection writes between steps: under steady writes it may never finish.)
  * - PostgreSQL: pg_dump (custom format) per domain schema, all of them from ONE exported snapshot per server
  *   (`pg_export_snapshot`, `pg_dump --snapshot`), in which the manifest's row counts and chain heads are read too:
  *   the dumps and the manifest describe the same instant, across domains.
@@ -17,9 +18,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Client } from 'pg';
-import { verifyChain } from '../subgraphs/kit/audit/chain';
+import { readHead, verifyChain } from '../subgraphs/kit/audit/chain';
 import { AUDIT_ENTITIES } from '../subgraphs/kit/audit/records';
-import type { DatabaseConfig, DomainName } from '../subgraphs/kit/config';
+import { PROJECT_ROOT, type DatabaseConfig, type DomainName } from '../subgraphs/kit/config';
 import { openDatabase } from '../subgraphs/kit/orm';
 
 export interface DomainBackup {
@@ -42,8 +43,20 @@ export interface Manifest {
   finishedAt: string;
   tools: Record<string, string>;
   domains: Partial<Record<DomainName, DomainBackup>>;
-  /** Files copied beside the databases (the signed audit checkpoints), with their checksums. */
-  extras: { file: string; bytes: number; sha256: string }[];
+  /**
+   * Small files copied beside the databases, with their checksums: each domain's signed audit checkpoints (`domain`
+   * set; restored where the target's checkpoints go, never over an existing file) and the public keys that verify
+   * them (`keys/`, kept in the backup for AUDIT_CHECKPOINT_TRUSTED_KEYS). Never a private key: the signing key is
+   * kept apart from the databases, or whoever holds a backup could sign rewritten heads.
+   */
+  extras: BackupExtra[];
+}
+
+export interface BackupExtra {
+  file: string;
+  bytes: number;
+  sha256: string;
+  domain?: DomainName;
 }
 
 export class BackupError extends Error {}
@@ -74,6 +87,20 @@ function pgTool(name: 'pg_dump' | 'pg_restore'): string {
   const versions = fs.existsSync(root) ? fs.readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
   for (const v of versions) if (fs.existsSync(path.join(root, v, 'bin', name))) return path.join(root, v, 'bin', name);
   return name;
+}
+
+/** sqlite3_backup_step's page count for "all of them" (better-sqlite3 caps the progress callback's answer here). */
+const ALL_PAGES = 0x7fffffff;
+
+const APP_VERSION = (JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+function sqliteVersion(): string {
+  const db = new BetterSqlite3(':memory:');
+  try {
+    return (db.prepare('select sqlite_version() as v').get() as { v: string }).v;
+  } finally {
+    db.close();
+  }
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -113,23 +140,46 @@ async function pgFacts(client: Client, schema: string): Promise<Facts> {
   return facts(tables, async (sql) => (await client.query(sql)).rows as Record<string, unknown>[], (t) => `${quote(schema)}.${quote(t)}`);
 }
 
-/** Takes a backup of `databases` into `out` (created; must not exist) and writes its manifest. */
-export async function takeBackup(options: { databases: Partial<Record<DomainName, DatabaseConfig>>; out: string; extras?: string[]; log?: (line: string) => void }): Promise<Manifest> {
+export interface BackupOptions {
+  databases: Partial<Record<DomainName, DatabaseConfig>>;
+  /** The folder to create (must not exist). */
+  out: string;
+  /** Per domain, the file of its signed audit checkpoints (copied when it exists). */
+  checkpoints?: Partial<Record<DomainName, string>>;
+  /** Public keys (PEM) by key ID, written under keys/. */
+  publicKeys?: Record<string, string>;
+  log?: (line: string) => void;
+}
+
+/** Takes a backup of `databases` into `out` and writes its manifest; a failed backup leaves no folder behind. */
+export async function takeBackup(options: BackupOptions): Promise<Manifest> {
+  if (fs.existsSync(options.out)) throw new BackupError(`${options.out} exists already: a backup goes into a new folder.`);
+  fs.mkdirSync(options.out, { recursive: true, mode: 0o700 });
+  try {
+    return await backupInto(options);
+  } catch (error) {
+    fs.rmSync(options.out, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function addExtra(manifest: Manifest, out: string, file: string, write: (target: string) => void, domain?: DomainName): Promise<void> {
+  const target = path.join(out, file);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  write(target);
+  manifest.extras.push({ file, bytes: fs.statSync(target).size, sha256: await sha256(target), ...(domain ? { domain } : {}) });
+}
+
+async function backupInto(options: BackupOptions): Promise<Manifest> {
   const { out } = options;
   const log = options.log ?? (() => undefined);
-  if (fs.existsSync(out)) throw new BackupError(`${out} exists already: a backup goes into a new folder.`);
-  fs.mkdirSync(out, { recursive: true, mode: 0o700 });
-  const manifest: Manifest = { format: 'hainan-data-graph-backup/1', startedAt: new Date().toISOString(), finishedAt: '', tools: { node: process.version }, domains: {}, extras: [] };
+  const tools: Record<string, string> = { 'hainan-data-graph': APP_VERSION, node: process.version, sqlite: sqliteVersion() };
+  const manifest: Manifest = { format: 'hainan-data-graph-backup/1', startedAt: new Date().toISOString(), finishedAt: '', tools, domains: {}, extras: [] };
   // Checkpoints first: a checkpoint signed during the backup must not be newer than the databases copied after it.
-  for (const dir of options.extras ?? []) {
-    if (!fs.existsSync(dir)) continue;
-    for (const name of fs.readdirSync(dir)) {
-      const target = path.join(out, path.basename(dir), name);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.copyFileSync(path.join(dir, name), target);
-      manifest.extras.push({ file: path.relative(out, target), bytes: fs.statSync(target).size, sha256: await sha256(target) });
-    }
+  for (const [domain, file] of Object.entries(options.checkpoints ?? {}) as [DomainName, string][]) {
+    if (fs.existsSync(file)) await addExtra(manifest, out, path.join('audit-checkpoints', path.basename(file)), (t) => fs.copyFileSync(file, t), domain);
   }
+  for (const [id, pem] of Object.entries(options.publicKeys ?? {})) await addExtra(manifest, out, path.join('keys', `${id}.pub.pem`), (t) => fs.writeFileSync(t, pem));
   const pgByUrl = new Map<string, { domain: DomainName; schema: string }[]>();
   for (const [domain, config] of Object.entries(options.databases) as [DomainName, DatabaseConfig][]) {
     if (config.driver === 'sqlite') {
@@ -137,7 +187,7 @@ export async function takeBackup(options: { databases: Partial<Record<DomainName
       const started = Date.now();
       const source = new BetterSqlite3(config.file, { fileMustExist: true });
       try {
-        await source.backup(path.join(out, file));
+        await source.backup(path.join(out, file), { progress: () => ALL_PAGES });
       } finally {
         source.close();
       }
@@ -187,17 +237,33 @@ export function readManifest(dir: string): Manifest {
   return manifest;
 }
 
+/** Removes the oldest complete backups (folders with a manifest) in `dir` beyond the newest `keep`; returns their names. */
+export function pruneBackups(dir: string, keep: number): string[] {
+  if (!fs.existsSync(dir)) return [];
+  // Folder names are ISO timestamps, so their order is their age.
+  const dated = fs.readdirSync(dir).filter((n) => fs.existsSync(path.join(dir, n, 'manifest.json'))).sort();
+  const old = dated.slice(0, Math.max(0, dated.length - keep));
+  for (const name of old) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+  return old;
+}
+
 export interface RestoreReport {
   ok: boolean;
   problems: string[];
   lines: string[];
 }
 
-/**
- * Restores the backup in `dir` into `targets` (one DatabaseConfig per domain: SQLite files that must not exist, or
- * PostgreSQL schemas that must not exist unless `replace`), after checking every checksum, then verifies it.
- */
-export async function restoreBackup(options: { dir: string; targets: Partial<Record<DomainName, DatabaseConfig>>; extrasDir?: string; replace?: boolean }): Promise<RestoreReport> {
+export interface RestoreOptions {
+  dir: string;
+  /** One DatabaseConfig per domain: SQLite files or PostgreSQL schemas that must not exist unless `replace`. */
+  targets: Partial<Record<DomainName, DatabaseConfig>>;
+  /** Per domain, where the target's signed audit checkpoints go (restored there only when no file is there yet). */
+  checkpointsTo?: Partial<Record<DomainName, string>>;
+  replace?: boolean;
+}
+
+/** Restores the backup in `dir` into `targets` after checking every checksum, then verifies it. */
+export async function restoreBackup(options: RestoreOptions): Promise<RestoreReport> {
   const manifest = readManifest(options.dir);
   const entries = Object.entries(manifest.domains) as [DomainName, DomainBackup][];
   // Nothing is written before every file has been checked.
@@ -208,6 +274,7 @@ export async function restoreBackup(options: { dir: string; targets: Partial<Rec
     if (!options.targets[domain]) throw new BackupError(`${domain}: no target database given.`);
   }
   for (const e of manifest.extras) {
+    if (!fs.existsSync(path.join(options.dir, e.file))) throw new BackupError(`${e.file} is missing from the backup.`);
     if ((await sha256(path.join(options.dir, e.file))) !== e.sha256) throw new BackupError(`${e.file} does not match its checksum in the manifest: the backup is damaged.`);
   }
   for (const [domain, b] of entries) {
@@ -238,13 +305,13 @@ export async function restoreBackup(options: { dir: string; targets: Partial<Rec
       await run(pgTool('pg_restore'), ['--no-owner', '--no-privileges', '--exit-on-error', `--dbname=${target.url}`, file]);
     }
   }
-  if (options.extrasDir) {
-    for (const e of manifest.extras) {
-      const to = path.join(options.extrasDir, e.file);
-      if (fs.existsSync(to) && !options.replace) continue;
-      fs.mkdirSync(path.dirname(to), { recursive: true });
-      fs.copyFileSync(path.join(options.dir, e.file), to);
-    }
+  // Checkpoint files are append-only evidence: one already there (a restore in place) holds the heads signed after
+  // the backup, which is how `npm run audit:verify` tells what the restore lost. Never overwritten, even with --replace.
+  for (const e of manifest.extras) {
+    const to = e.domain ? options.checkpointsTo?.[e.domain] : undefined;
+    if (!to || fs.existsSync(to)) continue;
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.copyFileSync(path.join(options.dir, e.file), to);
   }
   return verifyRestore(manifest, options.targets);
 }
@@ -272,12 +339,16 @@ export async function verifyRestore(manifest: Manifest, targets: Partial<Record<
     for (const [table, rows] of Object.entries(b.tables)) {
       if (got.tables[table] !== rows) problem(`${domain}: table ${table} has ${got.tables[table] ?? 'no'} rows, the backup ${rows}.`);
     }
-    if (JSON.stringify(got.chains) !== JSON.stringify(b.chains)) problem(`${domain}: the audit chain heads differ from the manifest's.`);
+    const writers = (chains: DomainBackup['chains']) => chains.map((c) => c.writer).join(', ') || 'none';
+    if (writers(got.chains) !== writers(b.chains)) problem(`${domain}: the audit chains are ${writers(got.chains)}, the backup's ${writers(b.chains)}.`);
     if (got.outboxHead !== b.outboxHead) problem(`${domain}: the outbox head is ${got.outboxHead}, the backup's ${b.outboxHead}.`);
     if (got.policyVersion !== b.policyVersion) problem(`${domain}: the policy version in force is ${got.policyVersion}, the backup's ${b.policyVersion}.`);
     const db = await openDatabase(target, AUDIT_ENTITIES);
     try {
       for (const c of b.chains) {
+        const head = await readHead(db.orm.em.fork(), c.writer).catch(() => null);
+        if (!head) continue; // a missing chain is named above
+        if (head.seq !== c.seq || head.hash !== c.hash) problem(`${domain}: audit chain ${c.writer} ends at #${head.seq} (${head.hash.slice(0, 12)}), the backup at #${c.seq} (${c.hash.slice(0, 12)}).`);
         const r = await verifyChain(db.orm.em.fork(), c.writer);
         if (!r.ok) problem(`${domain}: audit chain ${c.writer} is broken at #${r.broken!.seq}: ${r.broken!.message}`);
       }

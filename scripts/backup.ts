@@ -7,11 +7,12 @@
  * restore writes into the given data directory or database (default: the configuration's), refuses one that already
  * holds a domain's database unless --replace, and exits 1 when the restored databases do not verify.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { backupConfig, databaseConfig, dataDir, DOMAINS, type DatabaseConfig, type DomainName } from '../subgraphs/kit/config';
-import { BackupError, restoreBackup, takeBackup } from './backup-store';
+import { trustedKeys } from '../subgraphs/kit/audit/checkpoint-keys';
+import { checkpointFile } from '../subgraphs/kit/audit/checkpoints';
+import { backupConfig, checkpointConfig, databaseConfig, DOMAINS, type DatabaseConfig, type DomainName } from '../subgraphs/kit/config';
+import { BackupError, pruneBackups, restoreBackup, takeBackup } from './backup-store';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -22,14 +23,21 @@ function databases(env: NodeJS.ProcessEnv): Record<DomainName, DatabaseConfig> {
   return Object.fromEntries(DOMAINS.map((d) => [d, databaseConfig(d, env)])) as Record<DomainName, DatabaseConfig>;
 }
 
-/** Where the signed audit checkpoints of the embedded default live (copied with the databases). */
-function checkpointDirs(env: NodeJS.ProcessEnv): string[] {
-  return [env.AUDIT_CHECKPOINT_DIR ? path.resolve(env.AUDIT_CHECKPOINT_DIR) : path.join(dataDir(env), 'audit-checkpoints')];
+/** Per domain, the file of its signed audit checkpoints (subgraphs/kit/audit/checkpoints.ts decides where). */
+function checkpointFiles(env: NodeJS.ProcessEnv): Record<DomainName, string> {
+  const config = checkpointConfig(env);
+  return Object.fromEntries(DOMAINS.map((d) => [d, checkpointFile(config, databaseConfig(d, env))])) as Record<DomainName, string>;
+}
+
+/** The public keys that verify the checkpoints (never the private key: see Manifest.extras). */
+function publicKeys(): Record<string, string> {
+  return Object.fromEntries([...trustedKeys(checkpointConfig())].map(([id, key]) => [id, String(key.export({ type: 'spki', format: 'pem' }))]));
 }
 
 async function backupOnce(out: string): Promise<void> {
   const started = Date.now();
-  const manifest = await takeBackup({ databases: databases(process.env), out, extras: checkpointDirs(process.env), log: (l) => process.stdout.write(`  ${l}\n`) });
+  const log = (l: string) => process.stdout.write(`  ${l}\n`);
+  const manifest = await takeBackup({ databases: databases(process.env), out, checkpoints: checkpointFiles(process.env), publicKeys: publicKeys(), log });
   const bytes = Object.values(manifest.domains).reduce((a, d) => a + d!.bytes, 0);
   process.stdout.write(`Backup of ${Object.keys(manifest.domains).length} databases in ${out}: ${(bytes / 1048576).toFixed(1)} MiB in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
 }
@@ -51,8 +59,7 @@ async function backup(args: string[]): Promise<void> {
   for (;;) {
     await new Promise((r) => setTimeout(r, hours * 3600_000));
     await backupOnce(path.join(config.dir, stamp())).catch((e: unknown) => process.stderr.write(`Backup failed: ${(e as Error).message}\n`));
-    const dated = fs.readdirSync(config.dir).filter((n) => fs.existsSync(path.join(config.dir, n, 'manifest.json'))).sort();
-    for (const old of dated.slice(0, Math.max(0, dated.length - keep))) fs.rmSync(path.join(config.dir, old), { recursive: true, force: true });
+    for (const old of pruneBackups(config.dir, keep)) process.stdout.write(`Removed the backup ${old} (BACKUP_KEEP ${keep}).\n`);
   }
 }
 
@@ -64,11 +71,15 @@ async function restore(args: string[]): Promise<void> {
   if (values['data-dir']) {
     env.DATA_DIR = path.resolve(values['data-dir']);
     delete env.DATABASE_URL;
+    delete env.AUDIT_CHECKPOINT_DIR; // the checkpoints go beside the restored files
     for (const d of DOMAINS) delete env[`${d.toUpperCase()}_DATABASE_URL`];
   }
-  if (values['database-url']) env.DATABASE_URL = values['database-url'];
+  if (values['database-url']) {
+    env.DATABASE_URL = values['database-url'];
+    for (const d of DOMAINS) delete env[`${d.toUpperCase()}_DATABASE_URL`]; // one target database for every domain
+  }
   const started = Date.now();
-  const report = await restoreBackup({ dir: path.resolve(dir), targets: databases(env), extrasDir: dataDir(env), replace: values.replace });
+  const report = await restoreBackup({ dir: path.resolve(dir), targets: databases(env), checkpointsTo: checkpointFiles(env), replace: values.replace });
   for (const line of report.lines) process.stdout.write(`${line}\n`);
   for (const p of report.problems) process.stdout.write(`PROBLEM ${p}\n`);
   process.stdout.write(report.ok ? `Restored and verified in ${((Date.now() - started) / 1000).toFixed(1)} s.\n` : `${report.problems.length} problem(s): the restore does not match its backup.\n`);
