@@ -13,6 +13,7 @@ import {
   parseJsonDocument,
   policyImpact,
   RULE_KEYS,
+  runPolicyTests,
   testsCovering,
   type CellDecider,
   type FieldFacts,
@@ -144,6 +145,7 @@ export function previewPolicyEdit(input: PreviewInput) {
     problems: checked.problems.map(problemOut),
     cosignaturesRequired: checked.cosignaturesRequired.map((c) => ({ ...c, signedBy: null, signedAt: null, reason: null })),
     impact,
+    failingTests: valid ? runPolicyTests(checked.policies, checked.tests, PLATFORM_CATALOGUE).filter((r) => !r.passed) : [],
     matrix: valid && input.type != null ? accessMatrix(input.type, input.basedOn, PROVINCE, null, checked.policies, []) : null,
   };
 }

@@ -1262,6 +1262,8 @@ export type PolicyEditPreview = {
   cosignaturesRequired: Array<Cosignature>;
   /** Edits that could not be applied (and were skipped). */
   editProblems: Array<PolicyEditProblem>;
+  /** The edited tests that fail against the edited document (approval refuses a version with a failing test). */
+  failingTests: Array<PolicyTestResult>;
   /** Who gains or loses which field against the active version (empty while the document is invalid). */
   impact: Array<AccessChange>;
   /** The permission matrix of the requested type under the edited document; null without a type or while the document is invalid. */
@@ -2640,6 +2642,7 @@ export type PolicyEditPreviewResolvers<ContextType = GovernanceContext, ParentTy
   basedOn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   cosignaturesRequired?: Resolver<Array<ResolversTypes['Cosignature']>, ParentType, ContextType>;
   editProblems?: Resolver<Array<ResolversTypes['PolicyEditProblem']>, ParentType, ContextType>;
+  failingTests?: Resolver<Array<ResolversTypes['PolicyTestResult']>, ParentType, ContextType>;
   impact?: Resolver<Array<ResolversTypes['AccessChange']>, ParentType, ContextType>;
   matrix?: Resolver<Maybe<ResolversTypes['AccessMatrix']>, ParentType, ContextType>;
   policies?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -224,6 +224,12 @@ describe('previewPolicyEdit', () => {
     const covering = { name: 'Health analysts read phones in full', caller: { dept: 'health', roles: ['analyst'], region: '460000', purpose: null }, type: 'Person', field: 'phone', expect: 'FULL' };
     const out = previewPolicyEdit(input([covering]) as never);
     expect(out.impact[0]!.coveredBy).toEqual(['Health analysts read phones in full']);
+    expect(out.failingTests).toEqual([]);
+  });
+
+  it('lists the stored tests the edit makes fail', () => {
+    const out = previewPolicyEdit({ ...input(), tests: JSON.stringify(PROVINCE_POLICY_TESTS) } as never);
+    expect(out.failingTests).toEqual([expect.objectContaining({ name: 'Health analysts see phones masked', expected: 'MASKED', actual: 'FULL' })]);
   });
 
   it('lists validation problems and no impact while the document is invalid', () => {
