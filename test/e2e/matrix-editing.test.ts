@@ -8,6 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { launchChromium, type Browser } from '../support/browser';
+import { seriousViolations } from '../support/axe';
 import { startPlatform, type Platform } from '../support/platform';
 
 let platform: Platform;
@@ -67,9 +68,14 @@ describe('editing access in the permission matrix', () => {
     expect(await dialog.getByText(/co-signature/).count()).toBe(0);
     await dialog.getByRole('radio', { name: 'full' }).check();
     await browser.screenshot(page, '01-cell-editor');
+    expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Apply' }).click();
 
-    expect(await healthAnalystPhone(page, 'full').textContent()).toBe('F');
+    // The changed cell says so in colour and in words.
+    const changedCell = healthAnalystPhone(page, 'full');
+    expect(await changedCell.textContent()).toBe('F+');
+    expect(await changedCell.getAttribute('aria-label')).toMatch(/Changed by this draft: gains \(masked before, full now\)\.$/);
+    expect(await changedCell.getAttribute('class')).toMatch(/changed-gain/);
     const impact = page.getByRole('table', { name: 'Who gains or loses what with this draft' });
     const gained = impact.getByRole('row').filter({ hasText: 'Person.phone' });
     // The stored test on that cell still covers it (and now fails).
@@ -101,6 +107,7 @@ describe('editing access in the permission matrix', () => {
     await again.getByLabel('Field', { exact: true }).selectOption('gender');
     expect(await again.getByLabel('Operator').locator('option').allTextContents()).toEqual(['is', 'is not', 'is one of', 'is none of']);
     await browser.screenshot(page, '02b-condition-builder');
+    expect(await seriousViolations(page)).toEqual([]);
     await again.getByRole('button', { name: 'Cancel' }).click();
 
     await page.getByLabel('Reason for the change').fill('Health analysts call patients back about screening results.');

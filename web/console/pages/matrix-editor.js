@@ -31,6 +31,7 @@ export const MESSAGES = {
   cosignNeeded: (list) => `Valid; needs co-signature by: ${list}.`,
   failingTest: 'policy test',
   testFails: (name, expected, actual) => `"${name}" expects ${expected} but the edited document gives ${actual}: update the test (tests JSON below) if the change is meant.`,
+  changedCell: (gains, before, after) => `Changed by this draft: ${gains ? 'gains' : 'loses'} (${before} before, ${after} now).`,
   impact: 'Impact against the version in force',
   impactCaption: 'Who gains or loses what with this draft',
   noImpact: 'Nobody gains or loses anything against the version in force.',
@@ -124,7 +125,9 @@ export async function startEditing({ type, number, out, renderMatrix, word }) {
       problems.length ? h('ul', { class: 'problems', 'aria-label': MESSAGES.problems }, problems.map((q) => h('li', { class: 'problem' }, h('code', { class: 'problem-path' }, q.path), q.message))) : null,
     );
     impactSlot.replaceChildren(impactView(p.impact));
-    if (p.matrix) gridSlot.replaceChildren(renderMatrix(p.matrix, openEditor));
+    // The cells this draft changes against the version in force (policyImpact's province-level callers, as the grid's).
+    const changed = new Map(p.impact.filter((c) => c.type === type).map((c) => [`${c.field}|${c.dept}|${c.role}`, { gains: c.direction === 'GAINS', text: MESSAGES.changedCell(c.direction === 'GAINS', word(c.before), word(c.after)) }]));
+    if (p.matrix) gridSlot.replaceChildren(renderMatrix(p.matrix, openEditor, changed));
   };
 
   async function openEditor(row, c, td) {

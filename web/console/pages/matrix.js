@@ -52,7 +52,11 @@ function navigable(tableEl, onFocus) {
   });
 }
 
-function matrixTable(m, details, onEdit) {
+/**
+ * The grid; with `onEdit`, cells open the editor, and `changed` (a Map of `field|dept|role` to a change against the
+ * version in force, from the editor) marks the cells a draft changes: gain or loss in colour and in words.
+ */
+function matrixTable(m, details, onEdit, changed = new Map()) {
   const depts = [...new Set(m.columns.map((c) => c.dept))];
   const byCell = new Map();
   const tableEl = h(
@@ -76,11 +80,14 @@ function matrixTable(m, details, onEdit) {
           h('th', { scope: 'row' }, h('code', {}, row.field)),
           h('td', { class: 'facts', tabindex: '-1' }, `${label('dept', row.owner)} · ${label('sharing', row.sharing)}${row.open ? t('console.matrix.open') : ''} · ${label('sensitivity', row.sensitivity)} · ${row.mask}`),
           row.cells.map((c, i) => {
-            const text = describeCell(row, c);
+            const change = changed.get(`${row.field}|${c.dept}|${c.role}`);
+            const text = change ? `${describeCell(row, c)} ${change.text}` : describeCell(row, c);
             // The answer where the row conditions hold (a police officer's own area): what the column's callers get at
             // best; the marker says other records get less, which the explanation spells out.
             const td = h('td', { class: `cell cell-${c.decisionInScope.toLowerCase()}${c.dependsOnRecord ? ' conditional' : ''}`, title: text, 'aria-label': text, tabindex: r === 0 && i === 0 ? '0' : '-1' },
-              SHORT[c.decisionInScope], c.dependsOnRecord ? h('span', { class: 'marker', 'aria-hidden': 'true' }, '*') : null);
+              SHORT[c.decisionInScope], c.dependsOnRecord ? h('span', { class: 'marker', 'aria-hidden': 'true' }, '*') : null,
+              change ? h('span', { class: 'change-mark', 'aria-hidden': 'true' }, change.gains ? '+' : '−') : null);
+            if (change) td.classList.add(change.gains ? 'changed-gain' : 'changed-loss');
             byCell.set(td, text);
             if (onEdit) {
               td.dataset.cell = `${row.field}|${c.dept}|${c.role}`;
@@ -115,7 +122,7 @@ export function matrixPage() {
       const details = h('p', { class: 'cell-details', role: 'status', 'aria-live': 'polite' }, t('console.matrix.focusHint'));
       const body = h('div', {});
       out.replaceChildren(legend(), body);
-      const renderMatrix = (m, onEdit) => h('div', {}, h('div', { class: 'matrix-scroll' }, matrixTable(m, details, onEdit)), details);
+      const renderMatrix = (m, onEdit, changed) => h('div', {}, h('div', { class: 'matrix-scroll' }, matrixTable(m, details, onEdit, changed)), details);
       return startEditing({ type: type.value, number: Number(chosen), out: body, renderMatrix, word });
     }
     const { accessMatrix: m } = await gql(MATRIX, { type: type.value, version: version.value ? Number(version.value) : null, region: region.value.trim() || null, purpose: purpose.value.trim() || null });
