@@ -10,6 +10,8 @@ import {
   conditionVocabulary,
   describeCondition,
   EditError,
+  isDepartment,
+  isRole,
   parseJsonDocument,
   policyImpact,
   RULE_KEYS,
@@ -65,6 +67,13 @@ function need<T>(value: T | null | undefined, argument: string, kind: string): T
   return value;
 }
 
+/** A cell's column must be a department and role of the vocabulary: a typo would edit a column nobody is in. */
+function checkedColumn(dept: string, role: string, at: (name: string) => string): { dept: string; role: string } {
+  if (!isDepartment(dept)) throw badInput(at('dept'), `${JSON.stringify(dept)} is not a department code.`);
+  if (!isRole(role)) throw badInput(at('role'), `${JSON.stringify(role)} is not a role.`);
+  return { dept, role };
+}
+
 /** A GraphQL edit input as the pure module's edit; a missing or malformed argument is BAD_USER_INPUT naming it. */
 export function toEdit(e: PolicyEditInput, i: number): PolicyEdit {
   const at = (name: string) => `edits[${i}].${name}`;
@@ -76,8 +85,7 @@ export function toEdit(e: PolicyEditInput, i: number): PolicyEdit {
         kind: 'setCell',
         type: checkedType(need(e.type, at('type'), e.kind)),
         field: need(e.field, at('field'), e.kind),
-        dept: need(e.dept, at('dept'), e.kind),
-        role: need(e.role, at('role'), e.kind),
+        ...checkedColumn(need(e.dept, at('dept'), e.kind), need(e.role, at('role'), e.kind), at),
         decision: need(e.decision, at('decision'), e.kind),
         conditions: e.conditions == null ? null : objectArg(e.conditions, at('conditions')),
       };
@@ -153,6 +161,7 @@ export function previewPolicyEdit(input: PreviewInput) {
 export function policyCellOptions(args: { policies: string; type: string; field: string; dept: string; role: string }) {
   checkedType(args.type);
   if (!PLATFORM_CATALOGUE[args.type]!.fields[args.field]) throw badInput('field', `${args.type}.${args.field} is not a catalogued field.`);
+  checkedColumn(args.dept, args.role, (name) => name);
   const policies = arrayArg(args.policies, 'policies') as Record<string, unknown>[];
   return cellOptions(policies, { type: args.type, field: args.field, dept: args.dept, role: args.role }, matrixDecider, catalogueFacts);
 }

@@ -77,6 +77,8 @@ describe('previewPolicyEdit', () => {
     [{ edits: [{ kind: 'SET_RULE_KEY', policyId: 'masked-identity-analyst', index: 0, key: 'colour', value: '"red"' }] }, 'edits[0].key'],
     [{ edits: [{ kind: 'ADD_RULE', policyId: 'masked-identity-analyst', rule: '{"action": ' }] }, 'edits[0].rule'],
     [{ edits: [], policies: '{"not": "an array"}' }, 'policies'],
+    [{ edits: [{ ...phoneFull, dept: 'heath' }] }, 'edits[0].dept'],
+    [{ edits: [{ ...phoneFull, role: 'analysts' }] }, 'edits[0].role'],
   ])('names the bad argument: BAD_USER_INPUT (%#)', async (vars, argumentName) => {
     const res = await platform.query(PREVIEW, { basedOn: 1, ...vars }, so);
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName });
