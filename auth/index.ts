@@ -64,3 +64,7 @@ export type { RowFilter, RowFilterOptions } from './row-filter';
 export { validateDocument, runPolicyTests, diffDocuments, unifiedDiff, policyImpact, testsCovering, testPrincipal, parseJsonDocument } from './policy-document';
 export type { FieldKind, FieldKinds, PolicyTest, PolicyTestCaller, PolicyProblem, CosignRequirement, ValidatedDocument, PolicyTestResult, DocumentChange, AccessChange } from './policy-document';
 export { describeCondition, describeRuleCondition } from './describe-condition';
+export { applyPolicyEdits, cellOptions, matrixPolicyId, CELL_DECISIONS, RULE_KEYS, EditError } from './policy-edits';
+export type { PolicyEdit, CellDecision, CellDecider, CellTarget, CellOption, EditedDocument, FieldFacts, RuleKey } from './policy-edits';
+export { conditionVocabulary, CONDITION_COMBINATORS } from './condition-vocabulary';
+export type { ConditionField, ConditionOperator } from './condition-vocabulary';

@@ -56,6 +56,11 @@ export const catalogue = mergeCatalogues(
     MatrixCell: { description: "One caller's access to one field.", fields: all(government, 'dept', 'role', 'decision', 'decisionInScope', 'reason', 'source', 'sourceId', 'dependsOnRecord', 'condition') },
     WhoCanSeeEntry: { description: "A department and role's access to a field.", fields: all(government, 'dept', 'role', 'decision', 'decisionInScope', 'reason', 'source', 'sourceId', 'dependsOnRecord', 'condition', 'grants') },
     GrantAccess: { description: 'A grant in force covering a field.', fields: all(government, 'grantId', 'requesterDept', 'purpose', 'expiresAt', 'region', 'decision') },
+    PolicyEditPreview: { description: 'A policy document after edits, checked but not stored.', fields: all(government, 'basedOn', 'policies', 'tests', 'editProblems', 'valid', 'problems', 'cosignaturesRequired', 'impact', 'failingTests', 'matrix') },
+    PolicyEditProblem: { description: 'An edit that could not be applied.', fields: all(government, 'edit', 'message') },
+    PolicyCellOption: { description: 'A decision a matrix cell can be given.', fields: all(government, 'decision', 'needsCosignatureOf') },
+    ConditionField: { description: 'A field a row condition may test.', fields: all(government, 'name', 'kind', 'values', 'operators', 'attributes') },
+    ConditionDescription: { description: 'A row condition in words.', fields: all(government, 'text', 'problems') },
     AccessChange: { description: 'One gained or lost field.', fields: all(government, 'dept', 'role', 'type', 'field', 'before', 'after', 'direction', 'coveredBy') },
     GrantRequest: {
       columns: { expiresOn: ['expiresAt'] },

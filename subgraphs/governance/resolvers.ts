@@ -15,6 +15,7 @@ import { changes } from './exchange';
 import { explainOperation } from './explain';
 import { accessMatrix, checkedRegion, checkedType, whoCanSee } from './access-matrix';
 import { sharingBacklog } from './backlog';
+import { describePolicyCondition, policyCellOptions, policyConditionVocabulary, previewPolicyEdit } from './policy-editing';
 import { objectionCounts, objectionDeadline, objectionWhere, raiseObjection, resolveObjection } from './objections';
 import { PLATFORM_CATALOGUE } from '../platform-catalogue';
 import {
@@ -194,6 +195,24 @@ export const resolvers: Resolvers = {
       const tests = testsOf(row);
       const changes = policyImpact(policiesOf(active), policiesOf(row), PLATFORM_CATALOGUE).map((c) => ({ ...c, coveredBy: testsCovering(c, tests) }));
       return { version: row.number, comparedWith: active.number, changes };
+    },
+    previewPolicyEdit: async (_, { basedOn, policies, tests, edits, type }, ctx) => {
+      requireGoverning(ctx, 'Previewing policy edits');
+      const row = await versionOrNotFound(ctx, basedOn, 'basedOn');
+      const active = await activeVersion(ctx);
+      return previewPolicyEdit({ basedOn: row.number, policies: policies ?? row.document, tests: tests ?? row.tests, edits, type: type ?? null, active: policiesOf(active) }) as never;
+    },
+    policyCellOptions: (_, args, ctx) => {
+      requireGoverning(ctx, 'Editing the permission matrix');
+      return policyCellOptions(args);
+    },
+    policyConditionVocabulary: (_, { type }, ctx) => {
+      requireGoverning(ctx, 'The condition builder');
+      return policyConditionVocabulary(type);
+    },
+    describePolicyCondition: (_, { type, conditions }, ctx) => {
+      requireGoverning(ctx, 'Describing a condition');
+      return describePolicyCondition(type, conditions);
     },
     accessMatrix: async (_, { type, version, region, purpose }, ctx) => {
       requireGoverning(ctx, 'The permission matrix');

@@ -369,6 +369,30 @@ export type ChangedField = {
   value: Maybe<Scalars['String']['output']>;
 };
 
+/** A row condition in words. */
+export type ConditionDescription = {
+  __typename?: 'ConditionDescription';
+  /** The validator's problems with the condition on the type; empty when it is accepted. */
+  problems: Array<PolicyProblem>;
+  /** The condition in words; its JSON when the shape has no wording. */
+  text: Scalars['String']['output'];
+};
+
+/** A field a row condition may test, and how. */
+export type ConditionField = {
+  __typename?: 'ConditionField';
+  /** Caller attributes it may be compared with, as principal.NAME placeholders (text fields only). */
+  attributes: Array<Scalars['String']['output']>;
+  /** string, number, boolean, date or enum. */
+  kind: Scalars['String']['output'];
+  /** The field's name. */
+  name: Scalars['String']['output'];
+  /** The operators the validator accepts on it, e.g. $eq, $in, $like. */
+  operators: Array<Scalars['String']['output']>;
+  /** The enum's values; empty for other kinds. */
+  values: Array<Scalars['String']['output']>;
+};
+
 /** The co-signature a version needs from the department whose NOT_SHARED fields it opens to others. */
 export type Cosignature = {
   __typename?: 'Cosignature';
@@ -1123,6 +1147,15 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** A decision a matrix cell can be given. */
+export type PolicyCellOption = {
+  __typename?: 'PolicyCellOption';
+  /** The decision. */
+  decision: MatrixDecision;
+  /** The department whose security officer must co-sign (a NOT_SHARED field opened); null when none. */
+  needsCosignatureOf: Maybe<Scalars['String']['output']>;
+};
+
 /** One difference between two policy versions. */
 export type PolicyChange = {
   __typename?: 'PolicyChange';
@@ -1151,6 +1184,107 @@ export type PolicyDiff = {
   text: Scalars['String']['output'];
   /** The later version's number. */
   to: Scalars['Int']['output'];
+};
+
+/** One edit of a policy document; which arguments count depends on kind. */
+export type PolicyEditInput = {
+  /** ADD_POLICY, ADD_RULE: where to insert, from 0; at the end when omitted. */
+  at?: InputMaybe<Scalars['Int']['input']>;
+  /** SET_CELL: a row condition (JSON) limiting the decision to the records where it holds. */
+  conditions?: InputMaybe<Scalars['String']['input']>;
+  /** SET_CELL: the decision the cell gets. */
+  decision?: InputMaybe<MatrixDecision>;
+  /** SET_CELL, ADD_POLICY, UPDATE_POLICY: the department code. */
+  dept?: InputMaybe<Scalars['String']['input']>;
+  /** ADD_POLICY, UPDATE_POLICY: the description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** SET_CELL: the field. */
+  field?: InputMaybe<Scalars['String']['input']>;
+  /** ADD_POLICY: the new policy's ID. */
+  id?: InputMaybe<Scalars['String']['input']>;
+  /** The rule's position within its policy, from 0. */
+  index?: InputMaybe<Scalars['Int']['input']>;
+  /** SET_RULE_KEY: the rule key (action, subject, fields, fieldsWith, subjectsWith, conditions, inverted, reason, overrideNotShared). */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** What the edit does. */
+  kind: PolicyEditKind;
+  /** REMOVE_TEST: the test's name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The policy edited. */
+  policyId?: InputMaybe<Scalars['String']['input']>;
+  /** SET_CELL, ADD_POLICY, UPDATE_POLICY: the role. */
+  role?: InputMaybe<Scalars['String']['input']>;
+  /** ADD_RULE, REPLACE_RULE: the rule as JSON. */
+  rule?: InputMaybe<Scalars['String']['input']>;
+  /** ADD_TEST: the test as JSON. */
+  test?: InputMaybe<Scalars['String']['input']>;
+  /** MOVE_POLICY, MOVE_RULE: the new position, from 0. */
+  to?: InputMaybe<Scalars['Int']['input']>;
+  /** SET_CELL: the GraphQL type. */
+  type?: InputMaybe<Scalars['String']['input']>;
+  /** SET_RULE_KEY: the key's value as JSON; omitted to remove the key. */
+  value?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What an edit of a policy document does. */
+export type PolicyEditKind =
+  /** Add a policy (id, dept, role, description; at optional). */
+  | 'ADD_POLICY'
+  /** Add a rule (policyId, rule; at optional). */
+  | 'ADD_RULE'
+  /** Add a policy test (test). */
+  | 'ADD_TEST'
+  /** Move a policy to another position (policyId, to): later policies have the last word. */
+  | 'MOVE_POLICY'
+  /** Move a rule within its policy (policyId, index, to). */
+  | 'MOVE_RULE'
+  /** Remove a policy (policyId). */
+  | 'REMOVE_POLICY'
+  /** Remove a rule (policyId, index). */
+  | 'REMOVE_RULE'
+  /** Remove a policy test (name). */
+  | 'REMOVE_TEST'
+  /** Replace a rule (policyId, index, rule). */
+  | 'REPLACE_RULE'
+  /** Give one cell of the permission matrix a decision (type, field, dept, role, decision; conditions optional). */
+  | 'SET_CELL'
+  /** Set or remove one key of a rule (policyId, index, key, value; no value removes it). */
+  | 'SET_RULE_KEY'
+  /** Change a policy's department, role or description (policyId; an empty description removes it). */
+  | 'UPDATE_POLICY';
+
+/** A policy document after edits, checked but not stored. */
+export type PolicyEditPreview = {
+  __typename?: 'PolicyEditPreview';
+  /** The version the edits started from. */
+  basedOn: Scalars['Int']['output'];
+  /** NOT_SHARED fields opened beyond their owner: the owners' security officers must co-sign. */
+  cosignaturesRequired: Array<Cosignature>;
+  /** Edits that could not be applied (and were skipped). */
+  editProblems: Array<PolicyEditProblem>;
+  /** The edited tests that fail against the edited document (approval refuses a version with a failing test). */
+  failingTests: Array<PolicyTestResult>;
+  /** Who gains or loses which field against the active version (empty while the document is invalid). */
+  impact: Array<AccessChange>;
+  /** The permission matrix of the requested type under the edited document; null without a type or while the document is invalid. */
+  matrix: Maybe<AccessMatrix>;
+  /** The edited policy document, pretty-printed JSON: what Save draft stores. */
+  policies: Scalars['String']['output'];
+  /** The validator's problems with the edited document. */
+  problems: Array<PolicyProblem>;
+  /** The edited policy tests, pretty-printed JSON. */
+  tests: Scalars['String']['output'];
+  /** True when the edited document and tests have no validation problem. */
+  valid: Scalars['Boolean']['output'];
+};
+
+/** An edit that could not be applied. */
+export type PolicyEditProblem = {
+  __typename?: 'PolicyEditProblem';
+  /** The edit's position in the list, from 0. */
+  edit: Scalars['Int']['output'];
+  /** Why, and how to fix it. */
+  message: Scalars['String']['output'];
 };
 
 /** One step of a policy version's or grant request's workflow. */
@@ -1360,6 +1494,8 @@ export type Query = {
   changes: ChangeConnection;
   /** The changes a subscription's webhook did not take after every attempt, newest first. */
   deadLetters: DeadLetterConnection;
+  /** A row condition (JSON, as in a rule's conditions) in words, with the validator's problems for it on the type. */
+  describePolicyCondition: ConditionDescription;
   /**
    * For a caller's attributes and a GraphQL operation: per requested field, the decision and what decided it (rule,
    * grant or catalogue default), under the active version or the given one. Touches no data.
@@ -1391,6 +1527,10 @@ export type Query = {
   objections: ObjectionConnection;
   /** The role policies in force (CASL rules in JSON): those of the active policy version. */
   policies: Array<RolePolicy>;
+  /** The decisions a cell of the permission matrix can be given by an edit of the document, each with the co-signature it needs: the matrix editor offers only these. */
+  policyCellOptions: Array<PolicyCellOption>;
+  /** What a row condition on a type may test, for the condition builder: exactly the fields, operators and caller attributes the policy validator accepts. */
+  policyConditionVocabulary: Array<ConditionField>;
   /** What changed from one version to another: policies and rules added, removed or changed, and tests. */
   policyDiff: PolicyDiff;
   /** For a version (normally a draft): which roles and departments gain or lose which fields compared with the active version. */
@@ -1399,6 +1539,14 @@ export type Query = {
   policyVersion: Maybe<PolicyVersion>;
   /** Policy versions, newest first; optionally only those in one state. */
   policyVersions: PolicyVersionConnection;
+  /**
+   * Applies edits to a policy document without storing anything (the permission matrix's editor, issue 18): starting
+   * from `policies` and `tests` when given (a draft being edited), else from version `basedOn`, returns the edited
+   * document and tests as JSON, every validation problem, the co-signatures it needs, who gains or loses what against
+   * the active version, and (with `type`) the permission matrix of that type under the edited document. For security
+   * officers and auditors; saving is draftPolicyVersion's job.
+   */
+  previewPolicyEdit: PolicyEditPreview;
   /** Runs the policy tests stored with a version (the active one by default) against that version. */
   runPolicyTests: PolicyTestRun;
   /**
@@ -1496,6 +1644,16 @@ export type QueryDeadLettersArgs = {
  * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
  * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
+export type QueryDescribePolicyConditionArgs = {
+  conditions: Scalars['String']['input'];
+  type: Scalars['String']['input'];
+};
+
+
+/**
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
+ */
 export type QueryExplainArgs = {
   caller: CallerInput;
   operationName?: InputMaybe<Scalars['String']['input']>;
@@ -1557,6 +1715,28 @@ export type QueryObjectionsArgs = {
  * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
  * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
  */
+export type QueryPolicyCellOptionsArgs = {
+  dept: Scalars['String']['input'];
+  field: Scalars['String']['input'];
+  policies: Scalars['String']['input'];
+  role: Scalars['String']['input'];
+  type: Scalars['String']['input'];
+};
+
+
+/**
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
+ */
+export type QueryPolicyConditionVocabularyArgs = {
+  type: Scalars['String']['input'];
+};
+
+
+/**
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
+ */
 export type QueryPolicyDiffArgs = {
   from: Scalars['Int']['input'];
   to: Scalars['Int']['input'];
@@ -1589,6 +1769,19 @@ export type QueryPolicyVersionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   state?: InputMaybe<PolicyState>;
+};
+
+
+/**
+ * The entry points of the Hainan government data graph: the records of each department (population, enterprises,
+ * geography, health, education, housing, credit) and the governance service (catalogue, policies, sharing, audit).
+ */
+export type QueryPreviewPolicyEditArgs = {
+  basedOn: Scalars['Int']['input'];
+  edits: Array<PolicyEditInput>;
+  policies?: InputMaybe<Scalars['String']['input']>;
+  tests?: InputMaybe<Scalars['String']['input']>;
+  type?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1883,6 +2076,8 @@ export type ResolversTypes = ResolversObject<{
   ChangeSubscriptionEdge: ResolverTypeWrapper<Omit<ChangeSubscriptionEdge, 'node'> & { node: ResolversTypes['ChangeSubscription'] }>;
   ChangeSubscriptionState: ChangeSubscriptionState;
   ChangedField: ResolverTypeWrapper<ChangedField>;
+  ConditionDescription: ResolverTypeWrapper<ConditionDescription>;
+  ConditionField: ResolverTypeWrapper<ConditionField>;
   Cosignature: ResolverTypeWrapper<Cosignature>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DeadLetter: ResolverTypeWrapper<DeadLetterRow>;
@@ -1917,8 +2112,13 @@ export type ResolversTypes = ResolversObject<{
   ObjectionOutcome: ObjectionOutcome;
   ObjectionState: ObjectionState;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PolicyCellOption: ResolverTypeWrapper<PolicyCellOption>;
   PolicyChange: ResolverTypeWrapper<PolicyChange>;
   PolicyDiff: ResolverTypeWrapper<PolicyDiff>;
+  PolicyEditInput: PolicyEditInput;
+  PolicyEditKind: PolicyEditKind;
+  PolicyEditPreview: ResolverTypeWrapper<PolicyEditPreview>;
+  PolicyEditProblem: ResolverTypeWrapper<PolicyEditProblem>;
   PolicyEvent: ResolverTypeWrapper<PolicyEventRow>;
   PolicyImpact: ResolverTypeWrapper<PolicyImpact>;
   PolicyProblem: ResolverTypeWrapper<PolicyProblem>;
@@ -1967,6 +2167,8 @@ export type ResolversParentTypes = ResolversObject<{
   ChangeSubscriptionConnection: Connection<ChangeSubscriptionRow>;
   ChangeSubscriptionEdge: Omit<ChangeSubscriptionEdge, 'node'> & { node: ResolversParentTypes['ChangeSubscription'] };
   ChangedField: ChangedField;
+  ConditionDescription: ConditionDescription;
+  ConditionField: ConditionField;
   Cosignature: Cosignature;
   Date: Scalars['Date']['output'];
   DeadLetter: DeadLetterRow;
@@ -1996,8 +2198,12 @@ export type ResolversParentTypes = ResolversObject<{
   ObjectionFilter: ObjectionFilter;
   ObjectionInput: ObjectionInput;
   PageInfo: PageInfo;
+  PolicyCellOption: PolicyCellOption;
   PolicyChange: PolicyChange;
   PolicyDiff: PolicyDiff;
+  PolicyEditInput: PolicyEditInput;
+  PolicyEditPreview: PolicyEditPreview;
+  PolicyEditProblem: PolicyEditProblem;
   PolicyEvent: PolicyEventRow;
   PolicyImpact: PolicyImpact;
   PolicyProblem: PolicyProblem;
@@ -2170,6 +2376,19 @@ export type ChangedFieldResolvers<ContextType = GovernanceContext, ParentType ex
   masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ConditionDescriptionResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['ConditionDescription'] = ResolversParentTypes['ConditionDescription']> = ResolversObject<{
+  problems?: Resolver<Array<ResolversTypes['PolicyProblem']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ConditionFieldResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['ConditionField'] = ResolversParentTypes['ConditionField']> = ResolversObject<{
+  attributes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operators?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type CosignatureResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['Cosignature'] = ResolversParentTypes['Cosignature']> = ResolversObject<{
@@ -2398,6 +2617,11 @@ export type PageInfoResolvers<ContextType = GovernanceContext, ParentType extend
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PolicyCellOptionResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PolicyCellOption'] = ResolversParentTypes['PolicyCellOption']> = ResolversObject<{
+  decision?: Resolver<ResolversTypes['MatrixDecision'], ParentType, ContextType>;
+  needsCosignatureOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type PolicyChangeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PolicyChange'] = ResolversParentTypes['PolicyChange']> = ResolversObject<{
   after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2412,6 +2636,24 @@ export type PolicyDiffResolvers<ContextType = GovernanceContext, ParentType exte
   from?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PolicyEditPreviewResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PolicyEditPreview'] = ResolversParentTypes['PolicyEditPreview']> = ResolversObject<{
+  basedOn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cosignaturesRequired?: Resolver<Array<ResolversTypes['Cosignature']>, ParentType, ContextType>;
+  editProblems?: Resolver<Array<ResolversTypes['PolicyEditProblem']>, ParentType, ContextType>;
+  failingTests?: Resolver<Array<ResolversTypes['PolicyTestResult']>, ParentType, ContextType>;
+  impact?: Resolver<Array<ResolversTypes['AccessChange']>, ParentType, ContextType>;
+  matrix?: Resolver<Maybe<ResolversTypes['AccessMatrix']>, ParentType, ContextType>;
+  policies?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['PolicyProblem']>, ParentType, ContextType>;
+  tests?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PolicyEditProblemResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PolicyEditProblem'] = ResolversParentTypes['PolicyEditProblem']> = ResolversObject<{
+  edit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type PolicyEventResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PolicyEvent'] = ResolversParentTypes['PolicyEvent']> = ResolversObject<{
@@ -2505,6 +2747,7 @@ export type QueryResolvers<ContextType = GovernanceContext, ParentType extends R
   catalogueType?: Resolver<Maybe<ResolversTypes['CatalogueType']>, ParentType, ContextType, RequireFields<QueryCatalogueTypeArgs, 'name'>>;
   changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   deadLetters?: Resolver<ResolversTypes['DeadLetterConnection'], ParentType, ContextType, RequireFields<QueryDeadLettersArgs, 'first' | 'subscriptionId'>>;
+  describePolicyCondition?: Resolver<ResolversTypes['ConditionDescription'], ParentType, ContextType, RequireFields<QueryDescribePolicyConditionArgs, 'conditions' | 'type'>>;
   explain?: Resolver<ResolversTypes['Explanation'], ParentType, ContextType, RequireFields<QueryExplainArgs, 'caller' | 'query'>>;
   grantRequest?: Resolver<Maybe<ResolversTypes['GrantRequest']>, ParentType, ContextType, RequireFields<QueryGrantRequestArgs, 'id'>>;
   grantRequestDeadlines?: Resolver<Array<ResolversTypes['GrantDeadlineCount']>, ParentType, ContextType>;
@@ -2514,10 +2757,13 @@ export type QueryResolvers<ContextType = GovernanceContext, ParentType extends R
   objectionDeadlines?: Resolver<Array<ResolversTypes['ObjectionDeadlineCount']>, ParentType, ContextType>;
   objections?: Resolver<ResolversTypes['ObjectionConnection'], ParentType, ContextType, RequireFields<QueryObjectionsArgs, 'first'>>;
   policies?: Resolver<Array<ResolversTypes['RolePolicy']>, ParentType, ContextType>;
+  policyCellOptions?: Resolver<Array<ResolversTypes['PolicyCellOption']>, ParentType, ContextType, RequireFields<QueryPolicyCellOptionsArgs, 'dept' | 'field' | 'policies' | 'role' | 'type'>>;
+  policyConditionVocabulary?: Resolver<Array<ResolversTypes['ConditionField']>, ParentType, ContextType, RequireFields<QueryPolicyConditionVocabularyArgs, 'type'>>;
   policyDiff?: Resolver<ResolversTypes['PolicyDiff'], ParentType, ContextType, RequireFields<QueryPolicyDiffArgs, 'from' | 'to'>>;
   policyImpact?: Resolver<ResolversTypes['PolicyImpact'], ParentType, ContextType, RequireFields<QueryPolicyImpactArgs, 'number'>>;
   policyVersion?: Resolver<Maybe<ResolversTypes['PolicyVersion']>, ParentType, ContextType, RequireFields<QueryPolicyVersionArgs, 'number'>>;
   policyVersions?: Resolver<ResolversTypes['PolicyVersionConnection'], ParentType, ContextType, RequireFields<QueryPolicyVersionsArgs, 'first'>>;
+  previewPolicyEdit?: Resolver<ResolversTypes['PolicyEditPreview'], ParentType, ContextType, RequireFields<QueryPreviewPolicyEditArgs, 'basedOn' | 'edits'>>;
   runPolicyTests?: Resolver<ResolversTypes['PolicyTestRun'], ParentType, ContextType, Partial<QueryRunPolicyTestsArgs>>;
   sharingBacklog?: Resolver<Array<ResolversTypes['DepartmentBacklog']>, ParentType, ContextType>;
   subscription?: Resolver<Maybe<ResolversTypes['ChangeSubscription']>, ParentType, ContextType, RequireFields<QuerySubscriptionArgs, 'id'>>;
@@ -2596,6 +2842,8 @@ export type Resolvers<ContextType = GovernanceContext> = ResolversObject<{
   ChangeSubscriptionConnection?: ChangeSubscriptionConnectionResolvers<ContextType>;
   ChangeSubscriptionEdge?: ChangeSubscriptionEdgeResolvers<ContextType>;
   ChangedField?: ChangedFieldResolvers<ContextType>;
+  ConditionDescription?: ConditionDescriptionResolvers<ContextType>;
+  ConditionField?: ConditionFieldResolvers<ContextType>;
   Cosignature?: CosignatureResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DeadLetter?: DeadLetterResolvers<ContextType>;
@@ -2620,8 +2868,11 @@ export type Resolvers<ContextType = GovernanceContext> = ResolversObject<{
   ObjectionDeadlineCount?: ObjectionDeadlineCountResolvers<ContextType>;
   ObjectionEdge?: ObjectionEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PolicyCellOption?: PolicyCellOptionResolvers<ContextType>;
   PolicyChange?: PolicyChangeResolvers<ContextType>;
   PolicyDiff?: PolicyDiffResolvers<ContextType>;
+  PolicyEditPreview?: PolicyEditPreviewResolvers<ContextType>;
+  PolicyEditProblem?: PolicyEditProblemResolvers<ContextType>;
   PolicyEvent?: PolicyEventResolvers<ContextType>;
   PolicyImpact?: PolicyImpactResolvers<ContextType>;
   PolicyProblem?: PolicyProblemResolvers<ContextType>;

@@ -1,7 +1,9 @@
 // The permission matrix (read-only): per field of a type and per department and role, what a caller gets and which
 // rule, grant or catalogue default decided, as the API's accessMatrix computes it with the subgraphs' own decision
-// code. A grid navigable with the arrow keys; the focused cell's explanation is spelled out below it.
+// code. A grid navigable with the arrow keys; the focused cell's explanation is spelled out below it. With a draft
+// chosen under "Edit", a cell opens the editor (matrix-editor.js) on click or Enter.
 import { act, gql, showError } from '../api.js';
+import { draftChooser, startEditing } from './matrix-editor.js';
 import { badge, field, h, section, select } from '../dom.js';
 import { label, t } from '../../shared/i18n.js';
 
@@ -50,7 +52,11 @@ function navigable(tableEl, onFocus) {
   });
 }
 
-function matrixTable(m, details) {
+/**
+ * The grid; with `onEdit`, cells open the editor, and `changed` (a Map of `field|dept|role` to a change against the
+ * version in force, from the editor) marks the cells a draft changes: gain or loss in colour and in words.
+ */
+function matrixTable(m, details, onEdit, changed = new Map()) {
   const depts = [...new Set(m.columns.map((c) => c.dept))];
   const byCell = new Map();
   const tableEl = h(
@@ -74,12 +80,22 @@ function matrixTable(m, details) {
           h('th', { scope: 'row' }, h('code', {}, row.field)),
           h('td', { class: 'facts', tabindex: '-1' }, `${label('dept', row.owner)} · ${label('sharing', row.sharing)}${row.open ? t('console.matrix.open') : ''} · ${label('sensitivity', row.sensitivity)} · ${row.mask}`),
           row.cells.map((c, i) => {
-            const text = describeCell(row, c);
+            const change = changed.get(`${row.field}|${c.dept}|${c.role}`);
+            const text = change ? `${describeCell(row, c)} ${change.text}` : describeCell(row, c);
             // The answer where the row conditions hold (a police officer's own area): what the column's callers get at
             // best; the marker says other records get less, which the explanation spells out.
             const td = h('td', { class: `cell cell-${c.decisionInScope.toLowerCase()}${c.dependsOnRecord ? ' conditional' : ''}`, title: text, 'aria-label': text, tabindex: r === 0 && i === 0 ? '0' : '-1' },
-              SHORT[c.decisionInScope], c.dependsOnRecord ? h('span', { class: 'marker', 'aria-hidden': 'true' }, '*') : null);
+              SHORT[c.decisionInScope], c.dependsOnRecord ? h('span', { class: 'marker', 'aria-hidden': 'true' }, '*') : null,
+              change ? h('span', { class: 'change-mark', 'aria-hidden': 'true' }, change.gains ? '+' : '−') : null);
+            if (change) td.classList.add(change.gains ? 'changed-gain' : 'changed-loss');
             byCell.set(td, text);
+            if (onEdit) {
+              td.dataset.cell = `${row.field}|${c.dept}|${c.role}`;
+              td.setAttribute('aria-haspopup', 'dialog');
+              td.classList.add('editable');
+              td.addEventListener('click', () => act(null, () => onEdit(row, c, td)));
+              td.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); act(null, () => onEdit(row, c, td)); } });
+            }
             return td;
           }),
         ),
@@ -97,12 +113,22 @@ export function matrixPage() {
   const purpose = h('input', { type: 'text', placeholder: t('console.matrix.purposePlaceholder') });
   const out = h('div', {}, h('p', { class: 'muted' }, t('console.matrix.choose')));
   const button = h('button', { type: 'submit', class: 'primary' }, t('console.matrix.show'));
+  const editing = draftChooser();
+  const legend = () => h('p', { id: 'matrix-legend', class: 'legend' }, badge('F', 'full'), t('console.matrix.legendFull'), badge('M', 'masked'), t('console.matrix.legendMasked'), badge('–', 'denied'), t('console.matrix.legendDenied'), badge('Σ', 'aggregateonly'), t('console.matrix.legendAggregate'),
+    h('span', { class: 'marker' }, '*'), t('console.matrix.legendMarker'));
   const show = async () => {
+    const chosen = editing.querySelector('select').value;
+    if (chosen) {
+      const details = h('p', { class: 'cell-details', role: 'status', 'aria-live': 'polite' }, t('console.matrix.focusHint'));
+      const body = h('div', {});
+      out.replaceChildren(legend(), body);
+      const renderMatrix = (m, onEdit, changed) => h('div', {}, h('div', { class: 'matrix-scroll' }, matrixTable(m, details, onEdit, changed)), details);
+      return startEditing({ type: type.value, number: Number(chosen), out: body, renderMatrix, word });
+    }
     const { accessMatrix: m } = await gql(MATRIX, { type: type.value, version: version.value ? Number(version.value) : null, region: region.value.trim() || null, purpose: purpose.value.trim() || null });
     const details = h('p', { class: 'cell-details', role: 'status', 'aria-live': 'polite' }, t('console.matrix.focusHint'));
     out.replaceChildren(
-      h('p', { id: 'matrix-legend', class: 'legend' }, badge('F', 'full'), t('console.matrix.legendFull'), badge('M', 'masked'), t('console.matrix.legendMasked'), badge('–', 'denied'), t('console.matrix.legendDenied'), badge('Σ', 'aggregateonly'), t('console.matrix.legendAggregate'),
-        h('span', { class: 'marker' }, '*'), t('console.matrix.legendMarker')),
+      legend(),
       h('div', { class: 'matrix-scroll' }, matrixTable(m, details)),
       details,
     );
@@ -118,7 +144,7 @@ export function matrixPage() {
     section(
       t('console.matrix.callers'),
       h('form', { onsubmit: (e) => { e.preventDefault(); act(button, show); } },
-        h('div', { class: 'row' }, field(t('console.matrix.type'), type), field(t('console.matrix.version'), version), field(t('console.matrix.region'), region), field(t('console.matrix.purpose'), purpose)),
+        h('div', { class: 'row' }, field(t('console.matrix.type'), type), field(t('console.matrix.version'), version), field(t('console.matrix.region'), region), field(t('console.matrix.purpose'), purpose), editing),
         h('div', { class: 'actions' }, button)),
     ),
     section(t('console.matrix.section'), out),

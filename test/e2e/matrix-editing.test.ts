@@ -1,0 +1,151 @@
+/**
+ * Editing access in the permission matrix (issue 18), in Debian's chromium against the whole platform: an officer
+ * starts a new draft in the Matrix page, turns Person.phone from masked to full for health analysts in the cell
+ * editor (only reachable decisions offered), sees the impact and the stored test the change breaks, updates that
+ * test, saves and submits; a second officer reviews the changed cells on the Policies page, approves and activates;
+ * a health analyst's query of Person.phone through the gateway then answers full numbers. Screenshots go to
+ * test-artifacts/console-matrix-edit/.
+ */
+import type { Page } from 'playwright-core';
+import { launchChromium, type Browser } from '../support/browser';
+import { seriousViolations } from '../support/axe';
+import { startPlatform, type Platform } from '../support/platform';
+
+let platform: Platform;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium('console-matrix-edit');
+  platform = await startPlatform('matrix-edit-e2e', { persons: 100 });
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+async function signedIn(sub: string): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(`http://127.0.0.1:${platform.gateway.port}/console?lang=en`);
+  await page.locator('#tabs').getByRole('link', { name: 'Sign in' }).click();
+  await page.getByLabel('Subject (sub)').fill(sub);
+  await page.getByLabel('Department').selectOption('data-bureau');
+  for (const box of await page.getByRole('checkbox').all()) await box.setChecked((await box.getAttribute('value')) === 'security-officer');
+  await page.getByRole('button', { name: 'Sign in (development)' }).click();
+  await page.locator('#session', { hasText: sub }).waitFor();
+  return page;
+}
+
+async function phonesForHealthAnalyst(): Promise<string[]> {
+  const headers = await platform.as({ sub: 'analyst-1', dept: 'health', roles: ['analyst'], region: '460000' });
+  const res = await platform.query('{ persons(first: 20) { edges { node { phone } } } }', undefined, headers);
+  return (res.data?.persons.edges ?? []).map((e: { node: { phone: string | null } }) => e.node.phone).filter((p: string | null): p is string => p !== null);
+}
+
+const status = (page: Page, text: RegExp) => page.getByRole('status').filter({ hasText: text }).first().waitFor();
+const healthAnalystPhone = (page: Page, decision: string) => page.getByRole('grid', { name: /Permission matrix of Person/ }).getByRole('gridcell', { name: new RegExp(`^health analyst, phone: ${decision},`) });
+let draft: number;
+
+describe('editing access in the permission matrix', () => {
+  it('turns health analysts’ Person.phone from masked to full in a new draft, with its impact, and submits it', async () => {
+    const page = await signedIn('so-editor');
+    await page.locator('#tabs').getByRole('link', { name: 'Matrix' }).click();
+    await page.getByLabel('Type').locator('option[value="Person"]').waitFor({ state: 'attached' });
+    const edit = page.getByLabel('Edit', { exact: true });
+    await edit.locator('option', { hasText: /New draft based on version \d+/ }).waitFor({ state: 'attached' });
+    await edit.selectOption({ label: (await edit.locator('option', { hasText: /New draft based on version/ }).textContent())! });
+    await page.getByRole('button', { name: 'Show' }).click();
+
+    const cell = healthAnalystPhone(page, 'masked');
+    await cell.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Person.phone for health analyst' });
+    await dialog.waitFor();
+    // Only the decisions an edit can give are offered; Person.phone is CONDITIONAL, so no co-signature is needed.
+    const offered = await dialog.getByRole('radio').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(offered.sort()).toEqual(['AGGREGATE_ONLY', 'DENIED', 'FULL', 'MASKED']);
+    expect(await dialog.getByText(/co-signature/).count()).toBe(0);
+    await dialog.getByRole('radio', { name: 'full' }).check();
+    await browser.screenshot(page, '01-cell-editor');
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+
+    // The changed cell says so in colour and in words.
+    const changedCell = healthAnalystPhone(page, 'full');
+    expect(await changedCell.textContent()).toBe('F+');
+    expect(await changedCell.getAttribute('aria-label')).toMatch(/Changed by this draft: gains \(masked before, full now\)\.$/);
+    expect(await changedCell.getAttribute('class')).toMatch(/changed-gain/);
+    const impact = page.getByRole('table', { name: 'Who gains or loses what with this draft' });
+    const gained = impact.getByRole('row').filter({ hasText: 'Person.phone' });
+    // The stored test on that cell still covers it (and now fails).
+    await gained.filter({ hasText: 'GAINS' }).filter({ hasText: 'Health analysts see phones masked' }).waitFor();
+    expect(await impact.getByRole('row').count()).toBe(2);
+    // The stored test still expects masked phones: the editor says so, and the officer updates it by hand.
+    await page.getByText(/"Health analysts see phones masked" expects MASKED but the edited document gives FULL/).waitFor();
+    const document = JSON.parse(await page.getByLabel('Edited policy document (JSON)').inputValue()) as { id: string }[];
+    expect(document.at(-1)!.id).toBe('matrix-health-analyst');
+    const testsBox = page.getByLabel('Edited policy tests (JSON)');
+    const tests = JSON.parse(await testsBox.inputValue()) as { name: string; expect: string }[];
+    Object.assign(tests.find((t) => t.name === 'Health analysts see phones masked')!, { name: 'Health analysts read phones in full', expect: 'FULL' });
+    await testsBox.fill(JSON.stringify(tests, null, 2));
+    await page.getByRole('button', { name: 'Check JSON' }).click();
+    await page.getByText('The edited document is valid.').waitFor();
+    await gained.filter({ hasText: 'Health analysts read phones in full' }).waitFor();
+    await browser.screenshot(page, '02-edited-with-impact');
+
+    // The condition builder offers what the validator accepts and says the condition in words; cancelled here.
+    await healthAnalystPhone(page, 'full').click();
+    const again = page.getByRole('dialog', { name: 'Person.phone for health analyst' });
+    await again.getByLabel('Limit to some records').check();
+    await again.getByRole('button', { name: 'Add a clause' }).click();
+    await again.getByLabel('Field', { exact: true }).selectOption('hukouRegionCode');
+    await again.getByLabel('Operator').selectOption('$like');
+    await again.getByLabel('Compared with').selectOption('regionPrefix');
+    await again.getByText("In words: hukouRegionCode is in the caller's own region").waitFor();
+    expect(await again.getByLabel('Operator').locator('option').allTextContents()).toContain('starts with');
+    await again.getByLabel('Field', { exact: true }).selectOption('gender');
+    expect(await again.getByLabel('Operator').locator('option').allTextContents()).toEqual(['is', 'is not', 'is one of', 'is none of']);
+    await browser.screenshot(page, '02b-condition-builder');
+    expect(await seriousViolations(page)).toEqual([]);
+    await again.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByLabel('Reason for the change').fill('Health analysts call patients back about screening results.');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await status(page, /Draft version \d+ saved/);
+    draft = Number(/Draft version (\d+) saved/.exec((await page.locator('#status').textContent())!)![1]);
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await status(page, new RegExp(`Version ${draft} is now IN_REVIEW`));
+    expect(await phonesForHealthAnalyst()).toEqual(expect.arrayContaining([expect.stringContaining('*')]));
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('lets a second officer review the changed cells and approve; the change then holds on a real query', async () => {
+    const reviewer = await signedIn('so-reviewer');
+    await reviewer.locator('#tabs').getByRole('link', { name: 'Policies' }).click();
+    await reviewer.getByRole('heading', { name: /^Version \d+$/ }).waitFor();
+    await reviewer.getByRole('button', { name: `Open version ${draft}`, exact: true }).click();
+    await reviewer.getByRole('heading', { name: `Version ${draft}`, exact: true }).waitFor();
+    const review = reviewer.getByRole('table', { name: /^Cells that change under version \d+ against version \d+$/ });
+    const changed = review.getByRole('cell', { name: /^health analyst, Person\.phone: MASKED → FULL \(GAINS\); covered by: .*Health analysts read phones in full/ });
+    await changed.waitFor();
+    expect(await changed.getAttribute('class')).toMatch(/cell-gain/);
+    expect(await review.locator('td.cell-loss').count()).toBe(0);
+    await browser.screenshot(reviewer, '03-review-as-cells');
+    await reviewer.getByRole('button', { name: 'Approve' }).click();
+    await status(reviewer, new RegExp(`Version ${draft} is now APPROVED`));
+    await reviewer.getByRole('button', { name: 'Activate' }).click();
+    await status(reviewer, new RegExp(`Version ${draft} is now ACTIVE`));
+
+    // Subgraphs pick up the new version shortly after activation: poll, without asserting how long it takes.
+    let phones: string[] = [];
+    for (let i = 0; i < 60; i += 1) {
+      phones = await phonesForHealthAnalyst();
+      if (phones.length > 0 && phones.every((p) => !p.includes('*'))) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(phones.length).toBeGreaterThan(0);
+    for (const phone of phones) expect(phone).toMatch(/^1\d{10}$/);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,204 @@
+// Editing the permission matrix (issue 18): with a draft chosen (or a new draft based on a version), a cell opens an
+// editor offering only the decisions the API says an edit can give it (policyCellOptions), a NOT_SHARED opening
+// marked as needing the owner's co-signature, and an optional row condition (condition-builder.js). Each edit goes to
+// previewPolicyEdit, which rewrites the policy document (the JSON below the grid stays the single source, and may be
+// edited by hand too), validates it and answers the impact and the matrix under it. Save draft stores it with
+// draftPolicyVersion, like the Policies page; the draft is then submitted for a second officer's review there.
+import { ApiError, act, gql, showError, showStatus } from '../api.js';
+import { badge, enumBadge, field, h, pretty, table } from '../dom.js';
+import { label } from '../../shared/i18n.js';
+import { conditionBuilder } from './condition-builder.js';
+
+// English UI strings of this file, kept together to move into the message catalogue (web/shared/messages) later.
+export const MESSAGES = {
+  edit: 'Edit',
+  readOnly: 'Read only',
+  newDraft: (n) => `New draft based on version ${n} (in force)`,
+  fromDraft: (n) => `Draft version ${n} (saved as a new draft)`,
+  editing: (n, basedOn) => `Editing a draft based on version ${basedOn}, starting from version ${n}. Choose a cell (click, or Enter on the focused cell) to change it.`,
+  cellTitle: (field, dept, role) => `${field} for ${dept} ${role}`,
+  now: (word) => `Now: ${word}.`,
+  decision: 'New decision',
+  cosign: (dept) => `needs co-signature by a security officer of ${dept}`,
+  cosignNote: 'NOT_SHARED data: the draft cannot be approved until the owning department co-signs it (Policies page, Co-sign).',
+  limit: 'Limit to some records',
+  apply: 'Apply',
+  cancel: 'Cancel',
+  noOptions: 'No decision can be given to this cell by an edit.',
+  problems: 'Problems with the edited document',
+  valid: 'The edited document is valid.',
+  invalid: (n) => `${n} problem${n === 1 ? '' : 's'}: fix them before saving.`,
+  cosignNeeded: (list) => `Valid; needs co-signature by: ${list}.`,
+  failingTest: 'policy test',
+  testFails: (name, expected, actual) => `"${name}" expects ${expected} but the edited document gives ${actual}: update the test (tests JSON below) if the change is meant.`,
+  changedCell: (gains, before, after) => `Changed by this draft: ${gains ? 'gains' : 'loses'} (${before} before, ${after} now).`,
+  impact: 'Impact against the version in force',
+  impactCaption: 'Who gains or loses what with this draft',
+  noImpact: 'Nobody gains or loses anything against the version in force.',
+  untested: 'no test covers this',
+  document: 'Edited policy document (JSON)',
+  tests: 'Edited policy tests (JSON)',
+  jsonHint: 'What the matrix edits wrote. Edit it by hand if you like, then Check JSON.',
+  check: 'Check JSON',
+  reason: 'Reason for the change',
+  save: 'Save draft',
+  saved: (n) => `Draft version ${n} saved. Submit it for review, or open it on the Policies page.`,
+  submit: 'Submit for review',
+  submitted: (n) => `Version ${n} is now IN_REVIEW: a second security officer reviews the changed cells on the Policies page.`,
+  needReason: 'Say why: every change is recorded with its reason.',
+  col: { dept: 'Department', role: 'Role', field: 'Field', before: 'Before', after: 'After', direction: 'Gains or loses', tests: 'Covered by tests' },
+};
+
+const VERSIONS = `query ConsoleMatrixVersions { activePolicyVersion { number } policyVersions(state: DRAFT, first: 100) { edges { node { number } } } }`;
+const VERSION = `query ConsoleMatrixVersion($number: Int!) { policyVersion(number: $number) { number state basedOn document testsDocument } }`;
+const PREVIEW = `query ConsolePreviewEdit($basedOn: Int!, $policies: String, $tests: String, $edits: [PolicyEditInput!]!, $type: String) {
+  previewPolicyEdit(basedOn: $basedOn, policies: $policies, tests: $tests, edits: $edits, type: $type) {
+    policies tests valid editProblems { edit message } problems { path policyId rule message } cosignaturesRequired { dept fields }
+    impact { dept role type field before after direction coveredBy } failingTests { name expected actual }
+    matrix { type version region purpose columns { dept role }
+      rows { field owner sharing open sensitivity mask cells { dept role decision decisionInScope reason source sourceId dependsOnRecord condition } } }
+  }
+}`;
+const OPTIONS = `query ConsoleCellOptions($policies: String!, $type: String!, $field: String!, $dept: String!, $role: String!) {
+  policyCellOptions(policies: $policies, type: $type, field: $field, dept: $dept, role: $role) { decision needsCosignatureOf }
+}`;
+const DRAFT = `mutation ConsoleMatrixDraft($input: DraftPolicyInput!) { draftPolicyVersion(input: $input) { number state } }`;
+const SUBMIT = `mutation ConsoleMatrixSubmit($number: Int!) { submitPolicyVersion(number: $number) { number state } }`;
+
+/** replaceChildren without the nulls of optional parts (the DOM would write them as the text "null"). */
+const fill = (el, ...children) => el.replaceChildren(...children.filter((c) => c !== null && c !== undefined));
+
+/** The "Edit" chooser: read only, a new draft based on the version in force, or each saved draft. */
+export function draftChooser() {
+  const chooser = h('select', {}, h('option', { value: '' }, MESSAGES.readOnly));
+  gql(VERSIONS)
+    .then((d) => chooser.append(
+      h('option', { value: String(d.activePolicyVersion.number) }, MESSAGES.newDraft(d.activePolicyVersion.number)),
+      ...d.policyVersions.edges.map((e) => h('option', { value: String(e.node.number) }, MESSAGES.fromDraft(e.node.number))),
+    ))
+    .catch(showError);
+  return field(MESSAGES.edit, chooser);
+}
+
+function impactView(impact) {
+  return table(MESSAGES.impactCaption, [
+    { label: MESSAGES.col.dept, cell: (c) => label('dept', c.dept) },
+    { label: MESSAGES.col.role, cell: (c) => label('role', c.role) },
+    { label: MESSAGES.col.field, cell: (c) => h('code', {}, `${c.type}.${c.field}`) },
+    { label: MESSAGES.col.before, cell: (c) => enumBadge('decision', c.before) },
+    { label: MESSAGES.col.after, cell: (c) => enumBadge('decision', c.after) },
+    { label: MESSAGES.col.direction, cell: (c) => enumBadge('direction', c.direction) },
+    { label: MESSAGES.col.tests, cell: (c) => (c.coveredBy.length ? c.coveredBy.join('; ') : badge(MESSAGES.untested, 'untested')) },
+  ], impact, MESSAGES.noImpact);
+}
+
+/**
+ * Starts editing `type` from version `number`. `renderMatrix(matrix, onEdit)` draws the grid (matrix.js) and returns
+ * it; `out` is where the editor goes.
+ */
+export async function startEditing({ type, number, out, renderMatrix, word }) {
+  const { policyVersion: v } = await gql(VERSION, { number });
+  // Versions never change: an edit of a saved draft is stored as a new draft of what that draft was edited from.
+  const basedOn = v.state === 'DRAFT' ? v.basedOn : v.number;
+  let savedNumber = null;
+  const gridSlot = h('div', {});
+  const problemsSlot = h('div', { role: 'status', 'aria-live': 'polite' });
+  const impactSlot = h('div', {});
+  const documentText = h('textarea', { rows: 14, class: 'mono', spellcheck: 'false' });
+  const testsText = h('textarea', { rows: 8, class: 'mono', spellcheck: 'false' });
+  const reason = h('input', { type: 'text' });
+  const submitButton = h('button', { type: 'button', class: 'primary', disabled: true }, MESSAGES.submit);
+  const dialog = h('dialog', { class: 'cell-editor', 'aria-labelledby': 'cell-editor-title' });
+
+  const preview = async (edits) => {
+    const { previewPolicyEdit: p } = await gql(PREVIEW, { basedOn: v.number, policies: documentText.value, tests: testsText.value, edits, type });
+    documentText.value = p.policies;
+    testsText.value = p.tests;
+    const problems = [
+      ...p.editProblems.map((e) => ({ path: `edit ${e.edit + 1}`, message: e.message })),
+      ...p.problems,
+      ...p.failingTests.map((r) => ({ path: MESSAGES.failingTest, message: MESSAGES.testFails(r.name, r.expected, r.actual) })),
+    ];
+    const cosign = p.cosignaturesRequired.map((c) => `${label('dept', c.dept)} (${c.fields.join(', ')})`);
+    fill(problemsSlot,
+      h('p', {}, problems.length ? MESSAGES.invalid(problems.length) : cosign.length ? MESSAGES.cosignNeeded(cosign.join('; ')) : MESSAGES.valid),
+      problems.length ? h('ul', { class: 'problems', 'aria-label': MESSAGES.problems }, problems.map((q) => h('li', { class: 'problem' }, h('code', { class: 'problem-path' }, q.path), q.message))) : null,
+    );
+    impactSlot.replaceChildren(impactView(p.impact));
+    // The cells this draft changes against the version in force (policyImpact's province-level callers, as the grid's).
+    const changed = new Map(p.impact.filter((c) => c.type === type).map((c) => [`${c.field}|${c.dept}|${c.role}`, { gains: c.direction === 'GAINS', text: MESSAGES.changedCell(c.direction === 'GAINS', word(c.before), word(c.after)) }]));
+    if (p.matrix) gridSlot.replaceChildren(renderMatrix(p.matrix, openEditor, changed));
+  };
+
+  async function openEditor(row, c, td) {
+    const { policyCellOptions: options } = await gql(OPTIONS, { policies: documentText.value, type, field: row.field, dept: c.dept, role: c.role });
+    let conditions = null;
+    const builder = conditionBuilder(type, (value) => { conditions = value; });
+    const limit = h('input', { type: 'checkbox', onchange: (e) => { builder.element.hidden = !e.target.checked; } });
+    builder.element.hidden = true;
+    const radios = options.map((o, i) => h('label', { class: 'option' },
+      h('input', { type: 'radio', name: 'cell-decision', value: o.decision, checked: i === 0 }),
+      ` ${word(o.decision)}`, o.needsCosignatureOf ? h('span', { class: 'cosign-note' }, ` — ${MESSAGES.cosign(label('dept', o.needsCosignatureOf))}`) : null));
+    const close = () => { dialog.close(); td.focus(); };
+    const apply = h('button', { type: 'button', class: 'primary', disabled: options.length === 0, onclick: (e) => act(e.currentTarget, async () => {
+      const decision = dialog.querySelector('input[name="cell-decision"]:checked')?.value;
+      const scoped = limit.checked && conditions ? JSON.stringify(conditions) : null;
+      dialog.close();
+      await preview([{ kind: 'SET_CELL', type, field: row.field, dept: c.dept, role: c.role, decision, conditions: scoped }]);
+      gridSlot.querySelector(`td[data-cell="${row.field}|${c.dept}|${c.role}"]`)?.focus();
+    }) }, MESSAGES.apply);
+    fill(dialog,
+      h('h2', { id: 'cell-editor-title' }, MESSAGES.cellTitle(`${type}.${row.field}`, label('dept', c.dept), label('role', c.role))),
+      h('p', {}, MESSAGES.now(word(c.decisionInScope))),
+      options.length
+        ? h('fieldset', { class: 'options' }, h('legend', {}, MESSAGES.decision), radios)
+        : h('p', { class: 'empty' }, MESSAGES.noOptions),
+      options.some((o) => o.needsCosignatureOf) ? h('p', { class: 'hint' }, MESSAGES.cosignNote) : null,
+      h('label', { class: 'inline' }, limit, ` ${MESSAGES.limit}`),
+      builder.element,
+      h('div', { class: 'actions' }, apply, h('button', { type: 'button', class: 'secondary', onclick: close }, MESSAGES.cancel)),
+    );
+    dialog.showModal();
+  }
+
+  const save = async () => {
+    if (!reason.value.trim()) throw new Error(MESSAGES.needReason);
+    try {
+      const { draftPolicyVersion: d } = await gql(DRAFT, { input: { basedOn, policies: documentText.value, tests: testsText.value, reason: reason.value.trim() } });
+      savedNumber = d.number;
+      submitButton.disabled = false;
+      showStatus(MESSAGES.saved(d.number));
+    } catch (error) {
+      if (error instanceof ApiError && error.problems.length) problemsSlot.replaceChildren(h('ul', { class: 'problems', 'aria-label': MESSAGES.problems }, error.problems.map((q) => h('li', { class: 'problem' }, h('code', { class: 'problem-path' }, q.path), q.message))));
+      throw error;
+    }
+  };
+  // Disabled until a draft is saved, and again once it is submitted (act would enable it again).
+  submitButton.addEventListener('click', () => act(null, async () => {
+    submitButton.disabled = true;
+    try {
+      const { submitPolicyVersion: s } = await gql(SUBMIT, { number: savedNumber });
+      showStatus(MESSAGES.submitted(s.number));
+    } catch (error) {
+      submitButton.disabled = false;
+      throw error;
+    }
+  }));
+
+  documentText.value = pretty(v.document);
+  testsText.value = pretty(v.testsDocument);
+  out.replaceChildren(
+    h('p', { class: 'muted' }, MESSAGES.editing(v.number, basedOn)),
+    gridSlot,
+    dialog,
+    h('h3', {}, MESSAGES.problems), problemsSlot,
+    h('h3', {}, MESSAGES.impact), impactSlot,
+    h('div', { class: 'editor-text' }, field(MESSAGES.document, documentText, MESSAGES.jsonHint), field(MESSAGES.tests, testsText)),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'secondary', onclick: (e) => act(e.currentTarget, () => preview([])) }, MESSAGES.check),
+      field(MESSAGES.reason, reason),
+      h('button', { type: 'button', class: 'primary', onclick: (e) => act(e.currentTarget, save) }, MESSAGES.save),
+      submitButton),
+  );
+  await preview([]);
+}
