@@ -510,7 +510,7 @@ export const messages = {
   'console.matrix.legendAggregate': ' counted only (statistics) ',
   'console.matrix.legendMarker': ' depends on the record (row conditions): the letter is the answer where the conditions hold (e.g. in the caller\'s own area); other records get less. Hover or focus a cell for the rule and the conditions in words.',
   'console.matrix.title': 'Permission matrix',
-  'console.matrix.intro': 'Who gets which field of a type: every department and role the policies name, plus the owning departments, decided by the same code every subgraph runs. Read-only: change access through a policy version.',
+  'console.matrix.intro': 'Who gets which field of a type: every department and role the policies name, plus the owning departments, decided by the same code every subgraph runs. Choose a draft under Edit to change a cell: each change is written into the draft policy document, checked and shown as it goes.',
   'console.matrix.callers': 'Type and callers',
   'console.matrix.type': 'Type',
   'console.matrix.version': 'Policy version',

@@ -508,7 +508,7 @@ export const messages = {
   'console.matrix.legendAggregate': ' 仅计入统计 ',
   'console.matrix.legendMarker': ' 取决于记录（行条件）：字母表示满足条件时的结果（例如调用方本辖区）；其他记录所得更少。悬停或聚焦单元格可查看规则和条件说明。',
   'console.matrix.title': '访问矩阵',
-  'console.matrix.intro': '某类型的每个字段由谁获得：策略涉及的每个部门和角色以及数据所有部门，由各子图运行的同一决策代码判定。只读：如需变更访问，请通过策略版本。',
+  'console.matrix.intro': '某类型的每个字段由谁获得：策略涉及的每个部门和角色以及数据所有部门，由各子图运行的同一决策代码判定。在“编辑”中选择草稿即可修改单元格：每项修改都会写入草稿策略文档，并即时校验和显示。',
   'console.matrix.callers': '类型与调用方',
   'console.matrix.type': '类型',
   'console.matrix.version': '策略版本',
