@@ -148,4 +148,67 @@ describe('editing access in the permission matrix', () => {
     for (const phone of phones) expect(phone).toMatch(/^1\d{10}$/);
     expect(pageErrors).toEqual([]);
   });
+
+  it('does the same in Chinese: turns the cell back to masked, saves and submits; a second officer reviews the loss and approves', async () => {
+    const zh = async (sub: string) => {
+      const page = await signedIn(sub);
+      await page.locator('#lang-switch').selectOption('zh-CN');
+      await page.locator('#tabs').getByRole('link', { name: '策略', exact: true }).waitFor();
+      return page;
+    };
+    const page = await zh('so-editor-zh');
+    await page.locator('#tabs').getByRole('link', { name: '访问矩阵' }).click();
+    await page.getByLabel('类型').locator('option[value="Person"]').waitFor({ state: 'attached' });
+    const edit = page.getByLabel('编辑', { exact: true });
+    await edit.locator('option', { hasText: /基于版本 \d+（现行）的新草稿/ }).waitFor({ state: 'attached' });
+    await edit.selectOption({ label: (await edit.locator('option', { hasText: /的新草稿/ }).textContent())! });
+    await page.getByRole('button', { name: '显示', exact: true }).click();
+    const grid = page.getByRole('grid', { name: /Person 的访问矩阵/ });
+    await grid.getByRole('gridcell', { name: /^卫生健康委员会 分析人员，phone：完整可见，/ }).click();
+    const dialog = page.getByRole('dialog', { name: '卫生健康委员会 分析人员 的 Person.phone' });
+    await dialog.getByRole('radio', { name: '脱敏可见' }).check();
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: '应用' }).click();
+    const changed = grid.getByRole('gridcell', { name: /^卫生健康委员会 分析人员，phone：脱敏可见，/ });
+    expect(await changed.getAttribute('aria-label')).toMatch(/本草稿的变化：失去（之前 完整可见，现在 脱敏可见）。$/);
+    await page.getByRole('table', { name: '本草稿使谁获得或失去什么' }).getByRole('row').filter({ hasText: 'Person.phone' }).waitFor();
+    await page.getByText(/“Health analysts read phones in full”期望 FULL，但编辑后的文档给出 MASKED/).waitFor();
+    const testsBox = page.getByLabel('编辑后的策略测试（JSON）');
+    const tests = JSON.parse(await testsBox.inputValue()) as { name: string; expect: string }[];
+    Object.assign(tests.find((t) => t.name === 'Health analysts read phones in full')!, { name: 'Health analysts see phones masked', expect: 'MASKED' });
+    await testsBox.fill(JSON.stringify(tests, null, 2));
+    await page.getByRole('button', { name: '检查 JSON' }).click();
+    await page.getByText('编辑后的文档有效。').waitFor();
+    await page.getByLabel('变更理由').fill('筛查回访结束，恢复脱敏。');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await status(page, /草稿版本 \d+ 已保存/);
+    const zhDraft = Number(/草稿版本 (\d+) 已保存/.exec((await page.locator('#status').textContent())!)![1]);
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await status(page, new RegExp(`版本 ${zhDraft} 现为审核中`));
+    await browser.screenshot(page, '04-edited-in-chinese');
+
+    const reviewer = await zh('so-reviewer-zh');
+    await reviewer.locator('#tabs').getByRole('link', { name: '策略', exact: true }).click();
+    await reviewer.getByRole('button', { name: `打开版本 ${zhDraft}`, exact: true }).click();
+    await reviewer.getByRole('heading', { name: `版本 ${zhDraft}`, exact: true }).waitFor();
+    const review = reviewer.getByRole('table', { name: new RegExp(`^版本 ${zhDraft} 相对版本 \\d+ 发生变化的单元格$`) });
+    const loss = review.getByRole('cell', { name: /^卫生健康委员会 分析人员，Person\.phone：完整可见 → 脱敏可见（.+）；覆盖的测试：.*Health analysts see phones masked/ });
+    await loss.waitFor();
+    expect(await loss.getAttribute('class')).toMatch(/cell-loss/);
+    expect(await seriousViolations(reviewer)).toEqual([]);
+    await browser.screenshot(reviewer, '05-review-in-chinese');
+    await reviewer.getByRole('button', { name: '批准' }).click();
+    await status(reviewer, new RegExp(`版本 ${zhDraft} 现为已批准`));
+    await reviewer.getByRole('button', { name: '启用' }).click();
+    await status(reviewer, new RegExp(`版本 ${zhDraft} 现为生效中`));
+    let phones: string[] = [];
+    for (let i = 0; i < 60; i += 1) {
+      phones = await phonesForHealthAnalyst();
+      if (phones.length > 0 && phones.every((p) => p.includes('*'))) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(phones.length).toBeGreaterThan(0);
+    for (const phone of phones) expect(phone).toContain('*');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -4,28 +4,40 @@
 // matrix's own auth/describe-condition.ts), with the validator's problems, after every change.
 import { gql } from '../api.js';
 import { field, h } from '../dom.js';
+import { t } from '../../shared/i18n.js';
 
 // English UI strings of this file, kept together to move into the message catalogue (web/shared/messages) later.
+// Every string through the catalogues (web/shared/messages), read when used.
 export const MESSAGES = {
-  legend: 'Only on records where',
-  match: 'Match',
-  all: 'all of these',
-  any: 'any of these',
-  field: 'Field',
-  not: 'not',
-  operator: 'Operator',
-  source: 'Compared with',
-  literal: 'a value',
-  empty: 'empty',
-  attribute: (name) => `the caller's ${name}`,
-  value: 'Value',
-  valueHint: 'Lists: separate values with commas. Starts with: digits only.',
-  add: 'Add a clause',
-  remove: 'Remove clause',
-  none: 'No condition: the decision holds for every record.',
-  inWords: 'In words',
-  refused: 'The validator refuses this condition:',
-  op: { $eq: 'is', $ne: 'is not', $in: 'is one of', $nin: 'is none of', $lt: 'is below', $lte: 'is at most', $gt: 'is above', $gte: 'is at least', $like: 'starts with' },
+  get legend() { return t('console.condition.legend'); },
+  get match() { return t('console.condition.match'); },
+  get all() { return t('console.condition.all'); },
+  get any() { return t('console.condition.any'); },
+  get field() { return t('console.condition.field'); },
+  get not() { return t('console.condition.not'); },
+  get operator() { return t('console.condition.operator'); },
+  get source() { return t('console.condition.source'); },
+  get literal() { return t('console.condition.literal'); },
+  get empty() { return t('console.condition.empty'); },
+  get value() { return t('console.condition.value'); },
+  get valueHint() { return t('console.condition.valueHint'); },
+  get add() { return t('console.condition.add'); },
+  get remove() { return t('console.condition.remove'); },
+  get none() { return t('console.condition.none'); },
+  get inWords() { return t('console.condition.inWords'); },
+  get refused() { return t('console.condition.refused'); },
+  attribute: (name) => t('console.condition.attribute', { name }),
+  op: {
+    get $eq() { return t('console.condition.op.eq'); },
+    get $ne() { return t('console.condition.op.ne'); },
+    get $in() { return t('console.condition.op.in'); },
+    get $nin() { return t('console.condition.op.nin'); },
+    get $lt() { return t('console.condition.op.lt'); },
+    get $lte() { return t('console.condition.op.lte'); },
+    get $gt() { return t('console.condition.op.gt'); },
+    get $gte() { return t('console.condition.op.gte'); },
+    get $like() { return t('console.condition.op.like'); },
+  },
 };
 
 const VOCABULARY = `query ConsoleConditionVocabulary($type: String!) { policyConditionVocabulary(type: $type) { name kind values operators attributes } }`;
