@@ -52,7 +52,7 @@ export type {
 } from './catalogue';
 export { PLACEHOLDERS, parseConditions } from './conditions';
 export type { ConditionNode, PlaceholderName } from './conditions';
-export { compilePolicies, checkPolicies, checkGrant } from './policies';
+export { compilePolicies, checkPolicies, checkGrant, FIELD_SELECTOR_KEYS, SUBJECT_SELECTOR_KEYS } from './policies';
 export type { PolicyRule, RolePolicy, Grant } from './policies';
 export { buildAbility } from './abilities';
 export type { RequestAbility, BuildAbilityInput, RuleSource, AuthzCaslAbility } from './abilities';
@@ -61,7 +61,7 @@ export type { FieldDecision, FieldExplanation } from './decisions';
 export { maskValue, maskIdNumber, maskName, maskPhone, maskAddress, maskBirthDate, maskCoordinates } from './masking';
 export { rowFilter, toMikroOrmWhere } from './row-filter';
 export type { RowFilter, RowFilterOptions } from './row-filter';
-export { validateDocument, runPolicyTests, diffDocuments, unifiedDiff, policyImpact, testsCovering, testPrincipal, parseJsonDocument } from './policy-document';
+export { validateDocument, runPolicyTests, diffDocuments, unifiedDiff, policyImpact, testsCovering, testPrincipal, parseJsonDocument, TEST_EXPECTATIONS } from './policy-document';
 export type { FieldKind, FieldKinds, PolicyTest, PolicyTestCaller, PolicyProblem, CosignRequirement, ValidatedDocument, PolicyTestResult, DocumentChange, AccessChange } from './policy-document';
 export { describeCondition, describeRuleCondition } from './describe-condition';
 export { applyPolicyEdits, cellOptions, matrixPolicyId, CELL_DECISIONS, RULE_KEYS, EditError } from './policy-edits';

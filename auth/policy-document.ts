@@ -68,7 +68,9 @@ const RULE_KEYS = new Set(['action', 'subject', 'fields', 'fieldsWith', 'subject
 const TEST_KEYS = new Set(['name', 'caller', 'type', 'field', 'record', 'action', 'expect']);
 const CALLER_KEYS = new Set(['dept', 'roles', 'region', 'purpose']);
 const POLICY_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
-const DECISIONS: readonly FieldDecision[] = ['FULL', 'MASKED', 'DENIED'];
+/** What a policy test may expect. */
+export const TEST_EXPECTATIONS: readonly FieldDecision[] = ['FULL', 'MASKED', 'DENIED'];
+const DECISIONS = TEST_EXPECTATIONS;
 const READ_ACTIONS = new Set(['read', 'readMasked', 'aggregate']);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const MAX_POLICIES = 500;

@@ -60,6 +60,7 @@ export const catalogue = mergeCatalogues(
     PolicyEditProblem: { description: 'An edit that could not be applied.', fields: all(government, 'edit', 'message') },
     PolicyCellOption: { description: 'A decision a matrix cell can be given.', fields: all(government, 'decision', 'needsCosignatureOf') },
     ConditionField: { description: 'A field a row condition may test.', fields: all(government, 'name', 'kind', 'values', 'operators', 'attributes') },
+    PolicyLanguage: { description: 'What the policy language accepts, for the console forms.', fields: all(government, 'departments', 'roles', 'actions', 'ruleKeys', 'fieldSelectorKeys', 'subjectSelectorKeys', 'sharingTypes', 'sensitivities', 'testExpectations', 'testActions') },
     ConditionDescription: { description: 'A row condition in words.', fields: all(government, 'text', 'problems') },
     AccessChange: { description: 'One gained or lost field.', fields: all(government, 'dept', 'role', 'type', 'field', 'before', 'after', 'direction', 'coveredBy') },
     GrantRequest: {

@@ -5,17 +5,25 @@
  * impact computed as policyImpact does. Nothing is stored.
  */
 import {
+  ACTIONS,
   applyPolicyEdits,
   cellOptions,
   conditionVocabulary,
+  DEPARTMENTS,
   describeCondition,
   EditError,
+  FIELD_SELECTOR_KEYS,
   isDepartment,
   isRole,
   parseJsonDocument,
   policyImpact,
+  ROLES,
   RULE_KEYS,
   runPolicyTests,
+  SENSITIVITIES,
+  SHARING_TYPES,
+  SUBJECT_SELECTOR_KEYS,
+  TEST_EXPECTATIONS,
   testsCovering,
   type CellDecider,
   type FieldFacts,
@@ -164,6 +172,22 @@ export function policyCellOptions(args: { policies: string; type: string; field:
   checkedColumn(args.dept, args.role, (name) => name);
   const policies = arrayArg(args.policies, 'policies') as Record<string, unknown>[];
   return cellOptions(policies, { type: args.type, field: args.field, dept: args.dept, role: args.role }, matrixDecider, catalogueFacts);
+}
+
+/** The policy language's closed lists, from the very constants the validator checks against. */
+export function policyLanguage() {
+  return {
+    departments: [...DEPARTMENTS],
+    roles: [...ROLES],
+    actions: [...ACTIONS],
+    ruleKeys: [...RULE_KEYS],
+    fieldSelectorKeys: [...FIELD_SELECTOR_KEYS],
+    subjectSelectorKeys: [...SUBJECT_SELECTOR_KEYS],
+    sharingTypes: [...SHARING_TYPES],
+    sensitivities: [...SENSITIVITIES],
+    testExpectations: [...TEST_EXPECTATIONS],
+    testActions: ['read', 'aggregate'],
+  };
 }
 
 export function policyConditionVocabulary(type: string) {

@@ -15,7 +15,7 @@ import { changes } from './exchange';
 import { explainOperation } from './explain';
 import { accessMatrix, checkedRegion, checkedType, whoCanSee } from './access-matrix';
 import { sharingBacklog } from './backlog';
-import { describePolicyCondition, policyCellOptions, policyConditionVocabulary, previewPolicyEdit } from './policy-editing';
+import { describePolicyCondition, policyCellOptions, policyConditionVocabulary, policyLanguage, previewPolicyEdit } from './policy-editing';
 import { objectionCounts, objectionDeadline, objectionWhere, raiseObjection, resolveObjection } from './objections';
 import { PLATFORM_CATALOGUE } from '../platform-catalogue';
 import {
@@ -205,6 +205,10 @@ export const resolvers: Resolvers = {
     policyCellOptions: (_, args, ctx) => {
       requireGoverning(ctx, 'Editing the permission matrix');
       return policyCellOptions(args);
+    },
+    policyLanguage: (_, __, ctx) => {
+      requireGoverning(ctx, 'The policy forms');
+      return policyLanguage() as never;
     },
     policyConditionVocabulary: (_, { type }, ctx) => {
       requireGoverning(ctx, 'The condition builder');

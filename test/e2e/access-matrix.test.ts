@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launchChromium, type Browser } from '../support/browser';
+import { glyphs, launchChromium, type Browser } from '../support/browser';
 import { startPlatform, type Platform } from '../support/platform';
 
 let platform: Platform;
@@ -41,7 +41,7 @@ describe('the permission matrix page', () => {
     await grid.waitFor();
     const police = grid.getByRole('gridcell', { name: /^public-security officer, name: denied.*depends on the record: full where the row conditions hold/ });
     await police.waitFor();
-    expect(await police.textContent()).toBe('F*');
+    expect(await glyphs(police)).toBe('F*');
     const first = grid.locator('td[tabindex="0"]');
     await first.focus();
     const before = await page.locator('.cell-details').textContent();
@@ -64,7 +64,7 @@ describe('in Chinese', () => {
     const grid = page.getByRole('grid', { name: /Person 的访问矩阵/ });
     await grid.waitFor();
     const police = grid.getByRole('gridcell', { name: /^公安厅 业务人员，name：不可见，决定依据：.*取决于记录：满足行条件时完整可见/ });
-    expect(await police.textContent()).toBe('F*');
+    expect(await glyphs(police)).toBe('F*');
     expect(await grid.locator('thead th.dept', { hasText: '卫生健康委员会' }).count()).toBe(1);
     await page.locator('#tabs').getByRole('link', { name: '谁能看到' }).click();
     await page.getByLabel('字段', { exact: true }).locator('option[value="phone"]').waitFor({ state: 'attached' });

@@ -30,6 +30,8 @@ const OPTIONS = `query($policies: String!, $type: String!, $field: String!, $dep
 }`;
 const VOCABULARY = `query($type: String!) { policyConditionVocabulary(type: $type) { name kind values operators attributes } }`;
 const DESCRIBE = `query($type: String!, $conditions: String!) { describePolicyCondition(type: $type, conditions: $conditions) { text problems { path message } } }`;
+const LANGUAGE = `{ policyLanguage { departments roles actions ruleKeys fieldSelectorKeys subjectSelectorKeys sharingTypes sensitivities testExpectations testActions } }`;
+const VALIDATE = `query($policies: String!, $tests: String) { validatePolicies(policies: $policies, tests: $tests) { valid problems { path message } } }`;
 const ACTIVE = `{ activePolicyVersion { number document } policyVersions(first: 100) { totalCount } }`;
 
 const phoneFull = { kind: 'SET_CELL', type: 'Person', field: 'phone', dept: 'health', role: 'analyst', decision: 'FULL' };
@@ -98,12 +100,43 @@ describe('the condition builder’s queries', () => {
   });
 });
 
+describe('the policy forms’ vocabulary (policyLanguage)', () => {
+  it('offers exactly what the validator accepts: every value offered passes, a value beside the lists is refused', async () => {
+    const res = await platform.query(LANGUAGE, undefined, so);
+    expect(res.errors).toBeUndefined();
+    const l = res.data.policyLanguage;
+    expect(l.actions).toEqual(['read', 'readMasked', 'aggregate', 'create', 'update']);
+    expect(l.departments).toContain('public-security');
+    expect(l.roles).toContain('security-officer');
+    expect(l.fieldSelectorKeys).toEqual(['owner', 'sharing', 'sensitivity', 'open', 'personal']);
+    expect(l.subjectSelectorKeys).toEqual(['owner', 'personal']);
+    expect(l.testExpectations).toEqual(['FULL', 'MASKED', 'DENIED']);
+    expect(l.testActions).toEqual(['read', 'aggregate']);
+    // One policy per department and role, with a rule per action and a field selector per catalogue value.
+    const policies = l.departments.flatMap((dept: string) => l.roles.map((role: string) => ({
+      id: `p-${dept}-${role}`, dept, role,
+      rules: [
+        ...l.actions.filter((a: string) => a === 'read' || a === 'readMasked' || a === 'aggregate').map((action: string) => ({ action, subject: 'Person', fields: ['gender'] })),
+        ...l.sensitivities.map((sensitivity: string) => ({ action: 'aggregate', subject: 'Person', fieldsWith: { sensitivity, owner: l.departments, sharing: l.sharingTypes } })),
+        ...l.actions.map((action: string) => ({ action, subject: 'all', subjectsWith: { owner: dept, personal: false } })),
+      ],
+    })));
+    const tests = l.testExpectations.map((expect: string, i: number) => ({ name: `t${i}`, caller: { dept: 'health', roles: l.roles, region: '460100', purpose: null }, type: 'Person', field: 'gender', ...(i === 0 ? { action: l.testActions[1] } : {}), expect }));
+    const ok = (await platform.query(VALIDATE, { policies: JSON.stringify(policies), tests: JSON.stringify(tests) }, so)).data.validatePolicies;
+    expect(ok.problems).toEqual([]);
+    const beside = [{ id: 'p', dept: 'health', role: 'analyst', rules: [{ action: 'manage', subject: 'Person' }, { action: 'read', subject: 'Person', fieldsWith: { colour: 'red' } }] }];
+    const bad = (await platform.query(VALIDATE, { policies: JSON.stringify(beside) }, so)).data.validatePolicies;
+    expect(bad.problems.map((p: { path: string }) => p.path)).toEqual(expect.arrayContaining([expect.stringMatching(/rules\[0\]\.action/), expect.stringMatching(/rules\[1\]\.fieldsWith/)]));
+  });
+});
+
 describe('who may ask', () => {
   it('refuses plain officers: FORBIDDEN', async () => {
     const queries: [string, Record<string, unknown>][] = [
       [PREVIEW, { basedOn: 1, edits: [phoneFull] }],
       [OPTIONS, { policies: '[]', type: 'Person', field: 'phone', dept: 'health', role: 'analyst' }],
       [VOCABULARY, { type: 'Person' }],
+      [LANGUAGE, {}],
       [DESCRIBE, { type: 'Person', conditions: '{"floating": true}' }],
     ];
     for (const [query, vars] of queries) {

@@ -5,13 +5,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../subgraphs/kit/config';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-artifacts', 'console');
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** What a matrix cell shows: its letter and marks, drawn by CSS from data-glyph (the cell's name says it in words). */
+export async function glyphs(cell: Locator): Promise<string> {
+  return (await cell.locator('[data-glyph]').evaluateAll((els) => els.map((e) => e.getAttribute('data-glyph')))).join('');
+}
 
 export interface Browser {
   context: BrowserContext;

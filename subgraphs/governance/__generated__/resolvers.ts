@@ -1320,6 +1320,31 @@ export type PolicyImpact = {
   version: Scalars['Int']['output'];
 };
 
+/** What the policy language accepts (policyLanguage). */
+export type PolicyLanguage = {
+  __typename?: 'PolicyLanguage';
+  /** What a rule may allow or forbid. */
+  actions: Array<Scalars['String']['output']>;
+  /** Department codes a policy, a test caller or a selector may name (a policy may also name * for every department). */
+  departments: Array<Scalars['String']['output']>;
+  /** The catalogue properties fieldsWith selects by: owner, sharing, sensitivity, open, personal. */
+  fieldSelectorKeys: Array<Scalars['String']['output']>;
+  /** Roles a policy or a test caller may name (a policy may also name * for every role). */
+  roles: Array<Scalars['String']['output']>;
+  /** The keys of a rule, each settable on its own (SET_RULE_KEY). */
+  ruleKeys: Array<Scalars['String']['output']>;
+  /** The sensitivities of the catalogue. */
+  sensitivities: Array<Sensitivity>;
+  /** The sharing types of the catalogue. */
+  sharingTypes: Array<SharingType>;
+  /** The catalogue properties subjectsWith selects by: owner, personal. */
+  subjectSelectorKeys: Array<Scalars['String']['output']>;
+  /** The actions a policy test may check: read (what a read shows) and aggregate (whether the field may feed statistics). */
+  testActions: Array<Scalars['String']['output']>;
+  /** What a policy test may expect of a read: FULL, MASKED or DENIED (of aggregate: FULL or DENIED). */
+  testExpectations: Array<AccessDecision>;
+};
+
 /** One problem with a policy document or its tests. */
 export type PolicyProblem = {
   __typename?: 'PolicyProblem';
@@ -1535,6 +1560,12 @@ export type Query = {
   policyDiff: PolicyDiff;
   /** For a version (normally a draft): which roles and departments gain or lose which fields compared with the active version. */
   policyImpact: PolicyImpact;
+  /**
+   * What the policy language accepts, for the console's forms (policies, rules and tests without JSON): the
+   * departments, roles and actions of the vocabulary, the keys of a rule, and the catalogue properties a rule may
+   * select fields and types by, each with the values it takes. Nothing outside these lists passes the validator.
+   */
+  policyLanguage: PolicyLanguage;
   /** One policy version by number; null if there is none. */
   policyVersion: Maybe<PolicyVersion>;
   /** Policy versions, newest first; optionally only those in one state. */
@@ -2121,6 +2152,7 @@ export type ResolversTypes = ResolversObject<{
   PolicyEditProblem: ResolverTypeWrapper<PolicyEditProblem>;
   PolicyEvent: ResolverTypeWrapper<PolicyEventRow>;
   PolicyImpact: ResolverTypeWrapper<PolicyImpact>;
+  PolicyLanguage: ResolverTypeWrapper<PolicyLanguage>;
   PolicyProblem: ResolverTypeWrapper<PolicyProblem>;
   PolicyState: PolicyState;
   PolicyTest: ResolverTypeWrapper<StoredPolicyTest>;
@@ -2206,6 +2238,7 @@ export type ResolversParentTypes = ResolversObject<{
   PolicyEditProblem: PolicyEditProblem;
   PolicyEvent: PolicyEventRow;
   PolicyImpact: PolicyImpact;
+  PolicyLanguage: PolicyLanguage;
   PolicyProblem: PolicyProblem;
   PolicyTest: StoredPolicyTest;
   PolicyTestResult: PolicyTestResult;
@@ -2672,6 +2705,19 @@ export type PolicyImpactResolvers<ContextType = GovernanceContext, ParentType ex
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type PolicyLanguageResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PolicyLanguage'] = ResolversParentTypes['PolicyLanguage']> = ResolversObject<{
+  actions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  departments?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  fieldSelectorKeys?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  ruleKeys?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  sensitivities?: Resolver<Array<ResolversTypes['Sensitivity']>, ParentType, ContextType>;
+  sharingTypes?: Resolver<Array<ResolversTypes['SharingType']>, ParentType, ContextType>;
+  subjectSelectorKeys?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  testActions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  testExpectations?: Resolver<Array<ResolversTypes['AccessDecision']>, ParentType, ContextType>;
+}>;
+
 export type PolicyProblemResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['PolicyProblem'] = ResolversParentTypes['PolicyProblem']> = ResolversObject<{
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2761,6 +2807,7 @@ export type QueryResolvers<ContextType = GovernanceContext, ParentType extends R
   policyConditionVocabulary?: Resolver<Array<ResolversTypes['ConditionField']>, ParentType, ContextType, RequireFields<QueryPolicyConditionVocabularyArgs, 'type'>>;
   policyDiff?: Resolver<ResolversTypes['PolicyDiff'], ParentType, ContextType, RequireFields<QueryPolicyDiffArgs, 'from' | 'to'>>;
   policyImpact?: Resolver<ResolversTypes['PolicyImpact'], ParentType, ContextType, RequireFields<QueryPolicyImpactArgs, 'number'>>;
+  policyLanguage?: Resolver<ResolversTypes['PolicyLanguage'], ParentType, ContextType>;
   policyVersion?: Resolver<Maybe<ResolversTypes['PolicyVersion']>, ParentType, ContextType, RequireFields<QueryPolicyVersionArgs, 'number'>>;
   policyVersions?: Resolver<ResolversTypes['PolicyVersionConnection'], ParentType, ContextType, RequireFields<QueryPolicyVersionsArgs, 'first'>>;
   previewPolicyEdit?: Resolver<ResolversTypes['PolicyEditPreview'], ParentType, ContextType, RequireFields<QueryPreviewPolicyEditArgs, 'basedOn' | 'edits'>>;
@@ -2875,6 +2922,7 @@ export type Resolvers<ContextType = GovernanceContext> = ResolversObject<{
   PolicyEditProblem?: PolicyEditProblemResolvers<ContextType>;
   PolicyEvent?: PolicyEventResolvers<ContextType>;
   PolicyImpact?: PolicyImpactResolvers<ContextType>;
+  PolicyLanguage?: PolicyLanguageResolvers<ContextType>;
   PolicyProblem?: PolicyProblemResolvers<ContextType>;
   PolicyTest?: PolicyTestResolvers<ContextType>;
   PolicyTestResult?: PolicyTestResultResolvers<ContextType>;

@@ -6,7 +6,6 @@ import { gql } from '../api.js';
 import { field, h } from '../dom.js';
 import { t } from '../../shared/i18n.js';
 
-// English UI strings of this file, kept together to move into the message catalogue (web/shared/messages) later.
 // Every string through the catalogues (web/shared/messages), read when used.
 export const MESSAGES = {
   get legend() { return t('console.condition.legend'); },

@@ -8,8 +8,8 @@ import { ApiError, act, gql, showError, showStatus } from '../api.js';
 import { badge, enumBadge, field, h, pretty, table } from '../dom.js';
 import { label, t } from '../../shared/i18n.js';
 import { conditionBuilder } from './condition-builder.js';
+import { documentForms } from './document-forms.js';
 
-// English UI strings of this file, kept together to move into the message catalogue (web/shared/messages) later.
 // Every string through the catalogues (web/shared/messages), read when used, so a language switch shows at once.
 export const MESSAGES = {
   get edit() { return t('console.edit.edit'); },
@@ -41,6 +41,7 @@ export const MESSAGES = {
   get tests() { return t('console.edit.tests'); },
   get jsonHint() { return t('console.edit.jsonHint'); },
   get check() { return t('console.edit.check'); },
+  get undo() { return t('console.edit.undo'); },
   get reason() { return t('console.edit.reason'); },
   get save() { return t('console.edit.save'); },
   saved: (n) => t('console.edit.saved', { n }),
@@ -118,11 +119,18 @@ export async function startEditing({ type, number, out, renderMatrix, word }) {
   const reason = h('input', { type: 'text' });
   const submitButton = h('button', { type: 'button', class: 'primary', disabled: true }, MESSAGES.submit);
   const dialog = h('dialog', { class: 'cell-editor', 'aria-labelledby': 'cell-editor-title' });
+  // What the document was before each edit, so an officer can take edits back one by one before saving.
+  const undoStack = [];
+  const undoButton = h('button', { type: 'button', class: 'secondary', disabled: true }, MESSAGES.undo);
 
   const preview = async (edits) => {
+    const before = { policies: documentText.value, tests: testsText.value };
     const { previewPolicyEdit: p } = await gql(PREVIEW, { basedOn: v.number, policies: documentText.value, tests: testsText.value, edits, type });
+    if (edits.length && (p.policies !== before.policies || p.tests !== before.tests)) undoStack.push(before);
+    undoButton.disabled = undoStack.length === 0;
     documentText.value = p.policies;
     testsText.value = p.tests;
+    forms.refresh(p.policies, p.tests);
     const problems = [
       ...p.editProblems.map((e) => ({ path: `edit ${e.edit + 1}`, message: e.message })),
       ...p.problems,
@@ -138,6 +146,15 @@ export async function startEditing({ type, number, out, renderMatrix, word }) {
     const changed = new Map(p.impact.filter((c) => c.type === type).map((c) => [`${c.field}|${c.dept}|${c.role}`, { gains: c.direction === 'GAINS', text: MESSAGES.changedCell(c.direction === 'GAINS', word(c.before), word(c.after)) }]));
     if (p.matrix) gridSlot.replaceChildren(renderMatrix(p.matrix, openEditor, changed));
   };
+
+  const forms = documentForms({ type, apply: preview });
+  undoButton.addEventListener('click', () => act(null, async () => {
+    const last = undoStack.pop();
+    if (!last) return;
+    documentText.value = last.policies;
+    testsText.value = last.tests;
+    await preview([]);
+  }));
 
   async function openEditor(row, c, td) {
     const { policyCellOptions: options } = await gql(OPTIONS, { policies: documentText.value, type, field: row.field, dept: c.dept, role: c.role });
@@ -202,6 +219,8 @@ export async function startEditing({ type, number, out, renderMatrix, word }) {
     dialog,
     h('h3', {}, MESSAGES.problems), problemsSlot,
     h('h3', {}, MESSAGES.impact), impactSlot,
+    h('div', { class: 'actions' }, undoButton),
+    forms.element,
     h('div', { class: 'editor-text' }, field(MESSAGES.document, documentText, MESSAGES.jsonHint), field(MESSAGES.tests, testsText)),
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'secondary', onclick: (e) => act(e.currentTarget, () => preview([])) }, MESSAGES.check),

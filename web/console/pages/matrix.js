@@ -3,6 +3,7 @@
 // code. A grid navigable with the arrow keys; the focused cell's explanation is spelled out below it. With a draft
 // chosen under "Edit", a cell opens the editor (matrix-editor.js) on click or Enter.
 import { act, gql, showError } from '../api.js';
+import { catalogueTypes } from '../vocabulary.js';
 import { draftChooser, startEditing } from './matrix-editor.js';
 import { badge, field, h, section, select } from '../dom.js';
 import { label, t } from '../../shared/i18n.js';
@@ -14,7 +15,6 @@ const MATRIX = `query ConsoleAccessMatrix($type: String!, $version: Int, $region
       cells { dept role decision decisionInScope reason source sourceId dependsOnRecord condition } }
   }
 }`;
-export const TYPES = `query ConsoleCatalogueTypes { catalogue { name fields { name } } }`;
 
 /** Short cell text: the grid has one column per department and role, so each cell holds a letter. */
 const SHORT = { FULL: 'F', MASKED: 'M', DENIED: '–', AGGREGATE_ONLY: 'Σ' };
@@ -85,8 +85,10 @@ function matrixTable(m, details, onEdit, changed = new Map()) {
             // The answer where the row conditions hold (a police officer's own area): what the column's callers get at
             // best; the marker says other records get less, which the explanation spells out.
             const td = h('td', { class: `cell cell-${c.decisionInScope.toLowerCase()}${c.dependsOnRecord ? ' conditional' : ''}`, title: text, 'aria-label': text, tabindex: r === 0 && i === 0 ? '0' : '-1' },
-              SHORT[c.decisionInScope], c.dependsOnRecord ? h('span', { class: 'marker', 'aria-hidden': 'true' }, '*') : null,
-              change ? h('span', { class: 'change-mark', 'aria-hidden': 'true' }, change.gains ? '+' : '−') : null);
+              // The letter and marks are pictures of the cell's name (aria-label), drawn by CSS from data-glyph, so
+              // the name says in words everything the cell shows (WCAG 2.5.3: no visible text missing from it).
+              h('span', { 'data-glyph': SHORT[c.decisionInScope] }), c.dependsOnRecord ? h('span', { class: 'marker', 'data-glyph': '*' }) : null,
+              change ? h('span', { class: 'change-mark', 'data-glyph': change.gains ? '+' : '−' }) : null);
             if (change) td.classList.add(change.gains ? 'changed-gain' : 'changed-loss');
             byCell.set(td, text);
             if (onEdit) {
@@ -133,8 +135,8 @@ export function matrixPage() {
       details,
     );
   };
-  gql(TYPES)
-    .then((data) => type.replaceChildren(...data.catalogue.map((c) => h('option', { value: c.name, selected: c.name === 'Person' }, c.name))))
+  catalogueTypes()
+    .then((catalogue) => type.replaceChildren(...catalogue.map((c) => h('option', { value: c.name, selected: c.name === 'Person' }, c.name))))
     .catch(showError);
   return h(
     'div',

@@ -3,7 +3,7 @@
 // GraphQL answer, so there is no second server route to authenticate.
 import { act, gql, showError } from '../api.js';
 import { enumBadge, field, h, section, select, table } from '../dom.js';
-import { TYPES } from './matrix.js';
+import { catalogueTypes } from '../vocabulary.js';
 import { label, t } from '../../shared/i18n.js';
 
 const WHO = `query ConsoleWhoCanSee($type: String!, $field: String!, $key: String, $version: Int, $region: String) {
@@ -85,9 +85,9 @@ export function whoCanSeePage() {
     );
   };
 
-  gql(TYPES)
-    .then((data) => {
-      types = data.catalogue;
+  catalogueTypes()
+    .then((catalogue) => {
+      types = catalogue;
       type.replaceChildren(...types.map((c) => h('option', { value: c.name, selected: c.name === 'Person' }, c.name)));
       fillFields();
     })
