@@ -1,6 +1,7 @@
 /** Starts the gateway as its own process: `npm run start:gateway`. Configured by environment only. */
 import { gatewayConfig } from '../subgraphs/kit/config';
 import { startGateway } from '../gateway';
+import { collectStartupGarbage } from './heap';
 import { logLine, stopOnSignals } from './log';
 
 async function main(): Promise<void> {
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
   const running = await startGateway(config);
   logLine('gateway', 'listening', { url: running.url, subgraphs: config.subgraphUrls });
   stopOnSignals('gateway', running.stop);
+  collectStartupGarbage();
 }
 
 main().catch((error: unknown) => {

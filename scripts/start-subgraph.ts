@@ -2,6 +2,7 @@
 import { isDomain, subgraphConfig } from '../subgraphs/kit/config';
 import { startSubgraph } from '../subgraphs/kit/server';
 import { SUBGRAPHS } from '../subgraphs/registry';
+import { collectStartupGarbage } from './heap';
 import { logLine, stopOnSignals } from './log';
 
 async function main(): Promise<void> {
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   const running = await startSubgraph(SUBGRAPHS[domain], config, { log: (line) => logLine(domain, line) });
   logLine(domain, 'listening', { url: running.url, database: config.database.driver });
   stopOnSignals(domain, running.stop);
+  collectStartupGarbage();
 }
 
 main().catch((error: unknown) => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ensureDevKeys, signToken } from '../auth';
 import { authConfig, backupConfig, DOMAINS, gatewayConfig, isProduction, PROJECT_ROOT, subgraphPort } from '../subgraphs/kit/config';
 import { logLine } from './log';
+import { collectStartupGarbage } from './heap';
 import { Supervisor } from './supervisor';
 
 const started = Date.now();
@@ -120,6 +121,7 @@ async function main(): Promise<void> {
     body: JSON.stringify({ query: '{ region(code: "460000") { name } persons(first: 1) { totalCount } }' }),
   });
   const first = (await res.json()) as { data?: unknown };
+  collectStartupGarbage(0);
   logLine('launcher', 'platform ready', { gateway: url, firstAnswerMs: Date.now() - started, firstAnswer: first.data ?? first, services: statusLine() });
   process.stdout.write(
     `\nThe platform answers on this machine:\n` +

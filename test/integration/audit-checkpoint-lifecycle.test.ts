@@ -1,6 +1,6 @@
 /**
  * The anchor in a running service (kit/server.ts): every subgraph, governance included, signs its own domain's
- * chain heads into its checkpoint file when it stops, and only when they moved; a later start goes on with the
+ * chain heads into its checkpoint file soon after it starts and when it stops, and only when they moved; a later start goes on with the
  * next number, and the result verifies. Real subgraph servers; SQLite, or PostgreSQL with DATABASE_URL.
  */
 import fs from 'node:fs';
@@ -57,7 +57,8 @@ function setup() {
     await databases.cleanup();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  return { run, file, checkpoints, verify, cleanup, dataDir };
+  const start = (domain: DomainName) => startSubgraph(SUBGRAPHS[domain], configOf(domain));
+  return { run, start, file, checkpoints, verify, cleanup, dataDir };
 }
 
 let env: ReturnType<typeof setup>;
@@ -85,5 +86,18 @@ describe(startSubgraph.name, () => {
     const report = await env.verify(domain);
     expect(report.findings).toEqual([]);
     expect(report.latest?.n).toBe(after.at(-1)!.n);
+  });
+
+  it('signs soon after a start, without waiting for the interval or a stop', async () => {
+    await env.run('governance', 0);
+    const service = await env.start('health');
+    try {
+      await service.audit!.append(entry('health', 1));
+      // The first round runs about a second after the start; the interval is a minute.
+      for (let i = 0; i < 50 && env.checkpoints('health').length === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
+      expect(env.checkpoints('health')).toEqual([expect.objectContaining({ n: 1, chains: expect.arrayContaining([expect.objectContaining({ writer: 'health', seq: 1 })]) })]);
+    } finally {
+      await service.stop();
+    }
   });
 });

@@ -133,6 +133,9 @@ export interface Checkpointer {
   stop(): Promise<void>;
 }
 
+/** After start: late enough to follow the service's first requests to its own store, soon enough to sign before it idles. */
+const FIRST_ROUND_DELAY_MS = 1000;
+
 export function startCheckpoints(options: { db: Database; domain: string; config: CheckpointConfig; log: (line: string) => void; sink?: CheckpointSink }): Checkpointer {
   const { db, domain, config, log } = options;
   const signer = loadSigner(config);
@@ -143,12 +146,18 @@ export function startCheckpoints(options: { db: Database; domain: string; config
     last = next;
     return next;
   };
-  const timer = setInterval(() => void round().catch((error: unknown) => log(`${domain}: audit checkpoint failed: ${String(error)}`)), config.intervalSeconds * 1000);
+  const failed = (error: unknown) => log(`${domain}: audit checkpoint failed: ${String(error)}`);
+  const timer = setInterval(() => void round().catch(failed), config.intervalSeconds * 1000);
   timer.unref();
+  // One round as soon as the service is up: what its start wrote (a first seeding, migrations) is anchored at once,
+  // not an interval later, and an idle platform then has nothing left to sign.
+  const first = setTimeout(() => void round().catch(failed), FIRST_ROUND_DELAY_MS);
+  first.unref();
   return {
     now: round,
     async stop() {
       clearInterval(timer);
+      clearTimeout(first);
       await round().catch((error: unknown) => log(`${domain}: the last audit checkpoint failed: ${String(error)}`));
     },
   };
