@@ -47,15 +47,20 @@ const status = (page: Page, text: RegExp) => page.getByRole('status').filter({ h
 const healthAnalystPhone = (page: Page, decision: string) => page.getByRole('grid', { name: /Permission matrix of Person/ }).getByRole('gridcell', { name: new RegExp(`^health analyst, phone: ${decision},`) });
 let draft: number;
 
+/** The Matrix page, Person's matrix in a new draft based on the version in force. */
+async function newDraftOfPerson(page: Page): Promise<void> {
+  await page.locator('#tabs').getByRole('link', { name: 'Matrix' }).click();
+  await page.getByLabel('Type').locator('option[value="Person"]').waitFor({ state: 'attached' });
+  const edit = page.getByLabel('Edit', { exact: true });
+  await edit.locator('option', { hasText: /New draft based on version \d+/ }).waitFor({ state: 'attached' });
+  await edit.selectOption({ label: (await edit.locator('option', { hasText: /New draft based on version/ }).textContent())! });
+  await page.getByRole('button', { name: 'Show' }).click();
+}
+
 describe('editing access in the permission matrix', () => {
   it('turns health analysts’ Person.phone from masked to full in a new draft, with its impact, and submits it', async () => {
     const page = await signedIn('so-editor');
-    await page.locator('#tabs').getByRole('link', { name: 'Matrix' }).click();
-    await page.getByLabel('Type').locator('option[value="Person"]').waitFor({ state: 'attached' });
-    const edit = page.getByLabel('Edit', { exact: true });
-    await edit.locator('option', { hasText: /New draft based on version \d+/ }).waitFor({ state: 'attached' });
-    await edit.selectOption({ label: (await edit.locator('option', { hasText: /New draft based on version/ }).textContent())! });
-    await page.getByRole('button', { name: 'Show' }).click();
+    await newDraftOfPerson(page);
 
     const cell = healthAnalystPhone(page, 'masked');
     await cell.focus();
@@ -220,12 +225,7 @@ describe('editing access in the permission matrix', () => {
 
   it('makes every kind of change in forms, without JSON: policies, rules, conditions, order, tests, and undo', async () => {
     const page = await signedIn('so-forms');
-    await page.locator('#tabs').getByRole('link', { name: 'Matrix' }).click();
-    await page.getByLabel('Type').locator('option[value="Person"]').waitFor({ state: 'attached' });
-    const edit = page.getByLabel('Edit', { exact: true });
-    await edit.locator('option', { hasText: /New draft based on version \d+/ }).waitFor({ state: 'attached' });
-    await edit.selectOption({ label: (await edit.locator('option', { hasText: /New draft based on version/ }).textContent())! });
-    await page.getByRole('button', { name: 'Show' }).click();
+    await newDraftOfPerson(page);
     await page.getByRole('table', { name: "The draft's policies, in order" }).waitFor();
     type Rule = Record<string, unknown>;
     type Policy = { id: string; dept: string; role: string; description?: string; rules: Rule[] };
