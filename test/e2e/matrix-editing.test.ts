@@ -9,6 +9,7 @@
 import type { Page } from 'playwright-core';
 import { glyphs, launchChromium, type Browser } from '../support/browser';
 import { seriousViolations } from '../support/axe';
+import { phonesForHealthAnalyst, phonesOnceSettled } from '../support/phones';
 import { startPlatform, type Platform } from '../support/platform';
 
 let platform: Platform;
@@ -35,12 +36,6 @@ async function signedIn(sub: string): Promise<Page> {
   await page.getByRole('button', { name: 'Sign in (development)' }).click();
   await page.locator('#session', { hasText: sub }).waitFor();
   return page;
-}
-
-async function phonesForHealthAnalyst(): Promise<string[]> {
-  const headers = await platform.as({ sub: 'analyst-1', dept: 'health', roles: ['analyst'], region: '460000' });
-  const res = await platform.query('{ persons(first: 20) { edges { node { phone } } } }', undefined, headers);
-  return (res.data?.persons.edges ?? []).map((e: { node: { phone: string | null } }) => e.node.phone).filter((p: string | null): p is string => p !== null);
 }
 
 const status = (page: Page, text: RegExp) => page.getByRole('status').filter({ hasText: text }).first().waitFor();
@@ -126,7 +121,7 @@ describe('editing access in the permission matrix', () => {
     draft = Number(/Draft version (\d+) saved/.exec((await page.locator('#status').textContent())!)![1]);
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await status(page, new RegExp(`Version ${draft} is now IN_REVIEW`));
-    expect(await phonesForHealthAnalyst()).toEqual(expect.arrayContaining([expect.stringContaining('*')]));
+    expect(await phonesForHealthAnalyst(platform)).toEqual(expect.arrayContaining([expect.stringContaining('*')]));
     expect(pageErrors).toEqual([]);
   });
 
@@ -147,13 +142,7 @@ describe('editing access in the permission matrix', () => {
     await reviewer.getByRole('button', { name: 'Activate' }).click();
     await status(reviewer, new RegExp(`Version ${draft} is now ACTIVE`));
 
-    // Subgraphs pick up the new version shortly after activation: poll, without asserting how long it takes.
-    let phones: string[] = [];
-    for (let i = 0; i < 60; i += 1) {
-      phones = await phonesForHealthAnalyst();
-      if (phones.length > 0 && phones.every((p) => !p.includes('*'))) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    const phones = await phonesOnceSettled(platform, false);
     expect(phones.length).toBeGreaterThan(0);
     for (const phone of phones) expect(phone).toMatch(/^1\d{10}$/);
     expect(pageErrors).toEqual([]);
@@ -212,12 +201,7 @@ describe('editing access in the permission matrix', () => {
     await status(reviewer, new RegExp(`版本 ${zhDraft} 现为已批准`));
     await reviewer.getByRole('button', { name: '启用' }).click();
     await status(reviewer, new RegExp(`版本 ${zhDraft} 现为生效中`));
-    let phones: string[] = [];
-    for (let i = 0; i < 60; i += 1) {
-      phones = await phonesForHealthAnalyst();
-      if (phones.length > 0 && phones.every((p) => p.includes('*'))) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    const phones = await phonesOnceSettled(platform, true);
     expect(phones.length).toBeGreaterThan(0);
     for (const phone of phones) expect(phone).toContain('*');
     expect(pageErrors).toEqual([]);

@@ -50,7 +50,8 @@ async function vocabularyOf(type) {
   return vocabularies.get(type);
 }
 
-function typed(kind, text) {
+/** A value typed in a text box, as the field's kind (the condition vocabulary's) stores it. */
+export function typed(kind, text) {
   if (kind === 'number') return Number(text);
   if (kind === 'boolean') return text === 'true';
   return text;

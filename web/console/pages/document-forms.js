@@ -8,7 +8,7 @@ import { act, gql } from '../api.js';
 import { badge, enumBadge, field, h, table } from '../dom.js';
 import { label, t } from '../../shared/i18n.js';
 import { catalogueTypes, policyLanguage } from '../vocabulary.js';
-import { conditionBuilder } from './condition-builder.js';
+import { conditionBuilder, typed } from './condition-builder.js';
 
 const DESCRIBE = `query ConsoleDescribeRuleCondition($type: String!, $conditions: String!) { describePolicyCondition(type: $type, conditions: $conditions) { text } }`;
 const VOCABULARY = `query ConsoleRecordFields($type: String!) { policyConditionVocabulary(type: $type) { name kind } }`;
@@ -333,13 +333,7 @@ export function documentForms({ type, apply }) {
     for (const [k, v] of Object.entries(old?.record ?? {})) record.push({ field: k, value: v === null ? '' : String(v) });
     typeSel.addEventListener('change', () => act(null, changeType));
     await changeType();
-    const typed = (f, text) => {
-      if (text === '') return null;
-      const kind = kinds.get(f);
-      if (kind === 'number') return Number(text);
-      if (kind === 'boolean') return text === 'true';
-      return text;
-    };
+    const recordValue = (f, text) => (text === '' ? null : typed(kinds.get(f), text));
     show(old ? t('console.forms.test.editTitle', { name: old.name }) : t('console.forms.test.addTitle'), [
       field(t('console.forms.test.name'), name),
       h('fieldset', { class: 'choices' }, h('legend', {}, t('console.forms.test.caller')), field(t('console.edit.col.dept'), dept), roles.element, field(t('console.col.region'), region, t('console.forms.test.regionHint')), field(t('console.col.purpose'), purpose)),
@@ -356,7 +350,7 @@ export function documentForms({ type, apply }) {
         caller: { dept: dept.value || null, roles: roles.values(), region: region.value.trim() || null, purpose: purpose.value.trim() || null },
         type: typeSel.value,
         field: fieldSel.value,
-        ...(record.length ? { record: Object.fromEntries(record.map((r) => [r.field, typed(r.field, r.value.trim())])) } : {}),
+        ...(record.length ? { record: Object.fromEntries(record.map((r) => [r.field, recordValue(r.field, r.value.trim())])) } : {}),
         ...(action.value === 'aggregate' ? { action: 'aggregate' } : {}),
         expect: expect.value,
       };
