@@ -16,6 +16,7 @@ import { ErrorCode } from '../subgraphs/kit/errors';
 import { subgraphFetchDuration } from '../subgraphs/kit/metrics';
 import { startClientSpan } from '../subgraphs/kit/tracing';
 import { failedPaths } from './failed-paths';
+import { keepTickets, ticketsFor } from './scope-tickets';
 
 export interface GatewayContext {
   /** Identity and purpose headers, forwarded as received: every subgraph verifies them itself. */
@@ -71,6 +72,19 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     for (const [header, value] of Object.entries(headers ?? {})) request.http?.headers.set(header, value);
     if (requestId) request.http?.headers.set('x-request-id', requestId);
     for (const [header, value] of Object.entries(this.traceHeaders.get(options) ?? {})) request.http?.headers.set(header, value);
+    const tickets = ticketsFor(context, request.variables?.representations);
+    if (tickets) request.extensions = { ...request.extensions, scopeTickets: tickets };
+  }
+
+  /** Owner-scope tickets never reach the client: kept for this request's later fetches (gateway/scope-tickets.ts). */
+  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]): GatewayGraphQLResponse {
+    const tickets = response.extensions?.scopeTickets;
+    if (tickets !== undefined) {
+      const { scopeTickets: _dropped, ...rest } = response.extensions!;
+      response.extensions = Object.keys(rest).length > 0 ? rest : undefined;
+      keepTickets(context, tickets);
+    }
+    return response;
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {

@@ -137,6 +137,12 @@ export interface SubgraphConfig {
   statisticsCache?: StatisticsCacheConfig;
   /** NATS_URL: the domain's events are relayed to NATS JetStream and its feed served from there; unset: the outbox serves it. */
   nats?: NatsConfig;
+  /**
+   * SCOPE_TICKET_KEY (at least 32 characters, the same in every subgraph): the owner's row scope travels with its
+   * entities (scope-ticket.ts). Unset: derived from the development key outside production; in production, off
+   * (every serving subgraph asks the owner's /scope).
+   */
+  scopeTicketKey?: string;
   /** Webhook push of change subscriptions (WEBHOOK_*, DELIVERY_KEY_FILE); read by governance; unset: the defaults. */
   webhooks?: WebhookConfig;
 }
@@ -228,7 +234,14 @@ export function subgraphConfig(domain: DomainName, env: Env = process.env): Subg
     statisticsCache: statisticsCacheConfig(env),
     nats: natsConfig(env),
     webhooks: webhookConfig(env),
+    ...scopeTicketConfig(env),
   };
+}
+
+function scopeTicketConfig(env: Env): { scopeTicketKey?: string } {
+  const key = env.SCOPE_TICKET_KEY || undefined;
+  if (key !== undefined && key.length < 32) throw new ConfigError('SCOPE_TICKET_KEY', 'use at least 32 random characters, the same in every subgraph.');
+  return key ? { scopeTicketKey: key } : {};
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

@@ -7,6 +7,7 @@ import type { AuditConfig, DomainName } from './config';
 import type { Identity } from './identity';
 import type { Database } from './orm';
 import { scopedAccess, unrestrictedAccess } from './scope';
+import { noteVisibleRows, type ScopeTicketer } from './scope-ticket';
 import type { StatisticsCache } from './statistics/cache';
 import type { RequestContext, SubgraphDefinition } from './subgraph';
 
@@ -34,6 +35,8 @@ export interface ContextFactoryOptions {
   clock?: () => Date;
   /** The domain's background task's share with requests (BackgroundTask.context). */
   background?: Readonly<Record<string, unknown>>;
+  /** Owner-scope tickets (scope-ticket.ts), with this subgraph's own entity types and their key fields. */
+  scopeTickets?: { ticketer: ScopeTicketer; owned: ReadonlyMap<string, string> } | null;
 }
 
 export function contextFactory<L>(definition: SubgraphDefinition<L>, db: Database, options: ContextFactoryOptions) {
@@ -61,7 +64,10 @@ export function contextFactory<L>(definition: SubgraphDefinition<L>, db: Databas
     const auth = options.authorizer.authorize(principal);
     const data = scopedAccess(fork, auth.ability, options.authorizer.served, db.reader);
     const audit = options.audit ? new AuditCollector(options.audit, auth, requestId) : undefined;
-    return withRequestEntityManager({ ...common, data, loaders: definition.loaders(data), auth, audit });
+    const tickets = options.scopeTickets;
+    const ctx = withRequestEntityManager({ ...common, data, loaders: definition.loaders(data), auth, audit, ...(tickets ? { scopeTicketer: tickets.ticketer } : {}) });
+    if (tickets && tickets.owned.size > 0) data.seen = (entity, rows) => noteVisibleRows(ctx as RequestContext<unknown>, entity, rows, tickets.owned);
+    return ctx;
   };
 }
 

@@ -113,6 +113,13 @@ export const loaderBatchSize = new Histogram({
   registers: [registry],
 });
 
+export const ownerRows = new Counter({
+  name: 'owner_scope_rows_total',
+  help: "Records of entities owned elsewhere judged on the owner's row, by service, type and how each request learned it: ticket (carried with the request, scope-ticket.ts), scope (asked of the owner's /scope), refused (a ticket that did not verify; then asked).",
+  labelNames: ['service', 'type', 'source'] as const,
+  registers: [registry],
+});
+
 export const statisticsCacheLookups = new Counter({
   name: 'statistics_cache_lookups_total',
   help: 'Statistics tables asked for, by service and how each was answered: memory or redis (a cache hit), miss (computed and stored), bypass (not cacheable: counted from the records).',

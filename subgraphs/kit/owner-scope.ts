@@ -18,11 +18,13 @@ import DataLoader from 'dataloader';
 import { Agent, request } from 'undici';
 import { GraphQLError } from 'graphql';
 import type { EntitySchema } from '@mikro-orm/core';
-import { conditionFields, explainField, fieldDecision, type Catalogue, type RequestAbility } from '../../auth';
+import { conditionFields, explainField, type Catalogue, type RequestAbility } from '../../auth';
 import type { DomainName } from './config';
 import { ErrorCode } from './errors';
 import { graphQLError, headerGetter, sendJson, type HttpRoute } from './http';
+import { ownerRows } from './metrics';
 import { readRows, restrict } from './scope';
+import { ownerAnswer, ticketedRow, type OwnerRow } from './scope-ticket';
 import type { RequestContext } from './subgraph';
 
 /** Where the records of an entity type served here, but owned elsewhere, live. */
@@ -32,7 +34,7 @@ export interface ForeignEntity {
   key: string;
 }
 
-export type OwnerRow = Readonly<Record<string, unknown>>;
+export type { OwnerRow };
 
 /** Keys per /scope call: far above any page, well below SQL's bound-parameter limits. */
 export const MAX_SCOPE_KEYS = 2000;
@@ -73,6 +75,8 @@ export async function fetchOwnerRows(ctx: RequestContext<unknown>, type: string,
 
 /** The owner's row of `key` for this request's caller (null: hidden from the caller, or missing), batched per request. */
 export function ownerRow(ctx: RequestContext<unknown>, type: string, owner: ForeignEntity, key: string): Promise<OwnerRow | null> {
+  const ticketed = ticketedRow(ctx, type, key);
+  if (ticketed !== undefined) return Promise.resolve(ticketed);
   let byType = loadersByRequest.get(ctx);
   if (!byType) {
     byType = new Map();
@@ -81,7 +85,11 @@ export function ownerRow(ctx: RequestContext<unknown>, type: string, owner: Fore
   let loader = byType.get(type);
   if (!loader) {
     const fields = ctx.auth ? conditionFields(ctx.auth.ability, type) : [];
-    loader = new DataLoader((keys) => fetchOwnerRows(ctx, type, owner, fields, keys), { maxBatchSize: MAX_SCOPE_KEYS });
+    const asked = ownerRows.labels(ctx.domain, type, 'scope');
+    loader = new DataLoader((keys) => {
+      asked.inc(keys.length);
+      return fetchOwnerRows(ctx, type, owner, fields, keys);
+    }, { maxBatchSize: MAX_SCOPE_KEYS });
     byType.set(type, loader);
   }
   return loader.load(key);
@@ -114,6 +122,17 @@ export function dependsOnOwner(ability: RequestAbility, type: string, served: re
   return answer;
 }
 
+/** The entity types this subgraph owns (stores and does not merely extend), with their federation key field. */
+export function ownedKeyFields(entities: readonly EntitySchema<any, any>[], keys: ReadonlyMap<string, string | null>, served: Catalogue): Map<string, string> {
+  const owned = new Map<string, string>();
+  for (const entity of entities) {
+    const type = entity.meta.className;
+    const key = keys.get(type);
+    if (key && served[type] && !served[type]!.extension) owned.set(type, key);
+  }
+  return owned;
+}
+
 /**
  * The owner's side: `POST /scope` with `{ type, keys, fields }` answers `{ rows }`, one per key, judged for the
  * caller of the request (its own Authorization and X-Purpose) with the owner's row scope and field decisions.
@@ -124,12 +143,8 @@ export function scopeRoute(options: {
   served: Catalogue;
   context: (headers: { get(name: string): string | undefined }) => Promise<RequestContext<unknown>>;
 }): HttpRoute {
-  const owned = new Map<string, { entity: EntitySchema<any, any>; key: string }>();
-  for (const entity of options.entities) {
-    const type = entity.meta.className;
-    const key = options.keys.get(type);
-    if (key && options.served[type] && !options.served[type]!.extension) owned.set(type, { entity, key });
-  }
+  const keys = ownedKeyFields(options.entities, options.keys, options.served);
+  const owned = new Map(options.entities.filter((e) => keys.has(e.meta.className)).map((entity) => [entity.meta.className, { entity, key: keys.get(entity.meta.className)! }]));
   return {
     prefix: SCOPE_PATH,
     async handle(req, res, request) {
@@ -155,7 +170,7 @@ export function scopeRoute(options: {
       }
       const type = body.type as string;
       const stored = target.entity.meta.properties as Record<string, unknown>;
-      const fields = Array.isArray(body.fields) ? body.fields.filter((f): f is string => typeof f === 'string' && f in stored && f in (options.served[type]?.fields ?? {})) : [];
+      const fields = Array.isArray(body.fields) ? body.fields.filter((f): f is string => typeof f === 'string') : [];
       const ability = ctx.auth?.ability;
       if (!ability) return graphQLError(res, 403, ErrorCode.Forbidden, 'Authorization is off in this build.');
       const scope = ctx.data.visible(target.entity);
@@ -166,11 +181,7 @@ export function scopeRoute(options: {
       const byKey = new Map<string, Record<string, unknown>>(found.map((row) => [String(row[target.key]), row]));
       const rows = (keys as string[]).map((k) => {
         const row = byKey.get(k);
-        if (!row) return null;
-        const out: Record<string, unknown> = {};
-        // Only what the caller may read in full: a masked value must never stand in for the real one in a condition.
-        for (const f of fields) if (fieldDecision(ability, type, f, row) === 'FULL') out[f] = row[f];
-        return out;
+        return row ? ownerAnswer(ability, type, row, fields, stored, options.served) : null;
       });
       sendJson(res, 200, { rows });
     },

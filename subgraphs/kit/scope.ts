@@ -12,6 +12,8 @@ export interface DataAccess {
   em: EntityManager;
   /** The read path (reader.ts); reads inside a write's transaction go through `em`, which sees its own writes. */
   reader?: Reader;
+  /** Told of every row read under the caller's row scope (scope-ticket.ts: the owner tickets them). */
+  seen?: (entity: EntitySchema<any, any>, rows: readonly object[]) => void;
   /** Rows of `entity` the caller may see at all (some field, in full or masked); null when none. */
   visible<T extends object>(entity: EntitySchema<T, any>): FilterQuery<T> | null;
   /**
@@ -124,10 +126,13 @@ function readerFor(data: DataAccess): Reader | undefined {
 
 /** Rows matching an already scoped filter. */
 export async function readRows<T extends object>(data: DataAccess, entity: EntitySchema<T, any>, where: FilterQuery<T>, options: ReadOptions = {}): Promise<T[]> {
-  const rows = await readerFor(data)?.find(entity, where as object, options);
-  if (rows) return rows;
-  if (readerFor(data)) readFallbacks.labels(entity.meta.className).inc();
-  return (await data.em.find(entity, where, { disableIdentityMap: true, orderBy: options.orderBy as never, limit: options.limit })) as T[];
+  let rows = await readerFor(data)?.find(entity, where as object, options);
+  if (!rows) {
+    if (readerFor(data)) readFallbacks.labels(entity.meta.className).inc();
+    rows = (await data.em.find(entity, where, { disableIdentityMap: true, orderBy: options.orderBy as never, limit: options.limit })) as T[];
+  }
+  data.seen?.(entity, rows);
+  return rows;
 }
 
 /** How many rows match an already scoped filter. */
@@ -145,9 +150,14 @@ export async function findVisible<T extends object>(data: DataAccess, entity: En
   if (scoped === null) return null;
   const reader = readerFor(data);
   const rows = reader && (await reader.find(entity, scoped as object, { limit: 1 }));
-  if (rows) return rows[0] ?? null;
-  if (reader) readFallbacks.labels(entity.meta.className).inc();
-  return (await data.em.findOne(entity, scoped, { disableIdentityMap: true })) as T | null;
+  let row: T | null;
+  if (rows) row = rows[0] ?? null;
+  else {
+    if (reader) readFallbacks.labels(entity.meta.className).inc();
+    row = (await data.em.findOne(entity, scoped, { disableIdentityMap: true })) as T | null;
+  }
+  if (row) data.seen?.(entity, [row]);
+  return row;
 }
 
 /** Every visible row matching `where` (small reference sets; lists of records use paginate). */

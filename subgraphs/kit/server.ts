@@ -19,7 +19,8 @@ import { authorizeFields, createAuthorizer, guardServiceField, introspectionGuar
 import { STRUCTURAL_CATALOGUE } from './catalogue';
 import { DEFAULT_QUERY_LIMITS, DEPARTMENT_DOMAINS, statisticsCacheConfig, type QueryLimitTable, type SubgraphConfig } from './config';
 import { columnOwners, columnProblems } from './column-guard';
-import { scopeRoute, type ForeignEntity } from './owner-scope';
+import { ownedKeyFields, scopeRoute, type ForeignEntity } from './owner-scope';
+import { scopeTicketer, scopeTicketPlugin } from './scope-ticket';
 import { PLATFORM_CATALOGUE } from '../platform-catalogue';
 import { contextFactory } from './context';
 import { formatError } from './errors';
@@ -266,13 +267,15 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       checkpoints = startCheckpoints({ db, domain: definition.name, config: config.audit.checkpoints, log, sink });
     }
     const observe = observePlugin<RequestContext<L>>({ service: definition.name, logger, principalOf: (ctx) => ctx.auth?.principal, requestIdOf: (ctx) => ctx.requestId });
-    const apollo = createApollo(definition, { production: config.production, enforce, audit: auditing, queryLimits: config.queryLimits }, [observe]);
-    await apollo.start();
     const served = catalogueOf(definition as SubgraphDefinition<unknown>);
+    const ticketer = enforce ? scopeTicketer({ secret: config.scopeTicketKey, devPrivateKeyFile: identity.privateKeyFile, production: config.production }) : null;
+    const ticketPlugins = ticketer ? [scopeTicketPlugin(ticketer, { served, entities: definition.entities }) as ApolloServerPlugin<RequestContext<L>>] : [];
+    const apollo = createApollo(definition, { production: config.production, enforce, audit: auditing, queryLimits: config.queryLimits }, [observe, ...ticketPlugins]);
+    await apollo.start();
     // Abilities over the platform catalogue: a rule about a type covers its fields in every subgraph alike.
     const authorizer = enforce ? createAuthorizer(PLATFORM_CATALOGUE, policies, served) : null;
     background = definition.background ? await definition.background({ db, config, identity, log, warn: (message) => logger.warn(message), ...(nats ? { nats: nats.link } : {}) }) : undefined;
-    const context = contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit, idempotencyWindowMs, statisticsCache, clock: options.clock, background: background?.context });
+    const context = contextFactory(definition, db, { identity, authorizer, peers: config.peers, audit, auditConfig: config.audit, idempotencyWindowMs, statisticsCache, clock: options.clock, background: background?.context, scopeTickets: ticketer ? { ticketer, owned: ownedKeyFields(definition.entities, keyFields(subgraphTypeDefs(definition as SubgraphDefinition<unknown>)), served) } : null });
     const routes = [metricsRoute({ token: config.observability?.metricsToken, production: config.production })];
     if (enforce) {
       routes.push(scopeRoute({ entities: definition.entities, keys: keyFields(subgraphTypeDefs(definition as SubgraphDefinition<unknown>)), served, context: context as never }));

@@ -17,6 +17,7 @@ import type { Identity } from './identity';
 import type { SubgraphConfig } from './config';
 import type { DomainImporter } from './import';
 import type { DataAccess } from './scope';
+import type { ScopeTicketer } from './scope-ticket';
 import type { StatisticsCache } from './statistics/cache';
 import type { StatisticDefinition } from './statistics/definition';
 import type { WorldChunk } from './world/world';
@@ -40,6 +41,8 @@ export interface RequestContext<Loaders> {
   loaders: Loaders;
   /** The caller and their ability; absent only in a benchmark build that measures enforcement off. */
   auth?: AuthContext;
+  /** Owner-scope tickets (scope-ticket.ts); absent: serving subgraphs ask the owner's /scope. */
+  scopeTicketer?: ScopeTicketer;
   /** The caller's Authorization header as received, to ask other subgraphs as the same caller. */
   authorization?: string;
   /** Where the other subgraphs answer (for reference checks). */

@@ -17,6 +17,8 @@ describe(subgraphConfig.name, () => {
     expect(subgraphConfig('population', {}).port).toBe(4001);
     expect(subgraphConfig('geospatial', {}).port).toBe(4002);
     expect(() => subgraphConfig('population', { POPULATION_PORT: '70000' })).toThrow(/POPULATION_PORT/);
+    expect(() => subgraphConfig('population', { SCOPE_TICKET_KEY: 'short' })).toThrow(/SCOPE_TICKET_KEY/);
+    expect(subgraphConfig('population', { SCOPE_TICKET_KEY: 'k'.repeat(32) }).scopeTicketKey).toBe('k'.repeat(32));
   });
 });
 
