@@ -118,6 +118,9 @@ export async function prepareBaseline(ref: string, log: (line: string) => void):
     }
     log(`baseline: node_modules ${baseline.modules}; building (npm run build)`);
     await run('npm', ['run', 'build', '--silent'], root);
+    // What npm ci runs after installing (the graph IDE's bundle, which the gateway needs): a symlinked node_modules skips it.
+    const scripts = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
+    if (reuse && scripts.prepare) await run('npm', ['run', 'prepare', '--silent'], root);
     if (!fs.existsSync(path.join(root, 'dist', 'scripts', 'start-subgraph.js')) || !fs.existsSync(path.join(root, 'dist', 'scripts', 'start-gateway.js'))) {
       throw new Error(`baseline ${short}: its build has no dist/scripts/start-subgraph.js or start-gateway.js`);
     }
