@@ -4,8 +4,9 @@
  * rules on that entity depend on the record, it adds to its GraphQL answer, in `extensions.scopeTickets`, one
  * ticket per row: the rule inputs `/scope` would return (the condition fields the caller may read in full), with a
  * MAC over the type, the key, the caller (principalKey: the same principal builds the same ability), the policy
- * snapshot (policies and grants), an expiry and the row. The gateway keeps the tickets of one request, passes each
- * serving subgraph those of the entities it sends it, and never shows them to the client (gateway/subgraph-source.ts).
+ * snapshot (policies and grants) with the ability's end of validity (a grant running out), an expiry and the row.
+ * The gateway keeps the tickets of one request, passes each serving subgraph those of the entities it sends it, and
+ * never shows them to the client (gateway/scope-tickets.ts).
  *
  * A serving subgraph uses a ticket only if its MAC verifies for its own view of the request (the caller it verified,
  * the policy snapshot it holds, the clock), else it asks `/scope` as before: a ticket can save a round trip, never
@@ -55,14 +56,15 @@ function mac(ticketer: ScopeTicketer, parts: readonly string[]): Buffer {
 }
 
 /** What a ticket is bound to, as each side sees its own request. */
-interface Binding {
+export interface Binding {
   caller: string;
   policyVersion: string;
 }
 
-function bindingOf(ctx: RequestContext<unknown>): Binding | null {
+export function bindingOf(ctx: RequestContext<unknown>): Binding | null {
   const auth = ctx.auth;
-  return auth ? { caller: principalKey(auth.principal), policyVersion: auth.policies.version } : null;
+  // The ability's end of validity too: a grant that ran out between minting and use makes another ability.
+  return auth ? { caller: principalKey(auth.principal), policyVersion: `${auth.policies.version}|${auth.ability.validUntil?.getTime() ?? ''}` } : null;
 }
 
 export function mintTicket(ticketer: ScopeTicketer, binding: Binding, type: string, key: string, row: OwnerRow, expiresAt: number): string {
