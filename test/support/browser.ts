@@ -15,6 +15,8 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 
 /** What a matrix cell shows: its letter and marks, drawn by CSS from data-glyph (the cell's name says it in words). */
 export async function glyphs(cell: Locator): Promise<string> {
+  // A cell redrawn after an edit (a round trip) may not be there yet: evaluateAll would read nothing and not wait.
+  await cell.waitFor();
   return (await cell.locator('[data-glyph]').evaluateAll((els) => els.map((e) => e.getAttribute('data-glyph')))).join('');
 }
 
