@@ -7,6 +7,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] },
   // Integration suites start real servers and databases; give them room, never rely on timing in assertions.
-  testTimeout: 60000,
+  // 120 s: eight subgraphs and a gateway starting one after another took over 60 s on 2 shared cores under load.
+  testTimeout: 120000,
   reporters: ['default', '<rootDir>/test/support/count-reporter.js'],
 };
