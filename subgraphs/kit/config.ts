@@ -384,6 +384,11 @@ export interface GatewayConfig {
    */
   dedupe: boolean;
   /**
+   * Entity fetches of one request to one subgraph issued together go as one call with an aliased `_entities` each
+   * (gateway/coalesce.ts; GATEWAY_COALESCE=off to send each alone). @default true
+   */
+  coalesce: boolean;
+  /**
    * `undici`: gateway/subgraph-fetcher.ts; `fetch`: Node's fetch (subgraph-source.ts), kept to measure the
    * difference (GATEWAY_SUBGRAPH_CLIENT). @default undici
    */
@@ -414,6 +419,7 @@ export function gatewayConfig(env: Env = process.env): GatewayConfig {
     subgraphTimeoutMs: readInt(env, 'SUBGRAPH_TIMEOUT_MS', 10000, 1, 600000),
     subgraphConnections: readInt(env, 'GATEWAY_SUBGRAPH_CONNECTIONS', 32, 1, 10000),
     dedupe: readOnOff(env, 'GATEWAY_DEDUPE', false),
+    coalesce: readOnOff(env, 'GATEWAY_COALESCE', true),
     subgraphClient: readSubgraphClient(env),
     safety: querySafetyConfig(env),
     observability: observabilityConfig(env),
