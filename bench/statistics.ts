@@ -29,15 +29,12 @@ import { todayInChina } from '../subgraphs/kit/scalars';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { startGateway } from '../gateway';
 import { postGraphQL } from '../test/support/platform';
+import { DASHBOARD_QUERY } from './gateways/scenarios';
 
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const DOC_FILE = path.join(PROJECT_ROOT, 'docs', 'benchmarks-statistics.md');
 
-const VALUE = '{ value suppressed suppression }';
-const INDICATORS = `code name residents ${VALUE} enterprisesPerThousandResidents ${VALUE} floorAreaPerResident ${VALUE} enrolmentRate ${VALUE}
-  vaccinationCoverage ${VALUE} taxGradeAShare ${VALUE} overdueLoanShare ${VALUE} insuranceCoverage ${VALUE}`;
-export const DASHBOARD_QUERY = `query Dashboard { region(code: "460000") { ${INDICATORS} children { ${INDICATORS} } } }`;
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];

@@ -5,11 +5,11 @@
  */
 import type { TokenClaims } from '../../auth';
 
-// The same query as bench/statistics.ts (which runs its bench when imported, so it is repeated here).
+// The dashboard's indicators for the province and its cities and counties (bench/statistics.ts times it too).
 const VALUE = '{ value suppressed suppression }';
 const INDICATORS = `code name residents ${VALUE} enterprisesPerThousandResidents ${VALUE} floorAreaPerResident ${VALUE} enrolmentRate ${VALUE}
   vaccinationCoverage ${VALUE} taxGradeAShare ${VALUE} overdueLoanShare ${VALUE} insuranceCoverage ${VALUE}`;
-const DASHBOARD_QUERY = `query Dashboard { region(code: "460000") { ${INDICATORS} children { ${INDICATORS} } } }`;
+export const DASHBOARD_QUERY = `query Dashboard { region(code: "460000") { ${INDICATORS} children { ${INDICATORS} } } }`;
 
 export interface Scenario {
   name: string;

@@ -5,7 +5,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { EntityManager } from '../../subgraphs/kit/orm';
-import { canonicalJson, definitionFingerprint, statisticsCacheKey, StatisticsCache, type CachedTable, type CacheKeyMaterial } from '../../subgraphs/kit/statistics/cache';
+import { canonicalJson, definitionFingerprint, statisticsCacheKey, statisticsCacheKeyFor, StatisticsCache, type CachedTable, type CacheKeyMaterial } from '../../subgraphs/kit/statistics/cache';
 import { noteRollupRefreshed, RollupClock } from '../../subgraphs/kit/statistics/rollup-clock';
 import { personStatistics } from '../../subgraphs/population/statistics';
 import { enterpriseStatistics } from '../../subgraphs/enterprise/statistics';
@@ -91,6 +91,17 @@ describe('statisticsCacheKey', () => {
     ['another domain', { domain: 'credit' }],
   ])('changes with %s', (_, change) => {
     expect(statisticsCacheKey({ ...MATERIAL, ...change })).not.toBe(key);
+  });
+
+  it('is made in two steps (the rest once, the rebuild times per request) with the very same key', () => {
+    const { sources, ...rest } = MATERIAL;
+    const keyFor = statisticsCacheKeyFor(rest)!;
+    expect(keyFor(sources)).toBe(key);
+    const rebuilt: CacheKeyMaterial['sources'] = [['stat_population_1', '2026-01-01T00:00:09.000Z']];
+    expect(keyFor(rebuilt)).toBe(statisticsCacheKey({ ...MATERIAL, sources: rebuilt }));
+    expect(keyFor(rebuilt)).not.toBe(key);
+    // A value holding the text of the slot the rebuild times go in: not cached, never an ambiguous key.
+    expect(statisticsCacheKeyFor({ ...rest, scope: { sub: '\u0000sources\u0000' } })).toBeNull();
   });
 
   it('refuses material without a canonical form (nothing is cached rather than a wrong key)', () => {

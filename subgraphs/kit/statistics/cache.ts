@@ -101,9 +101,28 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** The cache key of a table, or null when part of what it depends on has no canonical form (then it is not cached). */
 export function statisticsCacheKey(material: CacheKeyMaterial): string | null {
-  const text = canonicalJson({ format: CACHE_FORMAT, ...material, filters: material.filters.map((f) => [...f]), sources: material.sources.map((s) => [...s]) });
+  return statisticsCacheKeyFor(material)?.(material.sources) ?? null;
+}
+
+const SOURCES_SLOT = JSON.stringify('\u0000sources\u0000');
+
+/**
+ * statisticsCacheKey with everything but the sources fixed: the canonical text of the rest is made once (a caller's
+ * repeated table differs from request to request only in the rollups' rebuild times), the key is the same.
+ */
+export function statisticsCacheKeyFor(material: Omit<CacheKeyMaterial, 'sources'>): ((sources: CacheKeyMaterial['sources']) => string | null) | null {
+  const text = canonicalJson({ format: CACHE_FORMAT, ...material, filters: material.filters.map((f) => [...f]), sources: JSON.parse(SOURCES_SLOT) as string });
   if (text === null) return null;
-  return `stat:${CACHE_FORMAT.split('/')[1]}:${material.domain}:${material.statistic}:${sha256(text)}`;
+  const at = text.indexOf(SOURCES_SLOT);
+  // Anything else holding the slot's text (never in practice) leaves the table uncached rather than ambiguous.
+  if (at < 0 || text.indexOf(SOURCES_SLOT, at + 1) >= 0) return null;
+  const before = text.slice(0, at);
+  const after = text.slice(at + SOURCES_SLOT.length);
+  const prefix = `stat:${CACHE_FORMAT.split('/')[1]}:${material.domain}:${material.statistic}:`;
+  return (sources) => {
+    const slot = canonicalJson(sources.map((s) => [...s]));
+    return slot === null ? null : `${prefix}${sha256(before + slot + after)}`;
+  };
 }
 
 const fingerprints = new WeakMap<StatisticDefinition, string>();

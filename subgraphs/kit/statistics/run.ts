@@ -13,7 +13,7 @@ import { statisticsConfig } from '../config';
 import { todayInChina } from '../scalars';
 import type { RequestContext } from '../subgraph';
 import type { StatisticDefinition } from './definition';
-import { definitionFingerprint, saltDigest, statisticsCacheKey, type CachedCell, type CachedTable } from './cache';
+import { definitionFingerprint, saltDigest, statisticsCacheKeyFor, type CachedCell, type CachedTable } from './cache';
 import { cellId, discloseTable, withMargins, type SuppressionKind, type TrueCell } from './disclosure';
 import { reportStatisticsRequest, type StatisticsRequestFacts } from './request-facts';
 import { cellsFromRecords, cellsFromRollup, chooseRollup, rollupRefreshedAt, rollupTable, type CellQuery } from './sql';
@@ -136,21 +136,32 @@ function decidedBy(ctx: RequestContext<unknown>, definition: StatisticDefinition
   return { rules: [...rules].sort(), grants: [...new Set(grants)].sort() };
 }
 
-export async function runStatistics(ctx: RequestContext<unknown>, domain: string, definition: StatisticDefinition, args: StatisticsArgs): Promise<StatisticsTable> {
-  const started = Date.now();
+/**
+ * What a table request needs that depends only on the statistic, its arguments, the caller's ability and policy
+ * snapshot and the day: validated arguments, the fields counted, the caller's row scope, k, the rollups planned,
+ * and the cache key but for the rollups' rebuild times. Kept per ability (a caller's abilities are cached per policy
+ * version: subgraphs/kit/authorization.ts), so a dashboard asking the same tables again does this work once.
+ * Refusals are never kept: a caller who may not aggregate is refused, reported and audited on every request.
+ */
+interface PreparedTable {
+  snapshot: unknown;
+  groupBy: string[];
+  filters: [string, string][];
+  measures: string[];
+  fields: string[];
+  k: number;
+  salt: string;
+  query: CellQuery;
+  /** The rollup tables of the table and its differencing guard, or null when one of them is read from the records. */
+  tables: string[] | null;
+  keyFor: ((sources: readonly (readonly [string, string])[]) => string | null) | null;
+}
+
+const MAX_PREPARED_PER_ABILITY = 256;
+const preparedTables = new WeakMap<StatisticDefinition, WeakMap<object, Map<string, PreparedTable>>>();
+
+function prepareTable(ctx: RequestContext<unknown>, domain: string, definition: StatisticDefinition, args: StatisticsArgs, today: string, facts: StatisticsRequestFacts): PreparedTable {
   const { groupBy, filters, measures } = validate(definition, args);
-  const principal = ctx.auth?.principal;
-  const facts: StatisticsRequestFacts = {
-    requestId: ctx.requestId,
-    at: new Date().toISOString(),
-    caller: { sub: principal?.sub ?? null, dept: principal?.dept ?? null, roles: principal?.roles ?? [], region: principal?.region ?? null, purpose: principal?.purpose ?? null },
-    domain,
-    statistic: definition.name,
-    dimensions: groupBy,
-    filters: filters.map(([dimension, value]) => ({ dimension, value })),
-    measures,
-    outcome: 'ANSWERED',
-  };
   const fields = [...new Set([...groupBy, ...filters.map(([d]) => d)].flatMap((d) => definition.dimensions[d].fields).concat(measures.flatMap((m) => definition.measures![m].fields)))];
   // Refusals first: a caller who may not aggregate a field is refused before any cache is read.
   let scope: FilterQuery<object>;
@@ -163,52 +174,92 @@ export async function runStatistics(ctx: RequestContext<unknown>, domain: string
   const catalogueFields = ctx.auth?.ability.catalogue[definition.type]?.fields ?? {};
   const k = Math.max(DEFAULT_MIN_CELL_SIZE, ...fields.map((f) => minCellSize(catalogueFields[f])));
   const salt = statisticsConfig().keySalt;
-  const today = todayInChina();
   // Filters in a fixed order: the table does not depend on the order they were given in, so neither does its key.
   const sortedFilters = [...filters].sort(([a], [b]) => a.localeCompare(b));
   // Dimensions in a fixed order too: secondary suppression picks complements by the order it meets cells, so the
   // same table asked with its dimensions swapped must be computed the same way, or it would publish other cells.
   const canonical = [...groupBy].sort();
   const query: CellQuery = { groupBy: canonical, filters: sortedFilters, measures, scope, today };
+  const snapshot = ctx.auth?.policies;
+  let keyFor: PreparedTable['keyFor'] = null;
+  let tables: string[] | null = null;
+  if (ctx.statisticsCache) {
+    const decided = decidedBy(ctx, definition, fields);
+    keyFor = statisticsCacheKeyFor({
+      domain,
+      statistic: definition.name,
+      definition: definitionFingerprint(definition),
+      groupBy: canonical,
+      filters: sortedFilters,
+      measures,
+      scope,
+      fields: [...fields].sort(),
+      decidedBy: decided.rules,
+      policy: snapshot ? { version: snapshot.version, number: snapshot.policyVersion, seq: snapshot.seq, grants: decided.grants } : null,
+      k,
+      today,
+      salt: saltDigest(salt),
+    });
+    // Which rollups the table and its differencing guard will read.
+    const planned = queriesOf(query).map((q) => chooseRollup(definition, q));
+    tables = planned.every((p) => p !== null) ? planned.map((p) => rollupTable(definition, p!.rollup)) : null;
+  }
+  return { snapshot, groupBy, filters, measures, fields, k, salt, query, tables, keyFor };
+}
+
+function preparedTable(ctx: RequestContext<unknown>, domain: string, definition: StatisticDefinition, args: StatisticsArgs, today: string, facts: StatisticsRequestFacts): PreparedTable {
+  const ability = ctx.auth?.ability;
+  if (!ability) return prepareTable(ctx, domain, definition, args, today, facts);
+  let byAbility = preparedTables.get(definition);
+  if (!byAbility) preparedTables.set(definition, (byAbility = new WeakMap()));
+  let prepared = byAbility.get(ability);
+  if (!prepared) byAbility.set(ability, (prepared = new Map()));
+  const key = JSON.stringify([domain, today, !!ctx.statisticsCache, args.groupBy, args.filter ?? null, args.measures ?? null]);
+  const known = prepared.get(key);
+  if (known && known.snapshot === ctx.auth?.policies) return known;
+  const fresh = prepareTable(ctx, domain, definition, args, today, facts);
+  if (prepared.size >= MAX_PREPARED_PER_ABILITY) prepared.clear();
+  prepared.set(key, fresh);
+  return fresh;
+}
+
+export async function runStatistics(ctx: RequestContext<unknown>, domain: string, definition: StatisticDefinition, args: StatisticsArgs): Promise<StatisticsTable> {
+  const started = Date.now();
+  const principal = ctx.auth?.principal;
+  const today = todayInChina();
+  const facts: StatisticsRequestFacts = {
+    requestId: ctx.requestId,
+    at: new Date().toISOString(),
+    caller: { sub: principal?.sub ?? null, dept: principal?.dept ?? null, roles: principal?.roles ?? [], region: principal?.region ?? null, purpose: principal?.purpose ?? null },
+    domain,
+    statistic: definition.name,
+    dimensions: [...args.groupBy],
+    filters: (args.filter ?? []).map(({ dimension, value }) => ({ dimension, value })),
+    measures: [...(args.measures ?? [])],
+    outcome: 'ANSWERED',
+  };
+  const prepared = preparedTable(ctx, domain, definition, args, today, facts);
+  const { groupBy, fields, k, salt, tables, keyFor } = prepared;
+  // The kept query is shared by the caller's requests; counting gets a copy (query building may rewrite a where).
+  const query = (): CellQuery => ({ ...prepared.query, groupBy: [...prepared.query.groupBy], filters: prepared.query.filters.map((f) => [...f] as [string, string]), measures: [...prepared.query.measures], scope: structuredClone(prepared.query.scope) });
 
   const cache = ctx.statisticsCache;
   let result: { table: CachedTable; cache: StatisticsRequestFacts['cache'] };
   if (!cache) {
-    result = { table: (await computeTable(ctx, definition, query, k, salt)).table, cache: undefined };
+    result = { table: (await computeTable(ctx, definition, query(), k, salt)).table, cache: undefined };
   } else {
-    const decided = decidedBy(ctx, definition, fields);
-    const snapshot = ctx.auth?.policies;
-    const keyOf = (sources: readonly (readonly [string, string])[]) =>
-      statisticsCacheKey({
-        domain,
-        statistic: definition.name,
-        definition: definitionFingerprint(definition),
-        groupBy: canonical,
-        filters: sortedFilters,
-        measures,
-        scope,
-        fields: [...fields].sort(),
-        decidedBy: decided.rules,
-        policy: snapshot ? { version: snapshot.version, number: snapshot.policyVersion, seq: snapshot.seq, grants: decided.grants } : null,
-        k,
-        sources,
-        today,
-        salt: saltDigest(salt),
-      });
-    // Which rollups the table and its differencing guard will read, and when this service knows them rebuilt.
-    const planned = queriesOf(query).map((q) => chooseRollup(definition, q));
-    const tables = planned.every((p) => p !== null) ? planned.map((p) => rollupTable(definition, p!.rollup)) : null;
+    // When this service knows the planned rollups rebuilt.
     const times = tables ? await cache.clock.asOf(tables).catch(() => null) : null;
-    const key = tables && times && times.every((t) => t !== null) ? keyOf(tables.map((t, i) => [t, times[i]!] as const)) : null;
+    const key = tables && keyFor && times && times.every((t) => t !== null) ? keyFor(tables.map((t, i) => [t, times[i]!] as const)) : null;
     const hit = key ? await cache.get(key) : null;
     if (hit) {
       result = { table: hit.table, cache: hit.result };
     } else {
-      const computed = await (key ? cache.once(key, () => computeTable(ctx, definition, query, k, salt)) : computeTable(ctx, definition, query, k, salt));
+      const computed = await (key ? cache.once(key, () => computeTable(ctx, definition, query(), k, salt)) : computeTable(ctx, definition, query(), k, salt));
       // Stored under the rebuild times actually read (the clock may not know a rebuild by another replica yet).
       const sources = computed.sources.every((s) => s !== null) ? (computed.sources as [string, string][]) : null;
       for (const s of sources ?? []) cache.clock.note(s[0], s[1]);
-      const storeKey = sources ? keyOf(sources) : null;
+      const storeKey = sources && keyFor ? keyFor(sources) : null;
       if (storeKey) await cache.set(storeKey, computed.table);
       else cache.bypass();
       result = { table: computed.table, cache: storeKey ? 'miss' : 'bypass' };
