@@ -71,12 +71,19 @@ export function contextFactory<L>(definition: SubgraphDefinition<L>, db: Databas
   };
 }
 
-/** `ctx.em` is the request's one fork, the same as `ctx.data.em`, made when first used; a write swaps in its own. */
+/**
+ * `ctx.em` is the request's one fork, the same as `ctx.data.em`, made when first used; a write swaps in its own.
+ * The accessor sits on a prototype of the request's own: Apollo Server copies the context for each operation
+ * (`Object.assign(Object.create(prototype), context)`), which would call an own getter and fork for every request;
+ * the copy keeps the prototype, so it shares the same lazy fork.
+ */
 function withRequestEntityManager<L>(context: Omit<RequestContext<L>, 'em'>): RequestContext<L> {
   let current: RequestContext<L>['em'] | undefined;
-  return Object.defineProperty(context, 'em', {
-    get: () => (current ??= context.data.em),
-    set: (em: RequestContext<L>['em']) => (current = em),
-    enumerable: true,
-  }) as RequestContext<L>;
+  const lazy = Object.create(Object.prototype, {
+    em: {
+      get: () => (current ??= context.data.em),
+      set: (em: RequestContext<L>['em']) => (current = em),
+    },
+  }) as object;
+  return Object.assign(Object.create(lazy), context) as RequestContext<L>;
 }
