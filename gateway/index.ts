@@ -58,13 +58,13 @@ export interface GatewayDependencies {
 export function createGateway(config: GatewayConfig, deps: GatewayDependencies = {}): ApolloServer<GatewayContext> {
   const documents = deps.documents ?? loadTrustedDocuments(config.safety.trustedDocuments.dir);
   const logger = deps.logger ?? createLogger('gateway', { level: config.observability?.logLevel });
-  const fetcher = config.subgraphClient === 'fetch' ? undefined : (deps.fetcher ?? subgraphFetcher({ connections: config.subgraphConnections, dedupe: config.dedupe, coalesce: config.coalesce, timeoutMs: config.subgraphTimeoutMs }));
+  const fetcher = config.subgraphClient === 'fetch' ? undefined : (deps.fetcher ?? subgraphFetcher({ connections: config.subgraphConnections, dedupe: config.dedupe, timeoutMs: config.subgraphTimeoutMs }));
   const supergraphSdl = fs.readFileSync(config.supergraphFile, 'utf8');
   // Introspection by anyone but developers and security officers: the schema without what they may never read.
   const schemaFor = visibleSchemas({ supergraphSdl, governanceUrl: config.subgraphUrls.governance, timeoutMs: config.subgraphTimeoutMs });
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphSource(name, isDomain(name) ? config.subgraphUrls[name] : String(url), config.subgraphTimeoutMs, fetcher),
+    buildService: ({ name, url }) => new SubgraphSource(name, isDomain(name) ? config.subgraphUrls[name] : String(url), config.subgraphTimeoutMs, fetcher, config.coalesce),
   });
   const observe = observePlugin<GatewayContext>({ service: 'gateway', logger, principalOf: (ctx) => ctx.principal, requestIdOf: (ctx) => ctx.requestId });
   return new ApolloServer<GatewayContext>({
@@ -100,7 +100,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayStartO
   const redis = redisConfig ? await connectRedis(redisConfig) : undefined;
   const limiter = new RateLimiter(rateLimits, redis && redisConfig ? new RedisBuckets(redis, redisConfig.keyPrefix) : new MemoryBuckets());
   const documents = loadTrustedDocuments(config.safety.trustedDocuments.dir);
-  const fetcher = subgraphFetcher({ connections: config.subgraphConnections, dedupe: config.dedupe, coalesce: config.coalesce, timeoutMs: config.subgraphTimeoutMs });
+  const fetcher = subgraphFetcher({ connections: config.subgraphConnections, dedupe: config.dedupe, timeoutMs: config.subgraphTimeoutMs });
   const apollo = createGateway(config, {
     documents,
     fetcher,

@@ -7,7 +7,7 @@
  * so a restarted subgraph is reached again on the next request.
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { SpanStatusCode } from '@opentelemetry/api';
 import { GraphQLError, parse, type DocumentNode } from 'graphql';
@@ -15,6 +15,7 @@ import type { Principal } from '../auth';
 import { ErrorCode } from '../subgraphs/kit/errors';
 import { subgraphFetchDuration } from '../subgraphs/kit/metrics';
 import { startClientSpan } from '../subgraphs/kit/tracing';
+import { EntityFetchCoalescer } from './coalesce';
 import { failedPaths } from './failed-paths';
 import { keepTickets, ticketsFor } from './scope-tickets';
 
@@ -56,14 +57,28 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   /** Trace headers of each fetch's span, set in process() and sent by willSendRequest(). */
   private readonly traceHeaders = new WeakMap<object, Record<string, string>>();
 
-  /** @param fetcher @default Node's fetch within `timeoutMs`; the gateway passes subgraph-fetcher.ts (GATEWAY_SUBGRAPH_CLIENT) */
+  /**
+   * @param fetcher @default Node's fetch within `timeoutMs`; the gateway passes subgraph-fetcher.ts (GATEWAY_SUBGRAPH_CLIENT)
+   * @param coalesce send the entity fetches of one request issued together as one call (coalesce.ts; GATEWAY_COALESCE)
+   */
   constructor(
     readonly domain: string,
     url: string,
     readonly timeoutMs = 10_000,
     fetcher?: Fetcher,
+    coalesce = false,
   ) {
     super({ url, fetcher: fetcher ?? fetchWithin(timeoutMs) });
+    if (coalesce) {
+      // RemoteGraphQLDataSource.sendRequest (private in its types; @apollo/gateway is pinned) sends one GraphQL
+      // request with this source's headers, deadline and error handling: the coalescer sends through it too, and
+      // test/integration/coalesce.test.ts fails if this hook stops being called.
+      const self = this as unknown as { sendRequest: (request: GatewayGraphQLRequest, context: object) => Promise<GatewayGraphQLResponse> };
+      const sendRequest = self.sendRequest.bind(this);
+      // A refusal (the subgraph's own error) is met again fetch by fetch; an unreachable subgraph fails them all.
+      const coalescer = new EntityFetchCoalescer(sendRequest, (error) => error instanceof GraphQLError && error.extensions.code !== ErrorCode.Unavailable);
+      self.sendRequest = (request, context) => coalescer.fetch(request, context) ?? sendRequest(request, context);
+    }
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -384,8 +384,8 @@ export interface GatewayConfig {
    */
   dedupe: boolean;
   /**
-   * Entity fetches of one request to one subgraph issued together go as one call with an aliased `_entities` each
-   * (gateway/coalesce.ts; GATEWAY_COALESCE=off to send each alone). @default true
+   * Entity fetches of one client request to one subgraph issued together go as one call with an aliased `_entities`
+   * each (gateway/coalesce.ts; GATEWAY_COALESCE=off to send each alone). @default true
    */
   coalesce: boolean;
   /**
