@@ -35,7 +35,7 @@
  * document each version reads with its own code, and today's rules are not the baseline's (sharing it, the
  * baseline denied the officer fields today's policy grants). The domains' data is shared, and so are their audit
  * trails, under the same writer names (the domains): a chain is safe to share, as replicas of a subgraph do
- * (audit/chain.ts appendAtHead: an append moves the head it read, or reads it again and retries), and only the
+ * (audit/chain.ts headAppender: an append moves the head it read, or reads it again and retries), and only the
  * target being timed has traffic. The schema update at start is additive only.
  *
  * Knobs: BENCH_ROUNDS=3 BENCH_SETTLE_S=5 BENCH_WARMUP_S=3 BENCH_DURATION_S=10 BENCH_CONNECTIONS=8 BENCH_TARGETS=ours,apollo,...,floor,sqlfloor,baseline

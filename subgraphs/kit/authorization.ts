@@ -181,7 +181,18 @@ export function guardServiceField(schema: GraphQLSchema, production: boolean): G
   return schema;
 }
 
+/** Per parsed document (Apollo hands the same one for the same text): the walk is done once. */
+const schemaReaders = new WeakMap<DocumentNode, boolean>();
+
 function readsSchema(document: DocumentNode): boolean {
+  const known = schemaReaders.get(document);
+  if (known !== undefined) return known;
+  const found = walkForSchema(document);
+  schemaReaders.set(document, found);
+  return found;
+}
+
+function walkForSchema(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Field(node) {

@@ -73,17 +73,25 @@ export function contextFactory<L>(definition: SubgraphDefinition<L>, db: Databas
 
 /**
  * `ctx.em` is the request's one fork, the same as `ctx.data.em`, made when first used; a write swaps in its own.
- * The accessor sits on a prototype of the request's own: Apollo Server copies the context for each operation
- * (`Object.assign(Object.create(prototype), context)`), which would call an own getter and fork for every request;
- * the copy keeps the prototype, so it shares the same lazy fork.
+ * Apollo Server copies the context for each operation (`Object.assign(Object.create(prototype), context)`): the
+ * accessor is on the class's prototype (an own getter would be called by the copy, and fork for every request),
+ * and the fork is kept in a holder the copy shares by reference.
  */
-function withRequestEntityManager<L>(context: Omit<RequestContext<L>, 'em'>): RequestContext<L> {
-  let current: RequestContext<L>['em'] | undefined;
-  const lazy = Object.create(Object.prototype, {
-    em: {
-      get: () => (current ??= context.data.em),
-      set: (em: RequestContext<L>['em']) => (current = em),
-    },
-  }) as object;
-  return Object.assign(Object.create(lazy), context) as RequestContext<L>;
+class RequestEntityManager<L> {
+  declare readonly data: RequestContext<L>['data'];
+  declare readonly emHolder: { current: RequestContext<L>['em'] | undefined };
+
+  get em(): RequestContext<L>['em'] {
+    return (this.emHolder.current ??= this.data.em);
+  }
+
+  set em(em: RequestContext<L>['em']) {
+    this.emHolder.current = em;
+  }
+}
+
+export function withRequestEntityManager<L>(context: Omit<RequestContext<L>, 'em'>): RequestContext<L> {
+  const ctx = Object.assign(new RequestEntityManager<L>(), context) as unknown as RequestContext<L> & { emHolder: { current: RequestContext<L>['em'] | undefined } };
+  ctx.emHolder = { current: undefined };
+  return ctx;
 }

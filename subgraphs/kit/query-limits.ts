@@ -71,28 +71,35 @@ export function countTokens(source: string, stopAfter = Number.MAX_SAFE_INTEGER)
   return count;
 }
 
-function intValue(node: ValueNode | undefined, variables: Record<string, unknown>): number | undefined {
+/**
+ * What the measurement reads of the variables: a page size (`first: $n`) or a list's length (`representations:
+ * $r`), nothing else. Each read is noted, so that a measurement can be reused for the same document whenever
+ * every read gives the same number (see measureCached).
+ */
+type VariableReader = (name: string, as: 'int' | 'length') => number | undefined;
+
+function readVariable(variables: Record<string, unknown>, name: string, as: 'int' | 'length'): number | undefined {
+  const v = variables[name];
+  if (as === 'int') return typeof v === 'number' ? v : undefined;
+  return Array.isArray(v) ? v.length : undefined;
+}
+
+function intValue(node: ValueNode | undefined, variable: VariableReader): number | undefined {
   if (!node) return undefined;
   if (node.kind === Kind.INT) return Number(node.value);
-  if (node.kind === Kind.VARIABLE) {
-    const v = variables[node.name.value];
-    return typeof v === 'number' ? v : undefined;
-  }
+  if (node.kind === Kind.VARIABLE) return variable(node.name.value, 'int');
   return undefined;
 }
 
-function listLength(node: ValueNode | undefined, variables: Record<string, unknown>): number | undefined {
+function listLength(node: ValueNode | undefined, variable: VariableReader): number | undefined {
   if (!node) return undefined;
   if (node.kind === Kind.LIST) return node.values.length;
-  if (node.kind === Kind.VARIABLE) {
-    const v = variables[node.name.value];
-    return Array.isArray(v) ? v.length : undefined;
-  }
+  if (node.kind === Kind.VARIABLE) return variable(node.name.value, 'length');
   return undefined;
 }
 
 /** How many times a field's subtree can repeat, and whether its direct list children are already counted (a page). */
-function multiplier(field: FieldNode, def: GraphQLField<unknown, unknown>, inPage: boolean, variables: Record<string, unknown>): { times: number; page: boolean } {
+function multiplier(field: FieldNode, def: GraphQLField<unknown, unknown>, inPage: boolean, variables: VariableReader): { times: number; page: boolean } {
   const arg = (name: string) => field.arguments?.find((a) => a.name.value === name)?.value;
   const first = def.args.find((a) => a.name === 'first');
   if (first) {
@@ -107,6 +114,10 @@ function multiplier(field: FieldNode, def: GraphQLField<unknown, unknown>, inPag
 
 /** Measures one operation of a validated document against the schema it was validated with. */
 export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): Omit<QueryMeasure, 'tokens'> {
+  return measureWith(schema, document, operation, (name, as) => readVariable(variables, name, as));
+}
+
+function measureWith(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: VariableReader): Omit<QueryMeasure, 'tokens'> {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const memo = new Map<string, Measure>();
@@ -189,16 +200,73 @@ export function queryTooComplex(limit: QueryLimitName, role: string, actual: num
   });
 }
 
+/*
+ * The same operation text arrives again and again (the gateway's fetches, an app's operations), and Apollo hands
+ * the plugin the same parsed document each time (its document store): what the checks compute from the document
+ * alone is kept with it. Tokens: counted once up to the largest limit that was asked, min(count, max + 1) answers
+ * any smaller limit exactly. Measure: a function of the document and of the numbers it reads from the variables
+ * (page sizes, list lengths), which the same document always reads in the same order, so those numbers key it.
+ */
+const tokenMemo = new WeakMap<DocumentNode, { source: string; stopAfter: number; count: number }>();
+const measureMemo = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, { reads: [string, 'int' | 'length'][] | null; byReads: Map<string, Omit<QueryMeasure, 'tokens'>> }>>();
+const limitsMemo = new WeakMap<QueryLimitTable, Map<string, ReturnType<typeof limitsFor>>>();
+/** Distinct variable readings kept per operation (page sizes, batch sizes); past it the memo starts again. */
+const MAX_READINGS = 256;
+
+function tokensOf(document: DocumentNode, source: string, stopAfter: number): number {
+  const memo = tokenMemo.get(document);
+  if (memo && memo.source === source && memo.stopAfter >= stopAfter) return Math.min(memo.count, stopAfter + 1);
+  const count = countTokens(source, stopAfter);
+  tokenMemo.set(document, { source, stopAfter, count });
+  return count;
+}
+
+function measureCached(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): Omit<QueryMeasure, 'tokens'> {
+  let bySchema = measureMemo.get(schema);
+  if (!bySchema) measureMemo.set(schema, (bySchema = new WeakMap()));
+  let memo = bySchema.get(operation);
+  if (!memo) bySchema.set(operation, (memo = { reads: null, byReads: new Map() }));
+  if (memo.reads) {
+    const key = memo.reads.map(([name, as]) => readVariable(variables, name, as) ?? '-').join(',');
+    const known = memo.byReads.get(key);
+    if (known) return known;
+  }
+  const reads: [string, 'int' | 'length'][] = [];
+  const values: (number | '-')[] = [];
+  const measured = measureWith(schema, document, operation, (name, as) => {
+    const value = readVariable(variables, name, as);
+    reads.push([name, as]);
+    values.push(value ?? '-');
+    return value;
+  });
+  if (memo.byReads.size >= MAX_READINGS) memo.byReads.clear();
+  memo.reads = reads;
+  memo.byReads.set(values.join(','), measured);
+  return measured;
+}
+
+function limitsOf(table: QueryLimitTable, principal: Principal | undefined): ReturnType<typeof limitsFor> {
+  let byRoles = limitsMemo.get(table);
+  if (!byRoles) limitsMemo.set(table, (byRoles = new Map()));
+  const key = (principal?.roles ?? []).join('\u0000');
+  let limits = byRoles.get(key);
+  if (!limits) {
+    if (byRoles.size >= MAX_READINGS) byRoles.clear();
+    byRoles.set(key, (limits = limitsFor(table, principal)));
+  }
+  return limits;
+}
+
 /** Checks an operation against its caller's limits; the first limit exceeded, in QUERY_LIMIT_NAMES order, or null. */
 export function checkQueryLimits(
   table: QueryLimitTable,
   principal: Principal | undefined,
   input: { schema: GraphQLSchema; document: DocumentNode; operation: OperationDefinitionNode; source: string; variables?: Record<string, unknown> },
 ): GraphQLError | null {
-  const limits = limitsFor(table, principal);
-  const tokens = countTokens(input.source, limits.tokens.max);
+  const limits = limitsOf(table, principal);
+  const tokens = tokensOf(input.document, input.source, limits.tokens.max);
   if (tokens > limits.tokens.max) return queryTooComplex('tokens', limits.tokens.role, tokens, limits.tokens.max);
-  const measured: QueryMeasure = { ...measureOperation(input.schema, input.document, input.operation, input.variables ?? {}), tokens };
+  const measured: QueryMeasure = { ...measureCached(input.schema, input.document, input.operation, input.variables ?? {}), tokens };
   for (const limit of QUERY_LIMIT_NAMES) {
     if (measured[limit] > limits[limit].max) return queryTooComplex(limit, limits[limit].role, measured[limit], limits[limit].max);
   }

@@ -290,6 +290,16 @@ function postgresExecutor(client: KnexClient): Executor {
   };
 }
 
+/**
+ * PostgreSQL: a statement of the kit's own that is not a read of entities (the audit chain's append), through the
+ * same pool and prepared-statement names as the read path, and outside the statement counter (audit appends are
+ * not data statements).
+ */
+export function postgresStatements(knexClient: unknown): (sql: string, params: unknown[]) => Promise<unknown[][]> {
+  const executor = postgresExecutor(knexClient as KnexClient);
+  return (sql, params) => executor.all(sql, params);
+}
+
 export function openReader(config: DatabaseConfig, metadata: MetadataStorage, knexClient: unknown, onStatement: (sql: string, params: readonly unknown[]) => void): Reader {
   if (config.driver === 'sqlite') return new Reader('sqlite', undefined, metadata, sqliteExecutor(config.file), onStatement);
   return new Reader('postgresql', config.schema, metadata, postgresExecutor(knexClient as KnexClient), onStatement);

@@ -104,6 +104,25 @@ describe(checkQueryLimits.name, () => {
     expect(check(['app'], q(100))).toBeNull();
   });
 
+  it('judges each request of one parsed document on its own variables and its own caller, though the document is measured once', () => {
+    // Apollo hands the plugin the same document object for the same text: what is kept with it must not answer for
+    // another request's page size, batch size or role.
+    const query = 'query($n: Int, $r: [String!]!) { persons(first: $n) { edges { node { household { members { person { id } } } } } } _entities(representations: $r) { __typename } }';
+    const document = parse(query);
+    const operation = getOperationAST(document)!;
+    const run = (roles: string[], variables: Record<string, unknown>) => checkQueryLimits(DEFAULT_QUERY_LIMITS, caller(roles), { schema, document, operation, source: query, variables });
+    expect(run(['app'], { n: 10, r: ['a'] })).toBeNull();
+    expect(run(['app'], { n: 1000, r: ['a'] })?.extensions).toMatchObject({ limit: 'cost', actual: 1000 * 44 + 1 });
+    expect(run(['app'], { n: 10, r: ['a'] })).toBeNull();
+    expect(run(['app'], { n: 10, r: Array(40000).fill('a') })?.extensions).toMatchObject({ limit: 'cost', actual: 10 * 44 + 40000 });
+    expect(run(['app'], { r: ['a'] })).toBeNull(); // no page size: the default
+    const tight = queryLimitsConfig({ QUERY_LIMITS: '{"app":{"tokens":5}}' });
+    const small = (roles: string[]) => checkQueryLimits(tight, caller(roles), { schema, document, operation, source: query, variables: { n: 1, r: [] } });
+    expect(small(['app'])?.extensions).toMatchObject({ limit: 'tokens', actual: 6, max: 5 });
+    expect(run(['app'], { n: 1, r: [] })).toBeNull();
+    expect(small(['analyst'])?.extensions?.limit).not.toBe('tokens');
+  });
+
   it('applies QUERY_LIMITS overrides over the defaults', () => {
     const table = queryLimitsConfig({ QUERY_LIMITS: '{"app":{"aliases":1}}' });
     expect(table.app).toEqual({ ...DEFAULT_QUERY_LIMITS.app, aliases: 1 });

@@ -100,6 +100,9 @@ describe('statisticsCacheKey', () => {
     const rebuilt: CacheKeyMaterial['sources'] = [['stat_population_1', '2026-01-01T00:00:09.000Z']];
     expect(keyFor(rebuilt)).toBe(statisticsCacheKey({ ...MATERIAL, sources: rebuilt }));
     expect(keyFor(rebuilt)).not.toBe(key);
+    // The last key is kept between requests: asked again with the first times, the first key again.
+    expect(keyFor(sources)).toBe(key);
+    expect(keyFor(rebuilt)).toBe(statisticsCacheKey({ ...MATERIAL, sources: rebuilt }));
     // A value holding the text of the slot the rebuild times go in: not cached, never an ambiguous key.
     expect(statisticsCacheKeyFor({ ...rest, scope: { sub: '\u0000sources\u0000' } })).toBeNull();
   });

@@ -159,41 +159,51 @@ export interface ChainHead {
   hash: string;
 }
 
-/** The writer's head as stored (for a writer that appends outside a transaction, see appendAtHead). */
+/** The writer's head as stored (for a writer that appends outside a transaction, see headAppender). */
 export async function readHead(em: EntityManager, writer: string): Promise<ChainHead> {
   const chain = await em.findOne(AuditChain, { writer }, { disableIdentityMap: true });
   if (!chain) throw new Error(`The audit chain of ${writer} is missing.`);
   return { seq: chain.headSeq, hash: chain.headHash };
 }
 
+/** Sends one SQL statement with `$n` parameters and answers its rows as arrays (reader.ts `postgresStatements`). */
+export type SqlStatement = (sql: string, params: unknown[]) => Promise<unknown[][]>;
+
+/** Appends a batch at the head this process last saw: the new head and the rows, or null when the head had moved. */
+export type HeadAppend = (head: ChainHead, entries: readonly AuditEntry[]) => Promise<{ head: ChainHead; rows: AuditRow[] } | null>;
+
 /**
  * PostgreSQL: appends a batch in ONE statement, without a transaction of several round trips: the chain row is
  * moved from the head this process last saw to the new head, and the records are inserted only if that update
  * found the head where expected (`where exists (select 1 from moved)`), so the statement is all or nothing and two
- * processes sharing a chain cannot fork it. Returns the new head, or null when another process appended first
- * (read the head again and retry). Rows go in through jsonb_populate_recordset, typed by the table itself.
+ * processes sharing a chain cannot fork it. Answers null when another process appended first (read the head again
+ * and retry). Rows go in through jsonb_populate_recordset, typed by the table itself. The statement's text is
+ * built once per writer and sent as a prepared statement (`run`): this runs for nearly every request, and building
+ * it through knex and a forked EntityManager each time cost more than the statement (bench/profile.ts, page).
  */
-export async function appendAtHead(em: EntityManager, writer: string, head: ChainHead, entries: readonly AuditEntry[]): Promise<{ head: ChainHead; rows: AuditRow[] } | null> {
-  const meta = (entity: string) => em.getMetadata().get(entity);
+export function headAppender(em: EntityManager, writer: string, run: SqlStatement): HeadAppend {
   const schema = em.config.get('schema');
-  const qualified = (entity: string) => `${schema ? `"${schema}".` : ''}"${meta(entity).tableName}"`;
+  const qualified = (entity: string) => `${schema ? `"${schema}".` : ''}"${em.getMetadata().get(entity).tableName}"`;
   const chainCols = columns(em, 'AuditChain');
   const recordCols = columns(em, 'AuditRecord');
-  let seq = head.seq;
-  let prevHash = head.hash;
-  const rows = entries.map((entry) => {
-    seq += 1;
-    const row = { ...entry, writer, seq, prevHash };
-    const hashed = { ...row, hash: recordHash(row) } as AuditRow;
-    prevHash = hashed.hash;
-    return hashed;
-  });
-  const json = JSON.stringify(rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [recordCols[k]!, v instanceof Date ? v.toISOString() : v]))));
   const sql =
-    `with moved as (update ${qualified('AuditChain')} set "${chainCols.headSeq}" = ?, "${chainCols.headHash}" = ?, "${chainCols.lockedAt}" = now() ` +
-    `where "${chainCols.writer}" = ? and "${chainCols.headSeq}" = ? returning 1) ` +
-    `insert into ${qualified('AuditRecord')} select r.* from jsonb_populate_recordset(null::${qualified('AuditRecord')}, ?::jsonb) r where exists (select 1 from moved)`;
-  const result = (await em.getKnex().raw(sql, [seq, prevHash, writer, head.seq, json])) as { rowCount?: number };
-  if ((result.rowCount ?? 0) !== rows.length) return null;
-  return { head: { seq, hash: prevHash }, rows };
+    `with moved as (update ${qualified('AuditChain')} set "${chainCols.headSeq}" = $1, "${chainCols.headHash}" = $2, "${chainCols.lockedAt}" = now() ` +
+    `where "${chainCols.writer}" = $3 and "${chainCols.headSeq}" = $4 returning 1), ` +
+    `inserted as (insert into ${qualified('AuditRecord')} select r.* from jsonb_populate_recordset(null::${qualified('AuditRecord')}, $5::jsonb) r where exists (select 1 from moved) returning 1) ` +
+    `select count(*) from inserted`;
+  return async (head, entries) => {
+    let seq = head.seq;
+    let prevHash = head.hash;
+    const rows = entries.map((entry) => {
+      seq += 1;
+      const row = { ...entry, writer, seq, prevHash };
+      const hashed = { ...row, hash: recordHash(row) } as AuditRow;
+      prevHash = hashed.hash;
+      return hashed;
+    });
+    const json = JSON.stringify(rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [recordCols[k]!, v instanceof Date ? v.toISOString() : v]))));
+    const [result] = await run(sql, [seq, prevHash, writer, head.seq, json]);
+    if (Number(result?.[0] ?? 0) !== rows.length) return null;
+    return { head: { seq, hash: prevHash }, rows };
+  };
 }

@@ -5,7 +5,8 @@
  * within `timeoutMs`, the caller is told it failed, and withholds the protected data (see plugin.ts).
  */
 import type { Database, EntityManager } from '../orm';
-import { appendAtHead, appendEntries, ensureChain, readHead, type ChainHead } from './chain';
+import { postgresStatements } from '../reader';
+import { appendEntries, ensureChain, headAppender, readHead, type ChainHead, type HeadAppend } from './chain';
 import { SqliteAuditAppender } from './sqlite-appender';
 import type { AuditEntry } from './records';
 
@@ -33,8 +34,10 @@ export class AuditWriter {
   private flushing: Promise<void> | null = null;
   /** SQLite only: a connection of the writer's own (sqlite-appender.ts). */
   private readonly sqlite: SqliteAuditAppender | null;
-  /** PostgreSQL only: the head this process last wrote or read (appendAtHead checks it in the statement). */
+  /** PostgreSQL only: the head this process last wrote or read (the append checks it in the statement). */
   private head: ChainHead | null = null;
+  /** PostgreSQL only: the append statement, prepared once (chain.ts headAppender). */
+  private appendAtHead: HeadAppend | null = null;
 
   constructor(
     private readonly db: Database,
@@ -85,10 +88,10 @@ export class AuditWriter {
 
   /** One statement per batch; when another process of the domain appended first, read its head and go again. */
   private async appendPostgres(entries: AuditEntry[]): Promise<void> {
-    const em = this.db.orm.em.fork();
+    this.appendAtHead ??= headAppender(this.db.orm.em, this.writer, postgresStatements(this.db.orm.em.getConnection().getKnex().client));
     for (let attempt = 0; attempt < 20; attempt += 1) {
-      this.head ??= await readHead(em, this.writer);
-      const appended = await appendAtHead(em, this.writer, this.head, entries);
+      this.head ??= await readHead(this.db.orm.em.fork(), this.writer);
+      const appended = await this.appendAtHead(this.head, entries);
       if (appended) {
         this.head = appended.head;
         return;

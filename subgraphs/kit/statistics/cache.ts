@@ -119,9 +119,13 @@ export function statisticsCacheKeyFor(material: Omit<CacheKeyMaterial, 'sources'
   const before = text.slice(0, at);
   const after = text.slice(at + SOURCES_SLOT.length);
   const prefix = `stat:${CACHE_FORMAT.split('/')[1]}:${material.domain}:${material.statistic}:`;
+  // The rebuild times change a few times a day: the last key is kept, and hashed again only when they change.
+  let last: { slot: string; key: string } | null = null;
   return (sources) => {
     const slot = canonicalJson(sources.map((s) => [...s]));
-    return slot === null ? null : `${prefix}${sha256(before + slot + after)}`;
+    if (slot === null) return null;
+    if (last?.slot !== slot) last = { slot, key: `${prefix}${sha256(before + slot + after)}` };
+    return last.key;
   };
 }
 
