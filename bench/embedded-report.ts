@@ -138,7 +138,7 @@ export function embeddedReport(input: { info: EmbeddedInfo; embedded: EmbeddedRu
   const command = `${info.baseline && info.baseline !== '4223d09' ? `BENCH_BASELINE=${info.baseline} ` : ''}npm run bench:embedded${info.args ? ` -- ${info.args}` : ''}`;
   const out = [
     `Run of ${info.date} UTC, Node ${info.node}, ${info.cores} cores shared by every process of the run (and other work on the machine), the embedded default (SQLite) with ` +
-      `${info.persons.toLocaleString('en')} persons seeded per version; load average (1/5/15 min) ${load(info.loadBefore)} before and ${load(info.loadAfter)} after. Command: \`${command}\`.`,
+      `${info.persons.toLocaleString('en')} persons, the same world in each version's files; load average (1/5/15 min) ${load(info.loadBefore)} before and ${load(info.loadAfter)} after. Command: \`${command}\`.`,
     '',
   ];
   if (embedded) {

@@ -6,9 +6,12 @@
  *   BENCH_BASELINE=none npm run bench:embedded   # today alone
  *
  * `npm run bench:embedded` builds dist/ first. The baseline is built in a temporary worktree (bench/baseline.ts,
- * removed at the end, also on failure). Each version gets a DATA_DIR of its own, seeded by its own subgraphs on their
- * first start (SQLite, BENCH_EMBEDDED_PERSONS persons, default 20,000, as `npm start` seeds), and the same
- * development key pair (copied), so one token serves both.
+ * removed at the end, also on failure). Each version gets a DATA_DIR of its own and the same development key pair
+ * (copied), so one token serves both. Both hold the same world (SQLite, BENCH_EMBEDDED_PERSONS persons, default
+ * 20,000, as `npm start` seeds): today's subgraphs seed ours on their first start, and today's seeder writes the
+ * baseline's domains before its first start, since the synthetic world has changed since older commits (issue 15's
+ * births fix) and their own seeding would answer with other persons; the baseline keeps its own governance store
+ * (its policy is a document it reads with its own code), as in `npm run bench`.
  *
  * Load: each version's eight subgraphs and gateway from its dist/ (as bench/gateways.ts runs them: RATE_LIMITS=off,
  * authorization and auditing on), plus the SQL floor on SQLite (today's statements for one request, recorded by a
@@ -30,6 +33,7 @@
  *        BENCH_EMBEDDED_PERSONS=20000 BENCH_IDLE_S=60 BENCH_IDLE_SETTLE_S=10 BENCH_BASELINE=4223d09|none
  *        BENCH_TARGETS=ours,baseline,sqlfloor BENCH_NO_DOC=1 BENCH_SQL_PLAN_OUT=<file> BENCH_KEEP_DIR=1
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,6 +78,20 @@ function embeddedEnv(dataDir: string): NodeJS.ProcessEnv {
   return env;
 }
 
+/**
+ * Today's world in `dataDir`'s domain files (not governance's), by today's seeder: a version started on them finds
+ * every domain seeded and adds only its own tables (its schema update is additive).
+ */
+function seedWorld(dataDir: string, label: string): void {
+  const domains = DOMAINS.filter((d) => d !== 'governance');
+  log(`${label}: today's world of ${PERSONS} persons written into its DATA_DIR by today's seeder (${domains.join(', ')})`);
+  execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'scripts', 'seed.js'), '--domains', domains.join(',')], {
+    cwd: PROJECT_ROOT,
+    env: { ...embeddedEnv(dataDir), SEED_PERSONS: String(PERSONS) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
 interface Running {
   id: string;
   label: string;
@@ -111,7 +129,10 @@ async function main(): Promise<void> {
     if (baseline) versions.push({ id: 'baseline', label: `baseline (${baseline.short})`, root: baseline.root });
     const dataDirs = new Map(versions.map((v) => [v.id, path.join(workDir, `data-${v.id}`)] as const));
     const { privateKeyFile } = await ensureDevKeys(path.join(dataDirs.get('ours')!, 'keys'));
-    for (const v of versions.slice(1)) fs.cpSync(path.join(dataDirs.get('ours')!, 'keys'), path.join(dataDirs.get(v.id)!, 'keys'), { recursive: true });
+    for (const v of versions.slice(1)) {
+      fs.cpSync(path.join(dataDirs.get('ours')!, 'keys'), path.join(dataDirs.get(v.id)!, 'keys'), { recursive: true });
+      seedWorld(dataDirs.get(v.id)!, v.label);
+    }
 
     const page = scenarios('unused').page;
     const token = await signToken(privateKeyFile, page.claims, { issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, expiresIn: '6h' });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ensureDevKeys, signToken } from '../auth';
 import { authConfig, backupConfig, DOMAINS, gatewayConfig, isProduction, PROJECT_ROOT, subgraphPort } from '../subgraphs/kit/config';
 import { logLine } from './log';
-import { collectStartupGarbage } from './heap';
+import { collectStartupGarbage, NO_MEMORY_REDUCER, PLATFORM_READY_MESSAGE } from './heap';
 import { Supervisor } from './supervisor';
 
 const started = Date.now();
@@ -16,12 +16,15 @@ const stderrTails = new Map<string, string[]>();
 /** BACKUP_INTERVAL_H: a scheduled backup of every domain database, supervised like a service (scripts/backup.ts). */
 const backups = backupConfig();
 
+/** The latest process of each service (a restart replaces it). */
+const children = new Map<string, ChildProcess>();
+
 /** `population`... run start-subgraph.ts; `gateway` runs start-gateway.ts; `backups` the scheduled backups. */
 function spawnService(name: string): ChildProcess {
   const [script, args] =
     name === 'gateway' ? ['start-gateway.ts', []] : name === 'backups' ? ['backup.ts', ['backup', '--every', String(backups.intervalHours), '--keep', String(backups.keep)]] : ['start-subgraph.ts', [name]];
   // The same node and loader (tsx) as this process, so TypeScript runs without a build step.
-  const child = spawn(process.execPath, [...process.execArgv, path.join(PROJECT_ROOT, 'scripts', script), ...args], {
+  const child = spawn(process.execPath, [...process.execArgv, NO_MEMORY_REDUCER, path.join(PROJECT_ROOT, 'scripts', script), ...args], {
     // The IPC channel closes when this launcher dies, however it dies, and the service then stops itself.
     // stderr passes through here so that its last lines can be logged when the service dies.
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
@@ -47,6 +50,7 @@ function spawnService(name: string): ChildProcess {
     tail.splice(0, Math.max(0, tail.length - STDERR_TAIL_LINES));
   });
   logLine('launcher', `${name} started`, { name, pid: child.pid });
+  children.set(name, child);
   return child;
 }
 
@@ -122,6 +126,7 @@ async function main(): Promise<void> {
   });
   const first = (await res.json()) as { data?: unknown };
   collectStartupGarbage(0);
+  for (const child of children.values()) if (child.connected) child.send(PLATFORM_READY_MESSAGE, () => undefined);
   logLine('launcher', 'platform ready', { gateway: url, firstAnswerMs: Date.now() - started, firstAnswer: first.data ?? first, services: statusLine() });
   process.stdout.write(
     `\nThe platform answers on this machine:\n` +
